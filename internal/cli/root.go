@@ -1,0 +1,74 @@
+// Package cli implements guarantor's command-line interface: one file per
+// command, each parsing flags, calling a library package and rendering the
+// result. Library packages never print; this package and server do.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/spf13/cobra"
+)
+
+// Version is set at build time with -ldflags "-X .../internal/cli.Version=v1.2.3".
+var Version = "dev"
+
+// exitError carries a specific exit code up to Main.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// NewRoot builds the command tree. Each command file contributes a
+// constructor listed here, so the tree is visible in one place.
+func NewRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "guarantor",
+		Short: "Will this security guarantee deter? Game-theoretic answers with numbers and sources.",
+		Long: `guarantor assesses third-party security guarantees (tripwires, alliances,
+assurances) with a general game engine, real data and explicit uncertainty.`,
+		Version:       Version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	for _, mk := range commands {
+		root.AddCommand(mk())
+	}
+	return root
+}
+
+// commands lists the top-level command constructors.
+var commands []func() *cobra.Command
+
+// Main runs the CLI and returns the process exit code: 0 success, 1 a failed
+// run, 2 bad usage or input, 130 interrupted.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	root := NewRoot(stdin, stdout, stderr)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(stderr, "guarantor:", err)
+	var ee *exitError
+	switch {
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.Is(err, context.Canceled):
+		return 130
+	default:
+		return 1
+	}
+}
