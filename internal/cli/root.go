@@ -26,8 +26,9 @@ type exitError struct {
 func (e *exitError) Error() string { return e.err.Error() }
 func (e *exitError) Unwrap() error { return e.err }
 
-// NewRoot builds the command tree. Each command file contributes a
-// constructor listed here, so the tree is visible in one place.
+// NewRoot builds the command tree from the constructors that command files
+// register in their init functions (one file per command keeps parallel work
+// on different commands from colliding).
 func NewRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "guarantor",
@@ -49,6 +50,14 @@ assurances) with a general game engine, real data and explicit uncertainty.`,
 
 // commands lists the top-level command constructors.
 var commands []func() *cobra.Command
+
+// register adds a top-level command constructor; call it from init.
+func register(mk func() *cobra.Command) { commands = append(commands, mk) }
+
+// usageError marks bad usage or bad input (exit code 2).
+func usageError(format string, args ...any) error {
+	return &exitError{code: 2, err: fmt.Errorf(format, args...)}
+}
 
 // Main runs the CLI and returns the process exit code: 0 success, 1 a failed
 // run, 2 bad usage or input, 130 interrupted.
