@@ -11,9 +11,9 @@ import (
 // there by an independent RK4 script).
 func TestSquareOracles(t *testing.T) {
 	cases := []struct {
-		id                string
-		a0, b0, al, be    float64
-		winner            Side
+		id               string
+		a0, b0, al, be   float64
+		winner           Side
 		survivors, tStar float64
 	}{
 		{"L-1", 1000, 800, .8, .9, SideA, math.Sqrt(1e6 - 1.125*6.4e5), 1.4742},

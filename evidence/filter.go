@@ -28,8 +28,8 @@ func ParseWhere(s string) (Cond, error) {
 			if c.Val == "" {
 				return Cond{}, fmt.Errorf("where %q: expected a value after %q", s, op)
 			}
-			if strings.ContainsAny(c.Col, "=<>!") {
-				return Cond{}, fmt.Errorf("where %q: column name %q holds an operator character", s, c.Col)
+			if strings.ContainsAny(c.Col, "=<>!") || strings.ContainsAny(c.Val[:1], "=<>!") {
+				return Cond{}, fmt.Errorf("where %q: expected one operator, found more near %q", s, c.Col+c.Op+c.Val)
 			}
 			return c, nil
 		}
