@@ -41,7 +41,7 @@ var datasets = []Dataset{
 		Licence: "SIPRI: free use with attribution; redistribution of the whole database must be checked against SIPRI's terms before publication. The copy came from a repository that states no licence.",
 	},
 	{
-		Name: "alliance_reliability", Title: "Alliance fulfilment in war (Berkemeier & Fuhrmann 2018; Leeds & Anac 2005)", Version: "BF 2018 replication (codebook 2018-03-26); Leeds-Anac 2005 replication", Years: "wars 1816-2003",
+		Name: "alliance_reliability", Title: "Alliance fulfilment in war (Berkemeier & Fuhrmann 2018; Leeds & Anac 2005)", Version: "BF 2018 (codebook 2018-03-26); Leeds-Anac 2005", Years: "wars 1816-2003",
 		Citation: `Berkemeier, Molly, and Matthew Fuhrmann. 2018. "Reassessing the Fulfillment of Alliance Commitments in War." Research & Politics 5(2). Leeds, Brett Ashley, and Sezi Anac. 2005. "Alliance Institutionalization and Alliance Performance." International Interactions 31(3):183-202. Leeds, Brett Ashley, Andrew G. Long, and Sara McLaughlin Mitchell. 2000. "Reevaluating Alliance Reliability: Specific Threats, Specific Promises." Journal of Conflict Resolution 44(5):686-699.`,
 		BibTeX: `@article{berkemeier2018fulfillment,
   author = {Berkemeier, Molly and Fuhrmann, Matthew},
@@ -124,7 +124,7 @@ var datasets = []Dataset{
 		Licence: "Copy taken from peacesciencer (GPL-2); cite the books.",
 	},
 	{
-		Name: "huth_1988", Title: "Huth (1988) extended-immediate deterrence crises, as used by Signorino & Tarar (2006)", Version: "Signorino-Tarar replication file (PA_BrStrat d1aaf5c)", Years: "1885-1983",
+		Name: "huth_1988", Title: "Huth (1988) extended-immediate deterrence crises, as used by Signorino & Tarar (2006)", Version: "Signorino-Tarar 2006 file (PA_BrStrat d1aaf5c)", Years: "1885-1983",
 		Citation: `Huth, Paul K. 1988. "Extended Deterrence and the Outbreak of War." American Political Science Review 82(2):423-443. Signorino, Curtis S., and Ahmer Tarar. 2006. "A Unified Theory and Test of Extended Immediate Deterrence." American Journal of Political Science 50(3):586-605.`,
 		BibTeX: `@article{huth1988extended,
   author = {Huth, Paul K.}, title = {Extended Deterrence and the Outbreak of War},

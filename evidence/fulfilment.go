@@ -2,9 +2,9 @@ package evidence
 
 import (
 	"fmt"
-	"math"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -22,6 +22,26 @@ const (
 )
 
 func (c Coding) String() string { return [...]string{"LLM", "BF"}[c] }
+
+// MarshalText renders the coding by name (for JSON).
+func (c Coding) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// MarshalText renders the obligation by name (for JSON).
+func (o Obligation) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+
+// MarshalText renders the era by name (for JSON).
+func (e Era) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
+
+// ParseCoding reads "llm" or "bf" (any case).
+func ParseCoding(s string) (Coding, error) {
+	switch strings.ToLower(s) {
+	case "llm":
+		return LLM, nil
+	case "bf":
+		return BF, nil
+	}
+	return 0, fmt.Errorf("coding %q: expected llm or bf", s)
+}
 
 // Obligation is an ATOP obligation type held by the alliance.
 type Obligation int
@@ -65,7 +85,7 @@ type Rate struct {
 	// Alpha and Beta are the posterior Beta parameters: prior + counts.
 	Alpha, Beta float64
 	Mean        float64 // posterior mean
-	Share       float64 // raw share honoured, Honoured/(Honoured+Violated)
+	Share       float64 // raw share honoured, Honoured/(Honoured+Violated); 0 when N() = 0
 	Lo, Hi      float64 // 95% equal-tailed posterior interval
 	Data        string  // data version used
 }
@@ -111,8 +131,7 @@ func FulfilmentRateWithPrior(c Coding, o Obligation, e Era, prior Prior) (Rate, 
 			r.Violated++
 		}
 	}
-	ds, _ := DatasetOf("bf2018")
-	r.Data = "Berkemeier & Fuhrmann 2018 (" + ds.Version + "); war years from COW Inter-State War 4.0"
+	r.Data = "Berkemeier & Fuhrmann 2018 replication file (codebook 2018-03-26); war start years from COW Inter-State War 4.0"
 	r.fill(prior)
 	return r, nil
 }
@@ -122,7 +141,7 @@ func (r *Rate) fill(prior Prior) {
 	d := distuv.Beta{Alpha: r.Alpha, Beta: r.Beta}
 	r.Mean = d.Mean()
 	r.Lo, r.Hi = d.Quantile(0.025), d.Quantile(0.975)
-	r.Share = math.NaN()
+	r.Share = 0 // with no cases; N() says so
 	if n := r.N(); n > 0 {
 		r.Share = float64(r.Honoured) / float64(n)
 	}
