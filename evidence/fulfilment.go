@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gonum.org/v1/gonum/stat/distuv"
 )
@@ -157,9 +158,20 @@ type bfCase struct {
 
 var yearInName = regexp.MustCompile(`1[89]\d\d|20\d\d`)
 
-// bfCases reads the BF table once per call (it has 576 rows; callers that
-// loop should cache Rates, not cases).
+// bfCache holds the decoded BF cases, built on first use.
+var bfCache struct {
+	once  sync.Once
+	cases []bfCase
+	err   error
+}
+
+// bfCases returns the decoded BF cases (shared, read-only).
 func bfCases() ([]bfCase, error) {
+	bfCache.once.Do(func() { bfCache.cases, bfCache.err = decodeBF() })
+	return bfCache.cases, bfCache.err
+}
+
+func decodeBF() ([]bfCase, error) {
 	ts, err := loadAll("bf2018", "cow_war")
 	if err != nil {
 		return nil, err

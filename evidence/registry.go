@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 //go:embed data
@@ -120,10 +121,11 @@ var cache = func() map[string]*cached {
 }()
 
 type cached struct {
-	info TableInfo
-	once sync.Once
-	tab  *Table
-	err  error
+	info   TableInfo
+	once   sync.Once
+	loaded atomic.Bool
+	tab    *Table
+	err    error
 }
 
 // Load returns the embedded table called name, decompressing and parsing it
@@ -134,7 +136,10 @@ func Load(name string) (*Table, error) {
 		_, err := Info(name)
 		return nil, err
 	}
-	c.once.Do(func() { c.tab, c.err = loadFile(c.info) })
+	c.once.Do(func() {
+		c.tab, c.err = loadFile(c.info)
+		c.loaded.Store(true)
+	})
 	return c.tab, c.err
 }
 
@@ -151,8 +156,19 @@ func loadFile(ti TableInfo) (*Table, error) {
 	return ParseCSV(r, ti.Name)
 }
 
-// mustLoad is for analyses whose tables are embedded and tested: a failure
-// is a build defect, still returned as an error rather than a panic.
+// Loaded lists the tables parsed so far in this process (for diagnostics
+// and for the test that start-up parses nothing).
+func Loaded() []string {
+	var out []string
+	for _, t := range tables {
+		if c := cache[t.Name]; c.loaded.Load() {
+			out = append(out, t.Name)
+		}
+	}
+	return out
+}
+
+// loadAll loads several tables, stopping at the first error.
 func loadAll(names ...string) ([]*Table, error) {
 	out := make([]*Table, len(names))
 	for i, n := range names {

@@ -3,8 +3,12 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/guarantor/guarantor/evidence"
 )
 
 func runData(t *testing.T, args ...string) (string, string, int) {
@@ -81,5 +85,27 @@ func TestDataAnalyze(t *testing.T) {
 		if code != 0 || !json.Valid([]byte(js)) {
 			t.Errorf("%s --format json: exit %d, invalid JSON", a, code)
 		}
+	}
+}
+
+// `guarantor --help` and `guarantor data --help` must not decompress or
+// parse any embedded table. Checked in a fresh process, since other tests
+// in this binary load data.
+func TestHelpLoadsNoData(t *testing.T) {
+	if os.Getenv("GUARANTOR_HELPCHECK") == "1" {
+		for _, args := range [][]string{{"--help"}, {"data", "--help"}, {"data", "list"}, {"data", "cite", "cow_nmc"}} {
+			if _, errs, code := runData(t, args...); code != 0 {
+				t.Fatalf("%v: exit %d %s", args, code, errs)
+			}
+			if l := evidence.Loaded(); len(l) != 0 {
+				t.Fatalf("%v parsed tables %v", args, l)
+			}
+		}
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelpLoadsNoData$")
+	cmd.Env = append(os.Environ(), "GUARANTOR_HELPCHECK=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
 	}
 }
