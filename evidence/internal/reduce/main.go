@@ -86,26 +86,9 @@ func reduce(src, dst string, s spec) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("%s: header: %w", src, err)
 	}
-	idx := map[string]int{}
-	for i, h := range header {
-		idx[h] = i
-	}
-	keep := s.keep
-	if keep == nil {
-		keep = header
-	}
-	cols := make([]int, len(keep))
-	outHeader := make([]string, len(keep))
-	for i, k := range keep {
-		j, ok := idx[k]
-		if !ok {
-			return 0, fmt.Errorf("%s: no column %q", src, k)
-		}
-		cols[i] = j
-		outHeader[i] = k
-		if nn, ok := s.rename[k]; ok {
-			outHeader[i] = nn
-		}
+	idx, cols, outHeader, err := columns(header, s)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", src, err)
 	}
 	isDate := map[int]bool{}
 	for _, d := range s.dateToYear {
@@ -124,7 +107,7 @@ func reduce(src, dst string, s spec) (int, error) {
 		return 0, err
 	}
 	n := 0
-	rec := make([]string, len(keep))
+	rec := make([]string, len(cols))
 	for line := 2; ; line++ {
 		row, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -160,4 +143,29 @@ func reduce(src, dst string, s spec) (int, error) {
 		return 0, err
 	}
 	return n, f.Close()
+}
+
+// columns maps the spec's kept columns to their positions in the raw
+// header and to their embedded names.
+func columns(header []string, s spec) (idx map[string]int, cols []int, out []string, err error) {
+	idx = map[string]int{}
+	for i, h := range header {
+		idx[h] = i
+	}
+	keep := s.keep
+	if keep == nil {
+		keep = header
+	}
+	for _, k := range keep {
+		j, ok := idx[k]
+		if !ok {
+			return nil, nil, nil, fmt.Errorf("no column %q", k)
+		}
+		name := k
+		if nn, ok := s.rename[k]; ok {
+			name = nn
+		}
+		cols, out = append(cols, j), append(out, name)
+	}
+	return idx, cols, out, nil
 }
