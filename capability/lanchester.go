@@ -44,6 +44,9 @@ const (
 )
 
 func (s Side) String() string {
+	if s < Tie || s > SideB {
+		return "invalid"
+	}
 	return [...]string{"tie", "A", "B"}[s]
 }
 

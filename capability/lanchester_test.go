@@ -168,4 +168,10 @@ func TestBadInputs(t *testing.T) {
 	if _, err := Simulate(Battle{A0: 1, B0: 1, Alpha: 1, Beta: 1, Horizon: 1, Arrivals: []Arrival{{Side: 7, Amount: 1}}}); err == nil {
 		t.Error("bad arrival side accepted")
 	}
+	if _, err := Simulate(Battle{A0: 1, B0: 1, Alpha: 1, Beta: 1, Horizon: 1, Arrivals: []Arrival{{Side: SideA, Start: -1, Amount: 1}}}); err == nil {
+		t.Error("arrival before the battle accepted")
+	}
+	if Side(9).String() != "invalid" {
+		t.Error("invalid side prints as a side")
+	}
 }

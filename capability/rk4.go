@@ -8,7 +8,8 @@ import (
 
 // Arrival is a reinforcement: Amount troops join Side spread evenly over
 // [Start, End] (days, or whatever unit alpha and beta are per); End <= Start
-// means they all arrive at Start.
+// means they all arrive at Start. Start must be >= 0; arrivals after the
+// horizon or after annihilation have no effect.
 type Arrival struct {
 	Side       Side
 	Start, End float64
@@ -56,7 +57,7 @@ func Simulate(b Battle) (Trace, error) {
 	}
 	cuts := []float64{b.Horizon}
 	for _, a := range b.Arrivals {
-		if !(a.Amount >= 0) || math.IsInf(a.Amount, 0) || (a.Side != SideA && a.Side != SideB) || math.IsNaN(a.Start) || math.IsNaN(a.End) {
+		if !(a.Amount >= 0) || math.IsInf(a.Amount, 0) || (a.Side != SideA && a.Side != SideB) || !(a.Start >= 0) || math.IsNaN(a.End) {
 			return Trace{}, ErrBadBattle
 		}
 		cuts = append(cuts, a.Start, a.End)

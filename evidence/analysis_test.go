@@ -79,6 +79,9 @@ func TestFulfilmentPosterior(t *testing.T) {
 			t.Error("rate does not name its data")
 		}
 	}
+	if _, err := FulfilmentRate(LLM, Obligation(9), AllYears); err == nil || Obligation(9).String() != "invalid" {
+		t.Error("invalid obligation accepted")
+	}
 	if _, err := FulfilmentRateWithPrior(LLM, Defense, AllYears, Prior{0, 1}); err == nil {
 		t.Error("improper prior accepted")
 	}

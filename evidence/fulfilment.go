@@ -22,7 +22,12 @@ const (
 	BF
 )
 
-func (c Coding) String() string { return [...]string{"LLM", "BF"}[c] }
+func (c Coding) String() string {
+	if c < LLM || c > BF {
+		return "invalid"
+	}
+	return [...]string{"LLM", "BF"}[c]
+}
 
 // MarshalText renders the coding by name (for JSON).
 func (c Coding) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
@@ -61,6 +66,9 @@ const (
 var obligationCols = [...]string{"", "defense", "offense", "neutral", "nonagg", "consul"}
 
 func (o Obligation) String() string {
+	if o < AnyObligation || o > Consultation {
+		return "invalid"
+	}
 	return [...]string{"any", "defense", "offense", "neutrality", "nonaggression", "consultation"}[o]
 }
 
@@ -74,7 +82,12 @@ const (
 	Post1945     // wars starting 1945-2003
 )
 
-func (e Era) String() string { return [...]string{"1816-2003", "pre-1945", "1945-2003"}[e] }
+func (e Era) String() string {
+	if e < AllYears || e > Post1945 {
+		return "invalid"
+	}
+	return [...]string{"1816-2003", "pre-1945", "1945-2003"}[e]
+}
 
 // Rate is a fulfilment base rate with its Beta posterior.
 type Rate struct {
@@ -111,6 +124,9 @@ func FulfilmentRate(c Coding, o Obligation, e Era) (Rate, error) {
 
 // FulfilmentRateWithPrior is FulfilmentRate with an explicit Beta prior.
 func FulfilmentRateWithPrior(c Coding, o Obligation, e Era, prior Prior) (Rate, error) {
+	if c < LLM || c > BF || o < AnyObligation || o > Consultation || e < AllYears || e > Post1945 {
+		return Rate{}, fmt.Errorf("fulfilment: invalid coding %d, obligation %d or era %d", c, o, e)
+	}
 	if !(prior.Alpha > 0 && prior.Beta > 0) {
 		return Rate{}, fmt.Errorf("fulfilment: prior Beta(%g, %g): both parameters must be > 0", prior.Alpha, prior.Beta)
 	}

@@ -30,7 +30,12 @@ const (
 	Probit
 )
 
-func (l Link) String() string { return [...]string{"logit", "probit"}[l] }
+func (l Link) String() string {
+	if l == Probit {
+		return "probit"
+	}
+	return "logit"
+}
 
 // cdfPdf returns F(eta), 1-F(eta) (computed directly, so that tail
 // probabilities keep their precision) and f(eta).
