@@ -93,3 +93,32 @@ func TestFitWarOutcomes(t *testing.T) {
 	}
 	checkGridMax(t, obs, f)
 }
+
+// Known outcomes: the Franco-Prussian war (COW 58) was won by side 1
+// (Prussia), the Gulf War (COW 211, from 1990) by the coalition against Iraq.
+func TestWarOutcomesKnownWars(t *testing.T) {
+	x, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	obs, _, err := WarOutcomes(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[int]WarObs{}
+	for _, o := range obs {
+		found[o.WarNum] = o
+	}
+	gulf, ok := found[211]
+	iraq, _ := x.CINC(645, gulf.Year)
+	if !ok || gulf.Year != 1990 {
+		t.Fatalf("Gulf War: %+v", gulf)
+	}
+	// the side holding Iraq lost, and its capability is Iraq's alone
+	if (gulf.M1 == iraq) == gulf.Side1Won || (gulf.M1 != iraq && gulf.M2 != iraq) {
+		t.Errorf("Gulf War coded wrongly: %+v (Iraq CINC %v)", gulf, iraq)
+	}
+	if fp, ok := found[58]; !ok || fp.Year != 1870 {
+		t.Errorf("Franco-Prussian war missing: %+v", fp)
+	}
+}
