@@ -175,3 +175,13 @@ func TestBadInputs(t *testing.T) {
 		t.Error("invalid side prints as a side")
 	}
 }
+
+// BenchmarkSimulateL1 integrates oracle L-1 with the default step
+// (Horizon/10000) to annihilation.
+func BenchmarkSimulateL1(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := Simulate(Battle{Law: Square, A0: 1000, B0: 800, Alpha: .8, Beta: .9, Horizon: 10}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
