@@ -120,6 +120,7 @@ func agentEquilibria(ctx context.Context, t *game.Tree, opt Options) ([]Equilibr
 		return nil, fmt.Errorf("%w: agent form has %.3g pure profiles (limit %d)", ErrTooLarge, total, MaxCells)
 	}
 	w := newAgentWork(t)
+	wi := newAgentInt(t)
 	choice := make([]int32, len(t.Infosets))
 	pr := newProgress(ctx, opt, "agent profiles", int64(total))
 	var out []Equilibrium
@@ -129,7 +130,12 @@ func agentEquilibria(ctx context.Context, t *game.Tree, opt Options) ([]Equilibr
 				return out, err
 			}
 		}
-		if w.stable(choice) {
+		if wi != nil && wi.stable(choice) {
+			if opt.MaxEquilibria > 0 && len(out) == opt.MaxEquilibria {
+				return out, ErrLimit
+			}
+			out = append(out, Equilibrium{Behavior: pureBehavior(t, choice), Exact: true})
+		} else if wi == nil && w.stable(choice) {
 			b := pureBehavior(t, choice)
 			if r, err := AgentRegret(t, b); err != nil {
 				return out, err

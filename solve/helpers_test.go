@@ -63,7 +63,8 @@ func gambitLine(eq Equilibrium) string {
 			}
 		}
 	}
-	return "NE," + strings.Join(parts, ",")
+	// An empty profile prints as a bare "NE", as Gambit does.
+	return strings.Join(append([]string{"NE"}, parts...), ",")
 }
 
 func gambitLines(g game.Game, eqs []Equilibrium) []string {

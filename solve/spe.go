@@ -206,6 +206,16 @@ func (r *speRun[T]) solve(x game.NodeID) error {
 	t := r.t
 	r.solStart[x] = int32(len(r.solChoice))
 	simple := true
+	for i := int(x) + 1; i < int(r.end[x]); i++ {
+		// A subgame whose inner subgame has no pure equilibrium has none.
+		if r.isRoot[i] {
+			if r.solCount[i] == 0 {
+				r.solCount[x] = 0
+				return nil
+			}
+			i = int(r.end[i]) - 1
+		}
+	}
 	for _, c := range t.Children(x) {
 		if !t.IsTerminal(c) && !r.isRoot[c] {
 			simple = false
