@@ -81,6 +81,9 @@ func int64Payoffs(t *game.Tree) ([]int64, bool) {
 	for p := range scale {
 		scale[p] = big.NewInt(1)
 		for o := range t.Outcomes {
+			if t.Outcomes[o].Payoffs[p].IsInt() {
+				continue // the common case; no allocation
+			}
 			d := t.Outcomes[o].Payoffs[p].Denom()
 			g := new(big.Int).GCD(nil, nil, scale[p], d)
 			scale[p].Mul(scale[p], new(big.Int).Quo(d, g))
@@ -93,6 +96,14 @@ func int64Payoffs(t *game.Tree) ([]int64, bool) {
 	for o := range t.Outcomes {
 		for p := 0; p < np; p++ {
 			r := t.Outcomes[o].Payoffs[p]
+			if r.IsInt() && scale[p].IsInt64() && scale[p].Int64() == 1 && r.Num().IsInt64() {
+				x := r.Num().Int64()
+				if x > maxAbs || x < -maxAbs {
+					return nil, false
+				}
+				oc[o*np+p] = x
+				continue
+			}
 			v := new(big.Int).Mul(r.Num(), scale[p])
 			v.Quo(v, r.Denom())
 			if !v.IsInt64() || v.Int64() > maxAbs || v.Int64() < -maxAbs {
@@ -175,6 +186,20 @@ func runSPE[T any](ctx context.Context, t *game.Tree, opt Options, limit int, f 
 	if t.IsTerminal(0) {
 		return []Equilibrium{{Behavior: make(game.BehaviorProfile, r.np), Exact: true}}, nil
 	}
+	// Size the pools for one solution per subgame (the untied case) so
+	// that they grow without copying.
+	roots := 0
+	for _, b := range r.isRoot {
+		if b {
+			roots++
+		}
+	}
+	r.solPay = make([]T, 0, roots*r.np)
+	r.solChoice = make([]int32, 0, roots)
+	r.solOwner = make([]int32, 0, roots)
+	r.solKid = make([]int32, 0, roots)
+	r.choicePool = make([]int32, 0, roots)
+	r.kidPool = make([]int32, 0, roots)
 	pr := newProgress(ctx, opt, "subgames", int64(n))
 	for i := n - 1; i >= 0; i-- {
 		if !r.isRoot[i] {
