@@ -13,16 +13,20 @@ type field[T any] struct {
 	mul     func(a, b T) T
 	less    func(a, b T) bool
 	isZero  func(a T) bool
+	isOne   func(a T) bool
 }
 
 var ratField = field[*big.Rat]{
 	zero:    func() *big.Rat { return new(big.Rat) },
-	fromRat: func(r *big.Rat) *big.Rat { return new(big.Rat).Set(r) },
+	// Values are never modified in place (every operation returns a new
+	// one), so inputs are used as they are, not copied.
+	fromRat: func(r *big.Rat) *big.Rat { return r },
 	add:     func(a, b *big.Rat) *big.Rat { return new(big.Rat).Add(a, b) },
 	sub:     func(a, b *big.Rat) *big.Rat { return new(big.Rat).Sub(a, b) },
 	mul:     func(a, b *big.Rat) *big.Rat { return new(big.Rat).Mul(a, b) },
 	less:    func(a, b *big.Rat) bool { return a.Cmp(b) < 0 },
 	isZero:  func(a *big.Rat) bool { return a.Sign() == 0 },
+	isOne:   func(a *big.Rat) bool { return a.IsInt() && a.Num().IsInt64() && a.Num().Int64() == 1 },
 }
 
 var floatField = field[float64]{
@@ -33,6 +37,7 @@ var floatField = field[float64]{
 	mul:     func(a, b float64) float64 { return a * b },
 	less:    func(a, b float64) bool { return a < b },
 	isZero:  func(a float64) bool { return a == 0 },
+	isOne:   func(a float64) bool { return a == 1 },
 }
 
 func (f field[T]) max(a, b T) T {

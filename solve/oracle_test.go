@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -68,7 +69,7 @@ func TestGambitOracle(t *testing.T) {
 			want := oracleLines(t, filepath.Join(dir, "oracle", name+"."+tool+".txt"))
 			t0 := time.Now()
 			got, err := solveOracle(t, filepath.Join(dir, "games", name), m.solver, m.check)
-			if d := time.Since(t0); d > 100*time.Millisecond {
+			if d := time.Since(t0); d > 500*time.Millisecond {
 				t.Logf("SLOW %s %s %v", name, tool, d)
 			}
 			key := name + " " + tool
@@ -108,7 +109,17 @@ func solveOracle(t *testing.T, path string, s Solver, check string) ([]string, e
 	if err != nil {
 		return nil, err
 	}
-	for _, eq := range eqs {
+	for i, eq := range eqs {
+		// Every profile gets the float64 check; the exact check runs on the
+		// first exactChecks profiles and then on every 16th, which keeps the
+		// games with thousands of agent-form equilibria (montyhal,
+		// subgame-8-roots) fast.
+		if err := floatCheck(g, eq, check); err != nil {
+			return nil, err
+		}
+		if i >= exactChecks && i%16 != 0 {
+			continue
+		}
 		var r interface{ Sign() int }
 		var err error
 		switch check {
@@ -127,6 +138,32 @@ func solveOracle(t *testing.T, path string, s Solver, check string) ([]string, e
 		}
 	}
 	return gambitLines(g, eqs), nil
+}
+
+const exactChecks = 200
+
+func floatCheck(g game.Game, eq Equilibrium, check string) error {
+	var r float64
+	var err error
+	switch check {
+	case "nash":
+		r, err = RegretFloat(g, eq)
+	case "agent":
+		var ev *treeEval[float64]
+		ev, err = newTreeEvalRecall(g.(*game.Tree), eq.Behavior, floatField, false, false)
+		if err == nil {
+			r, err = agentRegret(ev, eq.Behavior)
+		}
+	case "spe":
+		r, err = SubgameRegretFloat(g.(*game.Tree), eq.Behavior)
+	}
+	if err != nil {
+		return err
+	}
+	if r > 1e-9 {
+		return fmt.Errorf("profile %s fails the float %s check: regret %g", gambitLine(eq), check, r)
+	}
+	return nil
 }
 
 func oracleLines(t *testing.T, path string) []string {

@@ -140,6 +140,7 @@ var int64Field = field[int64]{
 	mul:     func(a, b int64) int64 { return a * b },
 	less:    func(a, b int64) bool { return a < b },
 	isZero:  func(a int64) bool { return a == 0 },
+	isOne:   func(a int64) bool { return a == 1 },
 }
 
 // speRun is the state of one backward induction. Solutions live in flat

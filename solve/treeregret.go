@@ -197,10 +197,18 @@ func (ev *treeEval[T]) values() {
 			copy(ev.v[i*np:i*np+np], ev.pay[i*np:i*np+np])
 			continue
 		}
+		ch := t.Children(game.NodeID(i))
+		// A pure choice (probability one) passes the child's values up
+		// unchanged; values are never modified in place, so sharing them
+		// saves the exact version an allocation per node.
+		if a := ev.pureAction(s); a >= 0 {
+			copy(ev.v[i*np:i*np+np], ev.v[int(ch[a])*np:int(ch[a])*np+np])
+			continue
+		}
 		for p := 0; p < np; p++ {
 			ev.v[i*np+p] = f.zero()
 		}
-		for a, c := range t.Children(game.NodeID(i)) {
+		for a, c := range ch {
 			w := ev.prob[ev.off[s]+int32(a)]
 			if f.isZero(w) {
 				continue
@@ -210,6 +218,17 @@ func (ev *treeEval[T]) values() {
 			}
 		}
 	}
+}
+
+// pureAction returns the action infoset s plays with probability one, or
+// -1 when its row is mixed or unspecified.
+func (ev *treeEval[T]) pureAction(s int32) int {
+	for a := ev.off[s]; a < ev.off[s+1]; a++ {
+		if ev.f.isOne(ev.prob[a]) {
+			return int(a - ev.off[s])
+		}
+	}
+	return -1
 }
 
 // treeRegret is the largest, over players and regions (subgames when
