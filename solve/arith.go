@@ -17,7 +17,7 @@ type field[T any] struct {
 }
 
 var ratField = field[*big.Rat]{
-	zero:    func() *big.Rat { return new(big.Rat) },
+	zero: func() *big.Rat { return new(big.Rat) },
 	// Values are never modified in place (every operation returns a new
 	// one), so inputs are used as they are, not copied.
 	fromRat: func(r *big.Rat) *big.Rat { return r },
