@@ -138,3 +138,23 @@ func TestReducedFormPayoffsProperty(t *testing.T) {
 		}
 	})
 }
+
+// The tree of a table has the table as its reduced strategic form.
+func TestTableTreeRoundTrip(t *testing.T) {
+	tab := gen.Table(rand.New(rand.NewPCG(4, 4)), []int{3, 2, 4}, 100)
+	tr, err := tab.Tree()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rf, err := tr.ReducedForm(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for c := range tab.Cells {
+		for p := 0; p < 3; p++ {
+			if tab.Payoff(c, p).Cmp(rf.Table.Payoff(c, p)) != 0 {
+				t.Fatalf("cell %d player %d differs", c, p+1)
+			}
+		}
+	}
+}
