@@ -53,7 +53,7 @@ func Payoffs(g game.Game, eq Equilibrium) ([]*big.Rat, error) {
 		}
 		return out, nil
 	case *game.Tree:
-		ev, err := newTreeEval(x, eq.Behavior, ratField, false)
+		ev, err := newTreeEvalRecall(x, eq.Behavior, ratField, false, false)
 		if err != nil {
 			return nil, err
 		}
