@@ -1,6 +1,7 @@
 package game
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/big"
@@ -35,6 +36,12 @@ var ErrTooManyCells = errors.New("reduced strategic form too large")
 // Payoffs are exact. Every cell walks only the nodes its profile reaches,
 // so the cost is cells x (reached nodes).
 func (t *Tree) ReducedForm(maxCells int) (*ReducedForm, error) {
+	return t.ReducedFormContext(context.Background(), maxCells)
+}
+
+// ReducedFormContext is ReducedForm that stops with ctx.Err() when ctx
+// ends: big forms take a while to fill.
+func (t *Tree) ReducedFormContext(ctx context.Context, maxCells int) (*ReducedForm, error) {
 	np := t.NumPlayers()
 	parent := t.ownParentMoves()
 	cells := 1.0
@@ -54,7 +61,9 @@ func (t *Tree) ReducedForm(maxCells int) (*ReducedForm, error) {
 	}
 	rf.Table = NewTable(t.Title, t.Players, labels)
 	rf.Table.Comment = t.Comment
-	rf.fill()
+	if err := rf.fill(ctx); err != nil {
+		return nil, err
+	}
 	return rf, nil
 }
 
@@ -179,7 +188,7 @@ func planLabel(plan []int32) string {
 // fill computes every cell's expected payoffs by walking the nodes the
 // cell's profile reaches. Without chance a profile reaches one terminal, and
 // the cell shares that terminal's outcome.
-func (rf *ReducedForm) fill() {
+func (rf *ReducedForm) fill(ctx context.Context) error {
 	t, tab := rf.tree, rf.Table
 	np := t.NumPlayers()
 	pay := t.PathPayoffs()
@@ -198,6 +207,11 @@ func (rf *ReducedForm) fill() {
 	stack := make([]item, 0, 64)
 	one := big.NewRat(1, 1)
 	for c := range tab.Cells {
+		if c&4095 == 4095 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
 		tab.Profile(c, prof)
 		stack = append(stack[:0], item{0, one})
 		var sum []*big.Rat
@@ -249,6 +263,7 @@ func (rf *ReducedForm) fill() {
 		tab.Outcomes = append(tab.Outcomes, Outcome{Payoffs: sum})
 		tab.Cells[c] = int32(len(tab.Outcomes) - 1)
 	}
+	return nil
 }
 
 // hasNoChanceWeight reports whether sum equals terminal n's full path

@@ -55,7 +55,7 @@ func treePure(ctx context.Context, t *game.Tree, opt Options) ([]Equilibrium, er
 	if t.PerfectRecall() != nil {
 		return nil, ErrImperfectRecall
 	}
-	rf, err := t.ReducedForm(MaxCells)
+	rf, err := t.ReducedFormContext(ctx, MaxCells)
 	if err != nil {
 		if errors.Is(err, game.ErrTooManyCells) {
 			return nil, errors.Join(ErrTooLarge, err)

@@ -202,11 +202,12 @@ func runSPE[T any](ctx context.Context, t *game.Tree, opt Options, limit int, f 
 	r.choicePool = make([]int32, 0, roots)
 	r.kidPool = make([]int32, 0, roots)
 	pr := newProgress(ctx, opt, "subgames", int64(n))
+	solved := 0
 	for i := n - 1; i >= 0; i-- {
 		if !r.isRoot[i] {
 			continue
 		}
-		if i&4095 == 0 {
+		if solved++; solved&4095 == 0 {
 			if err := pr.check(int64(n-i), 0); err != nil {
 				return nil, err
 			}

@@ -38,9 +38,11 @@ func (r *speRun[T]) solveRegion(x game.NodeID) error {
 				lt.Outcomes[o].Payoffs[p] = r.toRat(v[p])
 			}
 		}
-		rf, err := lt.ReducedForm(MaxCells)
-		if err != nil {
+		rf, err := lt.ReducedFormContext(r.ctx, MaxCells)
+		if errors.Is(err, game.ErrTooManyCells) {
 			return errors.Join(ErrTooLarge, err)
+		} else if err != nil {
+			return err
 		}
 		err = PureEquilibria(r.ctx, rf.Table, Options{}, func(cell int) {
 			if emitted == r.limit {

@@ -165,3 +165,31 @@ func TestSPELargeTree(t *testing.T) {
 		}
 	}
 }
+
+func TestCancelledContext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	g := gen.PerfectInfoTree(rand.New(rand.NewPCG(3, 3)), 20000, 2, 2, 100)
+	for _, s := range []Solver{SPE{}, EnumPure{Agent: true}} {
+		if _, err := s.Solve(ctx, g, Options{}); !errors.Is(err, context.Canceled) && !errors.Is(err, ErrTooLarge) {
+			t.Errorf("%T: %v, want context.Canceled", s, err)
+		}
+	}
+	small := gen.PerfectInfoTree(rand.New(rand.NewPCG(3, 4)), 40, 2, 2, 100)
+	if _, err := (EnumPure{}).Solve(ctx, small, Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("enumpure on a tree: %v, want context.Canceled", err)
+	}
+}
+
+// Progress reports arrive, with a total, and the last one says done.
+func TestProgressReports(t *testing.T) {
+	var got []Progress
+	g := gen.PerfectInfoTree(rand.New(rand.NewPCG(5, 5)), 50000, 2, 2, 1<<30)
+	_, err := SPE{}.Solve(context.Background(), g, Options{Progress: func(p Progress) { got = append(got, p) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 || got[len(got)-1].Done != got[len(got)-1].Total || got[len(got)-1].Found != 1 {
+		t.Fatalf("progress reports %+v", got)
+	}
+}
