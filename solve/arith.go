@@ -11,9 +11,11 @@ type field[T any] struct {
 	add     func(a, b T) T
 	sub     func(a, b T) T
 	mul     func(a, b T) T
-	less    func(a, b T) bool
-	isZero  func(a T) bool
-	isOne   func(a T) bool
+	// scale multiplies a value by a probability.
+	scale  func(a T, p *big.Rat) T
+	less   func(a, b T) bool
+	isZero func(a T) bool
+	isOne  func(a T) bool
 }
 
 var ratField = field[*big.Rat]{
@@ -24,6 +26,7 @@ var ratField = field[*big.Rat]{
 	add:     func(a, b *big.Rat) *big.Rat { return new(big.Rat).Add(a, b) },
 	sub:     func(a, b *big.Rat) *big.Rat { return new(big.Rat).Sub(a, b) },
 	mul:     func(a, b *big.Rat) *big.Rat { return new(big.Rat).Mul(a, b) },
+	scale:   func(a, p *big.Rat) *big.Rat { return new(big.Rat).Mul(a, p) },
 	less:    func(a, b *big.Rat) bool { return a.Cmp(b) < 0 },
 	isZero:  func(a *big.Rat) bool { return a.Sign() == 0 },
 	isOne:   func(a *big.Rat) bool { return a.IsInt() && a.Num().IsInt64() && a.Num().Int64() == 1 },
@@ -35,6 +38,7 @@ var floatField = field[float64]{
 	add:     func(a, b float64) float64 { return a + b },
 	sub:     func(a, b float64) float64 { return a - b },
 	mul:     func(a, b float64) float64 { return a * b },
+	scale:   func(a float64, p *big.Rat) float64 { f, _ := p.Float64(); return a * f },
 	less:    func(a, b float64) bool { return a < b },
 	isZero:  func(a float64) bool { return a == 0 },
 	isOne:   func(a float64) bool { return a == 1 },

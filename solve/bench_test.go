@@ -40,6 +40,21 @@ func BenchmarkSPETree(b *testing.B) {
 	}
 }
 
+// BenchmarkSPETreeChance: as BenchmarkSPETree with one node in ten a
+// chance node (values exact: int64 scaled by the chance denominators).
+func BenchmarkSPETreeChance(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000, 1_000_000} {
+		g := gen.PerfectInfoTreeWithChance(rand.New(rand.NewPCG(2, uint64(n))), n, 2, 3, 1<<20, 0.1)
+		b.Run(fmt.Sprintf("nodes=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := (SPE{}).Solve(context.Background(), g, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkSPECentipede: the centipede game, 10 to 10^5 steps.
 func BenchmarkSPECentipede(b *testing.B) {
 	for _, n := range []int{10, 100, 1_000, 10_000, 100_000} {

@@ -58,8 +58,13 @@ func (SPE) Solve(ctx context.Context, g game.Game, opt Options) ([]Equilibrium, 
 	if limit <= 0 {
 		limit = DefaultSPELimit
 	}
-	if scaled, ok := int64Payoffs(t); ok && !hasChance(t) {
-		return runSPE(ctx, t, opt, limit, int64Field, scaled)
+	if scaled, ok := int64Payoffs(t); ok {
+		if d, ok := chanceDenominator(t, scaled); ok {
+			for i := range scaled {
+				scaled[i] *= d
+			}
+			return runSPE(ctx, t, opt, limit, int64Field, scaled)
+		}
 	}
 	pp := t.PathPayoffs()
 	pay := make([]*big.Rat, t.NumNodes()*t.NumPlayers())
@@ -69,7 +74,59 @@ func (SPE) Solve(ctx context.Context, g game.Game, opt Options) ([]Equilibrium, 
 	return runSPE(ctx, t, opt, limit, ratField, pay)
 }
 
-func hasChance(t *game.Tree) bool { return len(t.PlayerInfosets(0)) > 0 }
+// chanceDenominator returns D = L^d, with L the least common multiple of
+// the chance probabilities' denominators and d the largest number of chance
+// nodes on a path, when D times every scaled payoff fits in int64.
+//
+// Then every node's value times D is an integer: a value is a sum over the
+// terminals below of (product of at most d chance probabilities) x payoff.
+// So is each term p*V(child)*D of a chance node's average, and since p = k/m
+// in lowest terms, m divides V(child)*D: the int64 arithmetic
+// V*D/m*k is exact. Chance rows must sum to one (the average then stays
+// within the payoff range).
+func chanceDenominator(t *game.Tree, scaled []int64) (int64, bool) {
+	if len(t.PlayerInfosets(0)) == 0 {
+		return 1, true
+	}
+	l := big.NewInt(1)
+	one := big.NewRat(1, 1)
+	for _, s := range t.PlayerInfosets(0) {
+		sum := new(big.Rat)
+		for _, p := range t.Infosets[s].Probs {
+			if p.Sign() < 0 {
+				return 0, false
+			}
+			sum.Add(sum, p)
+			g := new(big.Int).GCD(nil, nil, l, p.Denom())
+			l.Mul(l, new(big.Int).Quo(p.Denom(), g))
+			if l.BitLen() > 32 {
+				return 0, false
+			}
+		}
+		if sum.Cmp(one) != 0 {
+			return 0, false
+		}
+	}
+	depth := make([]int32, t.NumNodes())
+	maxDepth := int32(0)
+	for i := 1; i < t.NumNodes(); i++ {
+		par := t.Nodes[i].Parent
+		depth[i] = depth[par]
+		if t.Infosets[t.Nodes[par].Infoset].IsChance() {
+			depth[i]++
+			maxDepth = max(maxDepth, depth[i])
+		}
+	}
+	d := new(big.Int).Exp(l, big.NewInt(int64(maxDepth)), nil)
+	var m int64 = 1
+	for _, v := range scaled {
+		m = max(m, v, -v)
+	}
+	if d.BitLen()+big.NewInt(m).BitLen() > 62 {
+		return 0, false
+	}
+	return d.Int64(), true
+}
 
 // int64Payoffs returns every node's path payoffs scaled to integers, each
 // player's by the least common multiple of the denominators of its outcome
@@ -138,9 +195,11 @@ var int64Field = field[int64]{
 	add:     func(a, b int64) int64 { return a + b },
 	sub:     func(a, b int64) int64 { return a - b },
 	mul:     func(a, b int64) int64 { return a * b },
-	less:    func(a, b int64) bool { return a < b },
-	isZero:  func(a int64) bool { return a == 0 },
-	isOne:   func(a int64) bool { return a == 1 },
+	// scale is exact for the values SPE feeds it (see chanceDenominator).
+	scale:  func(a int64, p *big.Rat) int64 { return a / p.Denom().Int64() * p.Num().Int64() },
+	less:   func(a, b int64) bool { return a < b },
+	isZero: func(a int64) bool { return a == 0 },
+	isOne:  func(a int64) bool { return a == 1 },
 }
 
 // speRun is the state of one backward induction. Solutions live in flat
@@ -318,7 +377,7 @@ func (r *speRun[T]) solveSimple(x game.NodeID) {
 			for q := 0; q < np; q++ {
 				v := f.zero()
 				for a, c := range ch {
-					v = f.add(v, f.mul(f.fromRat(t.Infosets[s].Probs[a]), r.leafPay(c, sol(a))[q]))
+					v = f.add(v, f.scale(r.leafPay(c, sol(a))[q], t.Infosets[s].Probs[a]))
 				}
 				r.solPay = append(r.solPay, v)
 			}

@@ -101,13 +101,13 @@ func TestSPETiesAndLimit(t *testing.T) {
 	checkSPE(t, g, eqs)
 }
 
-// Property: on random small perfect-information trees with few payoff
-// values, the SPE are exactly the pure profiles with zero regret in every
+// Property: on random small perfect-information trees (with chance nodes)
+// and few payoff values, the SPE are exactly the pure profiles with zero regret in every
 // subgame (brute force over all pure profiles).
 func TestSPEMatchesBruteForce(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
 		rng := rand.New(rand.NewPCG(rapid.Uint64().Draw(rt, "seed"), 2))
-		g := gen.PerfectInfoTree(rng, rapid.IntRange(2, 16).Draw(rt, "nodes"), rapid.IntRange(1, 3).Draw(rt, "players"), 3, 3)
+		g := gen.PerfectInfoTreeWithChance(rng, rapid.IntRange(2, 16).Draw(rt, "nodes"), rapid.IntRange(1, 3).Draw(rt, "players"), 3, 3, rapid.Float64Range(0, 0.5).Draw(rt, "chance"))
 		eqs := solveAll(rt, SPE{}, g)
 		checkSPE(rt, g, eqs)
 		seen := map[string]bool{}
@@ -132,6 +132,9 @@ func TestSPEMatchesBruteForce(t *testing.T) {
 			}
 			k := len(choice) - 1
 			for ; k >= 0; k-- {
+				if g.Infosets[k].IsChance() {
+					continue
+				}
 				if int(choice[k])+1 < len(g.Infosets[k].Actions) {
 					choice[k]++
 					break

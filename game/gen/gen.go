@@ -39,6 +39,13 @@ func Table(rng *rand.Rand, shape []int, maxPayoff int64) *game.Table {
 // payoffs uniform in [0, maxPayoff); a large range makes ties rare, a small
 // one makes them common.
 func PerfectInfoTree(rng *rand.Rand, nodes, players, maxBranch int, maxPayoff int64) *game.Tree {
+	return PerfectInfoTreeWithChance(rng, nodes, players, maxBranch, maxPayoff, 0)
+}
+
+// PerfectInfoTreeWithChance is PerfectInfoTree in which each expanded node
+// is a chance node with probability chance, its moves equally likely
+// (exact probabilities 1/k).
+func PerfectInfoTreeWithChance(rng *rand.Rand, nodes, players, maxBranch int, maxPayoff int64, chance float64) *game.Tree {
 	names := make([]string, players)
 	for p := range names {
 		names[p] = strconv.Itoa(p + 1)
@@ -58,7 +65,16 @@ func PerfectInfoTree(rng *rand.Rand, nodes, players, maxBranch int, maxPayoff in
 		leaves[i] = leaves[len(leaves)-1]
 		leaves = leaves[:len(leaves)-1]
 		k := 2 + rng.IntN(maxBranch-1)
-		s := b.AddInfoset(1+rng.IntN(players), 0, "", actions[k]...)
+		var s int
+		if chance > 0 && rng.Float64() < chance {
+			probs := make([]*big.Rat, k)
+			for a := range probs {
+				probs[a] = big.NewRat(1, int64(k))
+			}
+			s = b.AddChanceInfoset(0, "", actions[k], probs)
+		} else {
+			s = b.AddInfoset(1+rng.IntN(players), 0, "", actions[k]...)
+		}
 		ch := b.Move(n, s)
 		leaves = append(leaves, ch...)
 		count += k
