@@ -189,6 +189,9 @@ func planLabel(plan []int32) string {
 // cell's profile reaches. Without chance a profile reaches one terminal, and
 // the cell shares that terminal's outcome.
 func (rf *ReducedForm) fill(ctx context.Context) error {
+	if ok, err := rf.fillScaled(ctx); ok || err != nil {
+		return err
+	}
 	t, tab := rf.tree, rf.Table
 	np := t.NumPlayers()
 	pay := t.PathPayoffs()

@@ -50,34 +50,38 @@ func TestReducedFormMergesUnreachableChoices(t *testing.T) {
 	}
 }
 
-// Chance averages exactly: a fair coin, then player 1 guesses without
-// seeing it (one infoset across both branches).
+// Chance averages exactly: a coin (1/3, 2/3), then player 1 guesses without
+// seeing it (one infoset across both branches). The prize is small (the
+// int64 path) or 2^70 (the big.Rat path).
 func TestReducedFormChance(t *testing.T) {
-	b := game.NewBuilder("guess", "1")
-	c := b.Move(b.Root(), b.AddChanceInfoset(0, "", []string{"H", "T"}, []*big.Rat{big.NewRat(1, 3), big.NewRat(2, 3)}))
-	s := b.AddInfoset(1, 1, "", "h", "t")
-	for i, n := range c {
-		for j, x := range b.Move(n, s) {
-			v := int64(0)
-			if i == j {
-				v = 1
+	for _, prize := range []string{"1", "1180591620717411303424"} {
+		b := game.NewBuilder("guess", "1")
+		c := b.Move(b.Root(), b.AddChanceInfoset(0, "", []string{"H", "T"}, []*big.Rat{big.NewRat(1, 3), big.NewRat(2, 3)}))
+		s := b.AddInfoset(1, 1, "", "h", "t")
+		for i, n := range c {
+			for j, x := range b.Move(n, s) {
+				v := new(big.Rat)
+				if i == j {
+					v = game.MustRat(prize)
+				}
+				b.SetOutcome(x, b.AddOutcome("", []*big.Rat{v}))
 			}
-			b.SetOutcome(x, b.AddOutcome("", game.Rats(v)))
 		}
-	}
-	tr, err := b.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	rf, err := tr.ReducedForm(0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := rf.Table.Payoff(0, 0); got.Cmp(big.NewRat(1, 3)) != 0 {
-		t.Errorf("guess h: %s, want 1/3", got.RatString())
-	}
-	if got := rf.Table.Payoff(1, 0); got.Cmp(big.NewRat(2, 3)) != 0 {
-		t.Errorf("guess t: %s, want 2/3", got.RatString())
+		tr, err := b.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		rf, err := tr.ReducedForm(0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		third := new(big.Rat).Mul(game.MustRat(prize), big.NewRat(1, 3))
+		if got := rf.Table.Payoff(0, 0); got.Cmp(third) != 0 {
+			t.Errorf("prize %s, guess h: %s, want 1/3 of it", prize, got.RatString())
+		}
+		if got := rf.Table.Payoff(1, 0); got.Cmp(new(big.Rat).Add(third, third)) != 0 {
+			t.Errorf("prize %s, guess t: %s, want 2/3 of it", prize, got.RatString())
+		}
 	}
 }
 

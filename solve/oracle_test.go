@@ -191,3 +191,69 @@ func sameSet(a, b []string) bool {
 }
 
 var readGame = func(path string) (game.Game, error) { return scratchRead(path) }
+
+// TestEveryGambitGame runs spe and enumpure on every shipped game, including
+// those Gambit could not solve ("Operation between objects in different
+// games" in 16.4.1, timeouts), and checks every returned profile.
+func TestEveryGambitGame(t *testing.T) {
+	dir := testenv.GambitDir(t)
+	files, err := filepath.Glob(filepath.Join(dir, "games", "*.[en]fg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	solved := 0
+	for _, path := range files {
+		if testing.Short() && filepath.Base(path) == "cs.efg" {
+			continue // 4 players, 65 infosets: ~8 s (enumpure times out at 5 s; spe hits the limit)
+		}
+		g, err := readGame(path)
+		if err != nil {
+			continue
+		}
+		tr, isTree := g.(*game.Tree)
+		if isTree && tr.PerfectRecall() != nil {
+			continue
+		}
+		methods := []struct {
+			s     Solver
+			check string
+		}{{EnumPure{}, "nash"}}
+		if isTree {
+			methods = append(methods, struct {
+				s     Solver
+				check string
+			}{SPE{}, "spe"})
+		}
+		for _, m := range methods {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			t0 := time.Now()
+			eqs, err := m.s.Solve(ctx, g, Options{MaxEquilibria: 1000})
+			cancel()
+			if d := time.Since(t0); d > 300*time.Millisecond {
+				t.Logf("SLOW %s %T %v %v", filepath.Base(path), m.s, d, err)
+			}
+			if err != nil && !errors.Is(err, ErrLimit) && !errors.Is(err, ErrTooLarge) && !errors.Is(err, context.DeadlineExceeded) {
+				t.Errorf("%s %T: %v", filepath.Base(path), m.s, err)
+				continue
+			}
+			for i, eq := range eqs {
+				if err := floatCheck(g, eq, m.check); err != nil {
+					t.Errorf("%s %T: %v", filepath.Base(path), m.s, err)
+				}
+				if i < 20 {
+					var r interface{ Sign() int }
+					if m.check == "spe" {
+						r, err = SubgameRegret(tr, eq.Behavior)
+					} else {
+						r, err = Regret(g, eq)
+					}
+					if err != nil || r.Sign() != 0 {
+						t.Errorf("%s %T: exact check: %v %v", filepath.Base(path), m.s, r, err)
+					}
+				}
+			}
+			solved++
+		}
+	}
+	t.Logf("%d game/method runs checked", solved)
+}
