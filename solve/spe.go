@@ -134,13 +134,32 @@ func chanceDenominator(t *game.Tree, scaled []int64) (int64, bool) {
 func int64Payoffs(t *game.Tree) ([]int64, bool) {
 	np := t.NumPlayers()
 	const maxAbs = 1 << 52
+	oc := make([]int64, len(t.Outcomes)*np)
+	// One pass assumes integer payoffs (the common case, no allocation);
+	// the first fraction switches to scaling.
+	for o := range t.Outcomes {
+		for p, r := range t.Outcomes[o].Payoffs {
+			if !r.IsInt() || !r.Num().IsInt64() {
+				return scaledPayoffs(t)
+			}
+			x := r.Num().Int64()
+			if x > maxAbs || x < -maxAbs {
+				return nil, false
+			}
+			oc[o*np+p] = x
+		}
+	}
+	return pathSums(t, oc)
+}
+
+// scaledPayoffs is int64Payoffs for payoffs with fractions.
+func scaledPayoffs(t *game.Tree) ([]int64, bool) {
+	np := t.NumPlayers()
+	const maxAbs = 1 << 52
 	scale := make([]*big.Int, np)
 	for p := range scale {
 		scale[p] = big.NewInt(1)
 		for o := range t.Outcomes {
-			if t.Outcomes[o].Payoffs[p].IsInt() {
-				continue // the common case; no allocation
-			}
 			d := t.Outcomes[o].Payoffs[p].Denom()
 			g := new(big.Int).GCD(nil, nil, scale[p], d)
 			scale[p].Mul(scale[p], new(big.Int).Quo(d, g))
@@ -153,14 +172,6 @@ func int64Payoffs(t *game.Tree) ([]int64, bool) {
 	for o := range t.Outcomes {
 		for p := 0; p < np; p++ {
 			r := t.Outcomes[o].Payoffs[p]
-			if r.IsInt() && scale[p].IsInt64() && scale[p].Int64() == 1 && r.Num().IsInt64() {
-				x := r.Num().Int64()
-				if x > maxAbs || x < -maxAbs {
-					return nil, false
-				}
-				oc[o*np+p] = x
-				continue
-			}
 			v := new(big.Int).Mul(r.Num(), scale[p])
 			v.Quo(v, r.Denom())
 			if !v.IsInt64() || v.Int64() > maxAbs || v.Int64() < -maxAbs {
@@ -169,21 +180,26 @@ func int64Payoffs(t *game.Tree) ([]int64, bool) {
 			oc[o*np+p] = v.Int64()
 		}
 	}
+	return pathSums(t, oc)
+}
+
+// pathSums accumulates outcome values (oc, [outcome*np+p]) along paths.
+func pathSums(t *game.Tree, oc []int64) ([]int64, bool) {
+	np := t.NumPlayers()
 	pay := make([]int64, t.NumNodes()*np)
 	for i := range t.Nodes {
 		nd := &t.Nodes[i]
-		for p := 0; p < np; p++ {
-			var x int64
-			if nd.Parent != game.None {
-				x = pay[int(nd.Parent)*np+p]
-			}
-			if nd.Outcome != game.None {
-				x += oc[int(nd.Outcome)*np+p]
-				if x > 1<<62 || x < -(1<<62) {
+		dst := pay[i*np : i*np+np]
+		if nd.Parent != game.None {
+			copy(dst, pay[int(nd.Parent)*np:int(nd.Parent)*np+np])
+		}
+		if nd.Outcome != game.None {
+			for p := range dst {
+				dst[p] += oc[int(nd.Outcome)*np+p]
+				if dst[p] > 1<<62 || dst[p] < -(1<<62) {
 					return nil, false
 				}
 			}
-			pay[i*np+p] = x
 		}
 	}
 	return pay, true
@@ -449,7 +465,7 @@ func (r *speRun[T]) profiles() []Equilibrium {
 			x := game.NodeID(r.solOwner[sol])
 			choice := r.choicePool[r.solChoice[sol]:]
 			kids := r.kidPool[r.solKid[sol]:]
-			if g, ok := r.regions[x]; ok {
+			if g, ok := r.region(x); ok {
 				for j, s := range g.sets {
 					set(b, s, choice[j])
 				}
@@ -470,6 +486,17 @@ func (r *speRun[T]) profiles() []Equilibrium {
 		out = append(out, Equilibrium{Behavior: b, Exact: true})
 	}
 	return out
+}
+
+// region returns the description of subgame root x when it was solved as
+// a general region (the map is empty for perfect-information trees, so the
+// common case costs no hashing).
+func (r *speRun[T]) region(x game.NodeID) (*region, bool) {
+	if len(r.regions) == 0 {
+		return nil, false
+	}
+	g, ok := r.regions[x]
+	return g, ok
 }
 
 // pureRows hands out shared probability rows: row (k, a) has k entries,
