@@ -136,26 +136,37 @@ func PureEquilibria(ctx context.Context, t *game.Table, opt Options, found func(
 // floatPayoffs returns the payoffs as float64 and whether every one of
 // them converted exactly.
 func floatPayoffs(t *game.Table) ([][]float64, bool) {
+	np := t.NumPlayers()
 	exact := true
-	out := make([][]float64, t.NumPlayers())
-	conv := make([][]float64, len(t.Outcomes))
+	conv := make([]float64, len(t.Outcomes)*np)
 	for o := range t.Outcomes {
-		conv[o] = make([]float64, t.NumPlayers())
 		for p, r := range t.Outcomes[o].Payoffs {
-			f, ok := r.Float64()
-			conv[o][p] = f
+			f, ok := ratToFloat(r)
+			conv[o*np+p] = f
 			exact = exact && ok
 		}
 	}
+	out := make([][]float64, np)
 	for p := range out {
 		out[p] = make([]float64, len(t.Cells))
 		for c, o := range t.Cells {
 			if o != game.None {
-				out[p][c] = conv[o][p]
+				out[p][c] = conv[int(o)*np+p]
 			}
 		}
 	}
 	return out, exact
+}
+
+// ratToFloat converts without allocating for integers below 2^53 (the
+// usual payoffs) and reports whether the conversion is exact.
+func ratToFloat(r *big.Rat) (float64, bool) {
+	if r.IsInt() && r.Num().IsInt64() {
+		if x := r.Num().Int64(); x < 1<<53 && x > -(1<<53) {
+			return float64(x), true
+		}
+	}
+	return r.Float64()
 }
 
 // relTol is the relative tolerance below which a float comparison between
