@@ -1,0 +1,134 @@
+package solve
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"path/filepath"
+	"testing"
+
+	"github.com/guarantor/guarantor/game"
+	"github.com/guarantor/guarantor/internal/testenv"
+)
+
+func TestRegretClosedForms(t *testing.T) {
+	mp := bimatrix([][]int64{{1, -1}, {-1, 1}}, [][]int64{{-1, 1}, {1, -1}})
+	half := []*big.Rat{big.NewRat(1, 2), big.NewRat(1, 2)}
+	r, err := Regret(mp, Equilibrium{Mixed: game.MixedProfile{half, half}})
+	if err != nil || r.Sign() != 0 {
+		t.Fatalf("matching pennies at (1/2, 1/2): regret %v %v", r, err)
+	}
+	// Both play heads: player 2 gains 2 by switching.
+	r, err = Regret(mp, Equilibrium{Mixed: pureMixed(mp, []int{0, 0})})
+	if err != nil || r.Cmp(big.NewRat(2, 1)) != 0 {
+		t.Fatalf("matching pennies at (H, H): regret %v %v, want 2", r, err)
+	}
+	// Player 1 at (2/3, 1/3) against (1/2, 1/2): player 1 is indifferent
+	// (0 regret), player 2 gets 1/3 from tails vs -1/3 from heads: regret
+	// 1/3 - (1/2*(-1/3) + 1/2*(1/3)) = 1/3.
+	r, err = Regret(mp, Equilibrium{Mixed: game.MixedProfile{{big.NewRat(2, 3), big.NewRat(1, 3)}, half}})
+	if err != nil || r.Cmp(big.NewRat(1, 3)) != 0 {
+		t.Fatalf("regret %v %v, want 1/3", r, err)
+	}
+	if _, err := Regret(mp, Equilibrium{Mixed: game.MixedProfile{{big.NewRat(1, 2), big.NewRat(1, 3)}, half}}); err == nil {
+		t.Fatal("a row summing to 5/6 must be refused")
+	}
+	// Entry game: (Out, Fight) is Nash (regret 0) but not subgame perfect:
+	// in the incumbent's subgame, accommodating gains 2.
+	g := entry()
+	b := game.BehaviorProfile{{{big.NewRat(1, 1), new(big.Rat)}}, {{big.NewRat(1, 1), new(big.Rat)}}}
+	if r, err := Regret(g, Equilibrium{Behavior: b}); err != nil || r.Sign() != 0 {
+		t.Fatalf("entry (Out, Fight): regret %v %v", r, err)
+	}
+	if r, err := SubgameRegret(g, b); err != nil || r.Cmp(big.NewRat(2, 1)) != 0 {
+		t.Fatalf("entry (Out, Fight): subgame regret %v %v, want 2", r, err)
+	}
+	// A row may be unspecified only where the player's own choices make the
+	// infoset unreachable; the incumbent's is skipped by the entrant's
+	// choice, not its own, so leaving it out is refused.
+	b[1][0] = nil
+	if _, err := Regret(g, Equilibrium{Behavior: b}); err == nil {
+		t.Fatal("unspecified incumbent row accepted")
+	}
+}
+
+// Kuhn's theorem as a test: for random behaviour profiles on Gambit's
+// perfect-recall trees, the regret computed on the tree (sequence-form best
+// responses) equals the regret of the realization-equivalent mixed profile
+// on the reduced strategic form (plain enumeration over pure strategies).
+func TestRegretTreeMatchesReducedForm(t *testing.T) {
+	dir := testenv.GambitDir(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "games", "*.efg"))
+	rng := rand.New(rand.NewPCG(11, 12))
+	checked := 0
+	for _, path := range files {
+		g, err := readGame(path)
+		if err != nil {
+			continue
+		}
+		tr := g.(*game.Tree)
+		if tr.PerfectRecall() != nil {
+			continue
+		}
+		rf, err := tr.ReducedForm(20000)
+		if err != nil {
+			continue
+		}
+		for trial := 0; trial < 3; trial++ {
+			b := randomBehavior(tr, rng)
+			want, err := Regret(rf.Table, Equilibrium{Mixed: kuhnMixed(tr, rf, b)})
+			if err != nil {
+				t.Fatalf("%s: %v", filepath.Base(path), err)
+			}
+			got, err := Regret(tr, Equilibrium{Behavior: b})
+			if err != nil {
+				t.Fatalf("%s: %v", filepath.Base(path), err)
+			}
+			if got.Cmp(want) != 0 {
+				t.Errorf("%s: tree regret %s, reduced-form regret %s", filepath.Base(path), got.RatString(), want.RatString())
+			}
+		}
+		checked++
+	}
+	t.Logf("%d trees checked", checked)
+}
+
+// randomBehavior draws a fully mixed behaviour profile with small rational
+// probabilities.
+func randomBehavior(t *game.Tree, rng *rand.Rand) game.BehaviorProfile {
+	b := make(game.BehaviorProfile, t.NumPlayers())
+	for p := range b {
+		for _, s := range t.PlayerInfosets(p + 1) {
+			k := len(t.Infosets[s].Actions)
+			w := make([]int64, k)
+			var sum int64
+			for a := range w {
+				w[a] = 1 + rng.Int64N(4)
+				sum += w[a]
+			}
+			row := make([]*big.Rat, k)
+			for a := range row {
+				row[a] = big.NewRat(w[a], sum)
+			}
+			b[p] = append(b[p], row)
+		}
+	}
+	return b
+}
+
+// kuhnMixed is the mixed profile of the reduced form that plays each plan
+// with the product of the behaviour probabilities of its specified choices.
+func kuhnMixed(t *game.Tree, rf *game.ReducedForm, b game.BehaviorProfile) game.MixedProfile {
+	m := make(game.MixedProfile, t.NumPlayers())
+	for p := range m {
+		for _, plan := range rf.Plans[p] {
+			pr := big.NewRat(1, 1)
+			for k, a := range plan {
+				if a != game.None {
+					pr.Mul(pr, b[p][k][a])
+				}
+			}
+			m[p] = append(m[p], pr)
+		}
+	}
+	return m
+}
