@@ -132,3 +132,89 @@ func kuhnMixed(t *game.Tree, rf *game.ReducedForm, b game.BehaviorProfile) game.
 	}
 	return m
 }
+
+// SubgameRegret (one pass, inner subgames valued at their best responses)
+// equals the largest Regret over the subgames rebuilt as trees of their
+// own, on random behaviour profiles of Gambit's trees.
+func TestSubgameRegretMatchesSubtrees(t *testing.T) {
+	dir := testenv.GambitDir(t)
+	files, _ := filepath.Glob(filepath.Join(dir, "games", "*.efg"))
+	rng := rand.New(rand.NewPCG(13, 14))
+	for _, path := range files {
+		g, err := readGame(path)
+		if err != nil {
+			continue
+		}
+		tr := g.(*game.Tree)
+		if tr.PerfectRecall() != nil || tr.IsTerminal(0) {
+			continue
+		}
+		b := randomBehavior(tr, rng)
+		got, err := SubgameRegret(tr, b)
+		if err != nil {
+			t.Fatalf("%s: %v", filepath.Base(path), err)
+		}
+		want := new(big.Rat)
+		for _, r := range tr.SubgameRoots() {
+			sub, sb := subtree(tr, r, b)
+			x, err := Regret(sub, Equilibrium{Behavior: sb})
+			if err != nil {
+				t.Fatalf("%s subgame at %d: %v", filepath.Base(path), r, err)
+			}
+			if x.Cmp(want) > 0 {
+				want = x
+			}
+		}
+		if got.Cmp(want) != 0 {
+			t.Errorf("%s: SubgameRegret %s, max over rebuilt subgames %s", filepath.Base(path), got.RatString(), want.RatString())
+		}
+	}
+}
+
+// subtree copies the subtree of r into a tree of its own (outcomes above r
+// dropped: they shift every payoff equally) with b restricted to it.
+func subtree(t *game.Tree, r game.NodeID, b game.BehaviorProfile) (*game.Tree, game.BehaviorProfile) {
+	end := t.SubtreeEnd()[r]
+	bd := game.NewBuilder("", t.Players...)
+	handle := map[game.NodeID]int{r: bd.Root()}
+	local := map[int32]int{}
+	for i := r; i < end; i++ {
+		h := handle[i]
+		if o := t.Nodes[i].Outcome; o != game.None {
+			bd.SetOutcome(h, bd.AddOutcome("", t.Outcomes[o].Payoffs))
+		}
+		s := t.Nodes[i].Infoset
+		if s == game.None {
+			continue
+		}
+		ls, ok := local[s]
+		if !ok {
+			set := &t.Infosets[s]
+			if set.IsChance() {
+				ls = bd.AddChanceInfoset(0, "", set.Actions, set.Probs)
+			} else {
+				ls = bd.AddInfoset(set.Player, set.Number, "", set.Actions...)
+			}
+			local[s] = ls
+		}
+		for a, c := range bd.Move(h, ls) {
+			handle[t.Children(i)[a]] = c
+		}
+	}
+	sub, err := bd.Build()
+	if err != nil {
+		panic(err)
+	}
+	sb := make(game.BehaviorProfile, t.NumPlayers())
+	for p := range sb {
+		for _, ls := range sub.PlayerInfosets(p + 1) {
+			// Find the original infoset by number (numbers are kept).
+			for k, s := range t.PlayerInfosets(p + 1) {
+				if t.Infosets[s].Number == sub.Infosets[ls].Number {
+					sb[p] = append(sb[p], b[p][k])
+				}
+			}
+		}
+	}
+	return sub, sb
+}
