@@ -26,10 +26,13 @@ var ErrTooLarge = errors.New("too many pure profiles to enumerate")
 // chance determine them (see Options.OnPathOnly), and given some belief
 // elsewhere. For those free beliefs it returns one supporting belief.
 //
-// Supporting beliefs are found exactly for information sets with two nodes
-// (an interval of beliefs) or two actions (a vertex of the simplex). For
-// larger sets it tries the vertices, edge midpoints and the centre of the
-// simplex, so it may miss an equilibrium that needs an interior belief there.
+// Free beliefs are restricted to limits of Bayes' rule under vanishing
+// trembles (see eval.groups): a player's deviation never changes what
+// others believe about chance moves it did not observe. Within that set a
+// supporting belief is found exactly when the information set has two
+// classes of explanations (an interval) or two actions (a vertex). Otherwise
+// the vertices, edge midpoints and centre are tried, so an equilibrium that
+// needs an interior belief there may be missed.
 //
 // limit bounds the number of pure profiles (0 means 1<<20).
 func EnumPure(t *game.Tree, opt Options, limit int) ([]Assessment, error) {
@@ -112,7 +115,7 @@ func (ev *eval) supportAll(sets []int32, choice []int, act []float64, onPath boo
 	for _, s := range sets {
 		mu, _, err := ev.belief(s, nil, act, onPath, tol)
 		if err != nil {
-			mu = ev.supportingBelief(s, choice[s], tol)
+			mu = ev.supportingBelief(s, choice[s], act, tol)
 			if mu == nil {
 				return nil, false
 			}
@@ -125,25 +128,43 @@ func (ev *eval) supportAll(sets []int32, choice []int, act []float64, onPath boo
 }
 
 // supportingBelief finds a belief over s's members under which action a is
-// optimal, or nil.
-func (ev *eval) supportingBelief(s int32, a int, tol float64) []float64 {
+// optimal, or nil. Only beliefs that are limits of Bayes' rule under
+// vanishing trembles are tried (see groups), so a deviation by one player
+// never shifts beliefs about chance moves it could not observe.
+func (ev *eval) supportingBelief(s int32, a int, act []float64, tol float64) []float64 {
 	is := &ev.t.Infosets[s]
-	m, na := len(is.Members), len(is.Actions)
-	// d[b][i]: advantage of a over b at member i.
+	na := len(is.Actions)
+	grp, w := ev.groups(s, act)
+	m := len(grp)
+	if m == 0 {
+		return nil
+	}
+	// d[b][g]: advantage of a over b in group g.
+	p := is.Player - 1
 	d := make([][]float64, na)
 	for b := range d {
 		d[b] = make([]float64, m)
-		for i, n := range is.Members {
-			ch := ev.t.Children(n)
-			p := is.Player - 1
-			d[b][i] = ev.value[int(ch[a])*ev.np+p] - ev.value[int(ch[b])*ev.np+p]
+		for g, members := range grp {
+			for _, i := range members {
+				ch := ev.t.Children(is.Members[i])
+				d[b][g] += w[i] * (ev.value[int(ch[a])*ev.np+p] - ev.value[int(ch[b])*ev.np+p])
+			}
 		}
 	}
-	ok := func(mu []float64) bool {
+	expand := func(alpha []float64) []float64 {
+		mu := make([]float64, len(is.Members))
+		for g, members := range grp {
+			for _, i := range members {
+				mu[i] = alpha[g] * w[i]
+			}
+		}
+		return mu
+	}
+	ok := func(alpha []float64) bool {
 		for b := range d {
 			x := 0.0
-			for i := range mu {
-				x += mu[i] * d[b][i]
+			for g := range alpha {
+				x += alpha[g] * d[b][g]
 			}
 			if x < -tol {
 				return false
@@ -152,7 +173,7 @@ func (ev *eval) supportingBelief(s int32, a int, tol float64) []float64 {
 		return true
 	}
 	if m == 2 {
-		// Belief (w, 1-w): each constraint w*d0 + (1-w)*d1 >= 0 is linear.
+		// Weights (w, 1-w): each constraint w*d0 + (1-w)*d1 >= 0 is linear.
 		lo, hi := 0.0, 1.0
 		for b := range d {
 			slope := d[b][0] - d[b][1]
@@ -171,15 +192,90 @@ func (ev *eval) supportingBelief(s int32, a int, tol float64) []float64 {
 		if lo > hi+tol {
 			return nil
 		}
-		w := math.Min(1, math.Max(0, (lo+hi)/2))
-		return []float64{w, 1 - w}
+		x := math.Min(1, math.Max(0, (lo+hi)/2))
+		return expand([]float64{x, 1 - x})
 	}
-	for _, mu := range candidates(m) {
-		if ok(mu) {
-			return mu
+	for _, alpha := range candidates(m) {
+		if ok(alpha) {
+			return expand(alpha)
 		}
 	}
 	return nil
+}
+
+// groups partitions the members of an information set that no profile
+// play reaches into classes of equally likely "explanations". A member's
+// signature is the set of zero-probability personal moves on its path.
+// Members whose signature strictly contains another member's need strictly
+// more trembles, so they get no weight in the limit; members with the same
+// minimal signature keep the relative weights of chance and of the
+// positive-probability moves (w, normalised within the group); the
+// weights of different minimal groups are free.
+func (ev *eval) groups(s int32, act []float64) ([][]int, []float64) {
+	t := ev.t
+	is := &t.Infosets[s]
+	sig := make([]map[int64]bool, len(is.Members))
+	w := make([]float64, len(is.Members))
+	for i, n := range is.Members {
+		sig[i] = map[int64]bool{}
+		w[i] = 1
+		for c := n; c != 0; c = t.Nodes[c].Parent {
+			par := t.Nodes[c].Parent
+			if act[c] == 0 && t.Player(par) != 0 {
+				sig[i][int64(t.Nodes[par].Infoset)<<20|int64(t.Nodes[c].Action)] = true
+			} else {
+				w[i] *= act[c]
+			}
+		}
+	}
+	subset := func(a, b map[int64]bool) bool { // a ⊆ b
+		for k := range a {
+			if !b[k] {
+				return false
+			}
+		}
+		return true
+	}
+	var groups [][]int
+	var reps []int
+	for i := range is.Members {
+		if w[i] == 0 {
+			continue
+		}
+		minimal := true
+		for j := range is.Members {
+			if j != i && w[j] > 0 && len(sig[j]) < len(sig[i]) && subset(sig[j], sig[i]) {
+				minimal = false
+				break
+			}
+		}
+		if !minimal {
+			continue
+		}
+		placed := false
+		for g, r := range reps {
+			if len(sig[r]) == len(sig[i]) && subset(sig[r], sig[i]) {
+				groups[g] = append(groups[g], i)
+				placed = true
+				break
+			}
+		}
+		if !placed {
+			reps = append(reps, i)
+			groups = append(groups, []int{i})
+		}
+	}
+	norm := make([]float64, len(is.Members))
+	for _, g := range groups {
+		tot := 0.0
+		for _, i := range g {
+			tot += w[i]
+		}
+		for _, i := range g {
+			norm[i] = w[i] / tot
+		}
+	}
+	return groups, norm
 }
 
 // candidates lists the simplex vertices, edge midpoints and centre.
