@@ -206,3 +206,13 @@ func Rats(xs ...float64) []*big.Rat {
 	}
 	return out
 }
+
+// RatSum is the exact sum of parameters, each read by Rat: payoffs built
+// from several parameters (V - kappa - k) stay exact in exported trees.
+func RatSum(xs ...float64) *big.Rat {
+	s := new(big.Rat)
+	for _, x := range xs {
+		s.Add(s, Rat(x))
+	}
+	return s
+}
