@@ -105,3 +105,31 @@ func OutcomeDist(t *game.Tree, prof [][][]float64) Dist {
 	}
 	return d
 }
+
+// FromAssessment converts a positional assessment on t into label-keyed
+// strategies and beliefs (the inverse of Assessment), for equilibria found
+// numerically on a model's tree. Beliefs are listed only for information
+// sets with more than one node.
+func FromAssessment(t *game.Tree, prof [][][]float64, beliefs [][]float64) (Table, Table) {
+	var strat, bel Table
+	for s := range t.Infosets {
+		is := &t.Infosets[s]
+		if is.IsChance() {
+			continue
+		}
+		row := prof[is.Player-1][t.InfosetOrdinal(int32(s))]
+		d := make(Dist, len(is.Actions))
+		for a, name := range is.Actions {
+			d[a] = KV{Key: name, Value: row[a]}
+		}
+		strat = append(strat, Row{Key: is.Label, Dist: d})
+		if len(is.Members) > 1 && beliefs != nil && beliefs[s] != nil {
+			b := make(Dist, len(is.Members))
+			for i, n := range is.Members {
+				b[i] = KV{Key: t.Nodes[n].Label, Value: beliefs[s][i]}
+			}
+			bel = append(bel, Row{Key: is.Label, Dist: b})
+		}
+	}
+	return strat, bel
+}

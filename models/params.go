@@ -216,3 +216,10 @@ func RatSum(xs ...float64) *big.Rat {
 	}
 	return s
 }
+
+// Require records a violation of ineq (with detail) unless cond holds.
+func (o *Order) Require(cond bool, ineq, detail string) {
+	if !cond {
+		o.fail(ineq, detail)
+	}
+}
