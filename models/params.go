@@ -28,6 +28,9 @@ type Spec struct {
 	Summary   string
 	Params    []ParamSpec
 	Orderings []string
+	// Example is a valid parameter assignment ("key=value" words), taken
+	// from the oracles where one exists.
+	Example string
 }
 
 // Values are parameter values by name.

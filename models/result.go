@@ -106,6 +106,17 @@ type Equilibrium struct {
 	// Values holds derived quantities (thresholds, the probability of
 	// resistance, expected utilities) for the analyst.
 	Values Dist `json:"values,omitempty"`
+	// Check records the PBE verifier's verdict on the model's tree, when
+	// the caller ran it (catalog.SolveChecked does).
+	Check *CheckSummary `json:"check,omitempty"`
+}
+
+// CheckSummary is the PBE verifier's verdict on one equilibrium.
+type CheckSummary struct {
+	Passed        bool    `json:"passed"`
+	MaxRegret     float64 `json:"max_regret"`
+	MaxBayesError float64 `json:"max_bayes_error"`
+	Worst         string  `json:"worst,omitempty"`
 }
 
 // Field is a top-level entry of a Solution: a float64 or a bool.

@@ -67,6 +67,7 @@ var Spec = models.Spec{
 		"dEE- < dED < dEE+ < dDD- < dDC < dDD+ < dDE < dSQ",
 		"0 <= pCh <= 1", "0 <= pHH, pHS, pSH, pSS", "pHH + pHS + pSH + pSS = 1",
 	},
+	Example: "cEE-=-3 cDE=-2 cEE+=-1 cDD=0 cED=1 cSQ=2 cDC=3 dEE-=-4 dED=-3 dEE+=-2 dDD-=-1 dDC=0 dDD+=1 dDE=2 dSQ=3 pCh=1 pHH=0 pHS=1 pSH=0 pSS=0",
 }
 
 func (p *Params) ptrs() []*float64 {

@@ -43,6 +43,7 @@ var Spec = models.Spec{
 		{Name: "rho", Meaning: "reliability of the tripwire: its disaster probability q (default: q_e)", Optional: true},
 	},
 	Orderings: []string{"0 < p < 1", "G > 0", "L_s > 0", "W + Y > 0", "Y < L", "0 <= rho <= 1"},
+	Example:   "p=0.5 G=1 L_s=4 W=1 Y=1 L=11",
 }
 
 // Validate names the first violated ordering.

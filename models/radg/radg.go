@@ -39,6 +39,7 @@ var Spec = models.Spec{
 		{Name: "pB", Meaning: "probability B is Hard: its credibility"},
 	},
 	Orderings: []string{"aDD < aSQ < aDC", "bDD- < bDC < bDD+ < bSQ", "0 < pB < 1"},
+	Example:   "aDD=0 aSQ=0.5 aDC=1 bDD-=0 bDC=0.3 bDD+=0.6 bSQ=1 pB=0.3",
 }
 
 func (p *Params) ptrs() []*float64 {

@@ -31,6 +31,7 @@ var Spec = models.Spec{
 		{Name: "pPro", Meaning: "probability the Protege realigns if abandoned: credibility of its realignment threat"},
 	},
 	Orderings: []string{"cW- < cCB < cW+ < cSQ", "dRL < dW < dCB", "dW < dPA", "0 < pCh < 1", "0 < pPro < 1"},
+	Example:   "cSQ=0 cCB=-1 cW+=-0.5 cW-=-2 cRL=2 cPA=0.5 dW=-1 dCB=1 dRL=-3 dPA=0 pCh=0.2 pPro=0.5",
 }
 
 func (p *Params) ptrs() []*float64 {

@@ -39,6 +39,7 @@ var Spec = models.Spec{
 		{Name: "k", Meaning: "sunk cost of deploying a tripwire (sinking costs)", Optional: true},
 	},
 	Orderings: []string{"0 < V_U < kappa < V_R", "0 < pi < 1", "0 <= lambda <= 1", "b > 0", "c > 0", "a >= 0", "k >= 0"},
+	Example:   "pi=0.3 V_R=10 V_U=2 kappa=5 lambda=0.2 b=1 c=1 a=4 k=0",
 }
 
 func (p *Params) ptrs() []*float64 {

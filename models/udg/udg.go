@@ -36,6 +36,7 @@ var Spec = models.Spec{
 		"dDD- < dDC < dDD+", "dDC < dCD", "dDC < dSQ",
 		"0 < pCh < 1", "0 < pDef < 1",
 	},
+	Example: "cDC=1 cSQ=0.5 cDD+=0.3 cCD=0 cDD-=-0.5 dSQ=1 dCD=0.8 dDC=0.2 dDD+=0.4 dDD-=-0.4 pCh=0.5 pDef=0.6",
 }
 
 func (p *Params) ptrs() []*float64 {
