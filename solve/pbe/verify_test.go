@@ -54,6 +54,14 @@ func TestEntryIncredibleThreat(t *testing.T) {
 // for u against t1 and for d against t2, else 0; player 1 gets 1 for u.
 func signal(t *testing.T) *game.Tree {
 	t.Helper()
+	tr, err := signalBuilder().Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+func signalBuilder() *game.Builder {
 	b := game.NewBuilder("signal", "Sender", "Receiver")
 	c := b.AddChanceInfoset(1, "type", []string{"t1", "t2"}, []*big.Rat{big.NewRat(1, 3), big.NewRat(2, 3)})
 	kids := b.Move(b.Root(), c)
@@ -72,11 +80,7 @@ func signal(t *testing.T) *game.Tree {
 			b.SetOutcome(r[1], b.AddOutcome("", game.Rats(0, u2[1])))
 		}
 	}
-	tr, err := b.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tr
+	return b
 }
 
 func TestSignalPoolingBeliefs(t *testing.T) {
@@ -198,5 +202,26 @@ func BenchmarkVerifyChain(b *testing.B) {
 		if _, err := Verify(tr, prof, nil, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestVerifyExactAgrees(t *testing.T) {
+	tr := signal(t)
+	r := func(a, b int64) *big.Rat { return big.NewRat(a, b) }
+	prof := game.BehaviorProfile{{{r(1, 1), r(0, 1)}, {r(1, 1), r(0, 1)}}, {{r(0, 1), r(1, 1)}, {r(0, 1), r(1, 1)}}}
+	bel := make([][]*big.Rat, len(tr.Infosets))
+	bel[tr.PlayerInfosets(2)[1]] = []*big.Rat{r(1, 2), r(1, 2)} // indifferent: d still optimal
+	rep, err := VerifyExact(tr, prof, bel, Options{})
+	if err != nil || !rep.OK() {
+		t.Fatalf("exact PBE rejected: %v %+v", err, rep)
+	}
+	bel[tr.PlayerInfosets(2)[1]] = []*big.Rat{r(2, 3), r(1, 3)} // now u is strictly better after R
+	rep, _ = VerifyExact(tr, prof, bel, Options{})
+	if rep.OK() || rep.WorstExact.Cmp(r(1, 3)) != 0 || rep.Worst.Player != 2 {
+		t.Fatalf("want receiver regret exactly 1/3, got %+v", rep.Worst)
+	}
+	prof[0][0] = []*big.Rat{r(1, 3), r(1, 3)}
+	if _, err := VerifyExact(tr, prof, bel, Options{}); err == nil {
+		t.Fatal("want error for a row summing to 2/3")
 	}
 }
