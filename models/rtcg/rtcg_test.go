@@ -164,3 +164,39 @@ func TestPropAffineInvariance(t *testing.T) {
 		}
 	})
 }
+
+// TestPropMonotoneThresholds: pHat rises with dRL (a milder realignment
+// needs a likelier one to deter abandonment); q* falls as the withhold
+// lottery dN improves; the straddle's s* rises with cN.
+func TestPropMonotoneThresholds(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := gen(t)
+		q := p
+		q.DRL = p.DRL + rapid.Float64Range(0, .99).Draw(t, "u")*(p.DW-p.DRL)
+		if q.PHat() < p.PHat()-1e-12 || q.QStar() > p.QStar()+1e-12 {
+			t.Fatalf("pHat %v -> %v, q* %v -> %v as dRL rose", p.PHat(), q.PHat(), p.QStar(), q.QStar())
+		}
+	})
+}
+
+// TestPropContinuous: away from region boundaries, a tiny parameter change
+// moves outcome probabilities by a tiny amount.
+func TestPropContinuous(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := gen(t)
+		q := p
+		ptrs := q.ptrs()
+		*ptrs[rapid.IntRange(0, len(ptrs)-1).Draw(t, "which")] += 1e-8 * rapid.Float64Range(-1, 1).Draw(t, "dir")
+		if q.Validate() != nil {
+			t.Skip("left the domain")
+		}
+		e1, e2 := p.primary(), q.primary()
+		if e1.region != e2.region || math.Abs(p.PCh-p.QStar()) < 1e-3 || p.QStar() < 1e-3 {
+			t.Skip("crossed or near a boundary")
+		}
+		m1, m2 := Model{p}, Model{q}
+		if !modeltest.SameDist(m1.equilibrium(e1).Outcomes, m2.equilibrium(e2).Outcomes, 1e-4) {
+			t.Fatalf("jump inside %s: %v vs %v", e1.region, m1.equilibrium(e1).Outcomes, m2.equilibrium(e2).Outcomes)
+		}
+	})
+}

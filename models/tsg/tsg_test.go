@@ -152,3 +152,31 @@ func TestPropMatchesEnumeration(t *testing.T) {
 		}
 	})
 }
+
+// TestPropScaleInvariance: scaling all of the Guarantor's payoff
+// parameters (V_R, V_U, kappa, a, k) or the Challenger's (b, c) by a
+// positive factor leaves every equilibrium's play unchanged. (Shifts are
+// not expressible: the parameters are differences from backing down
+// without a tripwire, which is normalised to 0.)
+func TestPropScaleInvariance(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := gen(t)
+		if math.Abs(p.A-(p.Kappa-p.VU)) < 1e-6 {
+			t.Skip("knife edge")
+		}
+		g, c := rapid.Float64Range(.1, 10).Draw(t, "g"), rapid.Float64Range(.1, 10).Draw(t, "c")
+		q := p
+		q.VR, q.VU, q.Kappa, q.A, q.K = g*p.VR, g*p.VU, g*p.Kappa, g*p.A, g*p.K
+		q.B, q.C = c*p.B, c*p.C
+		s1, s2 := (&Model{p}).Solve(), (&Model{q}).Solve()
+		if len(s1.Equilibria) != len(s2.Equilibria) {
+			t.Skip("a tie resolved differently by rounding")
+		}
+		for i := range s1.Equilibria {
+			a, b := s1.Equilibria[i], s2.Equilibria[i]
+			if a.Region != b.Region || a.PassesRefinement != b.PassesRefinement || !modeltest.SameDist(a.Outcomes, b.Outcomes, 1e-9) {
+				t.Fatalf("not invariant: %s %v vs %s %v", a.Region, a.Outcomes, b.Region, b.Outcomes)
+			}
+		}
+	})
+}

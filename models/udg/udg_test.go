@@ -3,13 +3,16 @@ package udg
 import (
 	"errors"
 	"math"
+	"math/big"
 	"strings"
 	"testing"
 
 	"pgregory.net/rapid"
 
+	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/models"
 	"github.com/guarantor/guarantor/models/internal/modeltest"
+	"github.com/guarantor/guarantor/solve/pbe"
 )
 
 // base is ORACLES.md's common UDG parameter set P.
@@ -307,6 +310,64 @@ func TestVerifierCatchesWrongMix(t *testing.T) {
 		rep, err := models.Check(tr, &eq)
 		if err != nil || rep.OK() {
 			t.Fatalf("%s: perturbed equilibrium accepted (%v)", eq.Region, err)
+		}
+	}
+}
+
+// TestOraclesExact re-checks U-1 and U-2 in exact arithmetic: their
+// strategies and beliefs are rational, so the regret must be exactly zero.
+func TestOraclesExact(t *testing.T) {
+	for _, pDef := range []float64{.8, .6} {
+		m, _ := New(base(.5, pDef))
+		tr, _ := m.Game()
+		for _, eq := range m.Solve().Equilibria[:1] {
+			prof, bel, err := models.Assessment(tr, &eq)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep, err := pbe.VerifyExact(tr, exactProfile(prof), exactBeliefs(bel), pbe.Options{})
+			if err != nil || !rep.OK() {
+				t.Fatalf("pDef=%v: %v %+v", pDef, err, rep)
+			}
+		}
+	}
+}
+
+func exactProfile(p [][][]float64) game.BehaviorProfile {
+	out := make(game.BehaviorProfile, len(p))
+	for i := range p {
+		for _, row := range p[i] {
+			out[i] = append(out[i], models.Rats(row...))
+		}
+	}
+	return out
+}
+
+func exactBeliefs(b [][]float64) [][]*big.Rat {
+	out := make([][]*big.Rat, len(b))
+	for i, row := range b {
+		if row != nil {
+			out[i] = models.Rats(row...)
+		}
+	}
+	return out
+}
+
+// TestSolvePrimaryClosedPriors: the Monte Carlo path accepts priors of
+// exactly 0 or 1 and never returns NaN.
+func TestSolvePrimaryClosedPriors(t *testing.T) {
+	for _, pCh := range []float64{0, 0.5, 1} {
+		for _, pDef := range []float64{0, 0.3, 0.6, 1} {
+			p := base(pCh, pDef)
+			e := SolvePrimary(&p)
+			for _, x := range []float64{e.PSQ, e.PDC, e.PCD, e.PDD, e.XS, e.S, e.R} {
+				if math.IsNaN(x) || x < -1e-12 || x > 1+1e-12 {
+					t.Fatalf("pCh=%v pDef=%v: %+v", pCh, pDef, e)
+				}
+			}
+			if s := e.PSQ + e.PDC + e.PCD + e.PDD; math.Abs(s-1) > 1e-12 {
+				t.Fatalf("sum %v", s)
+			}
 		}
 	}
 }
