@@ -31,49 +31,7 @@ func VerifyExact(t *game.Tree, prof game.BehaviorProfile, beliefs [][]*big.Rat, 
 	if beliefs != nil && len(beliefs) != len(t.Infosets) {
 		return nil, fmt.Errorf("%w: %d belief entries for %d information sets", ErrShape, len(beliefs), len(t.Infosets))
 	}
-	n, np := t.NumNodes(), t.NumPlayers()
-	reach := make([]*big.Rat, n)
-	excl := make([][]*big.Rat, np)
-	for p := range excl {
-		excl[p] = make([]*big.Rat, n)
-		excl[p][0] = big.NewRat(1, 1)
-	}
-	reach[0] = big.NewRat(1, 1)
-	for i := 1; i < n; i++ {
-		par := t.Nodes[i].Parent
-		reach[i] = new(big.Rat).Mul(reach[par], act[i])
-		mover := t.Player(par)
-		for p := range excl {
-			if mover == p+1 {
-				excl[p][i] = excl[p][par]
-			} else {
-				excl[p][i] = new(big.Rat).Mul(excl[p][par], act[i])
-			}
-		}
-	}
-	pay := t.PathPayoffs()
-	value := make([][]*big.Rat, n)
-	for i := n - 1; i >= 0; i-- {
-		ch := t.Children(game.NodeID(i))
-		if len(ch) == 0 {
-			value[i] = pay[i]
-			continue
-		}
-		v := make([]*big.Rat, np)
-		for p := range v {
-			v[p] = new(big.Rat)
-		}
-		tmp := new(big.Rat)
-		for _, c := range ch {
-			if act[c].Sign() == 0 {
-				continue
-			}
-			for p := range v {
-				v[p].Add(v[p], tmp.Mul(act[c], value[c][p]))
-			}
-		}
-		value[i] = v
-	}
+	reach, excl, value := exactEval(t, act)
 	rep := &ExactReport{}
 	for s := range t.Infosets {
 		is := &t.Infosets[s]
@@ -125,6 +83,56 @@ func VerifyExact(t *game.Tree, prof game.BehaviorProfile, beliefs [][]*big.Rat, 
 		}
 	}
 	return rep, nil
+}
+
+// exactEval returns exact reach probabilities (overall and without each
+// player's own moves) and expected payoffs at every node, as eval.run does
+// in float64.
+func exactEval(t *game.Tree, act []*big.Rat) (reach []*big.Rat, excl, value [][]*big.Rat) {
+	n, np := t.NumNodes(), t.NumPlayers()
+	reach = make([]*big.Rat, n)
+	excl = make([][]*big.Rat, np)
+	for p := range excl {
+		excl[p] = make([]*big.Rat, n)
+		excl[p][0] = big.NewRat(1, 1)
+	}
+	reach[0] = big.NewRat(1, 1)
+	for i := 1; i < n; i++ {
+		par := t.Nodes[i].Parent
+		reach[i] = new(big.Rat).Mul(reach[par], act[i])
+		mover := t.Player(par)
+		for p := range excl {
+			if mover == p+1 {
+				excl[p][i] = excl[p][par]
+			} else {
+				excl[p][i] = new(big.Rat).Mul(excl[p][par], act[i])
+			}
+		}
+	}
+	pay := t.PathPayoffs()
+	value = make([][]*big.Rat, n)
+	for i := n - 1; i >= 0; i-- {
+		ch := t.Children(game.NodeID(i))
+		if len(ch) == 0 {
+			value[i] = pay[i]
+			continue
+		}
+		v := make([]*big.Rat, np)
+		for p := range v {
+			v[p] = new(big.Rat)
+		}
+		tmp := new(big.Rat)
+		for _, c := range ch {
+			if act[c].Sign() == 0 {
+				continue
+			}
+			for p := range v {
+				v[p].Add(v[p], tmp.Mul(act[c], value[c][p]))
+			}
+		}
+		value[i] = v
+	}
+	return reach, excl, value
 }
 
 func (r *ExactReport) add(v Violation, mag *big.Rat) {
