@@ -155,7 +155,9 @@ func TestPropEveryEquilibriumVerifies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		modeltest.VerifyAll(t, tr, m.Solve(), 1e-8)
+		sol := m.Solve()
+		modeltest.VerifyAll(t, tr, sol, 1e-8)
+		modeltest.AgreesWithSolve(t, tr, sol, 1e-8)
 	})
 }
 
