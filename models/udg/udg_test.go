@@ -385,3 +385,13 @@ func TestSolvePrimaryClosedPriors(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkValidate(b *testing.B) {
+	p := base(.5, .6)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := p.Validate(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
