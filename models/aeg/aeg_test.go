@@ -109,7 +109,10 @@ func TestIncompleteVerifies(t *testing.T) {
 	}
 	tr, _ := m.Game()
 	modeltest.VerifyAll(t, tr, sol, 1e-9)
-	modeltest.AgreesWithSolve(t, tr, sol, 1e-9)
+	modeltest.VerifyExported(t, tr, sol, 1e-9)
+	if !testing.Short() { // about 3 s: the agent form has 82,944 pure profiles
+		modeltest.AgreesWithSolve(t, tr, sol, 1e-9)
+	}
 	for i := 1; i < len(sol.Equilibria); i++ {
 		a, _ := sol.Equilibria[i-1].Outcomes.Get("SQ")
 		b, _ := sol.Equilibria[i].Outcomes.Get("SQ")

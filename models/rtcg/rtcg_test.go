@@ -117,6 +117,7 @@ func TestPropVerifiesAndSums(t *testing.T) {
 		tr, _ := m.Game()
 		sol := m.Solve()
 		modeltest.VerifyAll(t, tr, sol, 1e-8)
+		modeltest.VerifyExported(t, tr, sol, 1e-8)
 		if nearThreshold(&p) {
 			t.Skip("near a threshold")
 		}

@@ -134,6 +134,7 @@ func TestPropMatchesEnumeration(t *testing.T) {
 		sol := m.Solve()
 		modeltest.VerifyAll(t, tr, sol, 1e-8)
 		modeltest.AgreesWithSolve(t, tr, sol, 1e-8)
+		modeltest.VerifyExported(t, tr, sol, 1e-8)
 		pure := modeltest.PureOutcomes(t, tr)
 		for _, d := range pure {
 			ok := false

@@ -158,6 +158,7 @@ func TestPropEveryEquilibriumVerifies(t *testing.T) {
 		sol := m.Solve()
 		modeltest.VerifyAll(t, tr, sol, 1e-8)
 		modeltest.AgreesWithSolve(t, tr, sol, 1e-8)
+		modeltest.VerifyExported(t, tr, sol, 1e-8)
 	})
 }
 
