@@ -139,7 +139,7 @@ func FromAssessment(t *game.Tree, prof [][][]float64, beliefs [][]float64) (Tabl
 // order, and beliefs keyed "player:infoset-number" for every information
 // set with more than one node.
 type ProfileFile struct {
-	Behavior [][][]float64       `json:"behavior"`
+	Behavior [][][]float64        `json:"behavior"`
 	Beliefs  map[string][]float64 `json:"beliefs,omitempty"`
 }
 
