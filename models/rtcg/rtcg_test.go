@@ -213,3 +213,27 @@ func TestPropContinuous(t *testing.T) {
 		}
 	})
 }
+
+// TestSolvePrimaryMatchesSolve: the fast path reports the same outcomes as
+// the full solution.
+func TestSolvePrimaryMatchesSolve(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := gen(t)
+		e := SolvePrimary(&p)
+		eq := (&Model{p}).Solve().Equilibria[0]
+		fast := models.Dist{{Key: "SQ", Value: e.PSQ}, {Key: "CB", Value: e.PCB}, {Key: "WAR", Value: e.PWar}, {Key: "PA", Value: e.PPA}, {Key: "RL", Value: e.PRL}}
+		if e.Region != eq.Region || !modeltest.SameDist(fast, eq.Outcomes, 1e-15) {
+			t.Fatalf("fast %v %v, full %v %v", e.Region, fast, eq.Region, eq.Outcomes)
+		}
+	})
+}
+
+func BenchmarkSolvePrimary(b *testing.B) {
+	ps := []Params{t1(.2, .5), t1(.2, .2), t1(.9, .2)}
+	b.ReportAllocs()
+	var sink float64
+	for i := 0; b.Loop(); i++ {
+		sink += SolvePrimary(&ps[i%3]).PWar
+	}
+	_ = sink
+}
