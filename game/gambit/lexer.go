@@ -131,7 +131,9 @@ func (l *lexer) advance() {
 	l.pos++
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' }
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+}
 
 func isDelim(c byte) bool { return isSpace(c) || c == '{' || c == '}' || c == ',' || c == '"' }
 
