@@ -75,8 +75,8 @@ type efgParser struct {
 	outcomeAt  []token
 	// outLabel and outVals (flat, np per outcome) record each outcome's
 	// first definition: the builder does not expose its outcomes.
-	outLabel []string
-	outVals  []*big.Rat
+	outLabel   []string
+	outVals    []*big.Rat
 	nodeLabels map[string]labelSeen
 
 	acts   []string
