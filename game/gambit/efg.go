@@ -1,475 +1,357 @@
 package gambit
 
 import (
-	"bytes"
 	"fmt"
+	"math"
 	"math/big"
 
 	"github.com/guarantor/guarantor/game"
 )
 
-// Warning is a non-fatal remark about a file that still reads: for example a
-// duplicated node label, which Gambit 16 accepts and Gambit 17 refuses.
-type Warning struct {
-	Line, Col int
-	Msg       string
-}
-
-func (w Warning) String() string { return fmt.Sprintf("%d:%d: %s", w.Line, w.Col, w.Msg) }
-
-// maxPlayers bounds the player list so that hostile files cannot make every
-// outcome allocate a huge payoff vector.
-const maxPlayers = 1 << 12
-
-// ParseEFG reads an extensive-form game. name is used in error messages.
+// ParseEFG reads an extensive game (.efg, version 2). name is used in error
+// messages. Warnings are dropped; see ParseEFGWithWarnings.
 func ParseEFG(data []byte, name string) (*game.Tree, error) {
 	t, _, err := ParseEFGWithWarnings(data, name)
 	return t, err
 }
 
-type efgParser struct {
-	lx       *lexer
-	b        *game.Builder
-	np       int
-	infosets []numIndex // per player (0 = chance): file number -> builder infoset
-	outcomes numIndex   // file outcome id -> builder outcome
-	warnings []Warning
-	labels   map[string]token
-	isLabels []map[string]bool
-}
-
-// ParseEFGWithWarnings is ParseEFG that also returns the warnings.
+// ParseEFGWithWarnings is ParseEFG that also returns the warnings about
+// constructs Gambit 17 would refuse but earlier versions accept.
 func ParseEFGWithWarnings(data []byte, name string) (*game.Tree, []Warning, error) {
-	lx := newLexer(name, data)
-	if err := header(lx, "EFG", "2"); err != nil {
+	p := newParser(data, name)
+	if err := p.symbol("EFG", `"EFG" (the first word of an extensive-form file)`); err != nil {
 		return nil, nil, err
 	}
-	title, err := lx.expect(tokText, "the game's title (a quoted string)")
+	title, players, err := p.header("2")
 	if err != nil {
 		return nil, nil, err
 	}
-	players, err := stringList(lx, "the player list")
+	ep := newEFGParser(p, game.NewBuilder(title, players...), len(players))
+	if p.peek().kind == tText {
+		ep.b.SetComment(p.lx.text(p.peek()))
+		p.lx.next()
+	}
+	// Pre-order listing, parsed with an explicit stack of the builder
+	// handles still waiting for their subtree: no recursion, so a chain of
+	// a million moves costs a million stack entries of heap, not frames.
+	stack := []int{ep.b.Root()}
+	for len(stack) > 0 {
+		h := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		children, err := ep.node(h)
+		if err != nil {
+			return nil, nil, err
+		}
+		for i := len(children) - 1; i >= 0; i-- {
+			stack = append(stack, children[i])
+		}
+	}
+	if t := p.peek(); t.kind != tEOF {
+		// Gambit stops reading after the root's subtree; so do we, but say so.
+		p.warn(t, "content after the end of the tree is ignored")
+	}
+	tree, err := ep.b.Build()
 	if err != nil {
-		return nil, nil, err
-	}
-	if len(players) > maxPlayers {
-		return nil, nil, lx.msgAt(title, "too many players (%d)", len(players))
-	}
-	p := &efgParser{lx: lx, b: game.NewBuilder(title.text, players...), np: len(players),
-		labels: map[string]token{}}
-	// Files list one node per line in practice; a line count is a cheap,
-	// safe over-estimate of the node count (the input bounds it).
-	lines := bytes.Count(data, []byte{'\n'}) + 1
-	p.b.Reserve(lines, lines/2, lines/2)
-	p.infosets = make([]numIndex, len(players)+1)
-	p.isLabels = make([]map[string]bool, len(players)+1)
-	for i := range p.isLabels {
-		p.isLabels[i] = map[string]bool{}
-	}
-	if t, err := lx.peek(); err != nil {
-		return nil, nil, err
-	} else if t.kind == tokText {
-		lx.take()
-		p.b.SetComment(t.text)
-	}
-	if err := p.nodes(); err != nil {
-		return nil, nil, err
-	}
-	tree, err := p.b.Build()
-	if err != nil {
-		return nil, nil, &SyntaxError{File: name, Line: 1, Col: 1, Msg: err.Error()}
+		// The parser checks everything Build checks; this is a safety net.
+		return nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return tree, p.warnings, nil
 }
 
-// header reads the magic word, the version and the R/D flag.
-func header(lx *lexer, magic, version string) error {
-	t, err := lx.take()
-	if err != nil {
-		return err
-	}
-	if t.kind != tokSymbol || string(t.raw) != magic {
-		return lx.errAt(t, fmt.Sprintf("%q (the file must start with the %s header)", magic, magic))
-	}
-	t, err = lx.take()
-	if err != nil {
-		return err
-	}
-	if t.kind != tokNumber || string(t.raw) != version {
-		return lx.errAt(t, fmt.Sprintf("version %s", version))
-	}
-	t, err = lx.take()
-	if err != nil {
-		return err
-	}
-	if t.kind != tokSymbol || (string(t.raw) != "R" && string(t.raw) != "D") {
-		return lx.errAt(t, `"R" or "D"`)
-	}
-	return nil
+// efgParser is the state of one .efg parse: the builder, the file-number
+// scopes of infosets (per player, chance = 0) and outcomes, and reusable
+// scratch slices for descriptions.
+type efgParser struct {
+	*parser
+	b  *game.Builder
+	np int
+	// playerWhat is the expectation for a player number, built once.
+	playerWhat string
+
+	infosets   []idMap
+	infosetAt  []token          // first description, by builder infoset index
+	infosetLbl []map[string]int // non-empty infoset labels per player
+	outcomes   idMap
+	outcomeAt  []token
+	// outLabel and outVals (flat, np per outcome) record each outcome's
+	// first definition: the builder does not expose its outcomes.
+	outLabel   []string
+	outVals    []*big.Rat
+	nodeLabels map[string]labelSeen
+
+	acts   []string
+	actTok []token
+	probs  []*big.Rat
+	ptexts []string
+	vals   []*big.Rat
+	vtexts []string
 }
 
-// stringList reads { "a" "b" ... }.
-func stringList(lx *lexer, what string) ([]string, error) {
-	if _, err := lx.expect(tokLBrace, `"{" opening `+what); err != nil {
-		return nil, err
+func newEFGParser(p *parser, b *game.Builder, np int) *efgParser {
+	ep := &efgParser{parser: p, b: b, np: np, nodeLabels: map[string]labelSeen{}}
+	ep.playerWhat = fmt.Sprintf("a player number from 1 to %d", np)
+	ep.infosets = make([]idMap, np+1)
+	ep.infosetLbl = make([]map[string]int, np+1)
+	for i := range ep.infosetLbl {
+		ep.infosetLbl[i] = map[string]int{}
 	}
-	var out []string
-	for {
-		t, err := lx.take()
-		if err != nil {
-			return nil, err
-		}
-		switch t.kind {
-		case tokRBrace:
-			return out, nil
-		case tokText:
-			if len(out) >= maxPlayers*64 {
-				return nil, lx.msgAt(t, "%s is too long", what)
-			}
-			out = append(out, t.text)
-		default:
-			return nil, lx.errAt(t, `a quoted string or "}" in `+what)
-		}
-	}
+	return ep
 }
 
-type frame struct {
-	children []int
-	next     int
+// labelSeen is where a node label was first used, and whether its
+// duplication has been reported.
+type labelSeen struct {
+	at     token
+	warned bool
 }
 
-// nodes parses the pre-order node listing with an explicit stack.
-func (p *efgParser) nodes() error {
-	stack := []frame{{children: []int{p.b.Root()}}}
-	for len(stack) > 0 {
-		top := &stack[len(stack)-1]
-		if top.next == len(top.children) {
-			stack = stack[:len(stack)-1]
-			continue
-		}
-		n := top.children[top.next]
-		top.next++
-		kids, err := p.node(n)
-		if err != nil {
-			return err
-		}
-		if len(kids) > 0 {
-			stack = append(stack, frame{children: kids})
-		}
+// node parses the node for builder handle h and returns its children's
+// handles (nil for a terminal node).
+func (ep *efgParser) node(h int) ([]int, error) {
+	t := ep.peek()
+	kind := byte(0)
+	if t.kind == tSymbol && t.end-t.start == 1 {
+		kind = ep.lx.data[t.start]
 	}
-	return nil
-}
-
-func (p *efgParser) node(n int) ([]int, error) {
-	lx := p.lx
-	t, err := lx.take()
+	if kind != 'c' && kind != 'p' && kind != 't' {
+		return nil, ep.fail(t, `a node: "c" (chance), "p" (personal) or "t" (terminal)`)
+	}
+	ep.lx.next()
+	label, lt, err := ep.text("the node's label as a quoted text")
 	if err != nil {
 		return nil, err
 	}
-	if t.kind != tokSymbol || len(t.raw) != 1 || (t.raw[0] != 'c' && t.raw[0] != 'p' && t.raw[0] != 't') {
-		return nil, lx.errAt(t, `a node ("c", "p" or "t")`)
-	}
-	kind := t.raw[0]
-	label, err := lx.expect(tokText, "the node's label (a quoted string)")
-	if err != nil {
-		return nil, err
-	}
-	if label.text != "" {
-		if first, dup := p.labels[label.text]; dup {
-			p.warnings = append(p.warnings, Warning{label.line, label.col,
-				fmt.Sprintf("node label %q is also used at %d:%d (Gambit 17 refuses duplicated node labels: \"Node label must be unique within the game\")", label.text, first.line, first.col)})
-		} else {
-			p.labels[label.text] = label
+	if label != "" {
+		ep.b.SetLabel(h, label)
+		// One warning per duplicated label: nim7.efg alone would give 30.
+		if seen, dup := ep.nodeLabels[label]; !dup {
+			ep.nodeLabels[label] = labelSeen{at: lt}
+		} else if !seen.warned {
+			ep.warn(lt, "node label %q is also used at %d:%d (Gambit 17 refuses the file: \"Node label must be unique within the game\")", label, seen.at.line, seen.at.col)
+			ep.nodeLabels[label] = labelSeen{at: seen.at, warned: true}
 		}
-		p.b.SetLabel(n, label.text)
 	}
-	var kids []int
+	s := -1
 	switch kind {
-	case 'c':
-		s, err := p.infoset(0)
-		if err != nil {
-			return nil, err
-		}
-		kids = p.b.Move(n, s)
 	case 'p':
-		pl, pt, err := lx.integer("the player number")
+		pl, _, err := ep.index(1, ep.np, ep.playerWhat)
 		if err != nil {
 			return nil, err
 		}
-		if pl < 1 || pl > p.np {
-			return nil, lx.msgAt(pt, "player %d does not exist: the game has players 1..%d", pl, p.np)
-		}
-		s, err := p.infoset(pl)
-		if err != nil {
+		if s, err = ep.infoset(pl); err != nil {
 			return nil, err
 		}
-		kids = p.b.Move(n, s)
+	case 'c':
+		if s, err = ep.infoset(0); err != nil {
+			return nil, err
+		}
 	}
-	o, err := p.outcome()
+	o, err := ep.outcome()
 	if err != nil {
 		return nil, err
 	}
-	p.b.SetOutcome(n, o)
-	return kids, nil
+	if o != game.None {
+		ep.b.SetOutcome(h, o)
+	}
+	if s < 0 {
+		return nil, nil
+	}
+	return ep.b.Move(h, s), nil
 }
 
-// infoset reads an infoset number and its optional description.
-func (p *efgParser) infoset(player int) (int, error) {
-	lx := p.lx
-	num, nt, err := lx.integer("the information set number")
-	if err != nil {
-		return 0, err
-	}
-	if num < 1 {
-		return 0, lx.msgAt(nt, "information set numbers must be positive, found %d", num)
-	}
-	t, err := lx.peek()
-	if err != nil {
-		return 0, err
-	}
-	existing, known := p.infosets[player].get(num)
-	if t.kind != tokText {
-		if !known {
-			return 0, lx.msgAt(nt, "information set %d of %s is used before it is described (its first node must give a label and actions)", num, who(player))
-		}
-		return existing, nil
-	}
-	lx.take()
-	var actions []string
-	var probs []*big.Rat
-	var probText []string
-	if _, err := lx.expect(tokLBrace, `"{" opening the action list`); err != nil {
-		return 0, err
-	}
-	for {
-		at, err := lx.take()
-		if err != nil {
-			return 0, err
-		}
-		if at.kind == tokRBrace {
-			break
-		}
-		if at.kind != tokText {
-			return 0, lx.errAt(at, `an action label (a quoted string) or "}"`)
-		}
-		actions = append(actions, at.text)
-		if player == 0 {
-			r, pt, err := lx.number("the action's probability (an exact number)")
-			if err != nil {
-				return 0, err
-			}
-			if r.Sign() < 0 {
-				return 0, lx.msgAt(pt, "chance probability %s is negative", pt.raw)
-			}
-			probs = append(probs, r)
-			probText = append(probText, string(pt.raw))
-		}
-	}
-	if len(actions) == 0 {
-		return 0, lx.msgAt(t, "information set %d of %s has no actions", num, who(player))
-	}
-	if known {
-		s := p.b.Infoset(existing)
-		if !sameInfoset(s, t.text, actions, probs) {
-			return 0, lx.msgAt(t, "information set %d of %s is described differently here than at its first node", num, who(player))
-		}
-		return existing, nil
-	}
-	if t.text != "" {
-		if p.isLabels[player][t.text] {
-			p.warnings = append(p.warnings, Warning{t.line, t.col, fmt.Sprintf("information set label %q is used twice by %s (Gambit 17 refuses this)", t.text, who(player))})
-		}
-		p.isLabels[player][t.text] = true
-	}
-	var s int
-	if player == 0 {
-		s = p.b.AddChanceInfoset(num, t.text, actions, probs)
-		if !canonical(probs, probText) {
-			p.b.SetProbText(s, probText)
-		}
-	} else {
-		s = p.b.AddInfoset(player, num, t.text, actions...)
-	}
-	p.infosets[player].set(num, s)
-	return s, nil
-}
-
-func who(player int) string {
-	if player == 0 {
+// who names player pl's scope in messages.
+func who(pl int) string {
+	if pl == 0 {
 		return "chance"
 	}
-	return fmt.Sprintf("player %d", player)
+	return fmt.Sprintf("player %d's", pl)
 }
 
-func sameInfoset(s *game.Infoset, label string, actions []string, probs []*big.Rat) bool {
-	if s.Label != label || len(s.Actions) != len(actions) {
-		return false
-	}
-	for i := range actions {
-		if s.Actions[i] != actions[i] {
-			return false
-		}
-		if s.Probs != nil && s.Probs[i].Cmp(probs[i]) != 0 {
-			return false
-		}
-	}
-	return true
-}
-
-// canonical reports whether every spelling is what RatString would print,
-// so that no text needs keeping.
-func canonical(vals []*big.Rat, text []string) bool {
-	for i, v := range vals {
-		if game.RatString(v) != text[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// outcome reads an outcome reference with its optional definition and
-// returns the builder outcome (or game.None).
-func (p *efgParser) outcome() (int, error) {
-	lx := p.lx
-	id, it, err := lx.integer("the outcome number")
+// infoset parses an infoset number and its optional description, and
+// returns the builder's infoset index.
+func (ep *efgParser) infoset(pl int) (int, error) {
+	num, nt, err := ep.index(1, math.MaxInt32, "an information set number (a positive integer)")
 	if err != nil {
 		return 0, err
 	}
-	if id < 0 {
-		return 0, lx.msgAt(it, "outcome numbers cannot be negative, found %d", id)
-	}
-	t, err := lx.peek()
-	if err != nil {
-		return 0, err
-	}
-	existing, known := p.outcomes.get(id)
-	if t.kind != tokText {
-		if id == 0 {
-			return game.None, nil
-		}
+	idx, known := ep.infosets[pl].get(num)
+	if ep.peek().kind != tText {
 		if !known {
-			return 0, lx.msgAt(it, "outcome %d is used before it is defined (its first use must give a label and payoffs)", id)
+			return 0, ep.failf(ep.peek(), "the label and actions of %s infoset %d (its first node must describe it)", who(pl), num)
 		}
-		return existing, nil
+		return idx, nil
+	}
+	label, lt, err := ep.text("")
+	if err != nil {
+		return 0, err
+	}
+	if err := ep.actions(pl == 0); err != nil {
+		return 0, err
+	}
+	if known {
+		return idx, ep.sameInfoset(idx, label, lt)
+	}
+	if pl == 0 {
+		idx = ep.b.AddChanceInfoset(num, label, ep.acts, ep.probs)
+		for _, txt := range ep.ptexts {
+			if txt != "" {
+				ep.b.SetProbText(idx, ep.ptexts)
+				break
+			}
+		}
+		ep.checkProbs(lt)
+	} else {
+		idx = ep.b.AddInfoset(pl, num, label, ep.acts...)
+	}
+	if label != "" {
+		if other, dup := ep.infosetLbl[pl][label]; dup && other >= 0 {
+			ep.infosetLbl[pl][label] = -1 // warned once; enough
+			ep.warn(lt, "%s infoset %d has the label %q of its infoset %d (Gambit 17 refuses the file: \"Infoset label must be unique for the player\")", who(pl), num, label, ep.b.Infoset(other).Number)
+		} else {
+			ep.infosetLbl[pl][label] = idx
+		}
+	}
+	ep.infosets[pl].set(num, idx)
+	ep.infosetAt = append(ep.infosetAt, nt)
+	return idx, nil
+}
+
+// actions parses a braced action list into the scratch slices: labels, and
+// for chance a probability after each label.
+func (ep *efgParser) actions(chance bool) error {
+	if _, err := ep.expect(tLBrace, `"{" opening the list of actions`); err != nil {
+		return err
+	}
+	ep.acts, ep.actTok, ep.probs, ep.ptexts = ep.acts[:0], ep.actTok[:0], ep.probs[:0], ep.ptexts[:0]
+	for ep.peek().kind == tText {
+		t := ep.peek()
+		ep.acts = append(ep.acts, ep.lx.text(t))
+		ep.actTok = append(ep.actTok, t)
+		ep.lx.next()
+		if chance {
+			r, txt, err := ep.number(func() string {
+				return fmt.Sprintf("the probability of chance action %q", ep.acts[len(ep.acts)-1])
+			})
+			if err != nil {
+				return err
+			}
+			ep.probs = append(ep.probs, r)
+			ep.ptexts = append(ep.ptexts, txt)
+		}
+	}
+	t := ep.peek()
+	switch {
+	case t.kind != tRBrace && chance:
+		return ep.fail(t, `a quoted action label (then its probability) or "}"`)
+	case t.kind != tRBrace:
+		return ep.fail(t, `a quoted action label or "}"`)
+	case len(ep.acts) == 0:
+		return ep.fail(t, "at least one action")
+	}
+	ep.lx.next()
+	return nil
+}
+
+// sameInfoset checks that a repeated description (in the scratch slices)
+// is identical to the first one.
+func (ep *efgParser) sameInfoset(idx int, label string, lt token) error {
+	s := ep.b.Infoset(idx)
+	at := ep.infosetAt[idx]
+	if label != s.Label {
+		return ep.failf(lt, "the label %q that %s infoset %d has at %d:%d (a repeated description must be identical)", s.Label, who(s.Player), s.Number, at.line, at.col)
+	}
+	if len(ep.acts) != len(s.Actions) {
+		return ep.failf(lt, "%d actions as %s infoset %d has at %d:%d (a repeated description must be identical)", len(s.Actions), who(s.Player), s.Number, at.line, at.col)
+	}
+	for a, act := range ep.acts {
+		if act != s.Actions[a] {
+			return ep.failf(ep.actTok[a], "action %q as at %d:%d (a repeated description must be identical)", s.Actions[a], at.line, at.col)
+		}
+		if s.IsChance() {
+			txt := ep.ptexts[a]
+			if txt == "" {
+				txt = game.RatString(ep.probs[a])
+			}
+			if txt != s.ProbString(a) {
+				return ep.failf(ep.actTok[a], "probability %s for action %q as at %d:%d (a repeated description must be identical)", s.ProbString(a), act, at.line, at.col)
+			}
+		}
+	}
+	return nil
+}
+
+var ratOne = big.NewRat(1, 1)
+
+// checkProbs warns about chance probabilities that are negative or do not
+// sum to one; Gambit reads such files, but no solver can use them.
+func (ep *efgParser) checkProbs(at token) {
+	sum := new(big.Rat)
+	for _, r := range ep.probs {
+		if r.Sign() < 0 {
+			ep.warn(at, "chance probability %s is negative", game.RatString(r))
+		}
+		sum.Add(sum, r)
+	}
+	if sum.Cmp(ratOne) != 0 {
+		ep.warn(at, "chance probabilities sum to %s, not 1", game.RatString(sum))
+	}
+}
+
+// outcome parses an outcome reference with its optional definition and
+// returns the builder's outcome index, or game.None for outcome 0.
+func (ep *efgParser) outcome() (int, error) {
+	id, _, err := ep.index(0, math.MaxInt32, "an outcome number (0 for no outcome)")
+	if err != nil {
+		return 0, err
 	}
 	if id == 0 {
-		return 0, lx.msgAt(t, "outcome 0 is the null outcome and cannot have a label or payoffs")
+		if t := ep.peek(); t.kind == tText {
+			return 0, ep.fail(t, "the next node (outcome 0 is no outcome and takes no label or payoffs)")
+		}
+		return game.None, nil
 	}
-	lx.take()
-	pays, text, err := payoffs(lx, p.np, true)
+	idx, known := ep.outcomes.get(id)
+	if ep.peek().kind != tText {
+		if !known {
+			return 0, ep.failf(ep.peek(), "the label and payoffs of outcome %d (its first use must define it)", id)
+		}
+		return idx, nil
+	}
+	label, lt, _ := ep.text("")
+	if _, err := ep.expect(tLBrace, `"{" opening the outcome's payoffs`); err != nil {
+		return 0, err
+	}
+	var spelled bool
+	ep.vals, ep.vtexts, spelled, err = ep.payoffs(ep.np, true, ep.vals, ep.vtexts, func() string { return fmt.Sprintf("outcome %d", id) })
 	if err != nil {
 		return 0, err
 	}
 	if known {
-		o := p.b.OutcomeRecord(existing)
-		same := o.Label == t.text
-		for i := range pays {
-			same = same && o.Payoffs[i].Cmp(pays[i]) == 0
-		}
-		if !same {
-			return 0, lx.msgAt(t, "outcome %d is defined differently here than at its first use", id)
-		}
-		return existing, nil
+		return idx, ep.sameOutcome(idx, id, label, lt)
 	}
-	o := p.b.AddOutcomeOwned(t.text, pays)
-	if text != nil {
-		p.b.SetOutcomeText(o, text)
+	idx = ep.b.AddOutcome(label, ep.vals)
+	if spelled {
+		ep.b.SetOutcomeText(idx, ep.vtexts)
 	}
-	p.outcomes.set(id, o)
-	return o, nil
+	ep.outcomes.set(id, idx)
+	ep.outcomeAt = append(ep.outcomeAt, lt)
+	ep.outLabel = append(ep.outLabel, label)
+	ep.outVals = append(ep.outVals, ep.vals...)
+	return idx, nil
 }
 
-// payoffs reads { v1 [,] v2 ... } with exactly n numbers. It returns the
-// spellings only when some payoff is not written the canonical way, so the
-// common integer case allocates no strings.
-func payoffs(lx *lexer, n int, commas bool) ([]*big.Rat, []string, error) {
-	open, err := lx.expect(tokLBrace, `"{" opening the payoff list`)
-	if err != nil {
-		return nil, nil, err
+// sameOutcome checks that a repeated outcome definition matches the first:
+// the same label and the same exact payoffs (spellings may differ).
+func (ep *efgParser) sameOutcome(idx, id int, label string, lt token) error {
+	at := ep.outcomeAt[idx]
+	if label != ep.outLabel[idx] {
+		return ep.failf(lt, "the label %q that outcome %d has at %d:%d (a repeated definition must be identical)", ep.outLabel[idx], id, at.line, at.col)
 	}
-	pays := make([]*big.Rat, 0, n)
-	raws := lx.scratch[:0]
-	for {
-		t, err := lx.peek()
-		if err != nil {
-			return nil, nil, err
-		}
-		if t.kind == tokRBrace {
-			lx.take()
-			break
-		}
-		if t.kind == tokComma && commas && len(pays) > 0 {
-			lx.take()
-			continue
-		}
-		if len(pays) == n {
-			return nil, nil, lx.errAt(t, fmt.Sprintf(`"}" after %d payoffs (one per player)`, n))
-		}
-		r, nt, err := lx.number("a payoff (an exact number)")
-		if err != nil {
-			return nil, nil, err
-		}
-		pays = append(pays, r)
-		raws = append(raws, nt.raw)
-	}
-	lx.scratch = raws
-	if len(pays) != n {
-		return nil, nil, lx.msgAt(open, "expected %d payoffs (one per player), found %d", n, len(pays))
-	}
-	return pays, spellings(pays, raws), nil
-}
-
-// spellings returns the text of each number, or nil when every one is
-// spelled the way game.RatString prints it.
-func spellings(vals []*big.Rat, raws [][]byte) []string {
-	same := true
-	for i, r := range raws {
-		if !canonicalInt(r) && game.RatString(vals[i]) != string(r) {
-			same = false
-			break
+	first := ep.outVals[idx*ep.np : (idx+1)*ep.np]
+	for i, v := range ep.vals {
+		if v.Cmp(first[i]) != 0 {
+			return ep.failf(lt, "the payoffs that outcome %d has at %d:%d (a repeated definition must be identical; player %d's differs)", id, at.line, at.col, i+1)
 		}
 	}
-	if same {
-		return nil
-	}
-	out := make([]string, len(raws))
-	for i, r := range raws {
-		out[i] = string(r)
-	}
-	return out
-}
-
-// numIndex maps the positive numbers a file uses for infosets and outcomes
-// to builder indices: a slice while the numbers stay small and dense (the
-// usual case, with no hashing on a million-node file), a map beyond.
-type numIndex struct {
-	dense  []int32
-	sparse map[int]int
-}
-
-const denseLimit = 1 << 22
-
-func (m *numIndex) get(k int) (int, bool) {
-	if k < denseLimit {
-		if k < len(m.dense) && m.dense[k] > 0 {
-			return int(m.dense[k] - 1), true
-		}
-		return 0, false
-	}
-	v, ok := m.sparse[k]
-	return v, ok
-}
-
-func (m *numIndex) set(k, v int) {
-	if k < denseLimit {
-		for len(m.dense) <= k {
-			m.dense = append(m.dense, 0)
-		}
-		m.dense[k] = int32(v + 1)
-		return
-	}
-	if m.sparse == nil {
-		m.sparse = map[int]int{}
-	}
-	m.sparse[k] = v
+	return nil
 }

@@ -1,134 +1,135 @@
 package gambit
 
 import (
+	"bytes"
 	"fmt"
+	"math/big"
+	"slices"
 
 	"github.com/guarantor/guarantor/game"
 )
 
-// sameGame reports the first difference between two games, or "" when they
-// are the same game: same players, titles, labels, infoset partition and
-// numbers, actions, exact probabilities and payoffs on every node.
-func sameGame(a, b game.Game) string {
+// gameDiff describes the first difference between two games, or returns ""
+// when they are identical: same structure, labels, exact numbers, number
+// spellings and information-set partition.
+func gameDiff(a, b game.Game) string {
 	switch x := a.(type) {
 	case *game.Tree:
 		y, ok := b.(*game.Tree)
 		if !ok {
-			return "tree vs table"
+			return fmt.Sprintf("tree vs %T", b)
 		}
-		return sameTree(x, y)
+		return treeDiff(x, y)
 	case *game.Table:
 		y, ok := b.(*game.Table)
 		if !ok {
-			return "table vs tree"
+			return fmt.Sprintf("table vs %T", b)
 		}
-		return sameTable(x, y)
+		return tableDiff(x, y)
 	}
-	return "unknown game type"
+	return fmt.Sprintf("unknown game type %T", a)
 }
 
-func sameStrings(what string, a, b []string) string {
-	if len(a) != len(b) {
-		return fmt.Sprintf("%s: %d vs %d", what, len(a), len(b))
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return fmt.Sprintf("%s[%d]: %q vs %q", what, i, a[i], b[i])
-		}
-	}
-	return ""
-}
-
-func sameOutcome(a, b *game.Outcome) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	if a.Label != b.Label || len(a.Payoffs) != len(b.Payoffs) {
-		return false
-	}
-	for i := range a.Payoffs {
-		if a.Payoffs[i].Cmp(b.Payoffs[i]) != 0 || a.PayoffText(i) != b.PayoffText(i) {
-			return false
-		}
-	}
-	return true
-}
-
-func sameTree(a, b *game.Tree) string {
-	if a.Title != b.Title || a.Comment != b.Comment {
-		return "title or comment differ"
-	}
-	if d := sameStrings("players", a.Players, b.Players); d != "" {
-		return d
+func treeDiff(a, b *game.Tree) string {
+	if a.Title != b.Title || a.Comment != b.Comment || !slices.Equal(a.Players, b.Players) {
+		return fmt.Sprintf("header: %q %q %q vs %q %q %q", a.Title, a.Comment, a.Players, b.Title, b.Comment, b.Players)
 	}
 	if len(a.Nodes) != len(b.Nodes) || len(a.Infosets) != len(b.Infosets) {
-		return fmt.Sprintf("sizes: %d/%d nodes, %d/%d infosets", len(a.Nodes), len(b.Nodes), len(a.Infosets), len(b.Infosets))
-	}
-	for i := range a.Infosets {
-		x, y := &a.Infosets[i], &b.Infosets[i]
-		if x.Player != y.Player || x.Number != y.Number || x.Label != y.Label {
-			return fmt.Sprintf("infoset %d header differs", i)
-		}
-		if d := sameStrings("actions", x.Actions, y.Actions); d != "" {
-			return d
-		}
-		for k := range x.Probs {
-			if x.Probs[k].Cmp(y.Probs[k]) != 0 || x.ProbString(k) != y.ProbString(k) {
-				return fmt.Sprintf("infoset %d probability %d differs", i, k)
-			}
-		}
-		if fmt.Sprint(x.Members) != fmt.Sprint(y.Members) {
-			return fmt.Sprintf("infoset %d members differ", i)
-		}
+		return fmt.Sprintf("%d nodes, %d infosets vs %d, %d", len(a.Nodes), len(a.Infosets), len(b.Nodes), len(b.Infosets))
 	}
 	for i := range a.Nodes {
 		x, y := &a.Nodes[i], &b.Nodes[i]
-		if x.Label != y.Label || x.Parent != y.Parent || x.Action != y.Action || x.Infoset != y.Infoset {
-			return fmt.Sprintf("node %d differs", i)
+		if x.Label != y.Label || x.Parent != y.Parent || x.Action != y.Action || x.Infoset != y.Infoset || x.Outcome != y.Outcome {
+			return fmt.Sprintf("node %d: %+v vs %+v", i, *x, *y)
 		}
-		var ox, oy *game.Outcome
 		if x.Outcome != game.None {
-			ox = &a.Outcomes[x.Outcome]
+			if d := outcomeDiff(&a.Outcomes[x.Outcome], &b.Outcomes[y.Outcome]); d != "" {
+				return fmt.Sprintf("node %d: %s", i, d)
+			}
 		}
-		if y.Outcome != game.None {
-			oy = &b.Outcomes[y.Outcome]
+	}
+	for i := range a.Infosets {
+		x, y := &a.Infosets[i], &b.Infosets[i]
+		if x.Player != y.Player || x.Number != y.Number || x.Label != y.Label ||
+			!slices.Equal(x.Actions, y.Actions) || !slices.Equal(x.Members, y.Members) || len(x.Probs) != len(y.Probs) {
+			return fmt.Sprintf("infoset %d: %+v vs %+v", i, *x, *y)
 		}
-		if !sameOutcome(ox, oy) {
-			return fmt.Sprintf("node %d outcome differs", i)
+		for k := range x.Probs {
+			if x.Probs[k].Cmp(y.Probs[k]) != 0 || x.ProbString(k) != y.ProbString(k) {
+				return fmt.Sprintf("infoset %d action %d: probability %s vs %s", i, k, x.ProbString(k), y.ProbString(k))
+			}
 		}
 	}
 	return ""
 }
 
-func sameTable(a, b *game.Table) string {
-	if a.Title != b.Title || a.Comment != b.Comment {
-		return "title or comment differ"
+func outcomeDiff(x, y *game.Outcome) string {
+	if x.Label != y.Label || len(x.Payoffs) != len(y.Payoffs) {
+		return fmt.Sprintf("outcome %q/%d vs %q/%d", x.Label, len(x.Payoffs), y.Label, len(y.Payoffs))
 	}
-	if d := sameStrings("players", a.Players, b.Players); d != "" {
-		return d
-	}
-	if len(a.Strategies) != len(b.Strategies) {
-		return "strategy lists differ"
-	}
-	for p := range a.Strategies {
-		if d := sameStrings("strategies", a.Strategies[p], b.Strategies[p]); d != "" {
-			return d
-		}
-	}
-	if len(a.Cells) != len(b.Cells) {
-		return "cell counts differ"
-	}
-	for c := range a.Cells {
-		var ox, oy *game.Outcome
-		if a.Cells[c] != game.None {
-			ox = &a.Outcomes[a.Cells[c]]
-		}
-		if b.Cells[c] != game.None {
-			oy = &b.Outcomes[b.Cells[c]]
-		}
-		if !sameOutcome(ox, oy) {
-			return fmt.Sprintf("cell %d differs", c)
+	for p := range x.Payoffs {
+		if x.Payoffs[p].Cmp(y.Payoffs[p]) != 0 || x.PayoffText(p) != y.PayoffText(p) {
+			return fmt.Sprintf("outcome %q player %d: %s vs %s", x.Label, p+1, x.PayoffText(p), y.PayoffText(p))
 		}
 	}
 	return ""
+}
+
+func tableDiff(a, b *game.Table) string {
+	if a.Title != b.Title || a.Comment != b.Comment || !slices.Equal(a.Players, b.Players) {
+		return fmt.Sprintf("header: %q %q %q vs %q %q %q", a.Title, a.Comment, a.Players, b.Title, b.Comment, b.Players)
+	}
+	if !slices.EqualFunc(a.Strategies, b.Strategies, slices.Equal) || len(a.Cells) != len(b.Cells) {
+		return fmt.Sprintf("strategies %q vs %q", a.Strategies, b.Strategies)
+	}
+	zero := game.Outcome{Payoffs: make([]*big.Rat, len(a.Players))}
+	for p := range zero.Payoffs {
+		zero.Payoffs[p] = new(big.Rat)
+	}
+	cell := func(t *game.Table, c int) *game.Outcome {
+		if t.Cells[c] == game.None {
+			return &zero
+		}
+		return &t.Outcomes[t.Cells[c]]
+	}
+	for c := range a.Cells {
+		if d := outcomeDiff(cell(a, c), cell(b, c)); d != "" {
+			return fmt.Sprintf("cell %d: %s", c, d)
+		}
+	}
+	return ""
+}
+
+// roundTrip writes g, reads it back and writes it again. It returns the
+// first file, the re-read game and a non-empty complaint if anything
+// changed along the way.
+func roundTrip(g game.Game) ([]byte, game.Game, string) {
+	var w1, w2 bytes.Buffer
+	if err := write(&w1, g); err != nil {
+		return nil, nil, "write: " + err.Error()
+	}
+	g2, err := Parse(w1.Bytes(), "rewritten")
+	if err != nil {
+		return w1.Bytes(), nil, "re-read: " + err.Error()
+	}
+	if d := gameDiff(g, g2); d != "" {
+		return w1.Bytes(), g2, "read -> write -> read changed the game: " + d
+	}
+	if err := write(&w2, g2); err != nil {
+		return w1.Bytes(), g2, "second write: " + err.Error()
+	}
+	if !bytes.Equal(w1.Bytes(), w2.Bytes()) {
+		return w1.Bytes(), g2, "writing the re-read game gave different bytes"
+	}
+	return w1.Bytes(), g2, ""
+}
+
+func write(w *bytes.Buffer, g game.Game) error {
+	switch x := g.(type) {
+	case *game.Tree:
+		return WriteEFG(w, x)
+	case *game.Table:
+		return WriteNFG(w, x)
+	}
+	return fmt.Errorf("unknown game type %T", g)
 }

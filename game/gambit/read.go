@@ -1,62 +1,56 @@
 package gambit
 
 import (
-	"bytes"
-	"fmt"
 	"os"
 
 	"github.com/guarantor/guarantor/game"
 )
 
-// ReadFile reads a .efg or .nfg file; the header, not the extension, decides
-// which.
+// ReadFile reads a .efg or .nfg file. The format is decided by the file's
+// first word (EFG or NFG), not by its extension. The result is a
+// *game.Tree or a *game.Table.
 func ReadFile(path string) (game.Game, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	return Parse(data, path)
+	g, _, err := ReadFileWithWarnings(path)
+	return g, err
 }
 
-// Parse reads a game from memory; name is used in error messages.
+// ReadFileWithWarnings is ReadFile that also returns the warnings.
+func ReadFileWithWarnings(path string) (game.Game, []Warning, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return ParseWithWarnings(data, path)
+}
+
+// Parse reads a game from data, choosing the format by its first word;
+// name is used in error messages.
 func Parse(data []byte, name string) (game.Game, error) {
 	g, _, err := ParseWithWarnings(data, name)
 	return g, err
 }
 
-// ParseWithWarnings is Parse that also returns the non-fatal warnings.
+// ParseWithWarnings is Parse that also returns the warnings about
+// questionable but readable input (see Warning).
 func ParseWithWarnings(data []byte, name string) (game.Game, []Warning, error) {
-	trimmed := bytes.TrimLeft(data, " \t\r\n\f\v")
-	switch {
-	case bytes.HasPrefix(trimmed, []byte("EFG")):
-		t, w, err := ParseEFGWithWarnings(data, name)
-		if err != nil {
-			return nil, nil, err
+	lx := newLexer(data)
+	t := lx.tok
+	if t.kind == tSymbol {
+		switch string(lx.raw(t)) {
+		case "EFG":
+			tree, ws, err := ParseEFGWithWarnings(data, name)
+			if err != nil {
+				return nil, ws, err
+			}
+			return tree, ws, nil
+		case "NFG":
+			table, ws, err := ParseNFGWithWarnings(data, name)
+			if err != nil {
+				return nil, ws, err
+			}
+			return table, ws, nil
 		}
-		return t, w, nil
-	case bytes.HasPrefix(trimmed, []byte("NFG")):
-		t, err := ParseNFG(data, name)
-		if err != nil {
-			return nil, nil, err
-		}
-		return t, nil, nil
 	}
-	lx := newLexer(name, data)
-	tok, err := lx.peek()
-	if err != nil {
-		return nil, nil, err
-	}
-	return nil, nil, &SyntaxError{File: name, Line: tok.line, Col: tok.col, Expected: `"EFG" or "NFG" (a Gambit game file)`, Found: tok.describe()}
-}
-
-// errWriter remembers the first write error so writers can stay linear.
-type errWriter struct {
-	w   interface{ Write([]byte) (int, error) }
-	err error
-}
-
-func (e *errWriter) printf(format string, args ...any) {
-	if e.err == nil {
-		_, e.err = fmt.Fprintf(e.w, format, args...)
-	}
+	return nil, nil, &SyntaxError{File: name, Line: t.line, Col: t.col,
+		Expected: `"EFG" or "NFG" (a Gambit game file starts with its format)`, Found: lx.describe(t)}
 }

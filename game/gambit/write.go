@@ -2,189 +2,218 @@ package gambit
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
-	"strings"
+	"strconv"
 
 	"github.com/guarantor/guarantor/game"
 )
 
-// quote writes s as a Gambit string. The format escapes only the double
-// quote and keeps every other backslash pair verbatim, so a few labels (a
-// backslash right before a quote, or an odd one at the end) cannot be
-// written faithfully; quote re-reads what it wrote and refuses those.
-func quote(s string) (string, error) {
-	if s == "" {
-		return `""`, nil
-	}
-	q := `"` + strings.ReplaceAll(s, `"`, `\"`) + `"`
-	if strings.IndexByte(s, '\\') >= 0 {
-		lx := newLexer("", []byte(q))
-		if t, err := lx.take(); err != nil || t.kind != tokText || t.text != s || lx.pos != len(q) {
-			return "", fmt.Errorf("label %q cannot be written in Gambit's format (a backslash before a quote or at the end)", s)
+// ErrUnwritable is wrapped by writer errors for labels that Gambit's text
+// syntax cannot express (see quote).
+var ErrUnwritable = errors.New("label cannot be written in Gambit's format")
+
+// writer wraps a bufio.Writer and remembers the first label error, so the
+// write loops stay flat.
+type writer struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (w *writer) str(s string) { w.w.WriteString(s) }
+
+// quote writes s as a Gambit text. The reader pairs every backslash with
+// the byte after it: \" is a quote and any other pair is kept verbatim. So
+// a quote is written as \", a backslash pair is copied as it is, and a lone
+// backslash before a quote or at the very end has no spelling at all (no
+// label read from a file can contain one).
+func (w *writer) quote(s string) {
+	w.w.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"':
+			w.str(`\"`)
+		case c == '\\' && i+1 < len(s) && s[i+1] != '"':
+			w.w.WriteByte(c)
+			w.w.WriteByte(s[i+1])
+			i++
+		case c == '\\':
+			if w.err == nil {
+				w.err = fmt.Errorf("%w: %q ends a backslash pair with a quote or the end of the text", ErrUnwritable, s)
+			}
+			w.w.WriteByte(c)
+		default:
+			w.w.WriteByte(c)
 		}
 	}
-	return q, nil
+	w.w.WriteByte('"')
 }
 
-type efgWriter struct {
-	errWriter
-	bw *bufio.Writer
-}
-
-func (w *efgWriter) str(s string) {
-	q, err := quote(s)
-	if err != nil && w.err == nil {
-		w.err = err
+func (w *writer) names(ss []string) {
+	w.str("{")
+	for _, s := range ss {
+		w.str(" ")
+		w.quote(s)
 	}
-	w.printf("%s", q)
+	w.str(" }")
 }
 
-// WriteEFG writes a tree in Gambit's .efg format. Every node repeats its
-// information set's full description and its outcome's definition, as
-// Gambit itself writes, which keeps each line self-explanatory.
-func WriteEFG(out io.Writer, t *game.Tree) error {
-	bw := bufio.NewWriterSize(out, 1<<16)
-	w := &efgWriter{errWriter: errWriter{w: bw}, bw: bw}
-	w.printf("EFG 2 R ")
-	w.str(t.Title)
-	w.printf(" {")
-	for _, p := range t.Players {
-		w.printf(" ")
-		w.str(p)
+func (w *writer) finish() error {
+	if err := w.w.Flush(); err != nil {
+		return err
 	}
-	w.printf(" }\n")
-	w.str(t.Comment)
-	w.printf("\n\n")
+	return w.err
+}
+
+// WriteEFG writes t as a version-2 .efg file the way Gambit does: every
+// node repeats its infoset's full description and its outcome's label and
+// payoffs, numbers keep their original spelling where known, and outcomes
+// are numbered 1.. in the order of t.Outcomes. Nodes are already stored in
+// pre-order, so this is one forward loop.
+func WriteEFG(w io.Writer, t *game.Tree) error {
+	out := &writer{w: bufio.NewWriterSize(w, 64<<10)}
+	out.str("EFG 2 R ")
+	out.quote(t.Title)
+	out.str(" ")
+	out.names(t.Players)
+	out.str("\n")
+	out.quote(t.Comment)
+	out.str("\n\n")
+	var num []byte
 	for i := range t.Nodes {
 		nd := &t.Nodes[i]
 		if nd.Infoset == game.None {
-			w.printf("t ")
-			w.str(nd.Label)
+			out.str("t ")
+			out.quote(nd.Label)
 		} else {
 			s := &t.Infosets[nd.Infoset]
 			if s.IsChance() {
-				w.printf("c ")
-				w.str(nd.Label)
-				w.printf(" %d ", s.Number)
+				out.str("c ")
+				out.quote(nd.Label)
 			} else {
-				w.printf("p ")
-				w.str(nd.Label)
-				w.printf(" %d %d ", s.Player, s.Number)
+				out.str("p ")
+				out.quote(nd.Label)
+				num = strconv.AppendInt(append(num[:0], ' '), int64(s.Player), 10)
+				out.w.Write(num)
 			}
-			w.str(s.Label)
-			w.printf(" {")
-			for a, name := range s.Actions {
-				w.printf(" ")
-				w.str(name)
+			num = strconv.AppendInt(append(num[:0], ' '), int64(s.Number), 10)
+			out.w.Write(append(num, ' '))
+			out.quote(s.Label)
+			out.str(" {")
+			for a, act := range s.Actions {
+				out.str(" ")
+				out.quote(act)
 				if s.IsChance() {
-					w.printf(" %s", s.ProbString(a))
+					out.str(" ")
+					out.str(s.ProbString(a))
 				}
 			}
-			w.printf(" }")
+			out.str(" }")
 		}
-		if nd.Outcome == game.None {
-			w.printf(" 0\n")
-			continue
-		}
-		o := &t.Outcomes[nd.Outcome]
-		w.printf(" %d ", nd.Outcome+1)
-		w.str(o.Label)
-		w.printf(" {")
-		for p := range o.Payoffs {
-			if p > 0 {
-				w.printf(",")
-			}
-			w.printf(" %s", o.PayoffText(p))
-		}
-		w.printf(" }\n")
+		out.outcome(nd.Outcome, t.Outcomes, &num)
 	}
-	if w.err != nil {
-		return w.err
-	}
-	return bw.Flush()
+	return out.finish()
 }
 
-// WriteNFG writes a table in Gambit's .nfg format with explicit strategy
-// labels. It uses the payoff body when every cell has its own unlabelled
-// outcome (how payoff-body files read) and the outcome body otherwise, so
-// that either variant reads back as the same game.
-func WriteNFG(out io.Writer, t *game.Table) error {
+// outcome writes a node's outcome reference with its full definition.
+func (w *writer) outcome(o int32, outcomes []game.Outcome, num *[]byte) {
+	if o == game.None {
+		w.str(" 0\n")
+		return
+	}
+	*num = strconv.AppendInt(append((*num)[:0], ' '), int64(o)+1, 10)
+	w.w.Write(append(*num, ' '))
+	oc := &outcomes[o]
+	w.quote(oc.Label)
+	w.str(" {")
+	for p := range oc.Payoffs {
+		if p > 0 {
+			w.str(",")
+		}
+		w.str(" ")
+		w.str(oc.PayoffText(p))
+	}
+	w.str(" }\n")
+}
+
+// WriteNFG writes t as a version-1 .nfg file with explicit strategy labels.
+// A table whose cells each have their own unlabelled outcome (what a payoff
+// body reads into) is written with a payoff body; any other table, with
+// labelled, shared or missing outcomes, with an outcome body, so that
+// reading the file back gives the same table.
+func WriteNFG(w io.Writer, t *game.Table) error {
 	if err := t.Validate(); err != nil {
 		return err
 	}
-	bw := bufio.NewWriterSize(out, 1<<16)
-	w := &efgWriter{errWriter: errWriter{w: bw}, bw: bw}
-	w.printf("NFG 1 R ")
-	w.str(t.Title)
-	w.printf(" {")
-	for _, p := range t.Players {
-		w.printf(" ")
-		w.str(p)
-	}
-	w.printf(" }\n\n{")
-	for _, ss := range t.Strategies {
-		w.printf(" {")
-		for _, s := range ss {
-			w.printf(" ")
-			w.str(s)
+	out := &writer{w: bufio.NewWriterSize(w, 64<<10)}
+	out.str("NFG 1 R ")
+	out.quote(t.Title)
+	out.str(" ")
+	out.names(t.Players)
+	out.str("\n\n{")
+	for i, s := range t.Strategies {
+		if i > 0 {
+			out.str("\n")
 		}
-		w.printf(" }\n")
+		out.str(" ")
+		out.names(s)
 	}
-	w.printf("}\n")
-	w.str(t.Comment)
-	w.printf("\n\n")
+	out.str("\n}\n")
+	out.quote(t.Comment)
+	out.str("\n\n")
 	if payoffBodyFits(t) {
 		for c, o := range t.Cells {
 			oc := &t.Outcomes[o]
-			for p := range t.Players {
-				if p > 0 {
-					w.printf(" ")
+			for p := range oc.Payoffs {
+				if c > 0 || p > 0 {
+					out.str(" ")
 				}
-				w.printf("%s", oc.PayoffText(p))
-			}
-			if c+1 < len(t.Cells) {
-				w.printf(" ")
+				out.str(oc.PayoffText(p))
 			}
 		}
-		w.printf("\n")
-	} else {
-		w.printf("{\n")
-		for i := range t.Outcomes {
-			o := &t.Outcomes[i]
-			w.printf("{ ")
-			w.str(o.Label)
-			for p := range o.Payoffs {
-				if p > 0 {
-					w.printf(",")
-				}
-				w.printf(" %s", o.PayoffText(p))
-			}
-			w.printf(" }\n")
-		}
-		w.printf("}\n")
-		for c, o := range t.Cells {
-			if c > 0 {
-				w.printf(" ")
-			}
-			w.printf("%d", o+1)
-		}
-		w.printf("\n")
+		out.str("\n")
+		return out.finish()
 	}
-	if w.err != nil {
-		return w.err
+	out.str("{\n")
+	for i := range t.Outcomes {
+		oc := &t.Outcomes[i]
+		out.str("{ ")
+		out.quote(oc.Label)
+		for p := range oc.Payoffs {
+			if p > 0 {
+				out.str(",")
+			}
+			out.str(" ")
+			out.str(oc.PayoffText(p))
+		}
+		out.str(" }\n")
 	}
-	return bw.Flush()
+	out.str("}\n")
+	var num []byte
+	for c, o := range t.Cells {
+		if c > 0 {
+			out.str(" ")
+		}
+		num = strconv.AppendInt(num[:0], int64(o)+1, 10)
+		out.w.Write(num)
+	}
+	out.str("\n")
+	return out.finish()
 }
 
+// payoffBodyFits reports whether a payoff body carries everything in t:
+// one outcome per cell, none shared, none labelled, none missing.
 func payoffBodyFits(t *game.Table) bool {
 	if len(t.Outcomes) != len(t.Cells) {
 		return false
 	}
-	for c, o := range t.Cells {
-		if int(o) != c || t.Outcomes[o].Label != "" {
+	seen := make([]bool, len(t.Outcomes))
+	for _, o := range t.Cells {
+		if o == game.None || seen[o] || t.Outcomes[o].Label != "" {
 			return false
 		}
+		seen[o] = true
 	}
 	return true
 }
