@@ -396,3 +396,19 @@ func BenchmarkValidate(b *testing.B) {
 		}
 	}
 }
+
+// TestHardAlwaysInitiates: with cSQ < cDD+ < cDC (outside the validated
+// orderings) the fast path still gives the right answer: a Hard
+// Challenger initiates for any credibility and no no-initiation family
+// exists.
+func TestHardAlwaysInitiates(t *testing.T) {
+	p := base(.5, .99)
+	p.CDDP = .7
+	e := SolvePrimary(&p)
+	if e.Region != Separating || e.XH != 1 || math.Abs(e.PSQ-.5) > 1e-12 {
+		t.Fatalf("%+v", e)
+	}
+	if _, _, ok := NoInitiationFamily(&p); ok {
+		t.Fatal("family reported although a Hard Challenger always initiates")
+	}
+}
