@@ -80,3 +80,35 @@ func TestCheckExactAndErrors(t *testing.T) {
 		t.Errorf("missing file: %d", code)
 	}
 }
+
+// TestCheckSeltenHorse: in Selten's horse (Selten 1975) (C, c, R) with
+// player 3 believing at least 2/3 in the left node is a sequential
+// equilibrium; the Nash equilibrium (D, c, L) is not, because player 2
+// would deviate to d (regret 3).
+func TestCheckSeltenHorse(t *testing.T) {
+	dir := t.TempDir()
+	efg := filepath.Join(dir, "horse.efg")
+	os.WriteFile(efg, []byte(`EFG 2 R "Selten's horse" { "1" "2" "3" }
+""
+p "" 1 1 "1" { "C" "D" } 0
+p "" 2 1 "2" { "c" "d" } 0
+t "" 1 "C c" { 1, 1, 1 }
+p "" 3 1 "3" { "L" "R" } 0
+t "" 2 "C d L" { 4, 4, 0 }
+t "" 3 "C d R" { 0, 0, 1 }
+p "" 3 1 "3" { "L" "R" } 0
+t "" 4 "D L" { 3, 3, 2 }
+t "" 5 "D R" { 0, 0, 0 }
+`), 0o644)
+	good := filepath.Join(dir, "good.json")
+	os.WriteFile(good, []byte(`{"behavior": [[[1, 0]], [[1, 0]], [[0, 1]]], "beliefs": {"3:1": ["2/3", "1/3"]}}`), 0o644)
+	if code, out, errs := run("game", "check", efg, "--profile", good, "--exact"); code != 0 {
+		t.Fatalf("(C, c, R) rejected: %s %s", out, errs)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte(`{"behavior": [[[0, 1]], [[1, 0]], [[1, 0]]]}`), 0o644)
+	code, out, _ := run("game", "check", efg, "--profile", bad, "--exact")
+	if code != 1 || !strings.Contains(out, "player 2 infoset 1") || !strings.Contains(out, "exactly 3") {
+		t.Fatalf("(D, c, L) accepted or wrong verdict: %d %s", code, out)
+	}
+}
