@@ -228,3 +228,20 @@ func TestVerifyExactAgrees(t *testing.T) {
 		t.Fatal("want error for a row summing to 2/3")
 	}
 }
+
+func TestComplete(t *testing.T) {
+	tr := signal(t)
+	// Pooling on L with d everywhere: Complete must find an off-path belief
+	// after R (on t2) that supports d.
+	bel, ok := Complete(tr, [][][]float64{{{1, 0}, {1, 0}}, {{0, 1}, {0, 1}}}, Options{})
+	if !ok {
+		t.Fatal("pooling PBE not completed")
+	}
+	if rep, err := Verify(tr, [][][]float64{{{1, 0}, {1, 0}}, {{0, 1}, {0, 1}}}, bel, Options{}); err != nil || !rep.OK() {
+		t.Fatalf("completed beliefs fail: %v %v", err, rep.Worst)
+	}
+	// With u after R, t1 deviates whatever the receiver believes.
+	if _, ok := Complete(tr, [][][]float64{{{1, 0}, {1, 0}}, {{0, 1}, {1, 0}}}, Options{}); ok {
+		t.Fatal("non-equilibrium completed")
+	}
+}
