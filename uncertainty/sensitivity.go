@@ -128,7 +128,7 @@ func designMatrices(dists []Dist, n int, cfg SobolConfig) (a, b []float64, quasi
 	u := make([]float64, 2*k)
 	if !cfg.PseudoRandom && 2*k <= MaxSobolDim {
 		s, _ := NewSobol(2 * k) // dimension checked above
-		s.Skip(uint64(n)) // start at point N: a power-of-two offset keeps the net balanced and skips the origin
+		s.Skip(uint64(n))       // start at point N: a power-of-two offset keeps the net balanced and skips the origin
 		for j := range n {
 			s.Next(u)
 			for i := range k {
