@@ -241,3 +241,19 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// A draw of the largest example option (NATO accession, 5 guarantors).
+func BenchmarkSampleNATOExample(b *testing.B) {
+	s, err := LoadFile("../examples/ukraine-2025/09-nato-accession.yaml", Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := Compile(s)
+	x := make([]float64, len(c.Params))
+	rng := uncertainty.NewRand(1)
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Sample(rng, x)
+	}
+	b.ReportMetric(float64(len(c.Params)), "params")
+}
