@@ -39,6 +39,8 @@ type Compiled struct {
 	Guarantors []GuarantorParams
 	Model      ModelParams
 	index      map[string]int
+	points     []float64 // every parameter's constant value (0 for uncertain ones)
+	uncertain  []int     // indices of parameters that are not constants
 }
 
 // GuarantorParams indexes one guarantor's inputs.
@@ -91,6 +93,14 @@ func Compile(s *Scenario) *Compiled {
 	c.Protege = c.capability("capabilities.protege", s.Capabilities.Protege, s.Protege)
 	for _, g := range s.Option.Guarantors {
 		c.Guarantors = append(c.Guarantors, c.guarantor(g))
+	}
+	c.points = make([]float64, len(c.Params))
+	for i, p := range c.Params {
+		if p.Dist.IsPoint() {
+			c.points[i] = p.Dist.Value
+		} else {
+			c.uncertain = append(c.uncertain, i)
+		}
 	}
 	return c
 }
@@ -222,7 +232,8 @@ func (c *Compiled) Names() []string {
 // Sample draws every parameter into x (len(x) >= len(Params)) with rng.
 // It allocates nothing.
 func (c *Compiled) Sample(rng *rand.Rand, x []float64) {
-	for i := range c.Params {
+	copy(x, c.points)
+	for _, i := range c.uncertain {
 		x[i] = c.Params[i].Dist.Sample(rng)
 	}
 }
@@ -255,12 +266,4 @@ func (c *Compiled) Dists() []uncertainty.Dist {
 }
 
 // Uncertain returns the indices of parameters that are not constants.
-func (c *Compiled) Uncertain() []int {
-	var out []int
-	for i, p := range c.Params {
-		if !p.Dist.IsPoint() {
-			out = append(out, i)
-		}
-	}
-	return out
-}
+func (c *Compiled) Uncertain() []int { return append([]int(nil), c.uncertain...) }

@@ -194,6 +194,8 @@ func (d *Dist) Sample(r *rand.Rand) float64 {
 	switch d.Kind {
 	case Point:
 		return d.Value
+	case Uniform:
+		return d.Min + r.Float64()*(d.Max-d.Min)
 	case Normal:
 		if !d.truncated {
 			return d.Mean + d.SD*r.NormFloat64()
