@@ -1,0 +1,229 @@
+package assess
+
+import (
+	"math"
+
+	"github.com/guarantor/guarantor/capability"
+	"github.com/guarantor/guarantor/models/udg"
+)
+
+// eps keeps probabilities off 0 and 1 and the UDG's strict utility
+// orderings strict after clamping; smaller than any reported digit.
+const eps = 1e-9
+
+// Draw is one evaluation of the option.
+type Draw struct {
+	// PSQ is the probability the challenger does not attack (deterrence
+	// holds) in the draw's D1 equilibrium; PWar the probability of war.
+	PSQ, PWar float64
+	// Cred is the effective credibility: P(a coalition that can win
+	// responds), the UDG's pDef.
+	Cred float64
+	// PWinAll is P(win) of the protégé with every guarantor.
+	PWinAll float64
+	// NoGain: the challenger gains nothing by attacking even an abandoned
+	// protégé, so it never attacks.
+	NoGain bool
+	// Hazard is the yearly probability of renewed war.
+	Hazard float64
+	Game   udg.Params
+	Eq     udg.Primary
+}
+
+// work is one worker's scratch space, sized at compile time, so that
+// evaluation allocates nothing.
+type work struct {
+	x      []float64 // the draw's inputs
+	pFight []float64 // per guarantor commitment
+	pWinG  []float64 // per guarantor P(win) with the protégé alone
+	logitT [][5]float64
+	m      []float64 // per guarantor effective capability
+	prob   []float64 // per subset P(exactly this subset responds)
+	mass   []float64 // per subset capability
+	nuc    []bool    // per subset: a nuclear-umbrella guarantor responds
+	order  []int
+	d      Draw
+}
+
+func (m *Model) newWork() *work {
+	n := len(m.g)
+	s := 1 << n
+	w := &work{x: append([]float64(nil), m.point...), pFight: make([]float64, n), pWinG: make([]float64, n),
+		logitT: make([][5]float64, n), m: make([]float64, n), prob: make([]float64, s), mass: make([]float64, s),
+		nuc: make([]bool, s), order: make([]int, n)}
+	return w
+}
+
+func eff(x []float64, c capSlots) float64 {
+	return math.Max(x[c.cap], 0) * clamp01(x[c.deploy]) * clamp01(x[c.reach])
+}
+
+func clamp01(v float64) float64 { return math.Min(math.Max(v, 0), 1) }
+
+func clampP(v float64) float64 { return math.Min(math.Max(v, eps), 1-eps) }
+
+func logit(p float64) float64 { p = clampP(p); return math.Log(p / (1 - p)) }
+
+func logistic(z float64) float64 {
+	if z >= 0 {
+		return 1 / (1 + math.Exp(-z))
+	}
+	e := math.Exp(z)
+	return e / (1 + e)
+}
+
+// eval computes one draw from w.x.
+func (m *Model) eval(w *work) {
+	x, c := w.x, &m.coef
+	g := x[c.g]
+	mch := eff(x, m.ch.capSlots)
+	mp := eff(x, m.prot)
+	boost := 0.0
+	for i := range m.g {
+		for _, s := range m.g[i].arms {
+			boost += math.Max(x[s], 0)
+		}
+	}
+	mp *= 1 + boost
+	for i := range m.g {
+		w.m[i] = eff(x, m.g[i].capSlots)
+		w.pWinG[i] = capability.ContestSuccess(mp+w.m[i], mch, g)
+		w.pFight[i] = m.commitment(i, w)
+	}
+	m.deter(w, mp, mch)
+	d := &w.d
+	hr := 1.0
+	if m.monitors {
+		hr *= x[c.durMon]
+	}
+	if m.dmz {
+		hr *= x[c.durDMZ]
+	}
+	d.Hazard = clamp01(x[c.durRate] * (1 - d.PSQ) * hr)
+}
+
+// commitment is DESIGN.md §2's random-utility model: the base rate's
+// logit plus the tripwire, air-policing, economic-stake and audience-cost
+// terms, minus the war-cost term, then Bayes on the signals. The terms are
+// kept in w.logitT for explain.
+func (m *Model) commitment(i int, w *work) float64 {
+	x, c, gs := w.x, &m.coef, &m.g[i]
+	troops := 0.0
+	for j, s := range gs.troops {
+		troops += math.Max(x[s], 0) * clamp01(x[gs.posture[j]])
+	}
+	stake := 0.0
+	for _, s := range gs.stake {
+		stake += math.Max(x[s], 0)
+	}
+	t := &w.logitT[i]
+	t[0] = math.Max(x[c.trip], 0) * math.Log1p(troops)
+	t[1] = 0
+	if gs.air {
+		t[1] = math.Max(x[c.air], 0)
+	}
+	t[2] = math.Max(x[c.stake], 0)*math.Log1p(stake) + x[gs.audience]
+	t[3] = -math.Max(x[c.war], 0) * (x[c.warRef] - w.pWinG[i])
+	t[4] = 0
+	for _, s := range gs.signals {
+		t[4] += math.Log(x[s])
+	}
+	return logistic(logit(x[gs.base]) + t[0] + t[1] + t[2] + t[3] + t[4])
+}
+
+// deter sums over the subsets of guarantors that may respond, then solves
+// the UDG's D1 equilibrium with the defender's credibility set to the
+// probability that a capable subset responds and the challenger's conflict
+// payoffs set from those subsets' capability (SPEC.md §5.3).
+func (m *Model) deter(w *work, mp, mch float64) {
+	x, c, n := w.x, &m.coef, len(m.g)
+	rho := clamp01(x[c.corr])
+	w.prob[0], w.mass[0], w.nuc[0] = 1, mp, false
+	for i := 0; i < n; i++ { // independent responses, built up bit by bit
+		p, h := w.pFight[i], 1<<i
+		for s := 0; s < h; s++ {
+			w.prob[s|h] = w.prob[s] * p
+			w.prob[s] *= 1 - p
+			w.mass[s|h] = w.mass[s] + w.m[i]
+			w.nuc[s|h] = w.nuc[s] || m.g[i].nuclear
+		}
+	}
+	if rho > 0 { // bloc response: one common draw U, g fights iff U < p_g
+		for s := range w.prob[:1<<n] {
+			w.prob[s] *= 1 - rho
+		}
+		for i := range w.order {
+			w.order[i] = i
+		}
+		for i := 1; i < n; i++ { // insertion sort by falling p: n is small
+			for j := i; j > 0 && w.pFight[w.order[j]] > w.pFight[w.order[j-1]]; j-- {
+				w.order[j], w.order[j-1] = w.order[j-1], w.order[j]
+			}
+		}
+		set, prev := 0, 1.0
+		for k := 0; k <= n; k++ {
+			next := 0.0
+			if k < n {
+				next = w.pFight[w.order[k]]
+			}
+			w.prob[set] += rho * (prev - next)
+			if k < n {
+				set |= 1 << w.order[k]
+			}
+			prev = next
+		}
+	}
+	g, tau, knuc := x[c.g], x[c.capable], math.Max(x[c.nuc], 0)
+	var cred, u float64
+	for s := 0; s < 1<<n; s++ {
+		pw := capability.ContestSuccess(w.mass[s], mch, g)
+		if pw < tau {
+			continue
+		}
+		us := 1 - pw
+		if w.nuc[s] {
+			us -= knuc
+		}
+		cred += w.prob[s]
+		u += w.prob[s] * us
+	}
+	full := 1<<n - 1
+	d := &w.d
+	d.PWinAll = capability.ContestSuccess(w.mass[full], mch, g)
+	if cred > 0 {
+		u /= cred
+	} else {
+		u = 1 - d.PWinAll
+		if w.nuc[full] {
+			u -= knuc
+		}
+	}
+	d.Cred = cred
+	m.solve(w, u, capability.ContestSuccess(mp, mch, g))
+}
+
+// solve fills the UDG's utilities and solves it. Challenger: SQ = 0,
+// DC = P(beating the protégé alone) - its cost, CD = -backdown cost,
+// DD± = the expected value of fighting a capable coalition - the type's
+// cost of war. Clamping keeps the game's orderings (cDD- < cCD < cDD+ <
+// cSQ < cDC); at the clamps the thresholds reach their limits 0 or 1.
+func (m *Model) solve(w *work, uFight, pWinAlone float64) {
+	x, c, d := w.x, &m.coef, &w.d
+	p := &d.Game
+	p.CSQ = 0
+	p.CDC = (1 - pWinAlone) - x[c.alone]
+	p.CCD = -math.Max(x[c.back], 2*eps)
+	p.CDDP = math.Min(math.Max(uFight-x[c.costH], p.CCD+eps), p.CSQ-eps)
+	p.CDDM = math.Min(uFight-x[c.costS], p.CCD-eps)
+	p.DSQ, p.DCD, p.DDC, p.DDDP, p.DDDM = x[c.dSQ], x[c.dCD], x[c.dDC], x[c.dDDH], x[c.dDDS]
+	p.PCh = clampP(x[m.ch.pHard])
+	p.PDef = clampP(d.Cred)
+	d.NoGain = p.CDC <= eps
+	if d.NoGain {
+		d.Eq = udg.Primary{Region: udg.CertainDeterrence, PSQ: 1}
+		d.PSQ, d.PWar = 1, 0
+		return
+	}
+	d.Eq = udg.SolvePrimary(p)
+	d.PSQ, d.PWar = d.Eq.PSQ, d.Eq.PDD
+}

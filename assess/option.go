@@ -1,0 +1,144 @@
+package assess
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Input is one named uncertain input with its source ("judgment" when it
+// is the analyst's or the model's own assumption).
+type Input struct {
+	Name   string
+	Dist   Dist
+	Source string
+}
+
+// Judgment marks an input without an empirical source.
+const Judgment = "judgment"
+
+// Kind is an instrument type (DESIGN.md §2).
+type Kind int
+
+// The instruments. The order of the first four is the order of strength
+// of the obligation they carry, used to pick a guarantor's base rate.
+const (
+	NoInstrument Kind = iota
+	CeasefireAgreement
+	SecurityAssurance
+	DefensePact
+	CollectiveDefense
+	Tripwire
+	AirPolicing
+	ArmsSupply
+	EconomicStake
+	NuclearUmbrella
+	numKinds
+)
+
+var kindNames = [...]string{"none", "ceasefire_agreement", "security_assurance", "defense_pact",
+	"collective_defense", "tripwire", "air_policing", "arms_supply", "economic_stake", "nuclear_umbrella"}
+
+func (k Kind) String() string {
+	if k < 0 || k >= numKinds {
+		return "invalid"
+	}
+	return kindNames[k]
+}
+
+// ParseKind reads an instrument name as the scenario format spells it.
+func ParseKind(s string) (Kind, error) {
+	for i, n := range kindNames {
+		if n == s && i > 0 {
+			return Kind(i), nil
+		}
+	}
+	return 0, fmt.Errorf("instrument %q: expected one of %s", s, strings.Join(kindNames[1:], ", "))
+}
+
+// treaty reports whether the instrument carries an obligation with a
+// fulfilment base rate.
+func (k Kind) treaty() bool { return k >= CeasefireAgreement && k <= CollectiveDefense }
+
+// Party is a state by Correlates of War code.
+type Party struct {
+	Name  string
+	CCode int
+	// Capability is the state's national capability in CINC units (share
+	// of the world system), Deploy the share it can bring to the theatre,
+	// Reach the share that survives projection (capability.Member).
+	Capability, Deploy, Reach Input
+}
+
+// Instrument is one instrument a guarantor offers. Only the fields its
+// Kind uses are read.
+type Instrument struct {
+	Kind Kind
+	// Troops at risk (tripwire), and Posture: the share of them in harm's
+	// way from the first day (1 = forward, permanent; lower for rear or
+	// rotational deployments).
+	Troops, Posture Input
+	// Stake is the economic value at risk, in billions of US dollars
+	// (economic_stake).
+	Stake Input
+	// Arms is the proportional boost to the protégé's capability from arms
+	// supply (0.2 = +20%).
+	Arms Input
+	// Monitors and DMZ flag a ceasefire agreement's mechanisms (Fortna 2003).
+	Monitors, DMZ bool
+	// Ratified distinguishes a ratified collective-defence treaty.
+	Ratified bool
+}
+
+// Signal is a public statement or act with a likelihood ratio on the
+// guarantor's resolve: P(signal | resolved) / P(signal | not resolved).
+type Signal struct {
+	Name string
+	LR   Input
+}
+
+// Guarantor is one guarantor of the option.
+type Guarantor struct {
+	ID string // short key used in input names ("us", "uk")
+	Party
+	Instruments []Instrument
+	Signals     []Signal
+	// Audience is an extra audience-cost term (logits) over the base rate's
+	// reference treaty; zero unless the scenario says otherwise.
+	Audience Input
+}
+
+// Challenger holds the challenger's side of the game.
+type Challenger struct {
+	Party
+	// PHard is the prior that the challenger prefers fighting to backing
+	// down (the UDG's pCh).
+	PHard Input
+	// Nuclear: the challenger has nuclear weapons (scales the guarantors'
+	// war-cost term).
+	Nuclear bool
+}
+
+// Option is one guarantee option, compiled: the engine's view of a
+// scenario.
+type Option struct {
+	Name, File string
+	Year       int // the scenario's year (analogues, data vintage)
+	Horizon    int // years (durability)
+	Challenger Challenger
+	Protege    Party
+	Guarantors []Guarantor
+	// Base-rate choice (explicit parameters, DESIGN.md §2).
+	BaseRate BaseRateChoice
+	// Coef overrides any input, coefficients included, by its name
+	// ("coef.tripwire", "guarantors.us.base_rate").
+	Coef map[string]Input
+	// Outcome, for history cases: 1 deterrence held over the case's
+	// period, 0 it failed; -1 unknown.
+	Outcome int
+}
+
+// BaseRateChoice selects the alliance-fulfilment base rate.
+type BaseRateChoice struct {
+	Coding string // "llm" (default) or "bf"
+	Era    string // "all" (default), "pre1945", "post1945"
+}
