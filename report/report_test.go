@@ -16,10 +16,10 @@ func sample() []*assess.Result {
 	return []*assess.Result{{
 		Option: `tripwire <script>alert(1)</script>`, File: "a.yaml", Version: "v0", Seed: 7, Samples: 100, InputHash: "abc",
 		PDeter: e(0.62), Credibility: e(0.5), PWinAll: e(0.55), PWar: e(0.1), Committed: true, Fails: "capability",
-		NoWar: []assess.Horizon{{Years: 1, P: e(0.9)}, {Years: 5, P: e(0.7)}, {Years: 10, P: e(0.5)}},
-		Guarantors: []assess.GuarantorResult{{ID: "us", Name: "United States", Instrument: "defense_pact", PFight: e(0.7), PWin: e(0.6), Committed: true, Capable: true}},
-		Drivers:    []assess.Driver{{Name: "coef.tripwire", AtLo: 0.5, AtHi: 0.7, Swing: 0.2}},
-		Analogues:  []assess.Analogue{{Name: "Berlin 1948", Outcome: 1, Distance: 0.3}},
+		NoWar:       []assess.Horizon{{Years: 1, P: e(0.9)}, {Years: 5, P: e(0.7)}, {Years: 10, P: e(0.5)}},
+		Guarantors:  []assess.GuarantorResult{{ID: "us", Name: "United States", Instrument: "defense_pact", PFight: e(0.7), PWin: e(0.6), Committed: true, Capable: true}},
+		Drivers:     []assess.Driver{{Name: "coef.tripwire", AtLo: 0.5, AtHi: 0.7, Swing: 0.2}},
+		Analogues:   []assess.Analogue{{Name: "Berlin 1948", Outcome: 1, Distance: 0.3}},
 		Assumptions: []assess.Assumption{{Name: "coef.tripwire", Dist: "triangular(0.05, 0.2, 0.35)", Source: "judgment", Median: 0.2}},
 	}}
 }
