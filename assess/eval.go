@@ -174,8 +174,18 @@ func (m *Model) deter(w *work, mp, mch float64) {
 		}
 	}
 	g, tau, knuc := x[c.g], x[c.capable], math.Max(x[c.nuc], 0)
+	// A subset is capable iff its P(win) >= tau. The contest function rises
+	// in the subset's mass, so the test is a mass threshold, which saves
+	// the logarithm and exponential for the subsets that cannot win.
+	thr := -1.0
+	if mch > 0 && tau > 0 && tau < 1 && g > 0 {
+		thr = mch * math.Exp(logit(tau)/g)
+	}
 	var cred, u float64
 	for s := 0; s < 1<<n; s++ {
+		if w.mass[s] < thr {
+			continue
+		}
 		pw := capability.ContestSuccess(w.mass[s], mch, g)
 		if pw < tau {
 			continue

@@ -10,12 +10,12 @@ import (
 // GuarantorTrace is one guarantor's commitment, term by term, in logits.
 type GuarantorTrace struct {
 	ID, Name, Instrument string
-	BaseRate            float64
-	Tripwire, Air       float64 // tripwire and air-policing terms
-	StakeAudience       float64 // economic-stake plus audience-cost terms
-	WarCost             float64 // signed: negative when P(win) is below the reference
-	Signals             float64 // sum of log likelihood ratios
-	PFight, PWin        float64
+	BaseRate             float64
+	Tripwire, Air        float64 // tripwire and air-policing terms
+	StakeAudience        float64 // economic-stake plus audience-cost terms
+	WarCost              float64 // signed: negative when P(win) is below the reference
+	Signals              float64 // sum of log likelihood ratios
+	PFight, PWin         float64
 }
 
 // Trace is the chain from inputs to game to equilibrium to probabilities
