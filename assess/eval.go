@@ -40,6 +40,7 @@ type work struct {
 	m      []float64 // per guarantor effective capability
 	prob   []float64 // per subset P(exactly this subset responds)
 	mass   []float64 // per subset capability
+	pwin   []float64 // per subset P(win) with the protégé
 	nuc    []bool    // per subset: a nuclear-umbrella guarantor responds
 	order  []int
 	d      Draw
@@ -49,7 +50,7 @@ func (m *Model) newWork() *work {
 	n := len(m.g)
 	s := 1 << n
 	w := &work{x: append([]float64(nil), m.point...), pFight: make([]float64, n), pWinG: make([]float64, n),
-		logitT: make([][5]float64, n), m: make([]float64, n), prob: make([]float64, s), mass: make([]float64, s),
+		logitT: make([][5]float64, n), m: make([]float64, n), prob: make([]float64, s), mass: make([]float64, s), pwin: make([]float64, s),
 		nuc: make([]bool, s), order: make([]int, n)}
 	return w
 }
@@ -85,12 +86,26 @@ func (m *Model) eval(w *work) {
 		}
 	}
 	mp *= 1 + boost
-	for i := range m.g {
+	// Every subset's capability and P(win), once: the single-guarantor
+	// subsets give the commitments' war-cost terms, the rest credibility.
+	n := len(m.g)
+	w.mass[0], w.nuc[0] = mp, false
+	for i := 0; i < n; i++ {
 		w.m[i] = eff(x, m.g[i].capSlots)
-		w.pWinG[i] = capability.ContestSuccess(mp+w.m[i], mch, g)
+		h := 1 << i
+		for s := 0; s < h; s++ {
+			w.mass[s|h] = w.mass[s] + w.m[i]
+			w.nuc[s|h] = w.nuc[s] || m.g[i].nuclear
+		}
+	}
+	for s := range w.pwin[:1<<n] {
+		w.pwin[s] = capability.ContestSuccess(w.mass[s], mch, g)
+	}
+	for i := range m.g {
+		w.pWinG[i] = w.pwin[1<<i]
 		w.pFight[i] = m.commitment(i, w)
 	}
-	m.deter(w, mp, mch)
+	m.deter(w)
 	d := &w.d
 	hr := 1.0
 	if m.monitors {
@@ -135,17 +150,15 @@ func (m *Model) commitment(i int, w *work) float64 {
 // the UDG's D1 equilibrium with the defender's credibility set to the
 // probability that a capable subset responds and the challenger's conflict
 // payoffs set from those subsets' capability (SPEC.md §5.3).
-func (m *Model) deter(w *work, mp, mch float64) {
+func (m *Model) deter(w *work) {
 	x, c, n := w.x, &m.coef, len(m.g)
 	rho := clamp01(x[c.corr])
-	w.prob[0], w.mass[0], w.nuc[0] = 1, mp, false
+	w.prob[0] = 1
 	for i := 0; i < n; i++ { // independent responses, built up bit by bit
 		p, h := w.pFight[i], 1<<i
 		for s := 0; s < h; s++ {
 			w.prob[s|h] = w.prob[s] * p
 			w.prob[s] *= 1 - p
-			w.mass[s|h] = w.mass[s] + w.m[i]
-			w.nuc[s|h] = w.nuc[s] || m.g[i].nuclear
 		}
 	}
 	if rho > 0 { // bloc response: one common draw U, g fights iff U < p_g
@@ -173,20 +186,10 @@ func (m *Model) deter(w *work, mp, mch float64) {
 			prev = next
 		}
 	}
-	g, tau, knuc := x[c.g], x[c.capable], math.Max(x[c.nuc], 0)
-	// A subset is capable iff its P(win) >= tau. The contest function rises
-	// in the subset's mass, so the test is a mass threshold, which saves
-	// the logarithm and exponential for the subsets that cannot win.
-	thr := -1.0
-	if mch > 0 && tau > 0 && tau < 1 && g > 0 {
-		thr = mch * math.Exp(logit(tau)/g)
-	}
+	tau, knuc := x[c.capable], math.Max(x[c.nuc], 0)
 	var cred, u float64
 	for s := 0; s < 1<<n; s++ {
-		if w.mass[s] < thr {
-			continue
-		}
-		pw := capability.ContestSuccess(w.mass[s], mch, g)
+		pw := w.pwin[s]
 		if pw < tau {
 			continue
 		}
@@ -199,7 +202,7 @@ func (m *Model) deter(w *work, mp, mch float64) {
 	}
 	full := 1<<n - 1
 	d := &w.d
-	d.PWinAll = capability.ContestSuccess(w.mass[full], mch, g)
+	d.PWinAll = w.pwin[full]
 	if cred > 0 {
 		u /= cred
 	} else {
@@ -209,7 +212,7 @@ func (m *Model) deter(w *work, mp, mch float64) {
 		}
 	}
 	d.Cred = cred
-	m.solve(w, u, capability.ContestSuccess(mp, mch, g))
+	m.solve(w, u, w.pwin[0])
 }
 
 // solve fills the UDG's utilities and solves it. Challenger: SQ = 0,
