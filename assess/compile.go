@@ -27,11 +27,18 @@ type Model struct {
 	ch     chslot
 	prot   capSlots
 	coef   coefSlots
+	th     *thSlots
 	// mechanism counts for durability
 	monitors, dmz bool
 }
 
 type capSlots struct{ cap, deploy, reach int }
+
+type thSlots struct {
+	linear           bool
+	ch, prot, adv, g int
+	forces           []int // per guarantor
+}
 
 type gslot struct {
 	base     int
@@ -84,6 +91,9 @@ func Compile(o Option) (*Model, error) {
 		m.g = append(m.g, gs)
 	}
 	m.coefficients()
+	if o.Theatre != nil {
+		m.theatre(o.Theatre)
+	}
 	for i, in := range m.Inputs {
 		v := in.Dist.Quantile(0.5)
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -258,3 +268,19 @@ func (m *Model) Index(name string) (int, bool) {
 
 // Median returns every input at its median (the point evaluation).
 func (m *Model) Median() []float64 { return append([]float64(nil), m.point...) }
+
+func (m *Model) theatre(t *Theatre) {
+	th := &thSlots{linear: t.Linear}
+	th.ch = m.add(t.Challenger, "theatre.challenger_troops", Point(0), "")
+	th.prot = m.add(t.Protege, "theatre.protege_troops", Point(0), "")
+	adv, src := Dist(Uniform{1.5, 3}), "judgment: defenders' per-capita advantage, below the 3:1 rule's square-law 9 because the attacker picks the point of attack"
+	if t.Linear {
+		adv, src = Uniform{1.2, 2}, "judgment: defenders' per-capita advantage, below the 3:1 rule's linear-law 3 because the attacker picks the point of attack"
+	}
+	th.adv = m.add(t.Advantage, "theatre.defender_advantage", adv, src)
+	th.g = m.add(t.G, "theatre.contest_g", Point(1), "judgment: P(win) = strength share")
+	for _, g := range m.Opt.Guarantors {
+		th.forces = append(th.forces, m.add(g.Forces, "guarantors."+g.ID+".forces", Point(0), "judgment: no forces in the theatre"))
+	}
+	m.th = th
+}

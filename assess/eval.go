@@ -98,8 +98,12 @@ func (m *Model) eval(w *work) {
 			w.nuc[s|h] = w.nuc[s] || m.g[i].nuclear
 		}
 	}
-	for s := range w.pwin[:1<<n] {
-		w.pwin[s] = capability.ContestSuccess(w.mass[s], mch, g)
+	if m.th != nil {
+		m.local(w, 1+boost)
+	} else {
+		for s := range w.pwin[:1<<n] {
+			w.pwin[s] = capability.ContestSuccess(w.mass[s], mch, g)
+		}
 	}
 	for i := range m.g {
 		w.pWinG[i] = w.pwin[1<<i]
@@ -239,4 +243,26 @@ func (m *Model) solve(w *work, uFight, pWinAlone float64) {
 	}
 	d.Eq = udg.SolvePrimary(p)
 	d.PSQ, d.PWar = d.Eq.PSQ, d.Eq.PDD
+}
+
+// local replaces every subset's P(win) by the Lanchester theatre balance:
+// strength = advantage × troops^k against the challenger's troops^k, k = 2
+// (square law) or 1 (linear law). Arms supply scales the protégé's troops.
+func (m *Model) local(w *work, boost float64) {
+	x, th := w.x, m.th
+	ch := math.Max(x[th.ch], 0)
+	adv, g := math.Max(x[th.adv], 0), x[th.g]
+	for s := range w.pwin[:1<<len(m.g)] {
+		d := math.Max(x[th.prot], 0) * boost
+		for i, f := range th.forces {
+			if s&(1<<i) != 0 {
+				d += math.Max(x[f], 0)
+			}
+		}
+		a, b := adv*d, ch
+		if !th.linear {
+			a, b = adv*d*d, ch*ch
+		}
+		w.pwin[s] = capability.ContestSuccess(a, b, g)
+	}
 }

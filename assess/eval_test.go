@@ -173,3 +173,24 @@ func BenchmarkRun3Guarantors(b *testing.B) {
 		}
 	}
 }
+
+// The theatre check reproduces the 3:1 rule: under the square law with a
+// defender advantage of 9 (capability.DefenderAdvantage), 100 defenders
+// against 300 attackers is an even contest; a guarantor's 50 more tip it.
+func TestTheatreThreeToOne(t *testing.T) {
+	o := threeGuarantors(t)
+	o.Guarantors = o.Guarantors[:1]
+	o.Guarantors[0].Forces = Input{Dist: Point(50)}
+	o.Theatre = &Theatre{Challenger: Input{Dist: Point(300)}, Protege: Input{Dist: Point(100)}, Advantage: Input{Dist: Point(9)}}
+	m := compile(t, o)
+	w := m.newWork()
+	w.x = m.Median()
+	m.eval(w)
+	if math.Abs(w.pwin[0]-0.5) > 1e-12 {
+		t.Fatalf("P(win) alone %v, want 0.5", w.pwin[0])
+	}
+	want := 9 * 150.0 * 150 / (9*150*150 + 300*300)
+	if math.Abs(w.pwin[1]-want) > 1e-12 || w.d.PWinAll != w.pwin[1] {
+		t.Fatalf("P(win) with the guarantor %v, want %v", w.pwin[1], want)
+	}
+}

@@ -102,6 +102,9 @@ type Guarantor struct {
 	Party
 	Instruments []Instrument
 	Signals     []Signal
+	// Forces are the guarantor's troops that reach the theatre in time
+	// (read only when the option has a Theatre).
+	Forces Input
 	// Audience is an extra audience-cost term (logits) over the base rate's
 	// reference treaty; zero unless the scenario says otherwise.
 	Audience Input
@@ -132,6 +135,9 @@ type Option struct {
 	// Coef overrides any input, coefficients included, by its name
 	// ("coef.tripwire", "guarantors.us.base_rate").
 	Coef map[string]Input
+	// Theatre, when set, replaces the national (CINC) balance with a
+	// Lanchester balance of the forces in the theatre.
+	Theatre *Theatre
 	// Outcome, for history cases: 1 deterrence held over the case's
 	// period, 0 it failed; -1 unknown.
 	Outcome int
@@ -141,4 +147,20 @@ type Option struct {
 type BaseRateChoice struct {
 	Coding string // "llm" (default) or "bf"
 	Era    string // "all" (default), "pre1945", "post1945"
+}
+
+// Theatre is the local balance of forces (SPEC.md §5.1). Under the square
+// law a side's fighting strength is effectiveness × N², under the linear
+// law effectiveness × N (Lanchester 1916); P(win) is the contest function
+// of the two strengths with exponent G.
+type Theatre struct {
+	Linear bool
+	// Challenger and Protege are the troops each has in the theatre.
+	Challenger, Protege Input
+	// Advantage is the defenders' per-capita effectiveness relative to the
+	// attacker's (beta/alpha); the 3:1 rule corresponds to 9 under the
+	// square law and 3 under the linear law (capability.DefenderAdvantage).
+	Advantage Input
+	// G is the contest exponent on fighting strengths.
+	G Input
 }
