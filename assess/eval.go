@@ -41,6 +41,9 @@ type work struct {
 	prob   []float64 // per subset P(exactly this subset responds)
 	mass   []float64 // per subset capability
 	pwin   []float64 // per subset P(win) with the protégé
+	lnr    []float64 // per subset log(mass / challenger's), cached
+	cmass  []float64 // the masses lnr was computed for
+	cch    float64   // and the challenger's
 	nuc    []bool    // per subset: a nuclear-umbrella guarantor responds
 	order  []int
 	d      Draw
@@ -50,7 +53,7 @@ func (m *Model) newWork() *work {
 	n := len(m.g)
 	s := 1 << n
 	w := &work{x: append([]float64(nil), m.point...), pFight: make([]float64, n), pWinG: make([]float64, n),
-		logitT: make([][5]float64, n), m: make([]float64, n), prob: make([]float64, s), mass: make([]float64, s), pwin: make([]float64, s),
+		logitT: make([][5]float64, n), m: make([]float64, n), prob: make([]float64, s), mass: make([]float64, s), pwin: make([]float64, s), lnr: make([]float64, s), cmass: make([]float64, s), cch: math.NaN(),
 		nuc: make([]bool, s), order: make([]int, n)}
 	return w
 }
@@ -101,9 +104,7 @@ func (m *Model) eval(w *work) {
 	if m.th != nil {
 		m.local(w, 1+boost)
 	} else {
-		for s := range w.pwin[:1<<n] {
-			w.pwin[s] = capability.ContestSuccess(w.mass[s], mch, g)
-		}
+		m.contest(w, mch, g)
 	}
 	for i := range m.g {
 		w.pWinG[i] = w.pwin[1<<i]
@@ -265,4 +266,29 @@ func (m *Model) local(w *work, boost float64) {
 		}
 		w.pwin[s] = capability.ContestSuccess(a, b, g)
 	}
+}
+
+// contest sets every subset's P(win) = capability.ContestSuccess(mass,
+// mch, g), written as logistic(g·log(mass/mch)) with the logarithms cached
+// across draws: capabilities are usually fixed data while g varies, so
+// most draws need one exponential per subset and no logarithm.
+func (m *Model) contest(w *work, mch, g float64) {
+	if !(mch > 0 && g > 0) {
+		for s := range w.pwin[:1<<len(m.g)] {
+			w.pwin[s] = capability.ContestSuccess(w.mass[s], mch, g)
+		}
+		return
+	}
+	same := mch == w.cch
+	for s, ms := range w.mass[:1<<len(m.g)] {
+		if !same || ms != w.cmass[s] {
+			w.cmass[s] = ms
+			w.lnr[s] = math.Inf(-1) // a side with no capability loses
+			if ms > 0 {
+				w.lnr[s] = math.Log(ms / mch)
+			}
+		}
+		w.pwin[s] = logistic(g * w.lnr[s])
+	}
+	w.cch = mch
 }

@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/guarantor/guarantor/capability"
 )
 
 // With no tripwire, stake, audience cost or signal, and the war-cost term
@@ -192,5 +194,30 @@ func TestTheatreThreeToOne(t *testing.T) {
 	want := 9 * 150.0 * 150 / (9*150*150 + 300*300)
 	if math.Abs(w.pwin[1]-want) > 1e-12 || w.d.PWinAll != w.pwin[1] {
 		t.Fatalf("P(win) with the guarantor %v, want %v", w.pwin[1], want)
+	}
+}
+
+// The cached contest agrees with capability.ContestSuccess draw after draw.
+func TestContestCacheMatches(t *testing.T) {
+	m := compile(t, threeGuarantors(t))
+	w := m.newWork()
+	r := rand.New(rand.NewPCG(5, 6))
+	cap, _ := m.Index("guarantors.uk.capability")
+	for k := range 300 {
+		m.sample(r, w, -1, 0)
+		if k%3 == 0 {
+			w.x[cap] = r.Float64() * 0.05 // changing masses must refresh the cache
+		}
+		if k%7 == 0 {
+			w.x[cap] = 0
+		}
+		m.eval(w)
+		mch := eff(w.x, m.ch.capSlots)
+		for s := range w.pwin {
+			want := capability.ContestSuccess(w.mass[s], mch, w.x[m.coef.g])
+			if math.Abs(w.pwin[s]-want) > 1e-12 {
+				t.Fatalf("draw %d subset %d: %v, want %v", k, s, w.pwin[s], want)
+			}
+		}
 	}
 }
