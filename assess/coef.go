@@ -19,10 +19,8 @@ const (
 	CoefContestG    = "coef.contest_g"    // contest success exponent on CINC
 	CoefCapable     = "coef.capable"      // P(win) a coalition needs to count as capable
 	CoefCorrelation = "coef.correlation"  // weight of the bloc (comonotone) response
-	ChCostHard      = "challenger.cost_hard"
-	ChCostSoft      = "challenger.cost_soft"
+	ChCostMax       = "challenger.cost_max"
 	ChBackDown      = "challenger.backdown_cost"
-	ChCostAlone     = "challenger.cost_alone"
 	ChNuclearCost   = "challenger.nuclear_umbrella_cost"
 	DefSQ           = "defender.u_sq"
 	DefCD           = "defender.u_cd"
@@ -67,10 +65,8 @@ func DefaultCoefficients() []Input {
 		contestG(),
 		{CoefCapable, Point(0.5), "judgment: 'capable of defeating the aggressor' read as P(win) >= 1/2"},
 		{CoefCorrelation, Point(0), "judgment: guarantors decide independently unless the scenario sets a bloc weight"},
-		{ChCostHard, Uniform{0.05, 0.3}, "judgment: a resolved challenger's cost of war, in units of the prize"},
-		{ChCostSoft, Uniform{0.6, 1.2}, "judgment: an irresolute challenger's cost of war, in units of the prize"},
-		{ChBackDown, Uniform{0.05, 0.2}, "judgment: the challenger's audience cost of backing down"},
-		{ChCostAlone, Point(0.05), "judgment: the cost of fighting the protégé alone"},
+		{ChCostMax, Uniform{0.5, 2}, "judgment: the challenger's cost of war per unit of the enemy's strength relative to its own is its private type, uniform on [0, this]; in units of the prize"},
+		{ChBackDown, Uniform{0.05, 0.3}, "judgment: the challenger's audience cost of backing down after the guarantors resist"},
 		{ChNuclearCost, Uniform{0.1, 0.5}, "judgment: expected cost of escalation risk when a nuclear umbrella guarantor fights (Schelling's threat that leaves something to chance)"},
 		{DefSQ, Point(1), "judgment (udg example ordering, SPEC.md §1.2)"},
 		{DefCD, Point(0.8), "judgment (udg example ordering, SPEC.md §1.2)"},

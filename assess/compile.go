@@ -56,12 +56,11 @@ type gslot struct {
 
 type chslot struct {
 	capSlots
-	pHard int
 }
 
 type coefSlots struct {
 	trip, air, stake, war, warRef, g, capable, corr    int
-	costH, costS, back, alone, nuc                     int
+	costMax, back, nuc                                 int
 	dSQ, dCD, dDC, dDDH, dDDS, durRate, durMon, durDMZ int
 }
 
@@ -79,7 +78,6 @@ func Compile(o Option) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m.ch.pHard = m.add(o.Challenger.PHard, "challenger.p_hard", Beta{2, 2}, "judgment: uninformative about the challenger's resolve")
 	if m.prot, err = m.party("protege", o.Protege); err != nil {
 		return nil, err
 	}
@@ -252,7 +250,7 @@ func (m *Model) coefficients() {
 	for p, n := range map[*int]string{
 		&c.trip: CoefTripwire, &c.air: CoefAirPolicing, &c.stake: CoefStake, &c.war: CoefWarCost,
 		&c.warRef: CoefWarCostRef, &c.g: CoefContestG, &c.capable: CoefCapable, &c.corr: CoefCorrelation,
-		&c.costH: ChCostHard, &c.costS: ChCostSoft, &c.back: ChBackDown, &c.alone: ChCostAlone, &c.nuc: ChNuclearCost,
+		&c.costMax: ChCostMax, &c.back: ChBackDown, &c.nuc: ChNuclearCost,
 		&c.dSQ: DefSQ, &c.dCD: DefCD, &c.dDC: DefDC, &c.dDDH: DefDDHard, &c.dDDS: DefDDSoft,
 		&c.durRate: DurRate, &c.durMon: DurMonitors, &c.durDMZ: DurDMZ,
 	} {

@@ -41,6 +41,7 @@ type work struct {
 	prob   []float64 // per subset P(exactly this subset responds)
 	mass   []float64 // per subset capability
 	pwin   []float64 // per subset P(win) with the protégé
+	rel    []float64 // per subset strength relative to the challenger's
 	lnr    []float64 // per subset log(mass / challenger's), cached
 	cmass  []float64 // the masses lnr was computed for
 	cch    float64   // and the challenger's
@@ -53,7 +54,7 @@ func (m *Model) newWork() *work {
 	n := len(m.g)
 	s := 1 << n
 	w := &work{x: append([]float64(nil), m.point...), pFight: make([]float64, n), pWinG: make([]float64, n),
-		logitT: make([][5]float64, n), m: make([]float64, n), prob: make([]float64, s), mass: make([]float64, s), pwin: make([]float64, s), lnr: make([]float64, s), cmass: make([]float64, s), cch: math.NaN(),
+		logitT: make([][5]float64, n), m: make([]float64, n), prob: make([]float64, s), mass: make([]float64, s), pwin: make([]float64, s), rel: make([]float64, s), lnr: make([]float64, s), cmass: make([]float64, s), cch: math.NaN(),
 		nuc: make([]bool, s), order: make([]int, n)}
 	return w
 }
@@ -105,6 +106,9 @@ func (m *Model) eval(w *work) {
 		m.local(w, 1+boost)
 	} else {
 		m.contest(w, mch, g)
+		for s, ms := range w.mass[:1<<n] {
+			w.rel[s] = ratio(ms, mch)
+		}
 	}
 	for i := range m.g {
 		w.pWinG[i] = w.pwin[1<<i]
@@ -119,7 +123,7 @@ func (m *Model) eval(w *work) {
 	if m.dmz {
 		hr *= x[c.durDMZ]
 	}
-	d.Hazard = clamp01(x[c.durRate] * (1 - d.PSQ) * hr)
+	d.Hazard = clamp01(x[c.durRate] * d.PWar * hr)
 }
 
 // commitment is DESIGN.md §2's random-utility model: the base rate's
@@ -192,7 +196,7 @@ func (m *Model) deter(w *work) {
 		}
 	}
 	tau, knuc := x[c.capable], math.Max(x[c.nuc], 0)
-	var cred, u float64
+	var cred, u, rel float64
 	for s := 0; s < 1<<n; s++ {
 		pw := w.pwin[s]
 		if pw < tau {
@@ -204,68 +208,80 @@ func (m *Model) deter(w *work) {
 		}
 		cred += w.prob[s]
 		u += w.prob[s] * us
+		rel += w.prob[s] * w.rel[s]
 	}
 	full := 1<<n - 1
 	d := &w.d
 	d.PWinAll = w.pwin[full]
 	if cred > 0 {
 		u /= cred
+		rel /= cred
 	} else {
-		u = 1 - d.PWinAll
+		u, rel = 1-d.PWinAll, w.rel[full]
 		if w.nuc[full] {
 			u -= knuc
 		}
 	}
 	d.Cred = cred
-	m.solve(w, u, w.pwin[0])
+	m.solve(w, u, rel)
 }
 
-// solve fills the UDG's utilities and solves it. Challenger: SQ = 0,
-// DC = P(beating the protégé alone) - its cost, CD = -backdown cost,
-// DD± = the expected value of fighting a capable coalition - the type's
-// cost of war. Clamping keeps the game's orderings (cDD- < cCD < cDD+ <
+// maxRatio caps the relative strength that scales the challenger's war
+// costs, so a challenger with no capability gets large finite costs.
+const maxRatio = 100
+
+func ratio(a, b float64) float64 {
+	if !(b > 0) {
+		return maxRatio
+	}
+	return math.Min(math.Max(a, 0)/b, maxRatio)
+}
+
+// solve fills the UDG's utilities and solves it. The challenger's prize
+// is 1 and its status quo 0. A war costs it kappa × the enemy's strength
+// relative to its own (losses scale with the enemy's strength), and kappa
+// is its private type, uniform on [0, kappaMax]. Against the capable
+// coalitions that respond it expects the prize share u (less the nuclear
+// term) at relative strength rel, so it prefers fighting to backing down
+// (cost b), i.e. is Hard, iff kappa < k* = (u + b)/rel. Hence
+//
+//	pCh  = k*/kappaMax
+//	cDD+ = u - rel·E[kappa | Hard] = u - rel·k*/2
+//	cDD- = u - rel·E[kappa | Soft] = u - rel·(k* + kappaMax)/2
+//	cDC  = 1 - P(protégé alone wins) - rel(protégé)·kappaMax/2
+//	cCD  = -b
+//
+// so capability lowers the share of resolved challengers as well as their
+// war payoff. Clamping keeps the game's orderings (cDD- < cCD < cDD+ <
 // cSQ < cDC); at the clamps the thresholds reach their limits 0 or 1.
-func (m *Model) solve(w *work, uFight, pWinAlone float64) {
+func (m *Model) solve(w *work, u, rel float64) {
 	x, c, d := w.x, &m.coef, &w.d
 	p := &d.Game
+	kmax := math.Max(x[c.costMax], eps)
+	b := math.Max(x[c.back], 2*eps)
+	kstar := math.Min(math.Max((u+b)/math.Max(rel, eps), 0), kmax)
 	p.CSQ = 0
-	p.CDC = (1 - pWinAlone) - x[c.alone]
-	p.CCD = -math.Max(x[c.back], 2*eps)
-	p.CDDP = math.Min(math.Max(uFight-x[c.costH], p.CCD+eps), p.CSQ-eps)
-	p.CDDM = math.Min(uFight-x[c.costS], p.CCD-eps)
+	p.CDC = (1 - w.pwin[0]) - w.rel[0]*kmax/2
+	p.CCD = -b
+	p.CDDP = math.Min(math.Max(u-rel*kstar/2, p.CCD+eps), p.CSQ-eps)
+	p.CDDM = math.Min(u-rel*(kstar+kmax)/2, p.CCD-eps)
+	p.PCh = clampP(kstar / kmax)
 	p.DSQ, p.DCD, p.DDC, p.DDDP, p.DDDM = x[c.dSQ], x[c.dCD], x[c.dDC], x[c.dDDH], x[c.dDDS]
-	p.PCh = clampP(x[m.ch.pHard])
 	p.PDef = clampP(d.Cred)
 	d.NoGain = p.CDC <= eps
-	if d.NoGain {
+	switch {
+	case d.NoGain:
 		d.Eq = udg.Primary{Region: udg.CertainDeterrence, PSQ: 1}
-		d.PSQ, d.PWar = 1, 0
-		return
+	case len(m.g) == 0:
+		// No third party: no deterrence game; the challenger attacks
+		// whenever it gains, and the protégé fights alone.
+		d.Eq = udg.Primary{Region: udg.Attack, XH: 1, XS: 1, PDC: 1}
+	default:
+		d.Eq = udg.SolvePrimary(p)
 	}
-	d.Eq = udg.SolvePrimary(p)
-	d.PSQ, d.PWar = d.Eq.PSQ, d.Eq.PDD
-}
-
-// local replaces every subset's P(win) by the Lanchester theatre balance:
-// strength = advantage × troops^k against the challenger's troops^k, k = 2
-// (square law) or 1 (linear law). Arms supply scales the protégé's troops.
-func (m *Model) local(w *work, boost float64) {
-	x, th := w.x, m.th
-	ch := math.Max(x[th.ch], 0)
-	adv, g := math.Max(x[th.adv], 0), x[th.g]
-	for s := range w.pwin[:1<<len(m.g)] {
-		d := math.Max(x[th.prot], 0) * boost
-		for i, f := range th.forces {
-			if s&(1<<i) != 0 {
-				d += math.Max(x[f], 0)
-			}
-		}
-		a, b := adv*d, ch
-		if !th.linear {
-			a, b = adv*d*d, ch*ch
-		}
-		w.pwin[s] = capability.ContestSuccess(a, b, g)
-	}
+	// War follows an initiation unless the challenger backs down (CD):
+	// with the guarantors (DD) or with the protégé alone (DC).
+	d.PSQ, d.PWar = d.Eq.PSQ, d.Eq.PDC+d.Eq.PDD
 }
 
 // contest sets every subset's P(win) = capability.ContestSuccess(mass,
@@ -291,4 +307,28 @@ func (m *Model) contest(w *work, mch, g float64) {
 		w.pwin[s] = logistic(g * w.lnr[s])
 	}
 	w.cch = mch
+}
+
+// local replaces every subset's P(win) by the Lanchester theatre balance:
+// strength = advantage × troops^k against the challenger's troops^k, k = 2
+// (square law) or 1 (linear law). Arms supply scales the protégé's troops.
+// The relative strength that scales war costs is the troop ratio.
+func (m *Model) local(w *work, boost float64) {
+	x, th := w.x, m.th
+	ch := math.Max(x[th.ch], 0)
+	adv, g := math.Max(x[th.adv], 0), x[th.g]
+	for s := range w.pwin[:1<<len(m.g)] {
+		d := math.Max(x[th.prot], 0) * boost
+		for i, f := range th.forces {
+			if s&(1<<i) != 0 {
+				d += math.Max(x[f], 0)
+			}
+		}
+		w.rel[s] = ratio(d, ch)
+		a, b := adv*d, ch
+		if !th.linear {
+			a, b = adv*d*d, ch*ch
+		}
+		w.pwin[s] = capability.ContestSuccess(a, b, g)
+	}
 }

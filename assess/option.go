@@ -113,9 +113,6 @@ type Guarantor struct {
 // Challenger holds the challenger's side of the game.
 type Challenger struct {
 	Party
-	// PHard is the prior that the challenger prefers fighting to backing
-	// down (the UDG's pCh).
-	PHard Input
 	// Nuclear: the challenger has nuclear weapons (scales the guarantors'
 	// war-cost term).
 	Nuclear bool
