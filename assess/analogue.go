@@ -8,7 +8,7 @@ import (
 // FeatureNames label Profile.F: the space in which analogues are near.
 // Every feature is scaled to [0, 1].
 var FeatureNames = [...]string{
-	"strongest obligation (0 none .. 1 collective defence)",
+	"strongest instrument (0 none, 0.3 assurance, 0.6 tripwire, 0.8 defence pact, 1 collective defence)",
 	"tripwire troops, log(1+n)/log(1+100000)",
 	"P(win) of the full coalition at the medians",
 	"a nuclear umbrella",
@@ -40,7 +40,7 @@ func (m *Model) Profile() Profile {
 	p := Profile{Name: m.Opt.Name, File: m.Opt.File, Year: m.Opt.Year, Outcome: m.Opt.Outcome}
 	troops := 0.0
 	for i, g := range m.g {
-		p.F[0] = math.Max(p.F[0], float64(g.strong)/float64(CollectiveDefense))
+		p.F[0] = math.Max(p.F[0], strength[g.top])
 		for j, s := range g.troops {
 			troops += math.Max(w.x[s], 0) * clamp01(w.x[g.posture[j]])
 		}

@@ -42,7 +42,8 @@ type thSlots struct {
 
 type gslot struct {
 	base     int
-	strong   Kind
+	strong   Kind  // strongest treaty instrument (the evidence base rate's)
+	top      Kind  // strongest instrument of any kind
 	troops   []int // troops slot, posture slot pairs
 	posture  []int
 	stake    []int
@@ -113,8 +114,13 @@ func (m *Model) add(in Input, name string, def Dist, src string) int {
 	if in.Name == "" {
 		in.Name = name
 	}
+	alias := ""
 	if o, ok := m.Opt.Coef[in.Name]; ok && o.Dist != nil {
-		in = Input{Name: in.Name, Dist: o.Dist, Source: o.Source}
+		alias = in.Name // the engine's name still finds the override
+		if o.Name == "" {
+			o.Name = in.Name
+		}
+		in = o
 	}
 	if in.Source == "" {
 		in.Source = Judgment
@@ -122,6 +128,9 @@ func (m *Model) add(in Input, name string, def Dist, src string) int {
 	if i, ok := m.index[in.Name]; ok {
 		m.Inputs[i] = in
 		return i
+	}
+	if alias != "" {
+		m.index[alias] = len(m.Inputs)
 	}
 	m.index[in.Name] = len(m.Inputs)
 	m.Inputs = append(m.Inputs, in)
@@ -146,6 +155,11 @@ func (m *Model) guarantor(g *Guarantor, c evidence.Coding, e evidence.Era) (gslo
 		return gslot{}, err
 	}
 	gs := gslot{capSlots: cs}
+	for _, in := range g.Instruments {
+		if strength[in.Kind] > strength[gs.top] {
+			gs.top = in.Kind
+		}
+	}
 	for j, in := range g.Instruments {
 		if in.Kind.treaty() && in.Kind > gs.strong {
 			gs.strong = in.Kind
@@ -168,10 +182,10 @@ func (m *Model) guarantor(g *Guarantor, c evidence.Coding, e evidence.Era) (gslo
 			m.dmz = m.dmz || in.DMZ
 		}
 	}
-	var err2 error
-	gs.base, err2 = m.baseRate(pre, gs.strong, c, e)
-	if err2 != nil {
-		return gslot{}, err2
+	if g.BaseRate.Dist != nil {
+		gs.base = m.add(g.BaseRate, pre+".base_rate", nil, "")
+	} else if gs.base, err = m.baseRate(pre, gs.strong, c, e); err != nil {
+		return gslot{}, err
 	}
 	aud, src := Point(0), "judgment: no audience cost beyond the base rate's treaty"
 	for _, in := range g.Instruments {

@@ -55,6 +55,12 @@ func ParseKind(s string) (Kind, error) {
 	return 0, fmt.Errorf("instrument %q: expected one of %s", s, strings.Join(kindNames[1:], ", "))
 }
 
+// strength orders instruments for display and analogues, strongest
+// first in the order the scenario format uses (0 none .. 1 collective
+// defence).
+var strength = [...]float64{NoInstrument: 0, CeasefireAgreement: 0.1, SecurityAssurance: 0.3, DefensePact: 0.8,
+	CollectiveDefense: 1, Tripwire: 0.6, AirPolicing: 0.4, ArmsSupply: 0.2, EconomicStake: 0.15, NuclearUmbrella: 0.7}
+
 // treaty reports whether the instrument carries an obligation with a
 // fulfilment base rate.
 func (k Kind) treaty() bool { return k >= CeasefireAgreement && k <= CollectiveDefense }
@@ -102,6 +108,10 @@ type Guarantor struct {
 	Party
 	Instruments []Instrument
 	Signals     []Signal
+	// BaseRate, when set, is the prior P(fights) of the guarantor's
+	// strongest instrument; otherwise Compile takes the alliance-fulfilment
+	// rate for its strongest treaty instrument from the evidence package.
+	BaseRate Input
 	// Forces are the guarantor's troops that reach the theatre in time
 	// (read only when the option has a Theatre).
 	Forces Input

@@ -108,7 +108,7 @@ func (m *Model) Run(ctx context.Context, cfg Config, version string) (*Result, e
 		r.NoWar = append(r.NoWar, Horizon{y, estimate(v)})
 	}
 	for i, g := range m.Opt.Guarantors {
-		gr := GuarantorResult{ID: g.ID, Name: g.Name, Instrument: m.g[i].strong.String(),
+		gr := GuarantorResult{ID: g.ID, Name: g.Name, Instrument: m.g[i].top.String(),
 			PFight: estimate(d.pf[i]), PWin: estimate(d.pwg[i])}
 		gr.Committed = gr.PFight.Mean >= 0.5
 		gr.Capable = shareAtLeast(d.pwg[i], tau) >= 0.5
@@ -212,7 +212,7 @@ func (m *Model) Hash() string {
 	o := &m.Opt
 	fmt.Fprintf(h, "%s|%d|%d|%+v|", o.Name, o.Year, o.Horizon, o.BaseRate)
 	for _, g := range m.g {
-		fmt.Fprintf(h, "%v|%v|%v|", g.strong, g.air, g.nuclear)
+		fmt.Fprintf(h, "%v|%v|%v|%v|", g.strong, g.top, g.air, g.nuclear)
 	}
 	fmt.Fprintf(h, "%v|%v|", m.monitors, m.dmz)
 	for _, in := range m.Inputs {
