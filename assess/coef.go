@@ -67,7 +67,7 @@ func DefaultCoefficients() []Input {
 		{CoefCorrelation, Point(0), "judgment: guarantors decide independently unless the scenario sets a bloc weight"},
 		{ChCostMax, Uniform{0.5, 2}, "judgment: the challenger's cost of war per unit of the enemy's strength relative to its own is its private type, uniform on [0, this]; in units of the prize"},
 		{ChBackDown, Uniform{0.05, 0.3}, "judgment: the challenger's audience cost of backing down after the guarantors resist"},
-		{ChNuclearCost, Uniform{0.1, 0.5}, "judgment: expected cost of escalation risk when a nuclear umbrella guarantor fights (Schelling's threat that leaves something to chance)"},
+		{ChNuclearCost, Uniform{0.5, 3}, "judgment: Schelling's threat that leaves something to chance: a 5-30% chance of escalation to nuclear use times a catastrophe worth about ten times the prize, when a nuclear-umbrella guarantor fights"},
 		{DefSQ, Point(1), "judgment (udg example ordering, SPEC.md §1.2)"},
 		{DefCD, Point(0.8), "judgment (udg example ordering, SPEC.md §1.2)"},
 		{DefDC, Point(0.2), "judgment (udg example ordering, SPEC.md §1.2)"},
