@@ -14,11 +14,15 @@ import (
 type Param struct {
 	Name    string // e.g. "guarantors.uk.tripwire.troops", "model.commitment.tripwire"
 	Dist    uncertainty.Dist
-	Source  string // citation, or "judgment"
+	Source  string // citation, "judgment", or Unsourced when the file gives neither
 	Note    string
 	Default bool // taken from the model defaults, not from the file
 	Pos     Pos  // where the file sets it (zero for defaults)
 }
+
+// Unsourced is the Source of a number the file gives without a source;
+// reports should flag it.
+const Unsourced = "unsourced"
 
 // None marks an absent parameter in the index fields below.
 const None = -1
@@ -95,7 +99,7 @@ func (c *Compiled) add(name string, q Quantity, def bool) int {
 	}
 	src := q.Source
 	if src == "" {
-		src = Judgment
+		src = Unsourced
 	}
 	c.index[name] = len(c.Params)
 	c.Params = append(c.Params, Param{Name: name, Dist: q.Dist, Source: src, Note: q.Note, Default: !q.Set, Pos: q.Pos})

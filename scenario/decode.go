@@ -28,6 +28,14 @@ func sub(path []string, k ...string) []string { return append(path[:len(path):le
 
 func str(m obj, k string) string { s, _ := m[k].(string); return s }
 
+// date returns a date field, accepting a bare year written as a number.
+func date(m obj, k string) string {
+	if y, ok := m[k].(float64); ok {
+		return strconv.Itoa(int(y))
+	}
+	return str(m, k)
+}
+
 func boolOr(m obj, k string, def bool) bool {
 	if b, ok := m[k].(bool); ok {
 		return b
@@ -45,7 +53,7 @@ func (d *decoder) decode(root obj) *Scenario {
 	}
 	s.Horizon = d.quantity(root["horizon"], []string{"horizon"}, 0, true, 200)
 	if p, ok := root["period"].(obj); ok {
-		s.Period = &Period{Start: str(p, "start"), End: str(p, "end")}
+		s.Period = &Period{Start: date(p, "start"), End: date(p, "end")}
 		if s.Period.End != "" && s.Period.End < s.Period.Start {
 			d.errf([]string{"period", "end"}, false, "expected an end on or after the start %s, got %s", s.Period.Start, s.Period.End)
 		}
@@ -126,7 +134,7 @@ func (d *decoder) guarantor(m obj, path []string) Guarantor {
 	for i, x := range sig {
 		sp := sub(path, "signals", strconv.Itoa(i))
 		sm := x.(obj)
-		sg := Signal{Text: str(sm, "text"), Kind: str(sm, "kind"), Date: str(sm, "date"), Source: str(sm, "source"), Pos: d.pos(sp, false)}
+		sg := Signal{Text: str(sm, "text"), Kind: str(sm, "kind"), Date: date(sm, "date"), Source: str(sm, "source"), Pos: d.pos(sp, false)}
 		if sg.Kind == "" {
 			sg.Kind = "statement"
 		}
@@ -157,7 +165,7 @@ var commonInstrumentParams = []string{"type", "base_rate", "start", "source", "n
 
 func (d *decoder) instrument(m obj, path []string) Instrument {
 	t := InstrumentType(str(m, "type"))
-	in := Instrument{Type: t, Start: str(m, "start"), Source: str(m, "source"), Note: str(m, "note"), Pos: d.pos(path, false)}
+	in := Instrument{Type: t, Start: date(m, "start"), Source: str(m, "source"), Note: str(m, "note"), Pos: d.pos(path, false)}
 	allowed := append(append([]string(nil), commonInstrumentParams...), instrumentParams[t]...)
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -280,7 +288,7 @@ func (d *decoder) model(m obj, path []string) Model {
 }
 
 func (d *decoder) outcome(m obj, s *Scenario, path []string) *Outcome {
-	o := &Outcome{Deterrence: str(m, "deterrence"), Date: str(m, "date"), Note: str(m, "note"), Source: str(m, "source")}
+	o := &Outcome{Deterrence: str(m, "deterrence"), Date: date(m, "date"), Note: str(m, "note"), Source: str(m, "source")}
 	if y, ok := m["years_held"].(float64); ok {
 		o.YearsHeld = y
 	}

@@ -176,3 +176,35 @@ func (doc *document) lookup() func(tokens []string, key bool) Pos {
 		return Pos{}
 	}
 }
+
+// OptionFiles lists the scenario files named by paths: a file is taken as
+// it is; a directory contributes its *.yaml and *.yml files in name order,
+// except those whose name starts with "_" or "." (base files for extends:,
+// kept in the same folder or a _base/ subfolder).
+func OptionFiles(paths ...string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, ErrorList{{Pos: Pos{File: p}, Msg: "cannot read: " + errText(err)}}
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, ErrorList{{Pos: Pos{File: p}, Msg: "cannot read directory: " + errText(err)}}
+		}
+		for _, e := range entries {
+			n := e.Name()
+			if e.IsDir() || strings.HasPrefix(n, "_") || strings.HasPrefix(n, ".") {
+				continue
+			}
+			if ext := filepath.Ext(n); ext == ".yaml" || ext == ".yml" {
+				out = append(out, filepath.Join(p, n))
+			}
+		}
+	}
+	return out, nil
+}

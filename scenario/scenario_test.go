@@ -142,7 +142,7 @@ func TestDefaultsPrepared(t *testing.T) {
 
 func TestExtends(t *testing.T) {
 	fsys := fstest.MapFS{
-		"dir/base.yaml": {Data: []byte("name: base\nchallenger: RUS\nprotege: UKR\nhorizon: 10\nmodel:\n  correlation: 0.3\n  durability: {base_hazard: 0.1}\n")},
+		"dir/base.yaml":    {Data: []byte("name: base\nchallenger: RUS\nprotege: UKR\nhorizon: 10\nmodel:\n  correlation: 0.3\n  durability: {base_hazard: 0.1}\n")},
 		"dir/sub/opt.yaml": {Data: []byte("extends: ../base.yaml\nname: option\nmodel:\n  correlation: 0.7\noption:\n  guarantors:\n    - country: USA\n      instruments: [{type: tripwire, troops: {dist: uniform, min: 1, max: oops}}]\n")},
 		"dir/sub/ok.yaml":  {Data: []byte("extends: ../base.yaml\nname: option\nmodel:\n  correlation: 0.7\noption:\n  guarantors: []\n")},
 	}
