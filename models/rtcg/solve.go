@@ -103,6 +103,7 @@ func (m *Model) equilibrium(e play) models.Equilibrium {
 			{Key: infoPro[1], Dist: two("A", "R", 0)},
 		},
 		Beliefs: models.Table{
+			{Key: infoCh[0], Dist: pro}, {Key: infoCh[1], Dist: pro},
 			{Key: "Def", Dist: def},
 			{Key: infoAfterS[0], Dist: pro}, {Key: infoAfterS[1], Dist: pro},
 			{Key: infoPro[0], Dist: chType}, {Key: infoPro[1], Dist: chType},

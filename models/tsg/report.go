@@ -28,6 +28,7 @@ func (m *Model) equilibrium(c candidate) models.Equilibrium {
 	for typ := 0; typ < 2; typ++ {
 		s := c.sig[typ]
 		eq.Strategies = append(eq.Strategies, models.Row{Key: infoSig[typ], Dist: two("0", "T", float64(s))})
+		eq.Beliefs = append(eq.Beliefs, models.Row{Key: infoSig[typ], Dist: models.Dist{{Key: "C Determined", Value: p.Lambda}, {Key: "C Opportunistic", Value: 1 - p.Lambda}}})
 		pc := p.Lambda + (1-p.Lambda)*boolf(c.challenge[s])
 		sq += prior[typ] * (1 - pc)
 		if p.fights(typ, s) {

@@ -140,6 +140,8 @@ func (m *Model) equilibrium(region string, xH, xS, s, q float64) models.Equilibr
 			{Key: infoLast[1], Dist: mix(0)},
 		},
 		Beliefs: models.Table{
+			{Key: infoCh[0], Dist: models.Dist{{Key: "Def Hard", Value: p.PDef}, {Key: "Def Soft", Value: 1 - p.PDef}}},
+			{Key: infoCh[1], Dist: models.Dist{{Key: "Def Hard", Value: p.PDef}, {Key: "Def Soft", Value: 1 - p.PDef}}},
 			{Key: infoDef[0], Dist: models.Dist{{Key: "Ch Hard", Value: q}, {Key: "Ch Soft", Value: 1 - q}}},
 			{Key: infoDef[1], Dist: models.Dist{{Key: "Ch Hard", Value: q}, {Key: "Ch Soft", Value: 1 - q}}},
 			{Key: infoLast[0], Dist: models.Dist{{Key: "Def Hard", Value: hardDef}, {Key: "Def Soft", Value: 1 - hardDef}}},

@@ -333,11 +333,23 @@ func TestOraclesExact(t *testing.T) {
 	}
 }
 
+// exactRow reads a float row as decimals, making the last entry 1 minus
+// the others so that 1-0.8 is 1/5 and not the double nearest to it.
+func exactRow(row []float64) []*big.Rat {
+	out := models.Rats(row...)
+	last := big.NewRat(1, 1)
+	for _, x := range out[:len(out)-1] {
+		last.Sub(last, x)
+	}
+	out[len(out)-1] = last
+	return out
+}
+
 func exactProfile(p [][][]float64) game.BehaviorProfile {
 	out := make(game.BehaviorProfile, len(p))
 	for i := range p {
 		for _, row := range p[i] {
-			out[i] = append(out[i], models.Rats(row...))
+			out[i] = append(out[i], exactRow(row))
 		}
 	}
 	return out
@@ -347,7 +359,7 @@ func exactBeliefs(b [][]float64) [][]*big.Rat {
 	out := make([][]*big.Rat, len(b))
 	for i, row := range b {
 		if row != nil {
-			out[i] = models.Rats(row...)
+			out[i] = exactRow(row)
 		}
 	}
 	return out
