@@ -72,7 +72,7 @@ func DefaultCoefficients() []Input {
 		{DefCD, Point(0.8), "judgment (udg example ordering, SPEC.md §1.2)"},
 		{DefDC, Point(0.2), "judgment (udg example ordering, SPEC.md §1.2)"},
 		{DefDDHard, Point(0.4), "judgment (udg example ordering, SPEC.md §1.2)"},
-		{DefDDSoft, Uniform{-0.8, -0.1}, "judgment: a reluctant guarantor's utility of war"},
+		{DefDDSoft, Uniform{-2, -0.2}, "judgment: a reluctant guarantor's utility of war, well below conceding (0.2): it would not fight"},
 		{DurRate, Uniform{0.1, 0.3}, "judgment: the challenger re-decides every 3-10 years"},
 		{DurMonitors, Triangular{0.4, 0.6, 0.9}, "judgment; direction from Fortna 2003 (peacekeeping and monitors lengthen peace), hazard ratio not read in the paper"},
 		{DurDMZ, Triangular{0.4, 0.6, 0.9}, "judgment; direction from Fortna 2003 (demilitarised zones lengthen peace), hazard ratio not read in the paper"},

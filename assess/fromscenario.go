@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -57,37 +54,16 @@ var (
 // bn; a history case with a much smaller protégé understates arms).
 const armsPerBn = 1.0 / 60
 
-// LoadOptions loads scenario files (a directory means its *.yaml and
-// *.yml files, in name order) and adapts each to an Option. Files whose
-// name starts with "_" are bases for extends: and are skipped in
-// directories.
+// LoadOptions loads scenario files (scenario.OptionFiles: a directory
+// means its *.yaml and *.yml files in name order, bases for extends: with
+// a leading "_" skipped) and adapts each to an Option.
 func LoadOptions(paths []string) ([]Option, error) {
-	var files []string
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, err
-		}
-		if !st.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		ents, err := os.ReadDir(p)
-		if err != nil {
-			return nil, err
-		}
-		var fs []string
-		for _, e := range ents {
-			n := e.Name()
-			if !e.IsDir() && !strings.HasPrefix(n, "_") && (strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
-				fs = append(fs, filepath.Join(p, n))
-			}
-		}
-		if len(fs) == 0 {
-			return nil, fmt.Errorf("%s: no scenario files (*.yaml)", p)
-		}
-		sort.Strings(fs)
-		files = append(files, fs...)
+	files, err := scenario.OptionFiles(paths...)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s: no scenario files (*.yaml)", strings.Join(paths, ", "))
 	}
 	var out []Option
 	for _, f := range files {
@@ -230,15 +206,35 @@ func (a *adapter) capability(key string, cp scenario.CapabilityParams, units str
 	if year == 0 {
 		year, src = min(a.year(), LatestNMCYear), "COW NMC 7.0 CINC (no capability in the file: the scenario's year or the latest NMC year)"
 	}
-	x, err := capability.Default()
-	if err != nil {
-		return Input{}, err
-	}
-	v, err := x.CINC(cp.Country.Code, year)
+	v, got, err := nearestCINC(cp.Country.Code, year)
 	if err != nil {
 		return Input{}, fmt.Errorf("%s: %s: %s in %d: %w", a.c.Scenario.File, name, cp.Country.Name, year, err)
 	}
-	return Input{Name: name, Dist: Point(v), Source: fmt.Sprintf("%s, %s %d", src, cp.Country.Name, year)}, nil
+	if got != year {
+		src += fmt.Sprintf("; no data for %d, nearest year with data used", year)
+	}
+	return Input{Name: name, Dist: Point(v), Source: fmt.Sprintf("%s, %s %d", src, cp.Country.Name, got)}, nil
+}
+
+// nearestCINC returns a state's CINC in the year, or else in the nearest
+// year with data (the NMC table ends in 2016; a state may enter the system
+// after a case starts, as the German Federal Republic did in 1955).
+func nearestCINC(ccode, year int) (float64, int, error) {
+	x, err := capability.Default()
+	if err != nil {
+		return 0, 0, err
+	}
+	first := err
+	for d := 0; d <= x.Last-x.First; d++ {
+		for _, y := range []int{year - d, year + d} {
+			if v, err := x.CINC(ccode, y); err == nil {
+				return v, y, nil
+			} else if first == nil {
+				first = err
+			}
+		}
+	}
+	return 0, 0, first
 }
 
 // sipriMilex returns a country's military expenditure in US$ bn (constant
