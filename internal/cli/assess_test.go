@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/guarantor/guarantor/game"
+	"github.com/guarantor/guarantor/game/gambit"
 )
 
 const (
@@ -103,5 +106,30 @@ func TestBacktestScores(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("backtest lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// The exported game parses back as a two-player tree with the UDG's 16
+// outcomes (4 type profiles × SQ, DC, CD, DD).
+func TestGameExportRoundTrip(t *testing.T) {
+	out, errs, code := runData(t, "game", "export", filepath.Join(optionsDir, "a-assurance.yaml"), "--format", "efg")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	tr, err := gambit.ParseEFG([]byte(out), "export.efg")
+	if err != nil {
+		t.Fatalf("export does not parse: %v\n%s", err, out)
+	}
+	terminals := 0
+	for n := range tr.NumNodes() {
+		if tr.IsTerminal(game.NodeID(n)) {
+			terminals++
+		}
+	}
+	if tr.NumPlayers() != 2 || terminals != 16 {
+		t.Fatalf("%d players, %d terminal nodes", tr.NumPlayers(), terminals)
+	}
+	if _, _, code := runData(t, "game", "export", filepath.Join(optionsDir, "a-assurance.yaml"), "--format", "nfg"); code != 2 {
+		t.Error("--format nfg accepted")
 	}
 }
