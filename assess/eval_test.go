@@ -221,3 +221,35 @@ func TestContestCacheMatches(t *testing.T) {
 		}
 	}
 }
+
+// The README's three-guarantor option (UK and French tripwires, US air
+// backstop), one draw per op.
+func BenchmarkDrawEuropeanTripwireUSBackstop(b *testing.B) {
+	opts, err := LoadOptions([]string{"../examples/ukraine-2025/07-european-tripwire-us-backstop.yaml"})
+	if err != nil {
+		b.Skip("example not available:", err)
+	}
+	m := compile(b, opts[0])
+	w := m.newWork()
+	s := newStream()
+	s.pcg.Seed(1, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		m.sample(s.r, w, -1, 0)
+		m.eval(w)
+	}
+}
+
+func TestExampleDrawAllocatesNothing(t *testing.T) {
+	opts, err := LoadOptions([]string{"../examples/ukraine-2025/07-european-tripwire-us-backstop.yaml"})
+	if err != nil {
+		t.Skip("example not available:", err)
+	}
+	m := compile(t, opts[0])
+	w := m.newWork()
+	s := newStream()
+	s.pcg.Seed(1, 1)
+	if n := testing.AllocsPerRun(1000, func() { m.sample(s.r, w, -1, 0); m.eval(w) }); n != 0 {
+		t.Fatalf("%v allocations per draw", n)
+	}
+}

@@ -18,7 +18,9 @@ type Config struct {
 	Seed    uint64 // stream seed
 	Workers int    // goroutines (default GOMAXPROCS)
 	// DriverSamples is the number of draws per end of each one-at-a-time
-	// swing (default Samples/10, at least 500); negative skips drivers.
+	// swing (default Samples/20, at least 500: common random numbers at
+	// both ends keep the swing's noise far below the swing); negative
+	// skips drivers.
 	DriverSamples int
 	// Progress, if set, is called with the draws done so far (from worker
 	// goroutines, serialised).
@@ -33,7 +35,7 @@ func (c Config) norm() Config {
 		c.Workers = runtime.GOMAXPROCS(0)
 	}
 	if c.DriverSamples == 0 {
-		c.DriverSamples = max(c.Samples/10, 500)
+		c.DriverSamples = max(c.Samples/20, 500)
 	}
 	return c
 }
