@@ -73,7 +73,7 @@ func Markdown(w io.Writer, rs []*assess.Result) error {
 			}
 			fmt.Fprintln(w)
 		}
-		for _, d := range r.Drivers[:min(TopDrivers, len(r.Drivers))] {
+		for _, d := range topDrivers(r) {
 			fmt.Fprintf(w, "- driver `%s`: P(deterrence) %s at its 5th percentile, %s at its 95th\n", d.Name, pct(d.AtLo), pct(d.AtHi))
 		}
 		for _, a := range r.Analogues[:min(TopAnalogues, len(r.Analogues))] {

@@ -82,12 +82,12 @@ func Table(w io.Writer, rs []*assess.Result) error {
 		}
 		fmt.Fprintf(w, "  effective credibility %s; coalition P(win) %s; P(war) %s\n",
 			interval(r.Credibility), interval(r.PWinAll), pct(r.PWar.Mean))
-		if len(r.Drivers) > 0 {
-			var ds []string
-			for _, d := range r.Drivers[:min(TopDrivers, len(r.Drivers))] {
-				ds = append(ds, fmt.Sprintf("%s (%s..%s)", d.Name, pct(d.AtLo), pct(d.AtHi)))
+		if ds := topDrivers(r); len(ds) > 0 {
+			var txt []string
+			for _, d := range ds {
+				txt = append(txt, fmt.Sprintf("%s (%s..%s)", d.Name, pct(d.AtLo), pct(d.AtHi)))
 			}
-			fmt.Fprintf(w, "  drivers: %s\n", strings.Join(ds, "; "))
+			fmt.Fprintf(w, "  drivers: %s\n", strings.Join(txt, "; "))
 		}
 		if len(r.Analogues) > 0 {
 			var as []string
@@ -113,4 +113,16 @@ func Footer(w io.Writer, rs []*assess.Result) error {
 	_, err := fmt.Fprintf(w, "guarantor %s, seed %d, %d draws per option; input hashes %s\n",
 		rs[0].Version, rs[0].Seed, rs[0].Samples, strings.Join(hs, " "))
 	return err
+}
+
+// topDrivers returns up to TopDrivers drivers that move P(deterrence) by
+// at least half a percentage point.
+func topDrivers(r *assess.Result) []assess.Driver {
+	var out []assess.Driver
+	for _, d := range r.Drivers {
+		if d.Swing >= 0.005 && len(out) < TopDrivers {
+			out = append(out, d)
+		}
+	}
+	return out
 }
