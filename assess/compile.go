@@ -21,7 +21,8 @@ type Model struct {
 	Opt    Option
 	Inputs []Input
 	index  map[string]int
-	random []int // slots of non-degenerate inputs, in order
+	random []int  // slots of non-degenerate inputs the evaluation reads, in order
+	unused []bool // inputs this option's structure never reads
 	point  []float64
 	g      []gslot
 	ch     chslot
@@ -93,13 +94,14 @@ func Compile(o Option) (*Model, error) {
 	if o.Theatre != nil {
 		m.theatre(o.Theatre)
 	}
+	m.markUnused()
 	for i, in := range m.Inputs {
 		v := in.Dist.Quantile(0.5)
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			return nil, fmt.Errorf("%w: %s: input %s = %s has no finite median", ErrOption, o.Name, in.Name, in.Dist)
 		}
 		m.point = append(m.point, v)
-		if !degenerate(in.Dist) {
+		if !degenerate(in.Dist) && !m.unused[i] {
 			m.random = append(m.random, i)
 		}
 	}
@@ -295,4 +297,23 @@ func (m *Model) theatre(t *Theatre) {
 		th.forces = append(th.forces, m.add(g.Forces, "guarantors."+g.ID+".forces", Point(0), "judgment: no forces in the theatre"))
 	}
 	m.th = th
+}
+
+// markUnused flags the coefficients this option's structure never reads
+// (no air policing, no nuclear umbrella, no monitors ...), so that they are
+// neither drawn nor listed as assumptions.
+func (m *Model) markUnused() {
+	m.unused = make([]bool, len(m.Inputs))
+	var air, nuc, trip, stake bool
+	for _, g := range m.g {
+		air = air || g.air
+		nuc = nuc || g.nuclear
+		trip = trip || len(g.troops) > 0
+		stake = stake || len(g.stake) > 0
+	}
+	c := &m.coef
+	for slot, used := range map[int]bool{c.air: air, c.nuc: nuc, c.trip: trip, c.stake: stake,
+		c.durMon: m.monitors, c.durDMZ: m.dmz, c.corr: len(m.g) > 1} {
+		m.unused[slot] = !used
+	}
 }

@@ -198,9 +198,11 @@ func (m *Model) Drivers(ctx context.Context, cfg Config) ([]Driver, error) {
 
 // Assumptions lists every input with its distribution, median and source.
 func (m *Model) Assumptions() []Assumption {
-	a := make([]Assumption, len(m.Inputs))
+	var a []Assumption
 	for i, in := range m.Inputs {
-		a[i] = Assumption{Name: in.Name, Dist: in.Dist.String(), Source: in.Source, Median: m.point[i]}
+		if !m.unused[i] {
+			a = append(a, Assumption{Name: in.Name, Dist: in.Dist.String(), Source: in.Source, Median: m.point[i]})
+		}
 	}
 	return a
 }
