@@ -39,6 +39,8 @@ type Compiled struct {
 	Guarantors []GuarantorParams
 	Model      ModelParams
 	index      map[string]int
+	points     []float64 // every parameter's constant value (0 for uncertain ones)
+	uncertain  []int     // indices of parameters that are not constants
 }
 
 // GuarantorParams indexes one guarantor's inputs.
@@ -58,6 +60,7 @@ type InstrumentParams struct {
 	Organization, Posture, Rotation        string
 	Troops, Monitors, Aircraft, ValueUSDbn int
 	BaseRate                               int // this instrument's prior P(fight): its override or the model's rate for its type
+	Exposure                               int // tripwire: share of troops at risk for its posture (model.exposure.<posture>)
 }
 
 // CapabilityParams indexes an actor's capability: a dataset reference the
@@ -76,6 +79,7 @@ type ModelParams struct {
 	BaseRates                                                      map[InstrumentType]int
 	TripwireCoef, EconomicStakeCoef, AudienceCostCoef, WarCostCoef int
 	Correlation                                                    int
+	Exposure                                                       map[string]int // by posture, for postures some tripwire uses
 	BaseHazard, MonitorsMult, DMZMult, ThirdPartyGuarantee         int
 }
 
@@ -89,6 +93,14 @@ func Compile(s *Scenario) *Compiled {
 	c.Protege = c.capability("capabilities.protege", s.Capabilities.Protege, s.Protege)
 	for _, g := range s.Option.Guarantors {
 		c.Guarantors = append(c.Guarantors, c.guarantor(g))
+	}
+	c.points = make([]float64, len(c.Params))
+	for i, p := range c.Params {
+		if p.Dist.IsPoint() {
+			c.points[i] = p.Dist.Value
+		} else {
+			c.uncertain = append(c.uncertain, i)
+		}
 	}
 	return c
 }
@@ -132,6 +144,22 @@ func (c *Compiled) compileModel(s *Scenario) {
 	mp.AudienceCostCoef = c.add("model.commitment.audience_cost", m.AudienceCostCoef, true)
 	mp.WarCostCoef = c.add("model.commitment.war_cost", m.WarCostCoef, true)
 	mp.Correlation = c.add("model.correlation", m.Correlation, true)
+	postures := map[string]bool{}
+	for _, g := range s.Option.Guarantors {
+		for _, in := range g.Instruments {
+			if in.Type == Tripwire {
+				postures[in.Posture] = true
+			}
+		}
+	}
+	mp.Exposure = map[string]int{}
+	for _, p := range Postures {
+		if q := m.Exposure[p]; postures[p] || q.Set {
+			mp.Exposure[p] = c.add("model.exposure."+p, q, true)
+		} else {
+			mp.Exposure[p] = None
+		}
+	}
 	mp.BaseHazard = c.add("model.durability.base_hazard", m.BaseHazard, true)
 	mp.MonitorsMult = c.add("model.durability.monitors", m.MonitorsMult, true)
 	mp.DMZMult = c.add("model.durability.dmz", m.DMZMult, true)
@@ -168,6 +196,10 @@ func (c *Compiled) guarantor(g Guarantor) GuarantorParams {
 		ip.Monitors = c.add(name+".monitors", in.Monitors, false)
 		ip.Aircraft = c.add(name+".aircraft", in.Aircraft, false)
 		ip.ValueUSDbn = c.add(name+".value_usd_bn", in.ValueUSDbn, false)
+		ip.Exposure = None
+		if in.Type == Tripwire {
+			ip.Exposure = c.Model.Exposure[in.Posture]
+		}
 		if in.BaseRate.Set {
 			ip.BaseRate = c.add(name+".base_rate", in.BaseRate, false)
 		} else {
@@ -200,7 +232,8 @@ func (c *Compiled) Names() []string {
 // Sample draws every parameter into x (len(x) >= len(Params)) with rng.
 // It allocates nothing.
 func (c *Compiled) Sample(rng *rand.Rand, x []float64) {
-	for i := range c.Params {
+	copy(x, c.points)
+	for _, i := range c.uncertain {
 		x[i] = c.Params[i].Dist.Sample(rng)
 	}
 }
@@ -233,12 +266,4 @@ func (c *Compiled) Dists() []uncertainty.Dist {
 }
 
 // Uncertain returns the indices of parameters that are not constants.
-func (c *Compiled) Uncertain() []int {
-	var out []int
-	for i, p := range c.Params {
-		if !p.Dist.IsPoint() {
-			out = append(out, i)
-		}
-	}
-	return out
-}
+func (c *Compiled) Uncertain() []int { return append([]int(nil), c.uncertain...) }

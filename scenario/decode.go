@@ -280,6 +280,11 @@ func (d *decoder) model(m obj, path []string) Model {
 	set(&md.AudienceCostCoef, "commitment", "audience_cost", math.Inf(-1), math.Inf(1), false)
 	set(&md.WarCostCoef, "commitment", "war_cost", math.Inf(-1), math.Inf(1), false)
 	set(&md.Correlation, "", "correlation", 0, 1, false)
+	if ex, ok := m["exposure"].(obj); ok {
+		for k, v := range ex {
+			md.Exposure[k] = d.quantity(v, sub(path, "exposure", k), 0, false, 1)
+		}
+	}
 	set(&md.BaseHazard, "durability", "base_hazard", 0, 1, false)
 	set(&md.MonitorsMult, "durability", "monitors", 0, math.Inf(1), true)
 	set(&md.DMZMult, "durability", "dmz", 0, math.Inf(1), true)

@@ -67,19 +67,27 @@ func defaultBaseRates(src string) map[InstrumentType]Quantity {
 func defaultModel(src string) Model {
 	j := func(d uncertainty.Dist, note string) Quantity { return Quantity{Dist: d, Source: Judgment, Note: note} }
 	return Model{
-		BaseRateSource:      src,
-		BaseRates:           defaultBaseRates(src),
-		TripwireCoef:        j(tri(0.1, 0.25, 0.4), "logit per unit log(1+troops): 1,000 troops add about 1.7 on the logit at the mode; tying hands (Fearon 1997), tripwire (Schelling 1966); no published coefficient on this scale"),
-		EconomicStakeCoef:   j(tri(0.0, 0.1, 0.2), "logit per unit log(1+US$ bn at risk)"),
-		AudienceCostCoef:    j(tri(0.0, 0.5, 1.0), "logit added by a ratified treaty (Fearon 1997 audience costs)"),
-		WarCostCoef:         j(tri(0.5, 1.5, 3.0), "logit subtracted per unit of (1 − P(coalition wins))"),
-		Correlation:         j(tri(0.2, 0.5, 0.8), "correlation of guarantors' decisions to fight (allies tend to act together)"),
+		BaseRateSource:    src,
+		BaseRates:         defaultBaseRates(src),
+		TripwireCoef:      j(tri(0.1, 0.25, 0.4), "logit per unit log(1+troops): 1,000 troops add about 1.7 on the logit at the mode; tying hands (Fearon 1997), tripwire (Schelling 1966); no published coefficient on this scale"),
+		EconomicStakeCoef: j(tri(0.0, 0.1, 0.2), "logit per unit log(1+US$ bn at risk)"),
+		AudienceCostCoef:  j(tri(0.0, 0.5, 1.0), "logit added by a ratified treaty (Fearon 1997 audience costs)"),
+		WarCostCoef:       j(tri(0.5, 1.5, 3.0), "logit subtracted per unit of (1 − P(coalition wins))"),
+		Correlation:       j(tri(0.2, 0.5, 0.8), "correlation of guarantors' decisions to fight (allies tend to act together)"),
+		Exposure: map[string]Quantity{
+			"frontline": j(tri(0.7, 0.9, 1.0), "share of troops at risk when stationed on the line of contact"),
+			"depth":     j(tri(0.3, 0.5, 0.7), "share of troops at risk when stationed behind the line (cities, bases)"),
+			"rear":      j(tri(0.05, 0.15, 0.3), "share of troops at risk when stationed far from the line"),
+		},
 		BaseHazard:          j(tri(0.03, 0.08, 0.15), "yearly hazard of renewed war after an armistice; informed by Fortna 2003, International Organization 57(2) (data not embedded)"),
 		MonitorsMult:        j(tri(0.4, 0.6, 0.9), "hazard multiplier of international monitors; Fortna 2003 finds peacekeeping and monitoring lower the risk of renewed war"),
 		DMZMult:             j(tri(0.5, 0.75, 1.0), "hazard multiplier of a demilitarized zone (Fortna 2003)"),
 		ThirdPartyGuarantee: j(tri(0.4, 0.7, 1.0), "hazard multiplier of an explicit third-party guarantee (Fortna 2003)"),
 	}
 }
+
+// Postures lists the tripwire postures, nearest the line first.
+var Postures = []string{"frontline", "depth", "rear"}
 
 // Instrument parameter defaults.
 const (

@@ -113,7 +113,7 @@ func TestGoodFile(t *testing.T) {
 func TestDefaultsPrepared(t *testing.T) {
 	for _, src := range []string{BerkemeierFuhrmann2018, LeedsAnac2005, LeedsLongMitchell2000} {
 		m := defaultModel(src)
-		qs := []Quantity{m.TripwireCoef, m.EconomicStakeCoef, m.AudienceCostCoef, m.WarCostCoef, m.Correlation,
+		qs := []Quantity{m.Exposure["frontline"], m.Exposure["depth"], m.Exposure["rear"], m.TripwireCoef, m.EconomicStakeCoef, m.AudienceCostCoef, m.WarCostCoef, m.Correlation,
 			m.BaseHazard, m.MonitorsMult, m.DMZMult, m.ThirdPartyGuarantee}
 		for _, t := range append(InstrumentTypes, NoInstrument) {
 			qs = append(qs, m.BaseRates[t])
@@ -188,6 +188,15 @@ func TestCompile(t *testing.T) {
 	if c.Guarantors[1].Instruments[0].BaseRate != c.Model.BaseRates[DefensePact] {
 		t.Error("defense pact does not use the model's base rate")
 	}
+	if e, ok := c.Index("model.exposure.depth"); !ok || c.Guarantors[0].Instruments[0].Exposure != e {
+		t.Error("tripwire exposure not indexed")
+	}
+	if e := c.Guarantors[0].Instruments[0].Exposure; c.Params[e].Default || c.Params[e].Dist.Value != 0.4 {
+		t.Errorf("exposure override lost: %+v", c.Params[e])
+	}
+	if _, ok := c.Index("model.exposure.frontline"); ok {
+		t.Error("unused posture compiled")
+	}
 	if c.Guarantors[0].Instruments[0].Monitors != None {
 		t.Error("absent monitors got an index")
 	}
@@ -240,4 +249,20 @@ func BenchmarkParse(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// A draw of the largest example option (NATO accession, 5 guarantors).
+func BenchmarkSampleNATOExample(b *testing.B) {
+	s, err := LoadFile("../examples/ukraine-2025/09-nato-accession.yaml", Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := Compile(s)
+	x := make([]float64, len(c.Params))
+	rng := uncertainty.NewRand(1)
+	b.ReportAllocs()
+	for b.Loop() {
+		c.Sample(rng, x)
+	}
+	b.ReportMetric(float64(len(c.Params)), "params")
 }

@@ -135,6 +135,9 @@ type Model struct {
 	AudienceCostCoef  Quantity // added for a ratified treaty instrument
 	WarCostCoef       Quantity // times (1 − P(coalition wins))
 	Correlation       Quantity // between guarantors' decisions to fight
+	// Exposure is the share of a tripwire's troops at risk in an attack, by
+	// posture (frontline, depth, rear).
+	Exposure map[string]Quantity
 	// Durability: yearly hazard of renewed war and multipliers.
 	BaseHazard          Quantity
 	MonitorsMult        Quantity

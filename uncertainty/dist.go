@@ -84,14 +84,6 @@ func (d *Dist) Validate() error {
 	bad := func(format string, a ...any) error {
 		return fmt.Errorf("%w: %s", ErrBadParams, fmt.Sprintf(format, a...))
 	}
-	finite := func(xs ...float64) bool {
-		for _, x := range xs {
-			if math.IsNaN(x) || math.IsInf(x, 0) {
-				return false
-			}
-		}
-		return true
-	}
 	switch d.Kind {
 	case Point:
 		if !finite(d.Value) {
@@ -131,38 +123,60 @@ func (d *Dist) Validate() error {
 			return bad("beta needs min < max, got min=%g max=%g", d.Min, d.Max)
 		}
 	case Discrete:
-		if len(d.Values) == 0 || len(d.Values) != len(d.Weights) {
-			return bad("discrete needs as many weights as values (at least one), got %d values and %d weights", len(d.Values), len(d.Weights))
+		if err := d.prepareDiscrete(); err != nil {
+			return err
 		}
-		total := 0.0
-		for i, w := range d.Weights {
-			if !finite(w, d.Values[i]) || w < 0 {
-				return bad("discrete weights must be finite and >= 0, values finite (item %d)", i)
-			}
-			total += w
-		}
-		if !(total > 0) {
-			return bad("discrete weights must not all be zero")
-		}
-		// The inverse CDF needs the values in increasing order; sort a
-		// copy so the caller's slices stay as written.
-		order := make([]int, len(d.Values))
-		for i := range order {
-			order[i] = i
-		}
-		sort.SliceStable(order, func(i, j int) bool { return d.Values[order[i]] < d.Values[order[j]] })
-		d.sorted, d.cum = make([]float64, len(order)), make([]float64, len(order))
-		acc := 0.0
-		for i, o := range order {
-			acc += d.Weights[o] / total
-			d.sorted[i], d.cum[i] = d.Values[o], acc
-		}
-		d.cum[len(d.cum)-1] = 1
 	default:
 		return bad("unknown kind %d", d.Kind)
 	}
 	d.prepared = true
 	return nil
+}
+
+// prepareDiscrete checks a discrete distribution and builds its sorted
+// values and cumulative weights.
+func (d *Dist) prepareDiscrete() error {
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("%w: %s", ErrBadParams, fmt.Sprintf(format, a...))
+	}
+	if len(d.Values) == 0 || len(d.Values) != len(d.Weights) {
+		return bad("discrete needs as many weights as values (at least one), got %d values and %d weights", len(d.Values), len(d.Weights))
+	}
+	total := 0.0
+	for i, w := range d.Weights {
+		if !finite(w, d.Values[i]) || w < 0 {
+			return bad("discrete weights must be finite and >= 0, values finite (item %d)", i)
+		}
+		total += w
+	}
+	if !(total > 0) {
+		return bad("discrete weights must not all be zero")
+	}
+	// The inverse CDF needs the values in increasing order; sort a
+	// copy so the caller's slices stay as written.
+	order := make([]int, len(d.Values))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return d.Values[order[i]] < d.Values[order[j]] })
+	d.sorted, d.cum = make([]float64, len(order)), make([]float64, len(order))
+	acc := 0.0
+	for i, o := range order {
+		acc += d.Weights[o] / total
+		d.sorted[i], d.cum[i] = d.Values[o], acc
+	}
+	d.cum[len(d.cum)-1] = 1
+	return nil
+}
+
+// finite reports whether every x is neither NaN nor infinite.
+func finite(xs ...float64) bool {
+	for _, x := range xs {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // minTruncMass guards against truncation windows so far in a tail that the
@@ -180,6 +194,8 @@ func (d *Dist) Sample(r *rand.Rand) float64 {
 	switch d.Kind {
 	case Point:
 		return d.Value
+	case Uniform:
+		return d.Min + r.Float64()*(d.Max-d.Min)
 	case Normal:
 		if !d.truncated {
 			return d.Mean + d.SD*r.NormFloat64()

@@ -6,21 +6,22 @@ import (
 	"pgregory.net/rapid"
 )
 
-// The first points of the two-dimensional Sobol sequence (Bratley and Fox
-// 1988; the same points scipy.stats.qmc.Sobol(2, scramble=False) prints).
+// The first points of the five-dimensional Sobol sequence with the Joe-Kuo
+// direction numbers, as scipy.stats.qmc.Sobol(5, scramble=False) prints them.
 func TestSobolFirstPoints(t *testing.T) {
-	want := [][2]float64{
-		{0, 0}, {0.5, 0.5}, {0.75, 0.25}, {0.25, 0.75},
-		{0.375, 0.375}, {0.875, 0.875}, {0.625, 0.125}, {0.125, 0.625},
+	want := [][5]float64{
+		{0, 0, 0, 0, 0}, {0.5, 0.5, 0.5, 0.5, 0.5}, {0.75, 0.25, 0.25, 0.25, 0.75}, {0.25, 0.75, 0.75, 0.75, 0.25},
+		{0.375, 0.375, 0.625, 0.875, 0.375}, {0.875, 0.875, 0.125, 0.375, 0.875},
+		{0.625, 0.125, 0.875, 0.625, 0.625}, {0.125, 0.625, 0.375, 0.125, 0.125},
 	}
-	s, err := NewSobol(2)
+	s, err := NewSobol(5)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := make([]float64, 2)
+	p := make([]float64, 5)
 	for i, w := range want {
 		s.Next(p)
-		if p[0] != w[0] || p[1] != w[1] {
+		if [5]float64(p) != w {
 			t.Fatalf("point %d = %v, want %v", i, p, w)
 		}
 	}
