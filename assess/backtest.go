@@ -18,6 +18,7 @@ type Case struct {
 	Year       int
 	P          float64
 	Outcome    int
+	Ongoing    bool // held to date, still open
 }
 
 // Score is a forecaster's Brier score and log loss (natural log).

@@ -102,6 +102,9 @@ func FromScenario(c *scenario.Compiled) (Option, error) {
 			o.Outcome = 1
 		case "failed":
 			o.Outcome = 0
+		case "ongoing":
+			// still holding: scored as held to date
+			o.Outcome, o.Ongoing = 1, true
 		}
 	}
 	units := a.units()

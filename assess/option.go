@@ -146,8 +146,9 @@ type Option struct {
 	// Lanchester balance of the forces in the theatre.
 	Theatre *Theatre
 	// Outcome, for history cases: 1 deterrence held over the case's
-	// period, 0 it failed; -1 unknown.
+	// period (or, if Ongoing, has held to date), 0 it failed; -1 unknown.
 	Outcome int
+	Ongoing bool
 }
 
 // BaseRateChoice selects the alliance-fulfilment base rate.

@@ -24,7 +24,8 @@ func newBacktestCmd() *cobra.Command {
 		Use:   "backtest DIR...",
 		Short: "Score the model on historical guarantees: Brier, log loss, calibration, against two baselines",
 		Long: `Run every history case (each written as of its start date, with its observed outcome)
-and compare the forecast P(deterrence holds) with what happened. Prints the Brier score and log
+and compare the forecast P(deterrence holds) with what happened. Open cases where deterrence
+still holds ("ongoing") count as held to date. Prints the Brier score and log
 loss (forecasts clipped to [0.01, 0.99] for every forecaster) next to two baselines: the empirical
 base rate of the cases (leave-one-out) and "always deterred"; then a calibration table. For
 reference it also prints the Huth (1988) regression's leave-one-out Brier on its own 58 crises
@@ -49,7 +50,7 @@ reference it also prints the Huth (1988) regression's leave-one-out Brier on its
 				if err != nil {
 					return err
 				}
-				cases = append(cases, assess.Case{Name: o.Name, File: o.File, Year: o.Year, P: r.PDeter.Mean, Outcome: o.Outcome})
+				cases = append(cases, assess.Case{Name: o.Name, File: o.File, Year: o.Year, P: r.PDeter.Mean, Outcome: o.Outcome, Ongoing: o.Ongoing})
 			}
 			b, err := assess.Evaluate(cases, bins)
 			if err != nil {
@@ -69,8 +70,11 @@ reference it also prints the Huth (1988) regression's leave-one-out Brier on its
 	return cmd
 }
 
-func outcomeWord(o int) string {
-	if o == 1 {
+func outcomeWord(c assess.Case) string {
+	switch {
+	case c.Ongoing:
+		return "held to date"
+	case c.Outcome == 1:
 		return "held"
 	}
 	return "failed"
@@ -80,7 +84,7 @@ func writeBacktest(w io.Writer, b assess.Backtest, fl assessFlags) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "CASE\tYEAR\tP(DETERRENCE)\tOUTCOME")
 	for _, c := range b.Cases {
-		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%s\n", c.Name, c.Year, c.P, outcomeWord(c.Outcome))
+		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%s\n", c.Name, c.Year, c.P, outcomeWord(c))
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\n%d cases, deterrence held in %.0f%%\n\n", len(b.Cases), 100*b.BaseRate)
