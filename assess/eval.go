@@ -60,12 +60,12 @@ func (m *Model) newWork() *work {
 }
 
 func eff(x []float64, c capSlots) float64 {
-	return math.Max(x[c.cap], 0) * clamp01(x[c.deploy]) * clamp01(x[c.reach])
+	return max(x[c.cap], 0) * clamp01(x[c.deploy]) * clamp01(x[c.reach])
 }
 
-func clamp01(v float64) float64 { return math.Min(math.Max(v, 0), 1) }
+func clamp01(v float64) float64 { return min(max(v, 0), 1) }
 
-func clampP(v float64) float64 { return math.Min(math.Max(v, eps), 1-eps) }
+func clampP(v float64) float64 { return min(max(v, eps), 1-eps) }
 
 func logit(p float64) float64 { p = clampP(p); return math.Log(p / (1 - p)) }
 
@@ -86,7 +86,7 @@ func (m *Model) eval(w *work) {
 	boost := 0.0
 	for i := range m.g {
 		for _, s := range m.g[i].arms {
-			boost += math.Max(x[s], 0)
+			boost += max(x[s], 0)
 		}
 	}
 	mp *= 1 + boost
@@ -134,20 +134,20 @@ func (m *Model) commitment(i int, w *work) float64 {
 	x, c, gs := w.x, &m.coef, &m.g[i]
 	troops := 0.0
 	for j, s := range gs.troops {
-		troops += math.Max(x[s], 0) * clamp01(x[gs.posture[j]])
+		troops += max(x[s], 0) * clamp01(x[gs.posture[j]])
 	}
 	stake := 0.0
 	for _, s := range gs.stake {
-		stake += math.Max(x[s], 0)
+		stake += max(x[s], 0)
 	}
 	t := &w.logitT[i]
-	t[0] = math.Max(x[c.trip], 0) * math.Log1p(troops)
+	t[0] = max(x[c.trip], 0) * math.Log1p(troops)
 	t[1] = 0
 	if gs.air {
-		t[1] = math.Max(x[c.air], 0)
+		t[1] = max(x[c.air], 0)
 	}
-	t[2] = math.Max(x[c.stake], 0)*math.Log1p(stake) + x[gs.audience]
-	t[3] = -math.Max(x[c.war], 0) * (x[c.warRef] - w.pWinG[i])
+	t[2] = max(x[c.stake], 0)*math.Log1p(stake) + x[gs.audience]
+	t[3] = -max(x[c.war], 0) * (x[c.warRef] - w.pWinG[i])
 	t[4] = 0
 	for _, s := range gs.signals {
 		t[4] += math.Log(x[s])
@@ -195,7 +195,7 @@ func (m *Model) deter(w *work) {
 			prev = next
 		}
 	}
-	tau, knuc := x[c.capable], math.Max(x[c.nuc], 0)
+	tau, knuc := x[c.capable], max(x[c.nuc], 0)
 	var cred, u, rel float64
 	for s := 0; s < 1<<n; s++ {
 		pw := w.pwin[s]
@@ -234,7 +234,7 @@ func ratio(a, b float64) float64 {
 	if !(b > 0) {
 		return maxRatio
 	}
-	return math.Min(math.Max(a, 0)/b, maxRatio)
+	return min(max(a, 0)/b, maxRatio)
 }
 
 // solve fills the UDG's utilities and solves it. The challenger's prize
@@ -257,14 +257,14 @@ func ratio(a, b float64) float64 {
 func (m *Model) solve(w *work, u, rel float64) {
 	x, c, d := w.x, &m.coef, &w.d
 	p := &d.Game
-	kmax := math.Max(x[c.costMax], eps)
-	b := math.Max(x[c.back], 2*eps)
-	kstar := math.Min(math.Max((u+b)/math.Max(rel, eps), 0), kmax)
+	kmax := max(x[c.costMax], eps)
+	b := max(x[c.back], 2*eps)
+	kstar := min(max((u+b)/max(rel, eps), 0), kmax)
 	p.CSQ = 0
 	p.CDC = (1 - w.pwin[0]) - w.rel[0]*kmax/2
 	p.CCD = -b
-	p.CDDP = math.Min(math.Max(u-rel*kstar/2, p.CCD+eps), p.CSQ-eps)
-	p.CDDM = math.Min(u-rel*(kstar+kmax)/2, p.CCD-eps)
+	p.CDDP = min(max(u-rel*kstar/2, p.CCD+eps), p.CSQ-eps)
+	p.CDDM = min(u-rel*(kstar+kmax)/2, p.CCD-eps)
 	p.PCh = clampP(kstar / kmax)
 	p.DSQ, p.DCD, p.DDC, p.DDDP, p.DDDM = x[c.dSQ], x[c.dCD], x[c.dDC], x[c.dDDH], x[c.dDDS]
 	p.PDef = clampP(d.Cred)
@@ -315,13 +315,13 @@ func (m *Model) contest(w *work, mch, g float64) {
 // The relative strength that scales war costs is the troop ratio.
 func (m *Model) local(w *work, boost float64) {
 	x, th := w.x, m.th
-	ch := math.Max(x[th.ch], 0)
-	adv, g := math.Max(x[th.adv], 0), x[th.g]
+	ch := max(x[th.ch], 0)
+	adv, g := max(x[th.adv], 0), x[th.g]
 	for s := range w.pwin[:1<<len(m.g)] {
-		d := math.Max(x[th.prot], 0) * boost
+		d := max(x[th.prot], 0) * boost
 		for i, f := range th.forces {
 			if s&(1<<i) != 0 {
-				d += math.Max(x[f], 0)
+				d += max(x[f], 0)
 			}
 		}
 		w.rel[s] = ratio(d, ch)
