@@ -162,7 +162,10 @@ func TestEnumPureSignal(t *testing.T) {
 
 // A deep chain must not overflow the stack.
 func TestDeepChain(t *testing.T) {
-	const depth = 100000
+	depth := 100000
+	if testing.Short() {
+		depth = 20000
+	}
 	b := game.NewBuilder("chain", "A", "B")
 	n := b.Root()
 	var prof [][][]float64 = [][][]float64{nil, nil}
