@@ -21,6 +21,7 @@ type Profile struct {
 	Name, File string
 	Year       int
 	Outcome    int
+	Ongoing    bool
 	F          [len(FeatureNames)]float64
 }
 
@@ -29,6 +30,7 @@ type Analogue struct {
 	Name, File string
 	Year       int
 	Outcome    int
+	Ongoing    bool // still holding
 	Distance   float64
 }
 
@@ -37,7 +39,7 @@ type Analogue struct {
 func (m *Model) Profile() Profile {
 	w := m.newWork()
 	m.eval(w)
-	p := Profile{Name: m.Opt.Name, File: m.Opt.File, Year: m.Opt.Year, Outcome: m.Opt.Outcome}
+	p := Profile{Name: m.Opt.Name, File: m.Opt.File, Year: m.Opt.Year, Outcome: m.Opt.Outcome, Ongoing: m.Opt.Ongoing}
 	troops := 0.0
 	for i, g := range m.g {
 		p.F[0] = math.Max(p.F[0], strength[g.top])
@@ -67,7 +69,7 @@ func Nearest(p Profile, cases []Profile, k int) []Analogue {
 		for i := range p.F {
 			d += (p.F[i] - c.F[i]) * (p.F[i] - c.F[i])
 		}
-		out = append(out, Analogue{Name: c.Name, File: c.File, Year: c.Year, Outcome: c.Outcome, Distance: math.Sqrt(d)})
+		out = append(out, Analogue{Name: c.Name, File: c.File, Year: c.Year, Outcome: c.Outcome, Ongoing: c.Ongoing, Distance: math.Sqrt(d)})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Distance < out[j].Distance })
 	return out[:min(k, len(out))]

@@ -19,6 +19,11 @@ type Draw struct {
 	// Cred is the effective credibility: P(a coalition that can win
 	// responds), the UDG's pDef.
 	Cred float64
+	// AnyFight is P(at least one guarantor fights); CanWin is P(the
+	// guarantors that fight can win | at least one fights): the option-level
+	// "committed?" and "capable?" (the full coalition's P(win) when no one
+	// would fight).
+	AnyFight, CanWin float64
 	// PWinAll is P(win) of the protégé with every guarantor.
 	PWinAll float64
 	// NoGain: the challenger gains nothing by attacking even an abandoned
@@ -223,6 +228,18 @@ func (m *Model) deter(w *work) {
 		}
 	}
 	d.Cred = cred
+	d.AnyFight = 1 - w.prob[0]
+	capNonEmpty := cred
+	if w.pwin[0] >= tau {
+		capNonEmpty -= w.prob[0]
+	}
+	if d.AnyFight > eps {
+		d.CanWin = clamp01(capNonEmpty / d.AnyFight)
+	} else if d.PWinAll >= tau {
+		d.CanWin = 1
+	} else {
+		d.CanWin = 0
+	}
 	m.solve(w, u, rel)
 }
 

@@ -253,3 +253,26 @@ func TestExampleDrawAllocatesNothing(t *testing.T) {
 		t.Fatalf("%v allocations per draw", n)
 	}
 }
+
+// Option-level conditions: with a capable US (p1) and an incapable UK (p2)
+// deciding independently, P(some fights) = 1-(1-p1)(1-p2) and P(those who
+// fight can win) = p1 / P(some fights).
+func TestAnyFightCanWinClosedForm(t *testing.T) {
+	o := threeGuarantors(t)
+	o.Guarantors = o.Guarantors[:2]
+	o.Guarantors[1].Capability = Input{Dist: Point(1e-9)}
+	m := compile(t, o)
+	w := m.newWork()
+	w.x = m.Median()
+	set(t, m, w, "challenger.capability", 0.02) // the US with Ukraine can win; Ukraine alone cannot
+	set(t, m, w, CoefCorrelation, 0)
+	m.eval(w)
+	if w.pwin[1] < 0.5 || w.pwin[2] >= 0.5 || w.pwin[0] >= 0.5 {
+		t.Fatalf("set-up: P(win) %v", w.pwin)
+	}
+	p1, p2 := w.pFight[0], w.pFight[1]
+	any := 1 - (1-p1)*(1-p2)
+	if math.Abs(w.d.AnyFight-any) > 1e-12 || math.Abs(w.d.CanWin-p1/any) > 1e-12 {
+		t.Fatalf("AnyFight %v CanWin %v, want %v %v", w.d.AnyFight, w.d.CanWin, any, p1/any)
+	}
+}

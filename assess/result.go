@@ -70,9 +70,11 @@ type Result struct {
 	// PDeter: P(deterrence holds) = mean over draws of the D1
 	// equilibrium's P(no attack); the interval is over parameter draws.
 	PDeter, PWar, Credibility, PWinAll Estimate
-	// Committed / Capable are the option-level conditions: at least one
-	// capable coalition responds with probability >= 1/2, and the full
-	// coalition can win in at least half the draws.
+	// AnyFight: P(at least one guarantor fights); CanWin: P(the guarantors
+	// that fight can win, with the protégé | at least one fights).
+	AnyFight, CanWin Estimate
+	// Committed / Capable are the option-level conditions (the article's
+	// two): mean AnyFight >= 1/2, and mean CanWin >= 1/2.
 	Committed, Capable bool
 	Fails              string
 	Regions            map[string]float64
@@ -94,8 +96,9 @@ func (m *Model) Run(ctx context.Context, cfg Config, version string) (*Result, e
 	r := &Result{Option: m.Opt.Name, File: m.Opt.File, Version: version, Seed: cfg.Seed, Samples: cfg.Samples,
 		InputHash: m.Hash(), PDeter: estimate(d.psq), PWar: estimate(d.pwar), Credibility: estimate(d.cred),
 		PWinAll: estimate(d.pwin), Regions: map[string]float64{}}
-	r.Committed = r.Credibility.Mean >= 0.5
-	r.Capable = shareAtLeast(d.pwin, tau) >= 0.5
+	r.AnyFight, r.CanWin = estimate(d.anyFight), estimate(d.canWin)
+	r.Committed = r.AnyFight.Mean >= 0.5
+	r.Capable = r.CanWin.Mean >= 0.5
 	r.Fails = fails(r.Committed, r.Capable)
 	for _, reg := range d.region {
 		r.Regions[RegionNames[reg]] += 1 / float64(d.n)

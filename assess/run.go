@@ -44,13 +44,15 @@ func (c Config) norm() Config {
 type draws struct {
 	n                          int
 	psq, pwar, cred, pwin, haz []float64
+	anyFight, canWin           []float64
 	region                     []uint8
 	pf, pwg                    [][]float64 // per guarantor
 }
 
 func newDraws(n, g int) *draws {
 	d := &draws{n: n, psq: make([]float64, n), pwar: make([]float64, n), cred: make([]float64, n),
-		pwin: make([]float64, n), haz: make([]float64, n), region: make([]uint8, n)}
+		pwin: make([]float64, n), haz: make([]float64, n), region: make([]uint8, n),
+		anyFight: make([]float64, n), canWin: make([]float64, n)}
 	for range g {
 		d.pf = append(d.pf, make([]float64, n))
 		d.pwg = append(d.pwg, make([]float64, n))
@@ -135,6 +137,7 @@ func (m *Model) simulate(ctx context.Context, cfg Config) (*draws, error) {
 func (m *Model) store(d *draws, i int, w *work) {
 	r := &w.d
 	d.psq[i], d.pwar[i], d.cred[i], d.pwin[i], d.haz[i] = r.PSQ, r.PWar, r.Cred, r.PWinAll, r.Hazard
+	d.anyFight[i], d.canWin[i] = r.AnyFight, r.CanWin
 	d.region[i] = uint8(r.Eq.Region)
 	if r.NoGain {
 		d.region[i] = regionNoGain

@@ -19,8 +19,9 @@ func JSON(w io.Writer, rs []*assess.Result) error {
 	}{rs})
 }
 
-// CSV writes one row per option and guarantor (option-level rows have an
-// empty guarantor column).
+// CSV writes one row per option and guarantor. Option rows have an empty
+// guarantor column; on them p_fights is P(some guarantor fights) and p_win
+// P(those who fight can win).
 func CSV(w io.Writer, rs []*assess.Result) error {
 	c := csv.NewWriter(w)
 	f := func(x float64) string { return strconv.FormatFloat(x, 'f', 4, 64) }
@@ -31,7 +32,7 @@ func CSV(w io.Writer, rs []*assess.Result) error {
 		tail := []string{r.Version, strconv.FormatUint(r.Seed, 10), strconv.Itoa(r.Samples), r.InputHash}
 		nw := []string{noWarF(r, 1), noWarF(r, 5), noWarF(r, 10)}
 		row := append([]string{r.Option, r.File, "", f(r.PDeter.Mean), f(r.PDeter.Lo), f(r.PDeter.Hi),
-			f(r.Credibility.Mean), f(r.Credibility.Lo), f(r.Credibility.Hi), f(r.PWinAll.Mean),
+			f(r.AnyFight.Mean), "", "", f(r.CanWin.Mean),
 			strconv.FormatBool(r.Committed), strconv.FormatBool(r.Capable), r.Fails}, nw...)
 		c.Write(append(row, tail...))
 		for _, g := range r.Guarantors {
@@ -77,7 +78,7 @@ func Markdown(w io.Writer, rs []*assess.Result) error {
 			fmt.Fprintf(w, "- driver `%s`: P(deterrence) %s at its 5th percentile, %s at its 95th\n", d.Name, pct(d.AtLo), pct(d.AtHi))
 		}
 		for _, a := range r.Analogues[:min(TopAnalogues, len(r.Analogues))] {
-			fmt.Fprintf(w, "- analogue: %s (%s, distance %.2f)\n", a.Name, outcomeText(a.Outcome), a.Distance)
+			fmt.Fprintf(w, "- analogue: %s (%s, distance %.2f)\n", a.Name, outcomeText(a), a.Distance)
 		}
 	}
 	fmt.Fprintln(w)

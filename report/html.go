@@ -36,12 +36,12 @@ See docs/assess.md for the method and its caveats.</small></p>
 <h2>Durability: P(no renewed war by year)</h2>
 {{svg .Durability}}
 {{range .Results}}
-<h2>{{.Option}}</h2><p><small>{{.File}}; effective credibility {{interval .Credibility}}; coalition P(win) {{interval .PWinAll}}; P(war) {{pct .PWar.Mean}}</small></p>
+<h2>{{.Option}}</h2><p><small>{{.File}}; P(some guarantor fights) {{pct .AnyFight.Mean}}; P(those who fight can win) {{pct .CanWin.Mean}}; effective credibility {{interval .Credibility}}; coalition P(win) {{interval .PWinAll}}; P(war) {{pct .PWar.Mean}}</small></p>
 {{if .Guarantors}}<table><tr><th>guarantor</th><th>instrument</th><th>P(fights) [90%]</th><th>committed?</th><th>P(win with protégé)</th><th>capable?</th><th>fails</th></tr>
 {{range .Guarantors}}<tr><td>{{.Name}}</td><td>{{.Instrument}}</td><td>{{interval .PFight}}</td><td class="{{yesno .Committed}}">{{yesno .Committed}}</td><td>{{interval .PWin}}</td><td class="{{yesno .Capable}}">{{yesno .Capable}}</td><td>{{fails .Fails}}</td></tr>
 {{end}}</table>{{end}}
 {{if .Drivers}}<h3>Drivers (one-at-a-time swings, 5th to 95th percentile)</h3>{{svg (tornado .)}}{{end}}
-{{if .Analogues}}<h3>Nearest historical analogues</h3><ul>{{range .Analogues}}<li>{{.Name}} ({{outcome .Outcome}}; distance {{printf "%.2f" .Distance}})</li>{{end}}</ul>{{end}}
+{{if .Analogues}}<h3>Nearest historical analogues</h3><ul>{{range .Analogues}}<li>{{.Name}} ({{outcome .}}; distance {{printf "%.2f" .Distance}})</li>{{end}}</ul>{{end}}
 <details><summary>Assumptions ({{len .Assumptions}} inputs)</summary>
 <table><tr><th>input</th><th>distribution</th><th>median</th><th>source</th></tr>
 {{range .Assumptions}}<tr><td><code>{{.Name}}</code></td><td>{{.Dist}}</td><td>{{f4 .Median}}</td><td>{{.Source}}</td></tr>

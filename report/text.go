@@ -44,11 +44,13 @@ func noWar(r *assess.Result, years int) string {
 	return "-"
 }
 
-func outcomeText(o int) string {
-	switch o {
-	case 1:
+func outcomeText(a assess.Analogue) string {
+	switch {
+	case a.Ongoing:
+		return "held to date"
+	case a.Outcome == 1:
 		return "held"
-	case 0:
+	case a.Outcome == 0:
 		return "failed"
 	}
 	return "open"
@@ -80,8 +82,8 @@ func Table(w io.Writer, rs []*assess.Result) error {
 		if err := tw.Flush(); err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "  effective credibility %s; coalition P(win) %s; P(war) %s\n",
-			interval(r.Credibility), interval(r.PWinAll), pct(r.PWar.Mean))
+		fmt.Fprintf(w, "  P(some guarantor fights) %s; P(those who fight can win) %s; effective credibility %s; P(war) %s\n",
+			pct(r.AnyFight.Mean), pct(r.CanWin.Mean), interval(r.Credibility), pct(r.PWar.Mean))
 		if ds := topDrivers(r); len(ds) > 0 {
 			var txt []string
 			for _, d := range ds {
@@ -92,7 +94,7 @@ func Table(w io.Writer, rs []*assess.Result) error {
 		if len(r.Analogues) > 0 {
 			var as []string
 			for _, a := range r.Analogues[:min(TopAnalogues, len(r.Analogues))] {
-				as = append(as, fmt.Sprintf("%s (%s, d=%.2f)", a.Name, outcomeText(a.Outcome), a.Distance))
+				as = append(as, fmt.Sprintf("%s (%s, d=%.2f)", a.Name, outcomeText(a), a.Distance))
 			}
 			fmt.Fprintf(w, "  analogues: %s\n", strings.Join(as, "; "))
 		}
