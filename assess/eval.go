@@ -153,11 +153,21 @@ func (m *Model) commitment(i int, w *work) float64 {
 	}
 	t[2] = max(x[c.stake], 0)*math.Log1p(stake) + x[gs.audience]
 	t[3] = -max(x[c.war], 0) * (x[c.warRef] - w.pWinG[i])
-	t[4] = 0
+	// Posterior odds = prior odds × exp(terms) × Π LR, computed without the
+	// prior's logarithm and the signals' logarithms (t[4] keeps the
+	// product; Explain reports its log).
+	lr := 1.0
 	for _, s := range gs.signals {
-		t[4] += math.Log(x[s])
+		lr *= max(x[s], 0)
 	}
-	return logistic(logit(x[gs.base]) + t[0] + t[1] + t[2] + t[3] + t[4])
+	t[4] = lr
+	b := clampP(x[gs.base])
+	z := t[0] + t[1] + t[2] + t[3]
+	if z > 30 || z < -30 || !(lr > 1e-12 && lr < 1e12) {
+		return logistic(logit(b) + z + math.Log(max(lr, 1e-300)))
+	}
+	odds := b / (1 - b) * math.Exp(z) * lr
+	return odds / (1 + odds)
 }
 
 // deter sums over the subsets of guarantors that may respond, then solves

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/models/udg"
@@ -44,7 +45,7 @@ func (m *Model) Explain() Trace {
 	for i, g := range m.Opt.Guarantors {
 		lt := w.logitT[i]
 		t.Guarantors = append(t.Guarantors, GuarantorTrace{ID: g.ID, Name: g.Name, Instrument: m.g[i].top.String(),
-			BaseRate: w.x[m.g[i].base], Tripwire: lt[0], Air: lt[1], StakeAudience: lt[2], WarCost: lt[3], Signals: lt[4],
+			BaseRate: w.x[m.g[i].base], Tripwire: lt[0], Air: lt[1], StakeAudience: lt[2], WarCost: lt[3], Signals: math.Log(lt[4]),
 			PFight: w.pFight[i], PWin: w.pWinG[i]})
 	}
 	for _, y := range m.horizons() {
