@@ -316,4 +316,14 @@ func (m *Model) markUnused() {
 		c.durMon: m.monitors, c.durDMZ: m.dmz, c.corr: len(m.g) > 1} {
 		m.unused[slot] = !used
 	}
+	if m.th != nil { // the theatre balance replaces the national one
+		parties := []capSlots{m.ch.capSlots, m.prot}
+		for _, g := range m.g {
+			parties = append(parties, g.capSlots)
+		}
+		for _, p := range parties {
+			m.unused[p.cap], m.unused[p.deploy], m.unused[p.reach] = true, true, true
+		}
+		m.unused[c.g] = true
+	}
 }
