@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"encoding/xml"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -78,5 +80,25 @@ func TestCSVAndJSONParse(t *testing.T) {
 	b.Reset()
 	if err := Markdown(&b, sample()); err != nil || !strings.Contains(b.String(), "| United States | defense_pact |") {
 		t.Fatalf("markdown: %v\n%s", err, b.String())
+	}
+}
+
+// Every chart is well-formed XML (an SVG a browser will draw).
+func TestChartsAreWellFormedSVG(t *testing.T) {
+	rs := sample()
+	for name, svg := range map[string]string{"bars": DeterrenceChart(rs), "tornado": TornadoChart(rs[0], 8), "durability": DurabilityChart(rs)} {
+		d := xml.NewDecoder(strings.NewReader(svg))
+		for {
+			_, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: %v\n%s", name, err, svg)
+			}
+		}
+		if !strings.HasPrefix(svg, "<svg") || !strings.HasSuffix(svg, "</svg>") {
+			t.Errorf("%s is not one svg element", name)
+		}
 	}
 }
