@@ -153,7 +153,7 @@ func runSolve(cmd *cobra.Command, path string, f solveFlags) error {
 	case "gambit":
 		err = writeGambit(out, g, eqs)
 	case "json":
-		err = writeJSON(out, path, f, g, eqs, solveErr)
+		err = writeSolveJSON(out, path, f, g, eqs, solveErr)
 	}
 	if err != nil {
 		return err
@@ -316,7 +316,7 @@ type jsonInfoset struct {
 	Actions     []jsonProb `json:"actions"`
 }
 
-func writeJSON(w io.Writer, path string, f solveFlags, g game.Game, eqs []solve.Equilibrium, solveErr error) error {
+func writeSolveJSON(w io.Writer, path string, f solveFlags, g game.Game, eqs []solve.Equilibrium, solveErr error) error {
 	doc := jsonSolve{File: path, Players: g.PlayerNames(), Method: f.method, Agent: f.agent,
 		Complete: solveErr == nil, Equilibria: []jsonEq{}}
 	switch {
