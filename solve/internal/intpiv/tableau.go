@@ -21,6 +21,7 @@ type Tableau struct {
 	basis      []int // basic variable of each row
 	rowOf      []int // row of each variable, -1 when nonbasic
 	spare      []int64
+	x, y, q, p big.Int // scratch for the math/big path
 }
 
 // New returns a tableau for the integer system m (Rows x (Vars+1), the last
@@ -69,6 +70,7 @@ func (t *Tableau) Clone() *Tableau {
 	c.basis = append([]int(nil), t.basis...)
 	c.rowOf = append([]int(nil), t.rowOf...)
 	c.spare = nil
+	c.x, c.y, c.q, c.p = big.Int{}, big.Int{}, big.Int{}, big.Int{}
 	if t.large != nil {
 		c.large = make([]big.Int, len(t.large))
 		for i := range t.large {
@@ -148,10 +150,9 @@ func (t *Tableau) Key() string {
 // T[k][c] must be positive.
 func (t *Tableau) cmpRatio(i, k, j, c int) int {
 	if t.large != nil {
-		var x, y big.Int
-		x.Mul(&t.large[i*t.w+j], &t.large[k*t.w+c])
-		y.Mul(&t.large[k*t.w+j], &t.large[i*t.w+c])
-		return x.Cmp(&y)
+		t.x.Mul(&t.large[i*t.w+j], &t.large[k*t.w+c])
+		t.y.Mul(&t.large[k*t.w+j], &t.large[i*t.w+c])
+		return t.x.Cmp(&t.y)
 	}
 	x := mul128(t.small[i*t.w+j], t.small[k*t.w+c])
 	y := mul128(t.small[k*t.w+j], t.small[i*t.w+c])
@@ -299,15 +300,17 @@ func (t *Tableau) toBig() {
 
 func (t *Tableau) pivotBig(r, c int) {
 	w := t.w
-	p := new(big.Int).Set(&t.large[r*w+c])
-	var x, y big.Int
+	p, q, x, y := &t.p, &t.q, &t.x, &t.y
+	p.Set(&t.large[r*w+c])
+	prow := t.large[r*w : r*w+w]
 	for i := 0; i < t.Rows; i++ {
 		if i == r {
 			continue
 		}
-		q := new(big.Int).Set(&t.large[i*w+c])
-		for j := 0; j < w; j++ {
-			e := &t.large[i*w+j]
+		row := t.large[i*w : i*w+w]
+		q.Set(&row[c])
+		for j := range row {
+			e := &row[j]
 			if q.Sign() == 0 {
 				if e.Sign() == 0 {
 					continue
@@ -317,9 +320,12 @@ func (t *Tableau) pivotBig(r, c int) {
 				continue
 			}
 			x.Mul(e, p)
-			y.Mul(q, &t.large[r*w+j])
-			x.Sub(&x, &y)
-			e.Quo(&x, &t.bigDet)
+			if prow[j].Sign() != 0 {
+				y.Mul(q, &prow[j])
+				x.Sub(x, y)
+			}
+			// Quo with a scratch remainder would allocate; QuoRem reuses y.
+			e.QuoRem(x, &t.bigDet, y)
 		}
 	}
 	t.bigDet.Set(p)
