@@ -79,6 +79,10 @@ func (m *tableModel) values2(p, u []float64) {
 // jacobian uses multilinearity: u_i is affine in each single p_j, so
 // u_i(p_j=1) - u_i(p_j=0) is the exact partial derivative.
 func (m *tableModel) jacobian(p []float64, du [][]float64) {
+	if len(m.offset) == 2 {
+		m.jacobian2(du)
+		return
+	}
 	q := append([]float64(nil), p...)
 	hi := make([]float64, m.n)
 	lo := make([]float64, m.n)
@@ -90,6 +94,24 @@ func (m *tableModel) jacobian(p []float64, du [][]float64) {
 		q[j] = p[j]
 		for i := 0; i < m.n; i++ {
 			du[i][j] = hi[i] - lo[i]
+		}
+	}
+}
+
+// jacobian2: in a bimatrix game the values are linear, u = (Ay, B'x), so
+// the Jacobian is the constant block matrix [0 A; B' 0].
+func (m *tableModel) jacobian2(du [][]float64) {
+	r, c := m.t.NumStrategies(0), m.t.NumStrategies(1)
+	for i := range du {
+		for j := range du[i] {
+			du[i][j] = 0
+		}
+	}
+	for j := 0; j < c; j++ {
+		for i := 0; i < r; i++ {
+			cell := i + r*j
+			du[i][r+j] = m.pay[0][cell]
+			du[r+j][i] = m.pay[1][cell]
 		}
 	}
 }
