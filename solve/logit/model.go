@@ -8,10 +8,13 @@ import "github.com/guarantor/guarantor/game"
 type model interface {
 	// blocks returns [start, end) of every block in the flat layout.
 	blocks() [][2]int
-	// values writes into u the value of every action given probabilities p.
-	values(p, u []float64)
-	// jacobian writes du[i][j] = d u_i / d p_j.
-	jacobian(p []float64, du [][]float64)
+	// values writes into u the value of every action given probabilities
+	// p = exp(w).
+	values(w, p, u []float64)
+	// jacobian writes du[i][j] = d u_i / d w_j = p_j d u_i / d p_j, the
+	// derivative in log-probabilities (which stays finite and accurate when
+	// p_j underflows).
+	jacobian(w, p []float64, du [][]float64)
 }
 
 // tableModel: the value of a pure strategy is its expected payoff against
@@ -37,7 +40,7 @@ func newTableModel(t *game.Table) *tableModel {
 
 func (m *tableModel) blocks() [][2]int { return m.blk }
 
-func (m *tableModel) values(p, u []float64) {
+func (m *tableModel) values(_, p, u []float64) {
 	for i := range u {
 		u[i] = 0
 	}
@@ -78,9 +81,9 @@ func (m *tableModel) values2(p, u []float64) {
 
 // jacobian uses multilinearity: u_i is affine in each single p_j, so
 // u_i(p_j=1) - u_i(p_j=0) is the exact partial derivative.
-func (m *tableModel) jacobian(p []float64, du [][]float64) {
+func (m *tableModel) jacobian(_, p []float64, du [][]float64) {
 	if len(m.offset) == 2 {
-		m.jacobian2(du)
+		m.jacobian2(p, du)
 		return
 	}
 	q := append([]float64(nil), p...)
@@ -88,19 +91,19 @@ func (m *tableModel) jacobian(p []float64, du [][]float64) {
 	lo := make([]float64, m.n)
 	for j := 0; j < m.n; j++ {
 		q[j] = 1
-		m.values(q, hi)
+		m.values(nil, q, hi)
 		q[j] = 0
-		m.values(q, lo)
+		m.values(nil, q, lo)
 		q[j] = p[j]
 		for i := 0; i < m.n; i++ {
-			du[i][j] = hi[i] - lo[i]
+			du[i][j] = (hi[i] - lo[i]) * p[j]
 		}
 	}
 }
 
 // jacobian2: in a bimatrix game the values are linear, u = (Ay, B'x), so
-// the Jacobian is the constant block matrix [0 A; B' 0].
-func (m *tableModel) jacobian2(du [][]float64) {
+// the Jacobian in p is the constant block matrix [0 A; B' 0].
+func (m *tableModel) jacobian2(p []float64, du [][]float64) {
 	r, c := m.t.NumStrategies(0), m.t.NumStrategies(1)
 	for i := range du {
 		for j := range du[i] {
@@ -110,8 +113,8 @@ func (m *tableModel) jacobian2(du [][]float64) {
 	for j := 0; j < c; j++ {
 		for i := 0; i < r; i++ {
 			cell := i + r*j
-			du[i][r+j] = m.pay[0][cell]
-			du[r+j][i] = m.pay[1][cell]
+			du[i][r+j] = m.pay[0][cell] * p[r+j]
+			du[r+j][i] = m.pay[1][cell] * p[i]
 		}
 	}
 }

@@ -61,7 +61,7 @@ func (tr *tracer) residual(x, h []float64) {
 	for i := 0; i < tr.n; i++ {
 		tr.pr[i] = math.Exp(x[i])
 	}
-	tr.m.values(tr.pr, tr.u)
+	tr.m.values(x[:tr.n], tr.pr, tr.u)
 	for _, b := range tr.blk {
 		s := 0.0
 		for a := b[0]; a < b[1]; a++ {
@@ -78,7 +78,7 @@ func (tr *tracer) residual(x, h []float64) {
 // called at x first (it leaves the probabilities and values in tr).
 func (tr *tracer) jacobian(x []float64, jac [][]float64) {
 	lam := x[tr.n]
-	tr.m.jacobian(tr.pr, tr.du)
+	tr.m.jacobian(x[:tr.n], tr.pr, tr.du)
 	for _, b := range tr.blk {
 		row := jac[b[0]]
 		for j := range row {
@@ -91,8 +91,7 @@ func (tr *tracer) jacobian(x []float64, jac [][]float64) {
 			row := jac[a]
 			da, d0 := tr.du[a], tr.du[b[0]]
 			for j := 0; j < tr.n; j++ {
-				// chain rule: d/dw_j = d/dp_j * p_j
-				row[j] = -lam * (da[j] - d0[j]) * tr.pr[j]
+				row[j] = -lam * (da[j] - d0[j])
 			}
 			row[a]++
 			row[b[0]]--
