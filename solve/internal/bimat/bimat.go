@@ -48,6 +48,27 @@ func FromTable(t *game.Table) (*Matrices, error) {
 // Positive scales a rational matrix to integers by the least common
 // denominator and shifts it so its smallest entry is 1.
 func Positive(r [][]*big.Rat) [][]*big.Int {
+	out := Integers(r)
+	var lo *big.Int
+	for _, row := range out {
+		for _, v := range row {
+			if lo == nil || v.Cmp(lo) < 0 {
+				lo = v
+			}
+		}
+	}
+	shift := new(big.Int).Sub(big.NewInt(1), lo)
+	for _, row := range out {
+		for _, v := range row {
+			v.Add(v, shift)
+		}
+	}
+	return out
+}
+
+// Integers multiplies a rational matrix by the least common denominator of
+// its entries (a positive scaling, which leaves best responses unchanged).
+func Integers(r [][]*big.Rat) [][]*big.Int {
 	lcm := big.NewInt(1)
 	var g big.Int
 	for _, row := range r {
@@ -58,21 +79,10 @@ func Positive(r [][]*big.Rat) [][]*big.Int {
 		}
 	}
 	out := make([][]*big.Int, len(r))
-	var lo *big.Int
 	for i, row := range r {
 		out[i] = make([]*big.Int, len(row))
 		for j, x := range row {
-			v := new(big.Int).Mul(x.Num(), new(big.Int).Quo(lcm, x.Denom()))
-			out[i][j] = v
-			if lo == nil || v.Cmp(lo) < 0 {
-				lo = v
-			}
-		}
-	}
-	shift := new(big.Int).Sub(big.NewInt(1), lo)
-	for _, row := range out {
-		for _, v := range row {
-			v.Add(v, shift)
+			out[i][j] = new(big.Int).Mul(x.Num(), new(big.Int).Quo(lcm, x.Denom()))
 		}
 	}
 	return out
