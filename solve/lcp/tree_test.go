@@ -42,7 +42,7 @@ func TestSolveTreeHiddenDeal(t *testing.T) {
 
 func TestSolveTreeRandom(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
-		depth := rapid.IntRange(1, 4).Draw(rt, "depth")
+		depth := rapid.IntRange(1, 3).Draw(rt, "depth")
 		seed := rapid.Uint64().Draw(rt, "seed")
 		g := testgames.RandomTree(rand.New(rand.NewPCG(seed, 9)), 2, depth, rapid.Int64Range(1, 6).Draw(rt, "k"))
 		eqs, err := SolveTree(context.Background(), g, Options{Count: 3})
