@@ -88,3 +88,29 @@ func TestSolveTableRandom(t *testing.T) {
 		}
 	})
 }
+
+// Every point of the branch must be a logit QRE: each probability equals
+// the logistic response to the other's mixed strategy. Battle of the sexes
+// (3,2 / 0,0 / 0,0 / 2,3): the branch from the centroid converges to the
+// mixed equilibrium (3/5, 2/5), (2/5, 3/5), since at x_T = 3/5 and
+// y_L = 2/5 both players are indifferent and the branch approaches it
+// monotonically.
+func TestBranchPointsAreQRE(t *testing.T) {
+	g := testgames.Bimatrix([][]int64{{3, 0}, {0, 2}}, [][]int64{{2, 0}, {0, 3}})
+	bad := 0
+	end, err := SolveTable(context.Background(), g, Options{Branch: func(p Point) {
+		x, y, l := p.Probs[0], p.Probs[2], p.Lambda
+		if l > 1e3 {
+			return
+		}
+		wantX := 1 / (1 + math.Exp(-l*(3*y-2*(1-y))))
+		wantY := 1 / (1 + math.Exp(-l*(2*x-3*(1-x))))
+		if math.Abs(x-wantX) > 1e-8 || math.Abs(y-wantY) > 1e-8 {
+			bad++
+		}
+	}})
+	if err != nil || bad > 0 {
+		t.Fatalf("err %v, %d points off the QRE correspondence", err, bad)
+	}
+	near(t, end, [][]float64{{0.6, 0.4}, {0.4, 0.6}})
+}
