@@ -6,6 +6,7 @@ import (
 
 	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/solve/internal/seqform"
+	"github.com/guarantor/guarantor/solve/internal/seqlemke"
 )
 
 // ErrImperfectRecall is returned for trees without perfect recall (Gambit
@@ -13,22 +14,23 @@ import (
 var ErrImperfectRecall = errors.New("computing equilibria of games with imperfect recall is not supported")
 
 // SolveTree finds one equilibrium of a two-player tree with perfect recall
-// and returns it as a behaviour profile in Gambit's layout. It runs the
-// Lemke-Howson path dropping the first label on the tree's strategic form
-// and maps the mixed equilibrium to realization plans and then to behaviour
-// (information sets the player's own moves exclude get the centroid).
-//
-// Lemke's algorithm on the sequence form (Koller, Megiddo and von Stengel
-// 1996), which stays linear in the tree's size, is not in this version:
-// the strategic form is exponential in the number of information sets, and
-// trees whose strategic form exceeds seqform's size bound are refused with
-// seqform.ErrTooLarge.
+// by Lemke's algorithm on the sequence form (solve/internal/seqlemke) and
+// returns it as a behaviour profile in Gambit's layout (information sets the
+// player's own moves exclude get the centroid). Should that run fail (it
+// has not on any test game), it falls back to Lemke-Howson on the tree's
+// strategic form, which is exponential in the number of information sets
+// and refused beyond seqform's size bound.
 func SolveTree(ctx context.Context, t *game.Tree, opt Options) ([]game.BehaviorProfile, error) {
 	if err := t.PerfectRecall(); err != nil {
 		return nil, ErrImperfectRecall
 	}
 	f, err := seqform.New(t)
 	if err != nil {
+		return nil, err
+	}
+	if plans, err := seqlemke.Solve(ctx, f); err == nil {
+		return []game.BehaviorProfile{f.Behavior(plans)}, nil
+	} else if ctx.Err() != nil {
 		return nil, err
 	}
 	st, err := f.Strategic()

@@ -9,6 +9,7 @@ import (
 	"github.com/guarantor/guarantor/solve/internal/bimat"
 	"github.com/guarantor/guarantor/solve/internal/intpiv"
 	"github.com/guarantor/guarantor/solve/internal/seqform"
+	"github.com/guarantor/guarantor/solve/internal/seqlemke"
 )
 
 // ErrNotConstantSum is returned for games whose payoffs do not sum to the
@@ -123,7 +124,7 @@ func simplex(ctx context.Context, a [][]*big.Int, m, n int) (game.MixedProfile, 
 }
 
 // SolveTree returns one exact equilibrium of a two-player constant-sum tree
-// with perfect recall, as a behaviour profile, through its strategic form.
+// with perfect recall, as a behaviour profile.
 func SolveTree(ctx context.Context, t *game.Tree) (game.BehaviorProfile, error) {
 	if err := t.PerfectRecall(); err != nil {
 		return nil, ErrImperfectRecall
@@ -132,12 +133,20 @@ func SolveTree(ctx context.Context, t *game.Tree) (game.BehaviorProfile, error) 
 	if err != nil {
 		return nil, err
 	}
+	if !constantSumLeaves(f) {
+		return nil, ErrNotConstantSum
+	}
+	// Every equilibrium of a constant-sum game is a pair of optimal
+	// strategies, so the sequence-form Lemke run (polynomial per pivot)
+	// answers the LP; the strategic form is the fallback.
+	if plans, err := seqlemke.Solve(ctx, f); err == nil {
+		return f.Behavior(plans), nil
+	} else if ctx.Err() != nil {
+		return nil, err
+	}
 	st, err := f.Strategic()
 	if err != nil {
 		return nil, err
-	}
-	if !constantSumLeaves(f) {
-		return nil, ErrNotConstantSum
 	}
 	m, err := SolveTable(ctx, st.Table)
 	if err != nil {

@@ -18,8 +18,9 @@ type Tableau struct {
 	det        int64
 	large      []big.Int // non-nil once the tableau has overflowed int64
 	bigDet     big.Int
-	basis      []int // basic variable of each row
-	rowOf      []int // row of each variable, -1 when nonbasic
+	basis      []int  // basic variable of each row
+	rowOf      []int  // row of each variable, -1 when nonbasic
+	free       []bool // variables without sign constraint: their rows never block
 	spare      []int64
 	x, y, q, p big.Int // scratch for the math/big path
 }
@@ -68,6 +69,7 @@ func New(m [][]*big.Int, vars int, basis []int) *Tableau {
 func (t *Tableau) Clone() *Tableau {
 	c := *t
 	c.basis = append([]int(nil), t.basis...)
+	c.free = append([]bool(nil), t.free...)
 	c.rowOf = append([]int(nil), t.rowOf...)
 	c.spare = nil
 	c.x, c.y, c.q, c.p = big.Int{}, big.Int{}, big.Int{}, big.Int{}
@@ -84,6 +86,17 @@ func (t *Tableau) Clone() *Tableau {
 	}
 	return &c
 }
+
+// SetFree marks variable v as free (unrestricted in sign): while it is
+// basic its row is ignored by the ratio tests, so it never leaves.
+func (t *Tableau) SetFree(v int) {
+	if t.free == nil {
+		t.free = make([]bool, t.Vars)
+	}
+	t.free[v] = true
+}
+
+func (t *Tableau) blocks(i int) bool { return t.free == nil || !t.free[t.basis[i]] }
 
 // IsBig reports whether the tableau has switched to math/big.
 func (t *Tableau) IsBig() bool { return t.large != nil }
@@ -169,7 +182,7 @@ func (t *Tableau) cmpRatio(i, k, j, c int) int {
 func (t *Tableau) LexMinRatio(c int, lex []int) int {
 	best := -1
 	for i := 0; i < t.Rows; i++ {
-		if t.Sign(i, c) <= 0 {
+		if t.Sign(i, c) <= 0 || !t.blocks(i) {
 			continue
 		}
 		if best < 0 {
@@ -181,6 +194,31 @@ func (t *Tableau) LexMinRatio(c int, lex []int) int {
 			d = t.cmpRatio(i, best, lex[k], c)
 		}
 		if d < 0 {
+			best = i
+		}
+	}
+	return best
+}
+
+// LexMaxNegRatio is the entering test of Lemke's artificial variable: among
+// blocking rows with a negative entry in column c it returns the row that
+// maximises (rhs, T[.][lex[0]], ...) / T[.][c] lexicographically (the
+// smallest value of c's variable that makes every row feasible), or -1.
+func (t *Tableau) LexMaxNegRatio(c int, lex []int) int {
+	best := -1
+	for i := 0; i < t.Rows; i++ {
+		if t.Sign(i, c) >= 0 || !t.blocks(i) {
+			continue
+		}
+		if best < 0 {
+			best = i
+			continue
+		}
+		d := t.cmpRatio(i, best, t.Vars, c)
+		for k := 0; d == 0 && k < len(lex); k++ {
+			d = t.cmpRatio(i, best, lex[k], c)
+		}
+		if d > 0 {
 			best = i
 		}
 	}
@@ -209,14 +247,20 @@ func (t *Tableau) MinRatioRows(c int) []int {
 	return rows
 }
 
-// Pivot makes variable c basic on row r (the entry must be positive) and
-// returns the variable that left the basis.
+// Pivot makes variable c basic on row r (the entry must be nonzero) and
+// returns the variable that left the basis. After a negative pivot element
+// the whole tableau is negated, which keeps Det positive and the rational
+// tableau unchanged.
 func (t *Tableau) Pivot(r, c int) int {
+	neg := t.Sign(r, c) < 0
 	if t.large == nil && !t.pivotSmall(r, c) {
 		t.toBig()
 	}
 	if t.large != nil {
 		t.pivotBig(r, c)
+	}
+	if neg {
+		t.negate()
 	}
 	leaving := t.basis[r]
 	t.rowOf[leaving] = -1
@@ -329,4 +373,18 @@ func (t *Tableau) pivotBig(r, c int) {
 		}
 	}
 	t.bigDet.Set(p)
+}
+
+func (t *Tableau) negate() {
+	if t.large != nil {
+		for i := range t.large {
+			t.large[i].Neg(&t.large[i])
+		}
+		t.bigDet.Neg(&t.bigDet)
+		return
+	}
+	for i, x := range t.small {
+		t.small[i] = -x // entries are never MinInt64: divExact keeps them above it
+	}
+	t.det = -t.det
 }
