@@ -9,10 +9,10 @@ import (
 	"github.com/guarantor/guarantor/solve/internal/testgames"
 )
 
-// BenchmarkRandomTree10: a random two-player tree of depth 10 (1,024
+// BenchmarkRandomTree7: a random two-player tree of depth 7 (128
 // leaves, chance moves, imperfect information with perfect recall).
-func BenchmarkRandomTree10(b *testing.B) {
-	g := testgames.RandomTree(rand.New(rand.NewPCG(10, 42)), 2, 10, 100)
+func BenchmarkRandomTree7(b *testing.B) {
+	g := testgames.RandomTree(rand.New(rand.NewPCG(10, 42)), 2, 7, 100)
 	f, err := seqform.New(g)
 	if err != nil {
 		b.Fatal(err)
