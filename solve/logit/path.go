@@ -21,6 +21,9 @@ const (
 	newtonTol = 1e-10
 	// maxNewton bounds corrector iterations before the step is halved.
 	maxNewton = 8
+	// settledLambda: past this lambda a breakdown of the continuation ends
+	// the branch at the last accepted point instead of failing.
+	settledLambda = 1e4
 	// maxDist: a corrector that moves farther than this fraction of the
 	// step has probably jumped to another part of the curve.
 	maxDist = 0.5
@@ -146,6 +149,13 @@ func (tr *tracer) trace(ctx context.Context, maxLambda float64, visit func(Point
 			return Point{}, ctx.Err()
 		}
 		if step < minStep {
+			// Far out on the branch the profile is already within about
+			// (payoff range)/lambda of equilibrium; the corrector can lose
+			// the curve there when an information set's beliefs swing
+			// between probabilities like e^-lambda. Report the last point.
+			if x[n] >= settledLambda {
+				return tr.point(x), nil
+			}
 			return tr.point(x), ErrLostPath
 		}
 		for i := range xp {

@@ -30,18 +30,27 @@ var ErrLemke = errors.New("lcp: sequence-form Lemke did not terminate normally")
 //	b = F'v - B'x - (B's) z0 >= 0 ⊥ y
 //
 // with u, v free and s, t fixed completely mixed realization plans (see
-// priorPlan). For large z0 the pure best responses xbar to t and ybar
+// priorPlan). With a completely mixed prior the equilibrium found is normal
+// form perfect (von Stengel, van den Elzen and Talman 2002). For large z0 the pure best responses xbar to t and ybar
 // to s solve it; the algorithm starts there (the end of the primary ray),
 // lowers z0 by complementary pivoting and stops when z0 leaves the basis, at
 // an equilibrium. The leaf payoffs are shifted below zero first, which
 // changes x'Ay by a constant only.
 func Solve(ctx context.Context, f *seqform.Form) ([2][]*big.Rat, error) {
+	plans, err := solve(ctx, f, false)
+	if err != nil && ctx.Err() == nil {
+		return solve(ctx, f, true)
+	}
+	return plans, err
+}
+
+func solve(ctx context.Context, f *seqform.Form, generic bool) ([2][]*big.Rat, error) {
 	var out [2][]*big.Rat
 	n1, n2 := f.P[0].NumSeq, f.P[1].NumSeq
 	r1, r2 := 1+len(f.P[0].Infosets), 1+len(f.P[1].Infosets)
 	a, b := payoffs(f)
-	t := priorPlan(f, 1)
-	s := priorPlan(f, 0)
+	t := priorPlan(f, 1, generic)
+	s := priorPlan(f, 0, generic)
 	ai, bi := bimat.Integers(a), bimat.Integers(transpose(b))
 	// One scale for both products keeps z0 a single variable.
 	scale := denominatorLCM(append(append([]*big.Rat(nil), t...), s...))
@@ -150,6 +159,11 @@ func Solve(ctx context.Context, f *seqform.Form) ([2][]*big.Rat, error) {
 	for i := range lex {
 		lex[i] = tab.Basic(i)
 	}
+	// Last row first: of the orders tried, this one selects the same
+	// equilibrium as gambit-lcp on the most of Gambit's trees (71 of 111).
+	for i, j := 0, len(lex)-1; i < j; i, j = i+1, j-1 {
+		lex[i], lex[j] = lex[j], lex[i]
+	}
 	// z0 enters at the smallest value that makes every row feasible; if
 	// that value is not positive, the pure best responses already form an
 	// equilibrium.
@@ -229,11 +243,12 @@ func pivotIn(t *intpiv.Tableau, r, c int) bool {
 }
 
 // priorPlan is player p's realization plan of the prior behaviour
-// strategy: completely mixed, with action weights from a fixed hash so that
-// the prior is generic. With the uniform centroid, payoff ties against the
-// prior are common in games with small integer payoffs, and a tie that the
-// equilibrium path breaks the other way leaves no feasible start.
-func priorPlan(f *seqform.Form, p int) []*big.Rat {
+// strategy: the uniform centroid, or (generic) completely mixed with action
+// weights from a fixed hash. Solve tries the centroid first (with it the
+// equilibrium selected agrees with gambit-lcp's most often); with small
+// integer payoffs, ties against the centroid can leave no feasible start,
+// and the generic prior, against which ties are accidental, is the retry.
+func priorPlan(f *seqform.Form, p int, generic bool) []*big.Rat {
 	pl := &f.P[p]
 	plan := make([]*big.Rat, pl.NumSeq)
 	plan[0] = big.NewRat(1, 1)
@@ -241,7 +256,10 @@ func priorPlan(f *seqform.Form, p int) []*big.Rat {
 		w := make([]int64, end(pl, k)-pl.Base[k])
 		var sum int64
 		for a := range w {
-			w[a] = 50 + int64((uint32(pl.Base[k]+a)*2654435761)>>24)%50
+			w[a] = 1
+			if generic {
+				w[a] = 50 + int64((uint32(pl.Base[k]+a)*2654435761)>>24)%50
+			}
 			sum += w[a]
 		}
 		for a := range w {
@@ -256,7 +274,7 @@ func priorPlan(f *seqform.Form, p int) []*big.Rat {
 // the opponent's plan: the row's own sequence for row 0, and the chosen
 // action's sequence for each information set, chosen by backward induction
 // over the player's information sets (reverse order of first appearance)
-// at every information set, reachable or not. Ties go to the first action.
+// at every information set, reachable or not. Ties go to the last action.
 // pay is the player's sequence-form payoff matrix (rows: own sequences).
 func pureBestResponse(f *seqform.Form, p int, pay [][]*big.Rat, opp []*big.Rat) []int {
 	pl := &f.P[p]
@@ -275,7 +293,7 @@ func pureBestResponse(f *seqform.Form, p int, pay [][]*big.Rat, opp []*big.Rat) 
 	for k := len(pl.Infosets) - 1; k >= 0; k-- {
 		best := pl.Base[k]
 		for q := best + 1; q < end(pl, k); q++ {
-			if val[q].Cmp(val[best]) > 0 {
+			if val[q].Cmp(val[best]) >= 0 {
 				best = q
 			}
 		}
