@@ -1,0 +1,38 @@
+package evidence
+
+import "testing"
+
+// Checks stated in the data README and SOURCE.md files.
+func TestAllianceCodingsDisagree(t *testing.T) {
+	ru, err := Alliance(369, 365, 2000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ru.COW.Defense || ru.ATOP.Defense || !(ru.ATOP.NonAggression || ru.ATOP.Consultation) {
+		t.Errorf("Russia-Ukraine 2000: %+v; want COW defence, ATOP non-aggression/consultation only", ru)
+	}
+	nato, _ := Alliance(2, 366, 2018)
+	if !nato.ATOP.Defense || !nato.InATOP || nato.InCOW {
+		t.Errorf("US-Estonia 2018: %+v; want an ATOP defence pact, outside COW's years", nato)
+	}
+	for y := 1992; y <= 2018; y++ {
+		if us, _ := Alliance(2, 369, y); us.ATOP.Defense || us.COW.Defense {
+			t.Fatalf("US-Ukraine %d: %+v; no dataset codes a defence pact", y, us)
+		}
+	}
+	if _, err := Alliance(2, 2, 2000); err == nil {
+		t.Error("a state allied with itself")
+	}
+}
+
+func TestUSTroops(t *testing.T) {
+	for _, c := range []struct {
+		cc, y  int
+		lo, hi float64
+	}{{290, 2013, 40, 60}, {290, 2022, 400, 500}, {368, 2022, 200, 260}, {255, 2020, 30000, 40000}} {
+		v, ok, err := USTroops(c.cc, c.y)
+		if err != nil || !ok || v < c.lo || v > c.hi {
+			t.Errorf("US troops in %d, %d: %v (%v, %v); SOURCE.md says %v-%v", c.cc, c.y, v, ok, err, c.lo, c.hi)
+		}
+	}
+}
