@@ -8,9 +8,9 @@ import (
 // errSingular reports a numerically singular Newton system.
 var errSingular = errors.New("logit: singular Jacobian")
 
-// solve overwrites b with the solution of a x = b (a is n x n, row-major,
+// luSolve overwrites b with the solution of a x = b (a is n x n, row-major,
 // destroyed) by LU with partial pivoting.
-func solve(a [][]float64, b []float64) error {
+func luSolve(a [][]float64, b []float64) error {
 	n := len(b)
 	for k := 0; k < n; k++ {
 		p := k

@@ -44,10 +44,20 @@ func (m *tableModel) mixed(p []float64) game.MixedProfile {
 	return out
 }
 
+// ratRow converts a block of probabilities to rationals that sum to one
+// exactly (the float64 sum is only within rounding of one), so the profile
+// passes exact validity checks.
 func ratRow(p []float64) []*big.Rat {
 	row := make([]*big.Rat, len(p))
+	sum := new(big.Rat)
 	for i, v := range p {
 		row[i] = new(big.Rat).SetFloat64(v)
+		sum.Add(sum, row[i])
+	}
+	if sum.Sign() > 0 {
+		for _, r := range row {
+			r.Quo(r, sum)
+		}
 	}
 	return row
 }

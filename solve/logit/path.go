@@ -111,7 +111,7 @@ func augmented(jac [][]float64, t, rhs []float64) error {
 		a[i] = append([]float64(nil), jac[i]...)
 	}
 	a[n] = append([]float64(nil), t...)
-	return solve(a, rhs)
+	return luSolve(a, rhs)
 }
 
 // trace follows the branch from lambda = 0 until lambda reaches maxLambda,
@@ -288,7 +288,7 @@ func (tr *tracer) finish(x []float64, lam float64) (Point, error) {
 		for i := range z {
 			z[i] = -h[i]
 		}
-		if err := solve(a, z); err != nil {
+		if err := luSolve(a, z); err != nil {
 			break
 		}
 		for i := range z {
