@@ -17,7 +17,7 @@ type Builder struct {
 	nodes          []bnode
 	infosets       []Infoset
 	outcomes       []Outcome
-	numbers        []map[int]bool
+	numbers        []intSet
 	nextNumber     []int
 }
 
@@ -34,13 +34,25 @@ type bnode struct {
 // in the order given) and a single root node.
 func NewBuilder(title string, players ...string) *Builder {
 	b := &Builder{title: title, players: append([]string(nil), players...)}
-	b.numbers = make([]map[int]bool, len(players)+1)
+	b.numbers = make([]intSet, len(players)+1)
 	b.nextNumber = make([]int, len(players)+1)
-	for i := range b.numbers {
-		b.numbers[i] = map[int]bool{}
-	}
 	b.nodes = append(b.nodes, bnode{parent: None, action: None, infoset: None, outcome: None})
 	return b
+}
+
+// Reserve pre-sizes the builder for about the given numbers of nodes,
+// information sets and outcomes, so that readers of large files that can
+// estimate them avoid repeated slice growth.
+func (b *Builder) Reserve(nodes, infosets, outcomes int) {
+	if nodes > cap(b.nodes) {
+		b.nodes = append(make([]bnode, 0, nodes), b.nodes...)
+	}
+	if infosets > cap(b.infosets) {
+		b.infosets = append(make([]Infoset, 0, infosets), b.infosets...)
+	}
+	if outcomes > cap(b.outcomes) {
+		b.outcomes = append(make([]Outcome, 0, outcomes), b.outcomes...)
+	}
 }
 
 // Root is the root's builder handle.
@@ -80,14 +92,14 @@ func (b *Builder) addInfoset(s Infoset) int {
 			// nextNumber only grows, so auto-numbering stays O(1) per
 			// infoset even for trees with hundreds of thousands of them.
 			s.Number = b.nextNumber[s.Player] + 1
-			for b.numbers[s.Player][s.Number] {
+			for b.numbers[s.Player].has(s.Number) {
 				s.Number++
 			}
 		}
 		if s.Number > b.nextNumber[s.Player] {
 			b.nextNumber[s.Player] = s.Number
 		}
-		b.numbers[s.Player][s.Number] = true
+		b.numbers[s.Player].add(s.Number)
 	}
 	b.infosets = append(b.infosets, s)
 	return len(b.infosets) - 1
@@ -124,6 +136,14 @@ func (b *Builder) AddOutcome(label string, payoffs []*big.Rat) int {
 		ps[i] = new(big.Rat).Set(p)
 	}
 	b.outcomes = append(b.outcomes, Outcome{Label: label, Payoffs: ps})
+	return len(b.outcomes) - 1
+}
+
+// AddOutcomeOwned is AddOutcome without the copy: the builder takes
+// ownership of payoffs, which the caller must not modify afterwards. Readers
+// of large files use it to halve their allocations.
+func (b *Builder) AddOutcomeOwned(label string, payoffs []*big.Rat) int {
+	b.outcomes = append(b.outcomes, Outcome{Label: label, Payoffs: payoffs})
 	return len(b.outcomes) - 1
 }
 
@@ -229,4 +249,38 @@ func (t *Tree) index() {
 			sort.Slice(m, func(a, b int) bool { return m[a] < m[b] })
 		}
 	}
+}
+
+// OutcomeRecord returns the builder's outcome record, for readers that must
+// compare a repeated definition with the first one.
+func (b *Builder) OutcomeRecord(o int) *Outcome { return &b.outcomes[o] }
+
+// intSet holds the infoset numbers in use: a bitmap for the small dense
+// numbers files use, a map for the rest.
+type intSet struct {
+	bits   []uint64
+	sparse map[int]bool
+}
+
+const intSetDense = 1 << 22
+
+func (s *intSet) has(k int) bool {
+	if k >= 0 && k < intSetDense {
+		return k/64 < len(s.bits) && s.bits[k/64]&(1<<(k%64)) != 0
+	}
+	return s.sparse[k]
+}
+
+func (s *intSet) add(k int) {
+	if k >= 0 && k < intSetDense {
+		for len(s.bits) <= k/64 {
+			s.bits = append(s.bits, 0)
+		}
+		s.bits[k/64] |= 1 << (k % 64)
+		return
+	}
+	if s.sparse == nil {
+		s.sparse = map[int]bool{}
+	}
+	s.sparse[k] = true
 }
