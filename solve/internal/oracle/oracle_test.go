@@ -44,12 +44,12 @@ var knownMismatches = map[oracleCase]string{
 	{"games_2x2x2.nfg", "logit-e"}:                                   "same game as doc_2x2x2.nfg",
 	{"mixed_strategy.nfg", "logit-e"}:                                "same equilibrium (1,0,0),(1/2,1/2) in the limit; Gambit's printed point is 3e-4 away from it, ours 1e-5, so Gambit ends its branch at a smaller lambda than our 10^6",
 	{"non_const_sum_game.nfg", "logit-e"}:                            "not yet explained: we end at a different equilibrium than Gambit",
-	{"large_payoff_game.efg", "enummixed"}:                           "Gambit lists no equilibrium at all (every finite game has one; its payoffs of order 10^19 overflow Gambit's arithmetic); ours are exact with zero regret",
-	{"2x2x2.efg", "logit-e"}:                                         "as doc_2x2x2.nfg: Gambit's point gives player 3 (0.574, 0.426), which fails the regret check at 10^-3, so Gambit's branch ended before converging",
+	{"large_payoff_game.efg", "enummixed"}:                           "Gambit's run succeeded but lists no equilibrium (every finite game has one; the payoffs are of order 10^19); ours are exact with zero regret",
+	{"2x2x2.efg", "logit-e"}:                                         "Gambit's printed point (player 3 at (0.574, 0.426)) has regret 0.213, so it is not an equilibrium: Gambit's branch ended before converging; ours has regret 0 (measured with solve.RegretFloat)",
 	{"basic_extensive_game.efg", "logit-e"}:                          "same game as 2x2x2.efg",
 	{"mixed_behavior_game.efg", "logit-e"}:                           "same game as 2x2x2.efg",
-	{"large_payoff_game.efg", "logit-e"}:                             "payoffs of order 10^19: Gambit's point (player 1 at (1/2, 1/2)) fails the regret check at 10^-3 scale; lambda = 10^6 is not comparable across payoff scales",
-	{"reduction_both_players_payoff_ties_GTE_survey.efg", "logit-e"}: "payoff ties: Gambit's point (player 1 at (0.008, 0.61, 0.11, 0.27)) fails the regret check at 10^-3, so Gambit's branch ended before converging",
+	{"large_payoff_game.efg", "logit-e"}:                             "payoffs of order 10^19: Gambit's point has regret 1.6e11 (2e-8 of the payoff range), ours 0; two different equilibria",
+	{"reduction_both_players_payoff_ties_GTE_survey.efg", "logit-e"}: "Gambit's printed point (player 1 at (0.008, 0.61, 0.11, 0.27)) has regret 0.496, so it is not an equilibrium; ours has regret 0 (measured with solve.RegretFloat)",
 	{"6x6_game_with_75_eq_small_payoffs.nfg", "logit-e"}:             "not yet explained: we end at a different equilibrium than Gambit",
 }
 
@@ -141,7 +141,7 @@ func ourSet(ps []game.MixedProfile) []string {
 
 // TestGambitOracle runs lcp, enummixed and logit on every strategic-form
 // game where Gambit's run succeeded and compares the sets of equilibria.
-// (Trees join once the game/gambit reader is merged into this branch.)
+// Games are read with game/gambit.
 func TestGambitOracle(t *testing.T) {
 	dir := testenv.GambitDir(t)
 	matched := map[string]int{}
