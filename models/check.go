@@ -133,3 +133,28 @@ func FromAssessment(t *game.Tree, prof [][][]float64, beliefs [][]float64) (Tabl
 	}
 	return strat, bel
 }
+
+// ProfileFile is an equilibrium in the format `guarantor game check` reads
+// (pbe.ParseProfile): behaviour [player][infoset][action] in the tree's
+// order, and beliefs keyed "player:infoset-number" for every information
+// set with more than one node.
+type ProfileFile struct {
+	Behavior [][][]float64        `json:"behavior"`
+	Beliefs  map[string][]float64 `json:"beliefs,omitempty"`
+}
+
+// Profile lays eq out on t as a ProfileFile.
+func Profile(t *game.Tree, eq *Equilibrium) (*ProfileFile, error) {
+	prof, bel, err := Assessment(t, eq)
+	if err != nil {
+		return nil, err
+	}
+	pf := &ProfileFile{Behavior: prof, Beliefs: map[string][]float64{}}
+	for s, row := range bel {
+		is := &t.Infosets[s]
+		if row != nil && len(is.Members) > 1 {
+			pf.Beliefs[fmt.Sprintf("%d:%d", is.Player, is.Number)] = row
+		}
+	}
+	return pf, nil
+}

@@ -150,11 +150,20 @@ func (o *Order) fail(ineq, detail string) {
 	}
 }
 
-// Finite requires every value to be a finite number.
+// MaxMagnitude bounds parameter values: differences and ratios of values
+// up to this size stay finite in float64, so no threshold becomes Inf or
+// NaN (and no NaN reaches JSON output).
+const MaxMagnitude = 1e15
+
+// Finite requires every value to be a finite number of magnitude at most
+// MaxMagnitude.
 func (o *Order) Finite(specs []ParamSpec, vals []float64) {
 	for i, x := range vals {
 		if math.IsNaN(x) || math.IsInf(x, 0) {
 			o.fail(specs[i].Name+" finite", fmt.Sprintf("%s=%g", specs[i].Name, x))
+		}
+		if math.Abs(x) > MaxMagnitude {
+			o.fail(fmt.Sprintf("|%s| <= %g", specs[i].Name, MaxMagnitude), fmt.Sprintf("%s=%g", specs[i].Name, x))
 		}
 	}
 }

@@ -3,6 +3,7 @@ package solve
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"math/big"
 
@@ -58,7 +59,7 @@ func treePure(ctx context.Context, t *game.Tree, opt Options) ([]Equilibrium, er
 	rf, err := t.ReducedFormContext(ctx, MaxCells)
 	if err != nil {
 		if errors.Is(err, game.ErrTooManyCells) {
-			return nil, errors.Join(ErrTooLarge, err)
+			return nil, fmt.Errorf("%w: %w", ErrTooLarge, err)
 		}
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/guarantor/guarantor/game"
+	"github.com/guarantor/guarantor/game/gambit"
 	"github.com/guarantor/guarantor/internal/testenv"
 )
 
@@ -190,7 +191,8 @@ func sameSet(a, b []string) bool {
 	return slices.Equal(x, y)
 }
 
-var readGame = func(path string) (game.Game, error) { return scratchRead(path) }
+// readGame reads a Gambit file with the project's reader.
+func readGame(path string) (game.Game, error) { return gambit.ReadFile(path) }
 
 // TestEveryGambitGame runs spe and enumpure on every shipped game, including
 // those Gambit could not solve ("Operation between objects in different

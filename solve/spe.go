@@ -38,12 +38,16 @@ type SPE struct{}
 
 // DefaultSPELimit caps the number of subgame-perfect equilibria kept per
 // subgame (and so returned) when Options.MaxEquilibria is 0.
-const DefaultSPELimit = 1000
+const DefaultSPELimit = 100000
 
 // maxStoredSolutions bounds the solutions kept over all subgames together,
 // so that a tie-laden huge tree fails with ErrTooLarge instead of
 // exhausting memory.
-const maxStoredSolutions = 1 << 26
+const maxStoredSolutions = 1 << 23
+
+// maxProfileRows bounds the rows (one per information set per equilibrium)
+// of the returned profiles.
+const maxProfileRows = 1 << 27
 
 // Solve implements Solver.
 func (SPE) Solve(ctx context.Context, g game.Game, opt Options) ([]Equilibrium, error) {
@@ -291,10 +295,16 @@ func runSPE[T any](ctx context.Context, t *game.Tree, opt Options, limit int, f 
 			return nil, err
 		}
 		if len(r.solChoice) > maxStoredSolutions {
-			return nil, fmt.Errorf("%w: more than %d tied partial solutions; lower the equilibrium limit", ErrTooLarge, maxStoredSolutions)
+			return nil, fmt.Errorf("%w: more than %d tied partial solutions; lower the equilibrium limit (--max)", ErrTooLarge, maxStoredSolutions)
 		}
 	}
 	pr.finish(int64(n), int(r.solCount[0]))
+	// Each returned profile holds a row per information set: keep the
+	// list within about a gigabyte of rows.
+	if most := int32(maxProfileRows / max(1, len(t.Infosets))); r.solCount[0] > most {
+		r.solCount[0] = max(most, 1)
+		r.capped = true
+	}
 	out := r.profiles()
 	if r.capped {
 		return out, ErrLimit

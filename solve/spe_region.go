@@ -2,6 +2,7 @@ package solve
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 
 	"github.com/guarantor/guarantor/game"
@@ -40,7 +41,7 @@ func (r *speRun[T]) solveRegion(x game.NodeID) error {
 		}
 		rf, err := lt.ReducedFormContext(r.ctx, MaxCells)
 		if errors.Is(err, game.ErrTooManyCells) {
-			return errors.Join(ErrTooLarge, err)
+			return fmt.Errorf("%w: %w", ErrTooLarge, err)
 		} else if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -38,15 +39,58 @@ out (kappa, lambda, pi). Values are decimals or rationals (1/3).`,
 }
 
 func newModelListCmd() *cobra.Command {
-	return &cobra.Command{
+	var format string
+	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the models with their parameters and the orderings they assume",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			writeModelList(cmd.OutOrStdout())
-			return nil
+			switch format {
+			case "text":
+				writeModelList(cmd.OutOrStdout())
+				return nil
+			case "json":
+				enc := json.NewEncoder(cmd.OutOrStdout())
+				enc.SetIndent("", "  ")
+				return enc.Encode(modelListJSON())
+			}
+			return usageError("--format must be text or json, not %q", format)
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+type modelParamJSON struct {
+	Name     string   `json:"name"`
+	Meaning  string   `json:"meaning"`
+	Optional bool     `json:"optional,omitempty"`
+	Default  *float64 `json:"default,omitempty"`
+}
+
+type modelJSON struct {
+	Name      string           `json:"name"`
+	Summary   string           `json:"summary"`
+	Params    []modelParamJSON `json:"parameters"`
+	Orderings []string         `json:"orderings"`
+	Example   string           `json:"example"`
+}
+
+func modelListJSON() []modelJSON {
+	var out []modelJSON
+	for _, e := range catalog.All() {
+		m := modelJSON{Name: e.Spec.Name, Summary: e.Spec.Summary, Orderings: e.Spec.Orderings, Example: e.Spec.Example}
+		for _, p := range e.Spec.Params {
+			pj := modelParamJSON{Name: p.Name, Meaning: p.Meaning, Optional: p.Optional}
+			if p.Optional {
+				d := p.Default
+				pj.Default = &d
+			}
+			m.Params = append(m.Params, pj)
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 func writeModelList(w io.Writer) {

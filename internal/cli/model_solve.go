@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 
@@ -16,7 +17,8 @@ import (
 func init() { registerModel(newModelSolveCmd) }
 
 func newModelSolveCmd() *cobra.Command {
-	var format string
+	var format, profileOut string
+	var profileEq int
 	cmd := &cobra.Command{
 		Use:   "solve NAME key=value...",
 		Short: "Solve a model: every equilibrium found, the primary (refinement-passing) one first",
@@ -39,6 +41,11 @@ verifier's check on the model's own tree.`,
 			if err != nil {
 				return err
 			}
+			if profileOut != "" {
+				if err := writeProfile(inst, sol, profileEq, profileOut); err != nil {
+					return err
+				}
+			}
 			w := cmd.OutOrStdout()
 			if format == "json" {
 				enc := json.NewEncoder(w)
@@ -50,7 +57,28 @@ verifier's check on the model's own tree.`,
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
+	cmd.Flags().StringVar(&profileOut, "profile-out", "", "also write equilibrium --eq as a profile file for `guarantor game check` on the exported tree")
+	cmd.Flags().IntVar(&profileEq, "eq", 1, "which equilibrium --profile-out writes (1 = primary)")
 	return cmd
+}
+
+func writeProfile(inst catalog.Instance, sol *models.Solution, k int, path string) error {
+	if k < 1 || k > len(sol.Equilibria) {
+		return usageError("--eq %d: the solution has %d equilibria", k, len(sol.Equilibria))
+	}
+	tr, err := inst.Game()
+	if err != nil {
+		return err
+	}
+	pf, err := models.Profile(tr, &sol.Equilibria[k-1])
+	if err != nil {
+		return err
+	}
+	data, err := json.Marshal(pf)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(data, '\n'), 0o644)
 }
 
 func num(x float64) string {

@@ -68,6 +68,16 @@ func TestModelListAndText(t *testing.T) {
 			t.Fatalf("list lacks %q:\n%s", name, out)
 		}
 	}
+	code, out, _ = run("model", "list", "--format", "json")
+	var list []struct {
+		Name   string `json:"name"`
+		Params []struct {
+			Name string `json:"name"`
+		} `json:"parameters"`
+	}
+	if err := json.Unmarshal([]byte(out), &list); err != nil || code != 0 || len(list) != 6 || list[1].Name != "udg" || list[1].Params[2].Name != "cDD+" {
+		t.Fatalf("list json: %v %s", err, out)
+	}
 	code, out, errs := run("model", "solve", "brink", "p=0.5", "G=1", "L_s=4", "W=1", "Y=1", "L=11")
 	if code != 0 || !strings.Contains(out, "q_e=0.2 q_a=0.2 feasible=true") {
 		t.Fatalf("exit %d %s\n%s", code, errs, out)

@@ -15,10 +15,11 @@
 // subgame-perfect equilibrium is solved in closed form: deterrence holds
 // iff the Challenger is Soft or the Defender is Hard at both levels. Under
 // incomplete information the book's threshold set was not available, so
-// Solve enumerates the pure-strategy PBE of the Harsanyi-transformed tree
-// numerically (pbe.EnumPure) and reports each distinct outcome
-// distribution, least favourable to deterrence first. Mixed PBE are not
-// searched; when no pure PBE exists Solve says so.
+// Solve searches the Harsanyi-transformed tree numerically: every pure PBE
+// (pbe.EnumPure) and every PBE with one mixing Challenger type and one
+// mixing Defender type (indifference conditions solved pattern by pattern,
+// each candidate confirmed by the PBE verifier). It reports each distinct
+// outcome distribution, least favourable to deterrence first.
 package aeg
 
 import (

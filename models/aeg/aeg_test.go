@@ -1,13 +1,16 @@
 package aeg
 
 import (
+	"context"
 	"errors"
 	"testing"
 
 	"pgregory.net/rapid"
 
+	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/models"
 	"github.com/guarantor/guarantor/models/internal/modeltest"
+	"github.com/guarantor/guarantor/solve"
 	"github.com/guarantor/guarantor/solve/pbe"
 )
 
@@ -65,19 +68,15 @@ func checkCompleteTree(t *testing.T, p *Params, chHard bool, def DefType, want s
 	if out != want {
 		t.Fatalf("SPE outcome %s, want %s", out, want)
 	}
-	b := func(x bool) []float64 {
-		if x {
-			return []float64{0, 1}
-		}
-		return []float64{1, 0}
-	}
-	first := []float64{0, 0, 0}
-	first[d.First] = 1
-	// Infoset order on this tree: Ch, Def, Ch after D, Def after escalation, Ch after E.
-	prof := [][][]float64{{b(c.Init), b(c.AfterD), b(c.AfterE)}, {first, b(d.AfterEsc)}}
+	prof := completeProfile(c, d)
 	rep, err := pbe.Verify(tr, prof, nil, pbe.Options{})
 	if err != nil || !rep.OK() {
 		t.Fatalf("SPE fails on the complete tree: %v %v", err, rep.Worst)
+	}
+	// The general subgame-perfect solver must find exactly this SPE.
+	spe, err := solve.SPE{}.Solve(context.Background(), tr, solve.Options{})
+	if err != nil || len(spe) != 1 || !sameBehavior(spe[0].Behavior, prof) {
+		t.Fatalf("solve.SPE found %d SPE (%v): %v, closed form %v", len(spe), err, spe, prof)
 	}
 	// On a perfect-information tree the pure PBE are the pure SPE: the
 	// enumerator must find exactly this one (orderings leave no ties).
@@ -110,6 +109,10 @@ func TestIncompleteVerifies(t *testing.T) {
 	}
 	tr, _ := m.Game()
 	modeltest.VerifyAll(t, tr, sol, 1e-9)
+	modeltest.VerifyExported(t, tr, sol, 1e-9)
+	if !testing.Short() { // about 3 s: the agent form has 82,944 pure profiles
+		modeltest.AgreesWithSolve(t, tr, sol, 1e-9)
+	}
 	for i := 1; i < len(sol.Equilibria); i++ {
 		a, _ := sol.Equilibria[i-1].Outcomes.Get("SQ")
 		b, _ := sol.Equilibria[i].Outcomes.Get("SQ")
@@ -152,7 +155,12 @@ func TestPropCompleteRandomUtilities(t *testing.T) {
 		}
 		for _, hard := range []bool{true, false} {
 			for _, def := range defTypes {
-				_, _, out := p.SPE(hard, def)
+				c, d, out := p.SPE(hard, def)
+				tr, _ := p.CompleteGame(hard, def)
+				spe, err := solve.SPE{}.Solve(context.Background(), tr, solve.Options{})
+				if err != nil || len(spe) != 1 || !sameBehavior(spe[0].Behavior, completeProfile(c, d)) {
+					t.Fatalf("solve.SPE disagrees: %v %v", err, spe)
+				}
 				want := "DC"
 				if !hard || (def.Tactical && def.Strategic) {
 					want = "SQ"
@@ -172,4 +180,41 @@ func BenchmarkSolveIncomplete(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// completeProfile lays out a pure strategy pair on CompleteGame's tree,
+// whose infosets come in the order Ch, Def, Ch after D, Def after
+// escalation, Ch after E.
+func completeProfile(c ChStrategy, d DefStrategy) [][][]float64 {
+	b := func(x bool) []float64 {
+		if x {
+			return []float64{0, 1}
+		}
+		return []float64{1, 0}
+	}
+	first := []float64{0, 0, 0}
+	first[d.First] = 1
+	return [][][]float64{{b(c.Init), b(c.AfterD), b(c.AfterE)}, {first, b(d.AfterEsc)}}
+}
+
+func sameBehavior(b game.BehaviorProfile, f [][][]float64) bool {
+	if len(b) != len(f) {
+		return false
+	}
+	for p := range f {
+		if len(b[p]) != len(f[p]) {
+			return false
+		}
+		for s := range f[p] {
+			if b[p][s] == nil || len(b[p][s]) != len(f[p][s]) {
+				return false
+			}
+			for a := range f[p][s] {
+				if x, _ := b[p][s][a].Float64(); x != f[p][s][a] {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }

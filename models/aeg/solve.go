@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/models"
 	"github.com/guarantor/guarantor/solve/pbe"
 )
@@ -109,7 +110,7 @@ func (m *Model) Solve() (*models.Solution, error) {
 	if err != nil {
 		return nil, err
 	}
-	sol.Summary = append(sol.Summary, models.Field{Key: "pure_pbe_found", Value: len(eqs) > 0})
+	sol.Summary = append(sol.Summary, models.Field{Key: "pbe_found", Value: len(eqs) > 0})
 	sol.Equilibria = eqs
 	return sol, nil
 }
@@ -200,12 +201,7 @@ func (m *Model) purePBE() ([]models.Equilibrium, error) {
 	}
 	var out []models.Equilibrium
 	for _, a := range all {
-		raw := models.OutcomeDist(tr, a.Profile)
-		var dist models.Dist
-		for _, o := range outcomeOrder {
-			v, _ := raw.Get(o)
-			dist = append(dist, models.KV{Key: o, Value: v})
-		}
+		dist := outcomes(tr, a.Profile)
 		dup := false
 		for _, e := range out {
 			if sameDist(e.Outcomes, dist) {
@@ -216,11 +212,19 @@ func (m *Model) purePBE() ([]models.Equilibrium, error) {
 		if dup {
 			continue
 		}
-		strat, bel := models.FromAssessment(tr, a.Profile, a.Beliefs)
-		out = append(out, models.Equilibrium{
-			Refinement: "PBE (pure; off-path beliefs limits of trembles)", PassesRefinement: true,
-			Strategies: strat, Beliefs: bel, Outcomes: dist, PWar: warProb(dist),
-		})
+		out = append(out, m.numerical(tr, a.Profile, a.Beliefs, "PBE (pure; off-path beliefs limits of trembles)"))
+	}
+	for _, e := range m.mixedPBE(tr) {
+		dup := false
+		for _, o := range out {
+			if sameDist(o.Outcomes, e.Outcomes) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, e)
+		}
 	}
 	sort.SliceStable(out, func(a, b int) bool {
 		sa, _ := out[a].Outcomes.Get("SQ")
@@ -229,10 +233,28 @@ func (m *Model) purePBE() ([]models.Equilibrium, error) {
 	})
 	for k := range out {
 		sq, _ := out[k].Outcomes.Get("SQ")
-		out[k].Region = fmt.Sprintf("Pure PBE %d of %d (P(SQ)=%.4g)", k+1, len(out), sq)
-		out[k].Note = "incomplete information: found numerically on the Harsanyi tree; no closed form is available (SPEC.md §1.3); equilibria with other off-path play but the same outcomes are omitted; ordered from least to most favourable to deterrence; D1 not applied"
+		out[k].Region = fmt.Sprintf("PBE %d of %d (P(SQ)=%.4g)", k+1, len(out), sq)
+		out[k].Note = "incomplete information: found numerically on the Harsanyi tree (all pure PBE, and mixed PBE with one mixing Challenger type and one mixing Defender type); no closed form is available (SPEC.md §1.3); equilibria with other off-path play but the same outcomes are omitted; ordered from least to most favourable to deterrence; D1 not applied"
 	}
 	return out, nil
+}
+
+// outcomes is the outcome distribution of prof in canonical order.
+func outcomes(tr *game.Tree, prof [][][]float64) models.Dist {
+	raw := models.OutcomeDist(tr, prof)
+	var dist models.Dist
+	for _, o := range outcomeOrder {
+		v, _ := raw.Get(o)
+		dist = append(dist, models.KV{Key: o, Value: v})
+	}
+	return dist
+}
+
+// numerical wraps an assessment found on the tree as an Equilibrium.
+func (m *Model) numerical(tr *game.Tree, prof [][][]float64, bel [][]float64, refinement string) models.Equilibrium {
+	strat, b := models.FromAssessment(tr, prof, bel)
+	dist := outcomes(tr, prof)
+	return models.Equilibrium{Refinement: refinement, PassesRefinement: true, Strategies: strat, Beliefs: b, Outcomes: dist, PWar: warProb(dist)}
 }
 
 func sameDist(a, b models.Dist) bool {

@@ -57,13 +57,14 @@ func TestPropWindowMonotone(t *testing.T) {
 		p := Params{P: rapid.Float64Range(.01, .99).Draw(t, "p"), G: rapid.Float64Range(.1, 5).Draw(t, "G"),
 			Ls: rapid.Float64Range(.1, 5).Draw(t, "Ls"), W: rapid.Float64Range(-1, 5).Draw(t, "W"), Y: rapid.Float64Range(1.01, 5).Draw(t, "Y")}
 		p.L = p.Y + rapid.Float64Range(.1, 10).Draw(t, "dL")
-		p.Rho, p.HasRho = rapid.Float64Range(0, 1).Draw(t, "rho"), true
+		p.Rho, p.HasRho = rapid.SampledFrom([]float64{0, 1, rapid.Float64Range(.001, 1).Draw(t, "r")}).Draw(t, "rho"), true
 		m, err := New(p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		tr, _ := m.Game()
 		modeltest.VerifyAll(t, tr, m.Solve(), 1e-9)
+		modeltest.VerifyExported(t, tr, m.Solve(), 1e-9)
 		q := p
 		q.Ls *= 1.5
 		q.P = math.Min(.99, p.P*1.2)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/guarantor/guarantor/models"
+	"github.com/guarantor/guarantor/models/internal/modeltest"
 )
 
 // TestExamplesSolveAndVerify: every model's example builds, solves, and
@@ -36,6 +37,8 @@ func TestExamplesSolveAndVerify(t *testing.T) {
 		if _, err := json.Marshal(sol); err != nil {
 			t.Fatalf("%s: %v", e.Spec.Name, err)
 		}
+		tr, _ := inst.Game()
+		modeltest.VerifyExported(t, tr, sol, 1e-9)
 	}
 }
 

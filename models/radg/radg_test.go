@@ -74,6 +74,8 @@ func TestPropAgreesWithEnumeration(t *testing.T) {
 		tr, _ := m.Game()
 		sol := m.Solve()
 		modeltest.VerifyAll(t, tr, sol, 1e-9)
+		modeltest.AgreesWithSolve(t, tr, sol, 1e-9)
+		modeltest.VerifyExported(t, tr, sol, 1e-9)
 		if math.Abs(p.PB-p.Alpha()) < 1e-9 {
 			t.Skip("tie")
 		}

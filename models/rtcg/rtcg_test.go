@@ -100,14 +100,28 @@ func gen(t *rapid.T) Params {
 	return p
 }
 
+// nearThreshold reports parameters within rounding of a region boundary,
+// where a float tolerance admits play that exact arithmetic (solve) rejects.
+func nearThreshold(p *Params) bool {
+	cN, dN := p.Withhold()
+	return math.Abs(cN-p.CSQ) < 1e-6 || math.Abs(dN-p.DW) < 1e-6 || math.Abs(dN-p.DCB) < 1e-6 || math.Abs(p.PCh-p.QStar()) < 1e-6
+}
+
 func TestPropVerifiesAndSums(t *testing.T) {
 	rapid.Check(t, func(t *rapid.T) {
-		m, err := New(gen(t))
+		p := gen(t)
+		m, err := New(p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		tr, _ := m.Game()
-		modeltest.VerifyAll(t, tr, m.Solve(), 1e-8)
+		sol := m.Solve()
+		modeltest.VerifyAll(t, tr, sol, 1e-8)
+		modeltest.VerifyExported(t, tr, sol, 1e-8)
+		if nearThreshold(&p) {
+			t.Skip("near a threshold")
+		}
+		modeltest.AgreesWithSolve(t, tr, sol, 1e-8)
 	})
 }
 
@@ -120,8 +134,7 @@ func TestPropPureComplete(t *testing.T) {
 		tr, _ := m.Game()
 		sol := m.Solve()
 		primary := sol.Equilibria[0]
-		cN, dN := p.Withhold()
-		if math.Abs(cN-p.CSQ) < 1e-6 || math.Abs(dN-p.DW) < 1e-6 || math.Abs(dN-p.DCB) < 1e-6 || math.Abs(p.PCh-p.QStar()) < 1e-6 {
+		if nearThreshold(&p) {
 			t.Skip("near a threshold, where the enumerator's tolerance admits both sides")
 		}
 		found := false
@@ -199,4 +212,28 @@ func TestPropContinuous(t *testing.T) {
 			t.Fatalf("jump inside %s: %v vs %v", e1.region, m1.equilibrium(e1).Outcomes, m2.equilibrium(e2).Outcomes)
 		}
 	})
+}
+
+// TestSolvePrimaryMatchesSolve: the fast path reports the same outcomes as
+// the full solution.
+func TestSolvePrimaryMatchesSolve(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		p := gen(t)
+		e := SolvePrimary(&p)
+		eq := (&Model{p}).Solve().Equilibria[0]
+		fast := models.Dist{{Key: "SQ", Value: e.PSQ}, {Key: "CB", Value: e.PCB}, {Key: "WAR", Value: e.PWar}, {Key: "PA", Value: e.PPA}, {Key: "RL", Value: e.PRL}}
+		if e.Region != eq.Region || !modeltest.SameDist(fast, eq.Outcomes, 1e-15) {
+			t.Fatalf("fast %v %v, full %v %v", e.Region, fast, eq.Region, eq.Outcomes)
+		}
+	})
+}
+
+func BenchmarkSolvePrimary(b *testing.B) {
+	ps := []Params{t1(.2, .5), t1(.2, .2), t1(.9, .2)}
+	b.ReportAllocs()
+	var sink float64
+	for i := 0; b.Loop(); i++ {
+		sink += SolvePrimary(&ps[i%3]).PWar
+	}
+	_ = sink
 }

@@ -121,3 +121,24 @@ func (m *Model) equilibrium(e play) models.Equilibrium {
 	eq.Values = append(eq.Values, e.extraValue...)
 	return eq
 }
+
+// Primary is the D1-consistent equilibrium in numbers, for Monte Carlo use.
+type Primary struct {
+	Region string // one of the region constants
+	// XH, XS: demand probabilities of the Hard and Soft Challenger; S: the
+	// Defender's support probability; Q: its belief that a demander is Hard.
+	XH, XS, S, Q             float64
+	PSQ, PCB, PWar, PPA, PRL float64
+}
+
+// SolvePrimary returns the D1-consistent equilibrium without allocating.
+// It assumes p is valid (call Validate once at the boundary).
+func SolvePrimary(p *Params) Primary {
+	e := p.primary()
+	d := p.PCh*e.xH + (1-p.PCh)*e.xS
+	return Primary{
+		Region: e.region, XH: e.xH, XS: e.xS, S: e.s, Q: e.q,
+		PSQ: 1 - d, PCB: (1 - p.PCh) * e.xS * e.s, PWar: p.PCh * e.xH * e.s,
+		PPA: d * (1 - e.s) * (1 - p.PPro), PRL: d * (1 - e.s) * p.PPro,
+	}
+}

@@ -111,11 +111,13 @@ func gen(t *rapid.T) Params {
 	p.Kappa = p.VU + rapid.Float64Range(.1, 5).Draw(t, "dk")
 	p.VR = p.Kappa + rapid.Float64Range(.1, 5).Draw(t, "dv")
 	p.Pi = rapid.Float64Range(.05, .95).Draw(t, "pi")
-	p.Lambda = rapid.Float64Range(0, .95).Draw(t, "lambda")
+	// Values are kept away from 0 (except exact 0) so that no payoff
+	// difference falls below the float tolerance without being a tie.
+	p.Lambda = rapid.SampledFrom([]float64{0, rapid.Float64Range(.01, .95).Draw(t, "l")}).Draw(t, "lambda")
 	p.B = rapid.Float64Range(.1, 3).Draw(t, "b")
 	p.C = rapid.Float64Range(.1, 3).Draw(t, "c")
-	p.A = rapid.SampledFrom([]float64{0, rapid.Float64Range(0, 8).Draw(t, "a")}).Draw(t, "a?")
-	p.K = rapid.SampledFrom([]float64{0, rapid.Float64Range(0, 8).Draw(t, "k")}).Draw(t, "k?")
+	p.A = rapid.SampledFrom([]float64{0, rapid.Float64Range(.01, 8).Draw(t, "a")}).Draw(t, "a?")
+	p.K = rapid.SampledFrom([]float64{0, rapid.Float64Range(.01, 8).Draw(t, "k")}).Draw(t, "k?")
 	return p
 }
 
@@ -131,6 +133,8 @@ func TestPropMatchesEnumeration(t *testing.T) {
 		tr, _ := m.Game()
 		sol := m.Solve()
 		modeltest.VerifyAll(t, tr, sol, 1e-8)
+		modeltest.AgreesWithSolve(t, tr, sol, 1e-8)
+		modeltest.VerifyExported(t, tr, sol, 1e-8)
 		pure := modeltest.PureOutcomes(t, tr)
 		for _, d := range pure {
 			ok := false

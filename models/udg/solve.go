@@ -40,7 +40,10 @@ type Primary struct {
 }
 
 // SolvePrimary returns the D1-consistent PBE. It assumes p is valid (call
-// Validate once at the boundary) and allocates nothing.
+// Validate once at the boundary) and allocates nothing. It stays correct
+// when a draw puts cDD+ between cSQ and cDC (GammaH > 1: a Hard Challenger
+// initiates whatever the Defender does), a case Validate rejects as
+// trivial but a Monte Carlo caller may meet.
 //
 // Tie rule: at a threshold the indifferent player takes the status-quo side
 // (no initiation at pDef = GammaH or GammaS, and the Soft Defender concedes
@@ -77,7 +80,7 @@ func SolvePrimary(p *Params) Primary {
 // when the family does not exist (pDef >= GammaH).
 func NoInitiationFamily(p *Params) (qMax, sMin float64, ok bool) {
 	c := p.Cut()
-	if p.PDef >= c.GammaH {
+	if p.PDef >= c.GammaH || c.GammaH > 1 { // GammaH > 1: a Hard Challenger (cDD+ > cSQ) always initiates
 		return 0, 0, false
 	}
 	return c.Delta, (c.GammaH - p.PDef) / (1 - p.PDef), true

@@ -155,7 +155,10 @@ func TestPropEveryEquilibriumVerifies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		modeltest.VerifyAll(t, tr, m.Solve(), 1e-8)
+		sol := m.Solve()
+		modeltest.VerifyAll(t, tr, sol, 1e-8)
+		modeltest.AgreesWithSolve(t, tr, sol, 1e-8)
+		modeltest.VerifyExported(t, tr, sol, 1e-8)
 	})
 }
 
@@ -381,5 +384,31 @@ func TestSolvePrimaryClosedPriors(t *testing.T) {
 				t.Fatalf("sum %v", s)
 			}
 		}
+	}
+}
+
+func BenchmarkValidate(b *testing.B) {
+	p := base(.5, .6)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := p.Validate(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestHardAlwaysInitiates: with cSQ < cDD+ < cDC (outside the validated
+// orderings) the fast path still gives the right answer: a Hard
+// Challenger initiates for any credibility and no no-initiation family
+// exists.
+func TestHardAlwaysInitiates(t *testing.T) {
+	p := base(.5, .99)
+	p.CDDP = .7
+	e := SolvePrimary(&p)
+	if e.Region != Separating || e.XH != 1 || math.Abs(e.PSQ-.5) > 1e-12 {
+		t.Fatalf("%+v", e)
+	}
+	if _, _, ok := NoInitiationFamily(&p); ok {
+		t.Fatal("family reported although a Hard Challenger always initiates")
 	}
 }

@@ -20,6 +20,7 @@ type eval struct {
 	excl  [][]float64
 	value []float64 // expected total payoff at each node, [node*np+p]
 	q     []float64 // scratch for action values
+	buf   []float64 // backing store for posteriors (see bayes)
 }
 
 func newEval(t *game.Tree) *eval {
@@ -77,7 +78,8 @@ func (ev *eval) run(act []float64) {
 }
 
 // bayes returns the Bayes posterior over s's members from the weights w, or
-// nil when they are all zero.
+// nil when they are all zero. It carves the result from ev.buf when that
+// has room, so Verify makes one allocation for all its beliefs.
 func (ev *eval) bayes(s int32, w []float64) []float64 {
 	m := ev.t.Infosets[s].Members
 	tot := 0.0
@@ -87,7 +89,12 @@ func (ev *eval) bayes(s int32, w []float64) []float64 {
 	if tot <= 0 {
 		return nil
 	}
-	mu := make([]float64, len(m))
+	var mu []float64
+	if len(ev.buf) >= len(m) {
+		mu, ev.buf = ev.buf[:len(m):len(m)], ev.buf[len(m):]
+	} else {
+		mu = make([]float64, len(m))
+	}
 	for i, n := range m {
 		mu[i] = w[n] / tot
 	}

@@ -117,6 +117,11 @@ func Verify(t *game.Tree, prof [][][]float64, beliefs [][]float64, opt Options) 
 	}
 	ev := newEval(t)
 	ev.run(act)
+	members := 0
+	for s := range t.Infosets {
+		members += len(t.Infosets[s].Members)
+	}
+	ev.buf = make([]float64, members)
 	rep := &Report{Reach: ev.reach, Beliefs: make([][]float64, len(t.Infosets))}
 	for s := range t.Infosets {
 		is := &t.Infosets[s]

@@ -162,7 +162,10 @@ func TestEnumPureSignal(t *testing.T) {
 
 // A deep chain must not overflow the stack.
 func TestDeepChain(t *testing.T) {
-	const depth = 100000
+	depth := 100000
+	if testing.Short() {
+		depth = 20000
+	}
 	b := game.NewBuilder("chain", "A", "B")
 	n := b.Root()
 	var prof [][][]float64 = [][][]float64{nil, nil}
@@ -223,5 +226,22 @@ func TestVerifyExactAgrees(t *testing.T) {
 	prof[0][0] = []*big.Rat{r(1, 3), r(1, 3)}
 	if _, err := VerifyExact(tr, prof, bel, Options{}); err == nil {
 		t.Fatal("want error for a row summing to 2/3")
+	}
+}
+
+func TestComplete(t *testing.T) {
+	tr := signal(t)
+	// Pooling on L with d everywhere: Complete must find an off-path belief
+	// after R (on t2) that supports d.
+	bel, ok := Complete(tr, [][][]float64{{{1, 0}, {1, 0}}, {{0, 1}, {0, 1}}}, Options{})
+	if !ok {
+		t.Fatal("pooling PBE not completed")
+	}
+	if rep, err := Verify(tr, [][][]float64{{{1, 0}, {1, 0}}, {{0, 1}, {0, 1}}}, bel, Options{}); err != nil || !rep.OK() {
+		t.Fatalf("completed beliefs fail: %v %v", err, rep.Worst)
+	}
+	// With u after R, t1 deviates whatever the receiver believes.
+	if _, ok := Complete(tr, [][][]float64{{{1, 0}, {1, 0}}, {{0, 1}, {1, 0}}}, Options{}); ok {
+		t.Fatal("non-equilibrium completed")
 	}
 }

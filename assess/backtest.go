@@ -1,0 +1,113 @@
+package assess
+
+import (
+	"errors"
+	"math"
+)
+
+// LogLossClip bounds forecasts away from 0 and 1 in the log loss, so that a
+// certain forecast that misses costs log(100) rather than infinity. It is
+// applied to every forecaster alike, the "always deterred" baseline
+// included.
+const LogLossClip = 0.01
+
+// Case is one scored history case: the model's forecast P(deterrence
+// holds) as of the case's start, and what happened (1 held, 0 failed).
+type Case struct {
+	Name, File string
+	Year       int
+	P          float64
+	Outcome    int
+	Ongoing    bool // held to date, still open
+}
+
+// Score is a forecaster's Brier score and log loss (natural log).
+type Score struct {
+	Name           string
+	Brier, LogLoss float64
+}
+
+// Bin is one row of a calibration table.
+type Bin struct {
+	Lo, Hi   float64
+	N        int
+	MeanP    float64 // mean forecast in the bin
+	Observed float64 // share of cases where deterrence held
+}
+
+// Backtest holds the scores of the model and its baselines.
+type Backtest struct {
+	Cases       []Case
+	Scores      []Score // the model, the leave-one-out base rate, "always deterred"
+	Calibration []Bin
+	BaseRate    float64 // share of cases where deterrence held
+}
+
+// ErrNoCases reports a backtest without scored cases.
+var ErrNoCases = errors.New("backtest: no cases with a known outcome")
+
+// Evaluate scores the forecasts against the outcomes and two baselines:
+// the empirical base rate (leave-one-out, so a case never predicts itself)
+// and "always deterred" (P = 1). bins is the number of equal-width
+// calibration bins.
+func Evaluate(cases []Case, bins int) (Backtest, error) {
+	var cs []Case
+	held := 0
+	for _, c := range cases {
+		if c.Outcome == 0 || c.Outcome == 1 {
+			cs = append(cs, c)
+			held += c.Outcome
+		}
+	}
+	n := len(cs)
+	if n == 0 {
+		return Backtest{}, ErrNoCases
+	}
+	b := Backtest{Cases: cs, BaseRate: float64(held) / float64(n)}
+	model, base, always := Score{Name: "model"}, Score{Name: "base rate (leave-one-out)"}, Score{Name: "always deterred"}
+	for _, c := range cs {
+		y := float64(c.Outcome)
+		loo := b.BaseRate
+		if n > 1 {
+			loo = (float64(held) - y) / float64(n-1)
+		}
+		for _, s := range []struct {
+			sc *Score
+			p  float64
+		}{{&model, c.P}, {&base, loo}, {&always, 1}} {
+			s.sc.Brier += (s.p - y) * (s.p - y) / float64(n)
+			s.sc.LogLoss += logLoss(s.p, y) / float64(n)
+		}
+	}
+	b.Scores = []Score{model, base, always}
+	b.Calibration = calibrate(cs, bins)
+	return b, nil
+}
+
+func logLoss(p, y float64) float64 {
+	p = math.Min(math.Max(p, LogLossClip), 1-LogLossClip)
+	return -(y*math.Log(p) + (1-y)*math.Log(1-p))
+}
+
+func calibrate(cs []Case, bins int) []Bin {
+	if bins <= 0 {
+		bins = 5
+	}
+	out := make([]Bin, bins)
+	for i := range out {
+		out[i].Lo, out[i].Hi = float64(i)/float64(bins), float64(i+1)/float64(bins)
+	}
+	for _, c := range cs {
+		k := min(int(c.P*float64(bins)), bins-1)
+		out[k].N++
+		out[k].MeanP += c.P
+		out[k].Observed += float64(c.Outcome)
+	}
+	for i := range out {
+		if out[i].N > 0 {
+			out[i].MeanP /= float64(out[i].N)
+			out[i].Observed /= float64(out[i].N)
+		}
+	}
+	return out
+}

@@ -1,0 +1,117 @@
+package assess
+
+import (
+	"fmt"
+
+	"github.com/guarantor/guarantor/evidence"
+	"github.com/guarantor/guarantor/scenario"
+)
+
+func (a *adapter) guarantor(gp scenario.GuarantorParams, units string) (Guarantor, error) {
+	pre := "guarantors." + gp.ID
+	g := Guarantor{ID: gp.ID}
+	var err error
+	g.Party, err = a.party(pre, gp.Capability, units, Uniform{0.2, 0.5},
+		"judgment: share of a guarantor's national capability it commits to the theatre")
+	if err != nil {
+		return g, err
+	}
+	strongest, rank := -1, len(scenario.InstrumentTypes)
+	ratified := false
+	for j, ip := range gp.Instruments {
+		k, err := ParseKind(string(ip.Type))
+		if err != nil {
+			return g, fmt.Errorf("%s: %s: %w", a.c.Scenario.File, pre, err)
+		}
+		in := Instrument{Kind: k, Ratified: ip.Ratified, DMZ: ip.DMZ}
+		name := fmt.Sprintf("%s.%s", pre, ip.Type)
+		switch k {
+		case Tripwire:
+			in.Troops = a.in(ip.Troops)
+			share := postureShare[ip.Posture] * rotationShare[ip.Rotation]
+			in.Posture = Input{Name: fmt.Sprintf("%s[%d].in_harms_way", name, j), Dist: Point(share),
+				Source: fmt.Sprintf("judgment: share of a %s, %s force in harm's way from the first day", ip.Posture, ip.Rotation)}
+			if g.Forces.Dist == nil {
+				g.Forces = in.Troops
+			}
+		case EconomicStake:
+			in.Stake = a.in(ip.ValueUSDbn)
+		case ArmsSupply:
+			if ip.ValueUSDbn != scenario.None {
+				v := a.in(ip.ValueUSDbn)
+				in.Arms = Input{Name: fmt.Sprintf("%s[%d].boost", name, j), Dist: scaled{v.Dist, armsPerBn},
+					Source: fmt.Sprintf("%s, US$ bn a year × 1/60 (judgment: relative to Ukraine's defence budget of about US$ 60 bn)", v.Source)}
+			}
+		case CeasefireAgreement:
+			in.Monitors = ip.Monitors != scenario.None && a.c.Params[ip.Monitors].Dist.Quantile(0.5) > 0
+		case NuclearUmbrella:
+			if !ip.Declared {
+				in.Kind = NoInstrument // an undeclared umbrella adds no escalation threat here
+			}
+		}
+		if (k == CollectiveDefense || k == DefensePact) && ip.Ratified {
+			ratified = true
+		}
+		for r, t := range scenario.InstrumentTypes {
+			if t == ip.Type && r < rank {
+				strongest, rank = j, r
+			}
+		}
+		g.Instruments = append(g.Instruments, in)
+	}
+	g.BaseRate = a.baseRate(gp, strongest)
+	if ratified {
+		g.Audience = a.in(a.c.Model.AudienceCostCoef)
+	}
+	if gp.Capability.DeployableTroops != scenario.None {
+		g.Forces = a.in(gp.Capability.DeployableTroops)
+	}
+	for _, s := range gp.Signals {
+		g.Signals = append(g.Signals, Signal{LR: a.in(s)})
+	}
+	return g, nil
+}
+
+// baseRate is the prior of the guarantor's strongest instrument (or of
+// none). The scenario's default defence-pact prior is the Berkemeier and
+// Fuhrmann rate over all obligations; for a defence pact the embedded data's
+// defence-obligation rate is the more specific figure, so it replaces the
+// default (a file that sets the rate keeps its own).
+func (a *adapter) baseRate(gp scenario.GuarantorParams, strongest int) Input {
+	if strongest < 0 {
+		return a.in(a.c.Model.BaseRates[scenario.NoInstrument])
+	}
+	ip := gp.Instruments[strongest]
+	p := a.c.Params[ip.BaseRate]
+	if ip.Type == scenario.DefensePact && p.Default && a.c.Model.BaseRateSource == scenario.BerkemeierFuhrmann2018 {
+		if r, err := evidence.FulfilmentRate(evidence.LLM, evidence.Defense, evidence.AllYears); err == nil {
+			return Input{Name: p.Name, Dist: Beta{r.Alpha, r.Beta},
+				Source: fmt.Sprintf("Berkemeier & Fuhrmann 2018 data, LLM coding, defence obligations, 1816-2003: %d/%d honoured; Beta posterior from a uniform prior; %s", r.Honoured, r.N(), r.Data)}
+		}
+	}
+	return a.in(ip.BaseRate)
+}
+
+// model maps the scenario's model parameters onto the engine's.
+func (a *adapter) model() {
+	m := a.c.Model
+	for name, i := range map[string]int{CoefTripwire: m.TripwireCoef, CoefStake: m.EconomicStakeCoef,
+		CoefWarCost: m.WarCostCoef, CoefCorrelation: m.Correlation, DurMonitors: m.MonitorsMult, DurDMZ: m.DMZMult} {
+		if i != scenario.None {
+			a.coef[name] = a.in(i)
+		}
+	}
+}
+
+// theatre sets a Lanchester theatre when the challenger and the protégé
+// both give deployable troops.
+func (a *adapter) theatre(gs []Guarantor) *Theatre {
+	ch, pr := a.c.Challenger.DeployableTroops, a.c.Protege.DeployableTroops
+	if ch == scenario.None || pr == scenario.None {
+		for i := range gs {
+			gs[i].Forces = Input{}
+		}
+		return nil
+	}
+	return &Theatre{Challenger: a.in(ch), Protege: a.in(pr)}
+}

@@ -1,0 +1,124 @@
+package assess
+
+import (
+	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/guarantor/guarantor/scenario"
+)
+
+func loadExample(t testing.TB, path string) Option {
+	t.Helper()
+	opts, err := LoadOptions([]string{path})
+	if err != nil {
+		t.Skip("example not available:", err)
+	}
+	return opts[0]
+}
+
+// The adapter keeps the scenario's names and sources, takes the
+// defence-pact prior from the embedded data, and maps the scenario's model
+// coefficients onto the engine's.
+func TestAdapterMapsScenario(t *testing.T) {
+	o := loadExample(t, "testdata/options/b-pact.yaml")
+	if o.Name != "pact and tripwire" || len(o.Guarantors) != 2 || o.Year != 2014 || o.Horizon != 10 || o.Outcome != -1 {
+		t.Fatalf("option %+v", o)
+	}
+	us := o.Guarantors[0]
+	if b, ok := us.BaseRate.Dist.(Beta); !ok || b.A != 43 || b.B != 61 || us.BaseRate.Name != "model.base_rates.defense_pact" {
+		t.Errorf("US base rate %s %v: want the data's defence-obligation Beta(43, 61)", us.BaseRate.Name, us.BaseRate.Dist)
+	}
+	if us.Instruments[1].Kind != Tripwire || us.Instruments[1].Posture.Dist.Quantile(0.5) != 1 || us.Instruments[2].Kind != NuclearUmbrella {
+		t.Errorf("US instruments %+v", us.Instruments)
+	}
+	if _, ok := o.Coef[CoefTripwire]; !ok || o.Coef[CoefTripwire].Name != "model.commitment.tripwire" {
+		t.Errorf("tripwire coefficient not mapped: %+v", o.Coef[CoefTripwire])
+	}
+	m := compile(t, o)
+	if i, ok := m.Index("model.commitment.tripwire"); !ok || m.Inputs[i].Source == "" {
+		t.Error("the scenario's tripwire coefficient is not an input of the model")
+	}
+	if _, ok := m.Index(CoefTripwire); !ok {
+		t.Error("the engine's name no longer finds the overridden coefficient")
+	}
+	uk := o.Guarantors[1]
+	if len(uk.Signals) != 1 || uk.Signals[0].LR.Dist.Quantile(0.99) > 0.9 {
+		t.Errorf("UK signal %+v", uk.Signals)
+	}
+}
+
+// History cases carry their start year and outcome; open cases count as
+// held to date.
+func TestAdapterHistoryOutcome(t *testing.T) {
+	o := loadExample(t, "testdata/history/budapest.yaml")
+	if o.Outcome != 0 || o.Year != 1994 || o.Horizon != 20 {
+		t.Errorf("budapest: outcome %d year %d horizon %d", o.Outcome, o.Year, o.Horizon)
+	}
+	o = loadExample(t, "testdata/history/berlin.yaml")
+	if o.Outcome != 1 || o.Year != 1955 {
+		t.Errorf("berlin: outcome %d year %d", o.Outcome, o.Year)
+	}
+}
+
+// Every shipped example compiles and runs, and the sanity ordering a user
+// expects holds on them: no guarantee deters least.
+func TestExamplesRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs every example")
+	}
+	dir := "../examples/ukraine-2025"
+	opts, err := LoadOptions([]string{dir})
+	if err != nil {
+		t.Skip("examples not available:", err)
+	}
+	var none float64 = -1
+	for _, o := range opts {
+		m := compile(t, o)
+		r, err := m.Run(context.Background(), Config{Samples: 2000, Seed: 3, DriverSamples: -1}, "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if math.IsNaN(r.PDeter.Mean) || r.PDeter.Mean < 0 || r.PDeter.Mean > 1 {
+			t.Fatalf("%s: P(deterrence) %v", o.Name, r.PDeter.Mean)
+		}
+		if strings.Contains(filepath.Base(o.File), "no-guarantee") {
+			none = r.PDeter.Mean
+		}
+	}
+	if none != 0 {
+		t.Errorf("no guarantee: P(deterrence) %v, want 0 (the challenger gains from attacking an unguarded protégé)", none)
+	}
+}
+
+// No scenario text makes the adapter or the engine panic.
+func FuzzAssessScenario(f *testing.F) {
+	for _, dir := range []string{"testdata/options", "testdata/history"} {
+		ents, _ := os.ReadDir(dir)
+		for _, e := range ents {
+			if b, err := os.ReadFile(filepath.Join(dir, e.Name())); err == nil {
+				f.Add(b)
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := scenario.Parse("fuzz.yaml", data, scenario.Options{ReadFile: func(string) ([]byte, error) { return nil, os.ErrNotExist }})
+		if err != nil {
+			return
+		}
+		o, err := FromScenario(scenario.Compile(s))
+		if err != nil {
+			return
+		}
+		m, err := Compile(o)
+		if err != nil {
+			return
+		}
+		w := m.newWork()
+		m.eval(w)
+		_ = m.Profile()
+	})
+}

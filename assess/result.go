@@ -1,0 +1,227 @@
+package assess
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"slices"
+	"sort"
+)
+
+// regionNoGain marks draws where the challenger gains nothing by attacking.
+const regionNoGain = 4
+
+// RegionNames names the UDG's D1 regions and the no-gain case.
+var RegionNames = [...]string{"Certain deterrence", "Separating", "Attack", "Bluff", "No gain from attack"}
+
+// Estimate is a mean over draws with the 5th-95th percentile interval of
+// the per-draw values and the Monte Carlo standard error of the mean.
+type Estimate struct {
+	Mean, Lo, Hi, SE float64
+}
+
+// GuarantorResult is one guarantor's verdict.
+type GuarantorResult struct {
+	ID, Name string
+	// Instrument is the strongest treaty instrument (the base rate's).
+	Instrument string
+	// PFight: P(the guarantor fights | the protégé is attacked).
+	PFight Estimate
+	// PWin: P(the guarantor and the protégé together win).
+	PWin Estimate
+	// Committed: mean PFight >= 1/2. Capable: PWin >= the capability
+	// threshold in at least half the draws.
+	Committed, Capable bool
+	// Fails names the failing condition(s): "", "commitment",
+	// "capability" or "commitment and capability".
+	Fails string
+}
+
+// Horizon is P(no renewed war by Years).
+type Horizon struct {
+	Years int
+	P     Estimate
+}
+
+// Driver is one input's one-at-a-time swing: mean P(deterrence) with the
+// input at its 5th and its 95th percentile, every other input drawn.
+type Driver struct {
+	Name, Source string
+	Lo, Hi       float64 // the input's 5th and 95th percentiles
+	AtLo, AtHi   float64 // mean P(deterrence) there
+	Swing        float64 // |AtHi - AtLo|
+}
+
+// Assumption is one row of the assumptions table.
+type Assumption struct {
+	Name, Dist, Source string
+	Median             float64
+}
+
+// Result is the assessment of one option.
+type Result struct {
+	Option, File string
+	Version      string
+	Seed         uint64
+	Samples      int
+	InputHash    string
+	// PDeter: P(deterrence holds) = mean over draws of the D1
+	// equilibrium's P(no attack); the interval is over parameter draws.
+	PDeter, PWar, Credibility, PWinAll Estimate
+	// AnyFight: P(at least one guarantor fights); CanWin: P(the guarantors
+	// that fight can win, with the protégé | at least one fights).
+	AnyFight, CanWin Estimate
+	// Committed / Capable are the option-level conditions (the article's
+	// two): mean AnyFight >= 1/2, and mean CanWin >= 1/2.
+	Committed, Capable bool
+	Fails              string
+	Regions            map[string]float64
+	NoWar              []Horizon
+	Guarantors         []GuarantorResult
+	Drivers            []Driver
+	Analogues          []Analogue
+	Assumptions        []Assumption
+}
+
+// Run assesses the model. version is recorded in the result.
+func (m *Model) Run(ctx context.Context, cfg Config, version string) (*Result, error) {
+	cfg = cfg.norm()
+	d, err := m.simulate(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	tau := m.point[m.coef.capable]
+	r := &Result{Option: m.Opt.Name, File: m.Opt.File, Version: version, Seed: cfg.Seed, Samples: cfg.Samples,
+		InputHash: m.Hash(), PDeter: estimate(d.psq), PWar: estimate(d.pwar), Credibility: estimate(d.cred),
+		PWinAll: estimate(d.pwin), Regions: map[string]float64{}}
+	r.AnyFight, r.CanWin = estimate(d.anyFight), estimate(d.canWin)
+	r.Committed = r.AnyFight.Mean >= 0.5
+	r.Capable = r.CanWin.Mean >= 0.5
+	r.Fails = fails(r.Committed, r.Capable)
+	for _, reg := range d.region {
+		r.Regions[RegionNames[reg]] += 1 / float64(d.n)
+	}
+	for _, y := range m.horizons() {
+		v := make([]float64, d.n)
+		for i, h := range d.haz {
+			v[i] = math.Pow(1-h, float64(y))
+		}
+		r.NoWar = append(r.NoWar, Horizon{y, estimate(v)})
+	}
+	for i, g := range m.Opt.Guarantors {
+		gr := GuarantorResult{ID: g.ID, Name: g.Name, Instrument: m.g[i].top.String(),
+			PFight: estimate(d.pf[i]), PWin: estimate(d.pwg[i])}
+		gr.Committed = gr.PFight.Mean >= 0.5
+		gr.Capable = shareAtLeast(d.pwg[i], tau) >= 0.5
+		gr.Fails = fails(gr.Committed, gr.Capable)
+		r.Guarantors = append(r.Guarantors, gr)
+	}
+	if cfg.DriverSamples > 0 {
+		if r.Drivers, err = m.Drivers(ctx, cfg); err != nil {
+			return nil, err
+		}
+	}
+	r.Assumptions = m.Assumptions()
+	return r, nil
+}
+
+func (m *Model) horizons() []int {
+	hs := []int{1, 5, 10}
+	if h := m.Opt.Horizon; h > 0 && !slices.Contains(hs, h) {
+		hs = append(hs, h)
+		sort.Ints(hs)
+	}
+	return hs
+}
+
+func fails(committed, capable bool) string {
+	switch {
+	case !committed && !capable:
+		return "commitment and capability"
+	case !committed:
+		return "commitment"
+	case !capable:
+		return "capability"
+	}
+	return ""
+}
+
+func shareAtLeast(v []float64, t float64) float64 {
+	k := 0
+	for _, x := range v {
+		if x >= t {
+			k++
+		}
+	}
+	return float64(k) / float64(len(v))
+}
+
+// estimate summarises per-draw values; the sum runs in draw order so the
+// result does not depend on the worker count.
+func estimate(v []float64) Estimate {
+	n := float64(len(v))
+	var s, s2 float64
+	for _, x := range v {
+		s += x
+		s2 += x * x
+	}
+	mean := s / n
+	sorted := slices.Clone(v)
+	slices.Sort(sorted)
+	q := func(p float64) float64 { return sorted[min(len(sorted)-1, int(p*n))] }
+	return Estimate{Mean: mean, Lo: q(0.05), Hi: q(0.95), SE: math.Sqrt(math.Max(s2/n-mean*mean, 0) / n)}
+}
+
+// Drivers ranks the random inputs by one-at-a-time swing.
+func (m *Model) Drivers(ctx context.Context, cfg Config) ([]Driver, error) {
+	cfg = cfg.norm()
+	out := make([]Driver, len(m.random))
+	ws := make([]*work, cfg.Workers)
+	ss := make([]*stream, cfg.Workers)
+	for i := range ws {
+		ws[i], ss[i] = m.newWork(), newStream()
+	}
+	seed := cfg.Seed ^ 0x9e3779b97f4a7c15
+	err := parallel(ctx, cfg.Workers, len(m.random), func(wk, j int) {
+		slot := m.random[j]
+		in := m.Inputs[slot]
+		lo, hi := in.Dist.Quantile(0.05), in.Dist.Quantile(0.95)
+		a := m.meanPSQ(ws[wk], ss[wk], seed, cfg.DriverSamples, slot, lo)
+		b := m.meanPSQ(ws[wk], ss[wk], seed, cfg.DriverSamples, slot, hi)
+		out[j] = Driver{Name: in.Name, Source: in.Source, Lo: lo, Hi: hi, AtLo: a, AtHi: b, Swing: math.Abs(b - a)}
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Swing > out[j].Swing })
+	return out, nil
+}
+
+// Assumptions lists every input with its distribution, median and source.
+func (m *Model) Assumptions() []Assumption {
+	var a []Assumption
+	for i, in := range m.Inputs {
+		if !m.unused[i] {
+			a = append(a, Assumption{Name: in.Name, Dist: in.Dist.String(), Source: in.Source, Median: m.point[i]})
+		}
+	}
+	return a
+}
+
+// Hash is a SHA-256 over everything the run depends on besides the seed:
+// the option's structure and every input's name, distribution and source.
+func (m *Model) Hash() string {
+	h := sha256.New()
+	o := &m.Opt
+	fmt.Fprintf(h, "%s|%d|%d|%+v|", o.Name, o.Year, o.Horizon, o.BaseRate)
+	for _, g := range m.g {
+		fmt.Fprintf(h, "%v|%v|%v|%v|", g.strong, g.top, g.air, g.nuclear)
+	}
+	fmt.Fprintf(h, "%v|%v|", m.monitors, m.dmz)
+	for _, in := range m.Inputs {
+		fmt.Fprintf(h, "%s=%s;%s\n", in.Name, in.Dist, in.Source)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}

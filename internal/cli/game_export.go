@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/game/gambit"
+)
+
+func init() { registerGame(newGameExportCmd) }
+
+func newGameExportCmd() *cobra.Command {
+	var format, out string
+	cmd := &cobra.Command{
+		Use:   "export FILE",
+		Short: "Write an option's deterrence game (the UDG at the inputs' medians) as a Gambit .efg file",
+		Long: `Build the Unilateral Deterrence Game that 'guarantor assess' solves for the option, with every
+input at its median (the same game 'guarantor explain' prints), and write it in Gambit's .efg
+format for re-checking with Gambit or 'guarantor game solve'. Payoffs are exact decimals:
+(Challenger, Defender).`,
+		Example: "  guarantor game export examples/ukraine-2025/08-us-tripwire-7000.yaml --format efg -o us-tripwire.efg",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "efg" {
+				return usageError("--format %q: expected efg", format)
+			}
+			opts, err := assess.LoadOptions(args)
+			if err != nil {
+				return usageError("%v", err)
+			}
+			m, err := assess.Compile(opts[0])
+			if err != nil {
+				return usageError("%v", err)
+			}
+			t, err := m.Game()
+			if err != nil {
+				return usageError("%v", err)
+			}
+			var b bytes.Buffer
+			if err := gambit.WriteEFG(&b, t); err != nil {
+				return err
+			}
+			if out == "" || out == "-" {
+				_, err = cmd.OutOrStdout().Write(b.Bytes())
+				return err
+			}
+			return os.WriteFile(out, b.Bytes(), 0o644)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "efg", "output format: efg")
+	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output")
+	return cmd
+}

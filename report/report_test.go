@@ -1,0 +1,104 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guarantor/guarantor/assess"
+)
+
+func sample() []*assess.Result {
+	e := func(m float64) assess.Estimate { return assess.Estimate{Mean: m, Lo: m / 2, Hi: (1 + m) / 2} }
+	return []*assess.Result{{
+		Option: `tripwire <script>alert(1)</script>`, File: "a.yaml", Version: "v0", Seed: 7, Samples: 100, InputHash: "abc",
+		PDeter: e(0.62), Credibility: e(0.5), PWinAll: e(0.55), PWar: e(0.1), Committed: true, Fails: "capability",
+		NoWar:       []assess.Horizon{{Years: 1, P: e(0.9)}, {Years: 5, P: e(0.7)}, {Years: 10, P: e(0.5)}},
+		Guarantors:  []assess.GuarantorResult{{ID: "us", Name: "United States", Instrument: "defense_pact", PFight: e(0.7), PWin: e(0.6), Committed: true, Capable: true}},
+		Drivers:     []assess.Driver{{Name: "coef.tripwire", AtLo: 0.5, AtHi: 0.7, Swing: 0.2}},
+		Analogues:   []assess.Analogue{{Name: "Berlin 1948", Outcome: 1, Distance: 0.3}},
+		Assumptions: []assess.Assumption{{Name: "coef.tripwire", Dist: "triangular(0.05, 0.2, 0.35)", Source: "judgment", Median: 0.2}},
+	}}
+}
+
+func TestTableShowsVerdicts(t *testing.T) {
+	var b bytes.Buffer
+	if err := Table(&b, sample()); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"62% [31%-81%]", "90%/70%/50%", "capability", "United States", "70% [35%-85%]",
+		"coef.tripwire (50%..70%)", "Berlin 1948 (held, d=0.30)", "seed 7", "abc"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("table lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
+func TestHTMLSelfContainedAndEscaped(t *testing.T) {
+	var b bytes.Buffer
+	if err := HTML(&b, sample(), time.Unix(0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	s := b.String()
+	if strings.Contains(s, "<script>") {
+		t.Error("option name not escaped")
+	}
+	for _, bad := range []string{"src=", "href=", "@import", "url("} {
+		if strings.Contains(s, bad) {
+			t.Errorf("report refers to an external resource (%s)", bad)
+		}
+	}
+	for _, want := range []string{"<svg", "judgment", "triangular(0.05, 0.2, 0.35)", "Berlin 1948"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+}
+
+func TestCSVAndJSONParse(t *testing.T) {
+	var b bytes.Buffer
+	if err := CSV(&b, sample()); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&b).ReadAll()
+	if err != nil || len(rows) != 3 || rows[1][3] != "0.6200" || rows[2][2] != "United States" {
+		t.Fatalf("csv rows %v, err %v", rows, err)
+	}
+	b.Reset()
+	if err := JSON(&b, sample()); err != nil {
+		t.Fatal(err)
+	}
+	var back struct{ Results []*assess.Result }
+	if err := json.Unmarshal(b.Bytes(), &back); err != nil || back.Results[0].PDeter.Mean != 0.62 || back.Results[0].Seed != 7 {
+		t.Fatalf("json round trip: %v %+v", err, back)
+	}
+	b.Reset()
+	if err := Markdown(&b, sample()); err != nil || !strings.Contains(b.String(), "| United States | defense_pact |") {
+		t.Fatalf("markdown: %v\n%s", err, b.String())
+	}
+}
+
+// Every chart is well-formed XML (an SVG a browser will draw).
+func TestChartsAreWellFormedSVG(t *testing.T) {
+	rs := sample()
+	for name, svg := range map[string]string{"bars": DeterrenceChart(rs), "tornado": TornadoChart(rs[0], 8), "durability": DurabilityChart(rs)} {
+		d := xml.NewDecoder(strings.NewReader(svg))
+		for {
+			_, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: %v\n%s", name, err, svg)
+			}
+		}
+		if !strings.HasPrefix(svg, "<svg") || !strings.HasSuffix(svg, "</svg>") {
+			t.Errorf("%s is not one svg element", name)
+		}
+	}
+}

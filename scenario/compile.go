@@ -1,0 +1,269 @@
+package scenario
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sort"
+
+	"github.com/guarantor/guarantor/uncertainty"
+)
+
+// Param is one named uncertain input of a compiled scenario: the unit the
+// engine samples, the report lists with its source, and sensitivity
+// analysis varies by name.
+type Param struct {
+	Name    string // e.g. "guarantors.uk.tripwire.troops", "model.commitment.tripwire"
+	Dist    uncertainty.Dist
+	Source  string // citation, "judgment", or Unsourced when the file gives neither
+	Note    string
+	Default bool // taken from the model defaults, not from the file
+	Pos     Pos  // where the file sets it (zero for defaults)
+}
+
+// Unsourced is the Source of a number the file gives without a source;
+// reports should flag it.
+const Unsourced = "unsourced"
+
+// None marks an absent parameter in the index fields below.
+const None = -1
+
+// Compiled is a scenario flattened for evaluation: Params holds every
+// uncertain input once, and the structured fields give each input's index
+// into a sampled vector x (len(x) == len(Params)), or None when absent.
+type Compiled struct {
+	Scenario   *Scenario
+	Params     []Param
+	Horizon    int
+	Challenger CapabilityParams
+	Protege    CapabilityParams
+	Guarantors []GuarantorParams
+	Model      ModelParams
+	index      map[string]int
+	points     []float64 // every parameter's constant value (0 for uncertain ones)
+	uncertain  []int     // indices of parameters that are not constants
+}
+
+// GuarantorParams indexes one guarantor's inputs.
+type GuarantorParams struct {
+	ID          string
+	Country     Country
+	Capability  CapabilityParams
+	Instruments []InstrumentParams
+	Signals     []int // likelihood-ratio parameters, in file order
+}
+
+// InstrumentParams indexes one instrument's inputs. Non-numeric settings
+// are copied as they are.
+type InstrumentParams struct {
+	Type                                   InstrumentType
+	Ratified, Consultation, DMZ, Declared  bool
+	Organization, Posture, Rotation        string
+	Troops, Monitors, Aircraft, ValueUSDbn int
+	BaseRate                               int // this instrument's prior P(fight): its override or the model's rate for its type
+	Exposure                               int // tripwire: share of troops at risk for its posture (model.exposure.<posture>)
+}
+
+// CapabilityParams indexes an actor's capability: a dataset reference the
+// engine resolves (From, Year, Country) and/or explicit figures.
+type CapabilityParams struct {
+	Country                            Country
+	From                               string
+	Year                               int
+	CINC, MilexUSDbn, DeployableTroops int
+	Nuclear                            *bool
+}
+
+// ModelParams indexes the model-level parameters.
+type ModelParams struct {
+	BaseRateSource                                                 string
+	BaseRates                                                      map[InstrumentType]int
+	TripwireCoef, EconomicStakeCoef, AudienceCostCoef, WarCostCoef int
+	Correlation                                                    int
+	Exposure                                                       map[string]int // by posture, for postures some tripwire uses
+	BaseHazard, MonitorsMult, DMZMult, ThirdPartyGuarantee         int
+}
+
+// Compile flattens a scenario. Parameter order is deterministic: horizon,
+// model, capabilities, then guarantors in file order.
+func Compile(s *Scenario) *Compiled {
+	c := &Compiled{Scenario: s, index: map[string]int{}}
+	c.Horizon = c.add("horizon", s.Horizon, false)
+	c.compileModel(s)
+	c.Challenger = c.capability("capabilities.challenger", s.Capabilities.Challenger, s.Challenger)
+	c.Protege = c.capability("capabilities.protege", s.Capabilities.Protege, s.Protege)
+	for _, g := range s.Option.Guarantors {
+		c.Guarantors = append(c.Guarantors, c.guarantor(g))
+	}
+	c.points = make([]float64, len(c.Params))
+	for i, p := range c.Params {
+		if p.Dist.IsPoint() {
+			c.points[i] = p.Dist.Value
+		} else {
+			c.uncertain = append(c.uncertain, i)
+		}
+	}
+	return c
+}
+
+func (c *Compiled) add(name string, q Quantity, def bool) int {
+	if !q.Set && !def {
+		return None
+	}
+	src := q.Source
+	if src == "" {
+		src = Unsourced
+	}
+	c.index[name] = len(c.Params)
+	c.Params = append(c.Params, Param{Name: name, Dist: q.Dist, Source: src, Note: q.Note, Default: !q.Set, Pos: q.Pos})
+	return len(c.Params) - 1
+}
+
+func (c *Compiled) compileModel(s *Scenario) {
+	m := s.Model
+	used := map[InstrumentType]bool{}
+	for _, g := range s.Option.Guarantors {
+		if len(g.Instruments) == 0 {
+			used[NoInstrument] = true
+		}
+		for _, in := range g.Instruments {
+			if !in.BaseRate.Set {
+				used[in.Type] = true
+			}
+		}
+	}
+	mp := ModelParams{BaseRateSource: m.BaseRateSource, BaseRates: map[InstrumentType]int{}}
+	for _, t := range append(append([]InstrumentType(nil), InstrumentTypes...), NoInstrument) {
+		if q := m.BaseRates[t]; used[t] || q.Set {
+			mp.BaseRates[t] = c.add("model.base_rates."+string(t), q, true)
+		} else {
+			mp.BaseRates[t] = None
+		}
+	}
+	mp.TripwireCoef = c.add("model.commitment.tripwire", m.TripwireCoef, true)
+	mp.EconomicStakeCoef = c.add("model.commitment.economic_stake", m.EconomicStakeCoef, true)
+	mp.AudienceCostCoef = c.add("model.commitment.audience_cost", m.AudienceCostCoef, true)
+	mp.WarCostCoef = c.add("model.commitment.war_cost", m.WarCostCoef, true)
+	mp.Correlation = c.add("model.correlation", m.Correlation, true)
+	postures := map[string]bool{}
+	for _, g := range s.Option.Guarantors {
+		for _, in := range g.Instruments {
+			if in.Type == Tripwire {
+				postures[in.Posture] = true
+			}
+		}
+	}
+	mp.Exposure = map[string]int{}
+	for _, p := range Postures {
+		if q := m.Exposure[p]; postures[p] || q.Set {
+			mp.Exposure[p] = c.add("model.exposure."+p, q, true)
+		} else {
+			mp.Exposure[p] = None
+		}
+	}
+	mp.BaseHazard = c.add("model.durability.base_hazard", m.BaseHazard, true)
+	mp.MonitorsMult = c.add("model.durability.monitors", m.MonitorsMult, true)
+	mp.DMZMult = c.add("model.durability.dmz", m.DMZMult, true)
+	mp.ThirdPartyGuarantee = c.add("model.durability.third_party_guarantee", m.ThirdPartyGuarantee, true)
+	c.Model = mp
+}
+
+func (c *Compiled) capability(prefix string, cp *Capability, country Country) CapabilityParams {
+	out := CapabilityParams{Country: country, CINC: None, MilexUSDbn: None, DeployableTroops: None}
+	if cp == nil {
+		return out
+	}
+	out.From, out.Year, out.Nuclear = cp.From, cp.Year, cp.Nuclear
+	out.CINC = c.add(prefix+".cinc", cp.CINC, false)
+	out.MilexUSDbn = c.add(prefix+".milex_usd_bn", cp.MilexUSDbn, false)
+	out.DeployableTroops = c.add(prefix+".deployable_troops", cp.DeployableTroops, false)
+	return out
+}
+
+func (c *Compiled) guarantor(g Guarantor) GuarantorParams {
+	p := "guarantors." + g.ID
+	gp := GuarantorParams{ID: g.ID, Country: g.Country}
+	gp.Capability = c.capability(p+".capability", g.Capability, g.Country)
+	count := map[InstrumentType]int{}
+	for _, in := range g.Instruments {
+		count[in.Type]++
+		name := p + "." + string(in.Type)
+		if n := count[in.Type]; n > 1 {
+			name = fmt.Sprintf("%s#%d", name, n)
+		}
+		ip := InstrumentParams{Type: in.Type, Ratified: in.Ratified, Consultation: in.Consultation, DMZ: in.DMZ,
+			Declared: in.Declared, Organization: in.Organization, Posture: in.Posture, Rotation: in.Rotation}
+		ip.Troops = c.add(name+".troops", in.Troops, false)
+		ip.Monitors = c.add(name+".monitors", in.Monitors, false)
+		ip.Aircraft = c.add(name+".aircraft", in.Aircraft, false)
+		ip.ValueUSDbn = c.add(name+".value_usd_bn", in.ValueUSDbn, false)
+		ip.Exposure = None
+		if in.Type == Tripwire {
+			ip.Exposure = c.Model.Exposure[in.Posture]
+		}
+		if in.BaseRate.Set {
+			ip.BaseRate = c.add(name+".base_rate", in.BaseRate, false)
+		} else {
+			ip.BaseRate = c.Model.BaseRates[in.Type]
+		}
+		gp.Instruments = append(gp.Instruments, ip)
+	}
+	for i, s := range g.Signals {
+		gp.Signals = append(gp.Signals, c.add(fmt.Sprintf("%s.signals[%d].likelihood_ratio", p, i), s.LikelihoodRatio, false))
+	}
+	return gp
+}
+
+// Index returns the position of the named parameter in Params.
+func (c *Compiled) Index(name string) (int, bool) {
+	i, ok := c.index[name]
+	return i, ok
+}
+
+// Names returns every parameter name, sorted.
+func (c *Compiled) Names() []string {
+	out := make([]string, 0, len(c.Params))
+	for _, p := range c.Params {
+		out = append(out, p.Name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Sample draws every parameter into x (len(x) >= len(Params)) with rng.
+// It allocates nothing.
+func (c *Compiled) Sample(rng *rand.Rand, x []float64) {
+	copy(x, c.points)
+	for _, i := range c.uncertain {
+		x[i] = c.Params[i].Dist.Sample(rng)
+	}
+}
+
+// Central writes each parameter's mean into x: the baseline of
+// one-at-a-time sensitivity analysis.
+func (c *Compiled) Central(x []float64) {
+	for i := range c.Params {
+		x[i] = c.Params[i].Dist.MeanValue()
+	}
+}
+
+// FromUnit maps a point u of the unit cube (len(u) >= len(Params)) to
+// parameter values through each quantile function, for quasi-random
+// designs. It allocates nothing.
+func (c *Compiled) FromUnit(u, x []float64) {
+	for i := range c.Params {
+		x[i] = c.Params[i].Dist.Quantile(u[i])
+	}
+}
+
+// Dists returns the parameters' distributions in Params order, for
+// uncertainty.SobolIndices.
+func (c *Compiled) Dists() []uncertainty.Dist {
+	out := make([]uncertainty.Dist, len(c.Params))
+	for i, p := range c.Params {
+		out[i] = p.Dist
+	}
+	return out
+}
+
+// Uncertain returns the indices of parameters that are not constants.
+func (c *Compiled) Uncertain() []int { return append([]int(nil), c.uncertain...) }

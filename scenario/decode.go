@@ -1,0 +1,432 @@
+package scenario
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/guarantor/guarantor/uncertainty"
+)
+
+// decoder turns a schema-valid document into a Scenario, checking what the
+// schema cannot express (distribution parameters, ranges, references).
+type decoder struct {
+	pos  func(tokens []string, key bool) Pos
+	res  CountryResolver
+	errs ErrorList
+}
+
+type obj = map[string]any
+
+func (d *decoder) errf(path []string, key bool, format string, a ...any) {
+	d.errs = append(d.errs, &Error{Pos: d.pos(path, key), Field: fieldPath(path), Msg: fmt.Sprintf(format, a...)})
+}
+
+func sub(path []string, k ...string) []string { return append(path[:len(path):len(path)], k...) }
+
+func str(m obj, k string) string { s, _ := m[k].(string); return s }
+
+// date returns a date field, accepting a bare year written as a number.
+func date(m obj, k string) string {
+	if y, ok := m[k].(float64); ok {
+		return strconv.Itoa(int(y))
+	}
+	return str(m, k)
+}
+
+func boolOr(m obj, k string, def bool) bool {
+	if b, ok := m[k].(bool); ok {
+		return b
+	}
+	return def
+}
+
+// decode builds the scenario from the merged document root.
+func (d *decoder) decode(root obj) *Scenario {
+	s := &Scenario{Name: str(root, "name"), Description: str(root, "description")}
+	s.Challenger = d.country(root["challenger"], []string{"challenger"})
+	s.Protege = d.country(root["protege"], []string{"protege"})
+	if s.Challenger.Code != 0 && s.Challenger == s.Protege {
+		d.errf([]string{"protege"}, false, "the protege must differ from the challenger (both are %s)", s.Challenger.Name)
+	}
+	s.Horizon = d.quantity(root["horizon"], []string{"horizon"}, 0, true, 200)
+	if p, ok := root["period"].(obj); ok {
+		s.Period = &Period{Start: date(p, "start"), End: date(p, "end")}
+		if s.Period.End != "" && s.Period.End < s.Period.Start {
+			d.errf([]string{"period", "end"}, false, "expected an end on or after the start %s, got %s", s.Period.Start, s.Period.End)
+		}
+	}
+	if c, ok := root["capabilities"].(obj); ok {
+		if v, ok := c["challenger"].(obj); ok {
+			s.Capabilities.Challenger = d.capability(v, []string{"capabilities", "challenger"})
+		}
+		if v, ok := c["protege"].(obj); ok {
+			s.Capabilities.Protege = d.capability(v, []string{"capabilities", "protege"})
+		}
+	}
+	opt, _ := root["option"].(obj)
+	s.Option = d.option(opt, s, []string{"option"})
+	m, _ := root["model"].(obj)
+	s.Model = d.model(m, []string{"model"})
+	if o, ok := root["outcome"].(obj); ok {
+		s.Outcome = d.outcome(o, s, []string{"outcome"})
+	}
+	if src, ok := root["sources"].([]any); ok {
+		for _, x := range src {
+			s.Sources = append(s.Sources, x.(string))
+		}
+	}
+	return s
+}
+
+func (d *decoder) country(v any, path []string) Country {
+	var key string
+	switch v := v.(type) {
+	case float64:
+		key = strconv.Itoa(int(v))
+	case string:
+		key = v
+	default:
+		return Country{}
+	}
+	c, ok := d.res.Resolve(key)
+	if !ok {
+		d.errf(path, false, "unknown country %q; expected a COW country code (e.g. 365), abbreviation (RUS) or name (Russia)", key)
+	}
+	return c
+}
+
+func (d *decoder) option(m obj, s *Scenario, path []string) Option {
+	o := Option{Name: str(m, "name"), Description: str(m, "description")}
+	gs, _ := m["guarantors"].([]any)
+	seen := map[string]int{}
+	for i, g := range gs {
+		gp := sub(path, "guarantors", strconv.Itoa(i))
+		gd := d.guarantor(g.(obj), gp)
+		if gd.Country.Code != 0 && gd.Country == s.Protege {
+			d.errf(sub(gp, "country"), false, "a guarantor cannot be the protege itself (%s)", gd.Country.Name)
+		}
+		if j, dup := seen[gd.ID]; dup && gd.ID != "" {
+			d.errf(sub(gp, "id"), false, "duplicate guarantor id %q (also guarantor %d); give each an explicit id", gd.ID, j)
+		}
+		seen[gd.ID] = i
+		o.Guarantors = append(o.Guarantors, gd)
+	}
+	return o
+}
+
+func (d *decoder) guarantor(m obj, path []string) Guarantor {
+	g := Guarantor{Country: d.country(m["country"], sub(path, "country")), Pos: d.pos(path, false)}
+	g.ID = str(m, "id")
+	if g.ID == "" {
+		g.ID = strings.ToLower(g.Country.Abbrev)
+	}
+	if c, ok := m["capability"].(obj); ok {
+		g.Capability = d.capability(c, sub(path, "capability"))
+	}
+	ins, _ := m["instruments"].([]any)
+	for i, x := range ins {
+		g.Instruments = append(g.Instruments, d.instrument(x.(obj), sub(path, "instruments", strconv.Itoa(i))))
+	}
+	sig, _ := m["signals"].([]any)
+	for i, x := range sig {
+		sp := sub(path, "signals", strconv.Itoa(i))
+		sm := x.(obj)
+		sg := Signal{Text: str(sm, "text"), Kind: str(sm, "kind"), Date: date(sm, "date"), Source: str(sm, "source"), Pos: d.pos(sp, false)}
+		if sg.Kind == "" {
+			sg.Kind = "statement"
+		}
+		sg.LikelihoodRatio = d.quantity(sm["likelihood_ratio"], sub(sp, "likelihood_ratio"), 0, true, math.Inf(1))
+		if sg.LikelihoodRatio.Source == "" {
+			sg.LikelihoodRatio.Source = sg.Source
+		}
+		g.Signals = append(g.Signals, sg)
+	}
+	return g
+}
+
+// instrumentParams lists the parameters each instrument type accepts,
+// beyond type, base_rate, start, source and note.
+var instrumentParams = map[InstrumentType][]string{
+	CollectiveDefense:  {"ratified", "organization"},
+	DefensePact:        {"ratified"},
+	SecurityAssurance:  {"consultation"},
+	CeasefireAgreement: {"monitors", "dmz"},
+	Tripwire:           {"troops", "posture", "rotation"},
+	AirPolicing:        {"aircraft"},
+	ArmsSupply:         {"value_usd_bn"},
+	EconomicStake:      {"value_usd_bn"},
+	NuclearUmbrella:    {"declared"},
+}
+
+var commonInstrumentParams = []string{"type", "base_rate", "start", "source", "note"}
+
+func (d *decoder) instrument(m obj, path []string) Instrument {
+	t := InstrumentType(str(m, "type"))
+	in := Instrument{Type: t, Start: date(m, "start"), Source: str(m, "source"), Note: str(m, "note"), Pos: d.pos(path, false)}
+	allowed := append(append([]string(nil), commonInstrumentParams...), instrumentParams[t]...)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if !contains(allowed, k) {
+			d.errf(sub(path, k), true, "%s is not a parameter of a %s instrument; expected one of: %s", k, t, strings.Join(instrumentParams[t], ", "))
+		}
+	}
+	q := func(k string, lo float64, hi float64) Quantity {
+		x := d.quantity(m[k], sub(path, k), lo, false, hi)
+		if x.Source == "" {
+			x.Source = in.Source
+		}
+		return x
+	}
+	in.Ratified = boolOr(m, "ratified", true)
+	in.Organization = str(m, "organization")
+	in.Consultation = boolOr(m, "consultation", true)
+	in.DMZ = boolOr(m, "dmz", false)
+	in.Declared = boolOr(m, "declared", true)
+	in.Posture, in.Rotation = str(m, "posture"), str(m, "rotation")
+	if t == Tripwire {
+		if in.Posture == "" {
+			in.Posture = DefaultPosture
+		}
+		if in.Rotation == "" {
+			in.Rotation = DefaultRotation
+		}
+		if _, ok := m["troops"]; !ok {
+			d.errf(path, false, "missing required field \"troops\" (a tripwire needs the number of troops at risk)")
+		}
+	}
+	if t == EconomicStake {
+		if _, ok := m["value_usd_bn"]; !ok {
+			d.errf(path, false, "missing required field \"value_usd_bn\" (an economic stake needs its value at risk)")
+		}
+	}
+	in.Troops = q("troops", 0, math.Inf(1))
+	in.Monitors = q("monitors", 0, math.Inf(1))
+	in.Aircraft = q("aircraft", 0, math.Inf(1))
+	in.ValueUSDbn = q("value_usd_bn", 0, math.Inf(1))
+	if _, ok := m["base_rate"]; ok {
+		in.BaseRate = q("base_rate", 0, 1)
+	}
+	return in
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *decoder) capability(m obj, path []string) *Capability {
+	c := &Capability{From: str(m, "from"), Source: str(m, "source"), Pos: d.pos(path, false)}
+	if y, ok := m["year"].(float64); ok {
+		c.Year = int(y)
+	}
+	if b, ok := m["nuclear"].(bool); ok {
+		c.Nuclear = &b
+	}
+	_, hasCINC := m["cinc"]
+	_, hasMilex := m["milex_usd_bn"]
+	switch {
+	case c.From != "" && c.Year == 0:
+		d.errf(path, false, "missing required field \"year\" (capability from %s needs the data year)", c.From)
+	case c.From == "" && c.Year != 0:
+		d.errf(sub(path, "year"), true, "year given without from; expected from: cow_nmc or sipri_milex")
+	case c.From == "" && !hasCINC && !hasMilex:
+		d.errf(path, false, "expected from: cow_nmc|sipri_milex with year, or cinc or milex_usd_bn figures")
+	}
+	c.CINC = d.quantity(m["cinc"], sub(path, "cinc"), 0, false, 1)
+	c.MilexUSDbn = d.quantity(m["milex_usd_bn"], sub(path, "milex_usd_bn"), 0, false, math.Inf(1))
+	c.DeployableTroops = d.quantity(m["deployable_troops"], sub(path, "deployable_troops"), 0, false, math.Inf(1))
+	for _, q := range []*Quantity{&c.CINC, &c.MilexUSDbn, &c.DeployableTroops} {
+		if q.Source == "" {
+			q.Source = c.Source
+		}
+	}
+	return c
+}
+
+func (d *decoder) model(m obj, path []string) Model {
+	src := str(m, "base_rate_source")
+	if src == "" {
+		src = DefaultBaseRateSource
+	}
+	md := defaultModel(src)
+	if br, ok := m["base_rates"].(obj); ok {
+		for k, v := range br {
+			md.BaseRates[InstrumentType(k)] = d.quantity(v, sub(path, "base_rates", k), 0, false, 1)
+		}
+	}
+	set := func(dst *Quantity, section, k string, lo, hi float64, openLo bool) {
+		sec, _ := m[section].(obj)
+		p := sub(path, section, k)
+		if section == "" {
+			sec, p = m, sub(path, k)
+		}
+		if v, ok := sec[k]; ok {
+			*dst = d.quantity(v, p, lo, openLo, hi)
+		}
+	}
+	set(&md.TripwireCoef, "commitment", "tripwire", math.Inf(-1), math.Inf(1), false)
+	set(&md.EconomicStakeCoef, "commitment", "economic_stake", math.Inf(-1), math.Inf(1), false)
+	set(&md.AudienceCostCoef, "commitment", "audience_cost", math.Inf(-1), math.Inf(1), false)
+	set(&md.WarCostCoef, "commitment", "war_cost", math.Inf(-1), math.Inf(1), false)
+	set(&md.Correlation, "", "correlation", 0, 1, false)
+	if ex, ok := m["exposure"].(obj); ok {
+		for k, v := range ex {
+			md.Exposure[k] = d.quantity(v, sub(path, "exposure", k), 0, false, 1)
+		}
+	}
+	set(&md.BaseHazard, "durability", "base_hazard", 0, 1, false)
+	set(&md.MonitorsMult, "durability", "monitors", 0, math.Inf(1), true)
+	set(&md.DMZMult, "durability", "dmz", 0, math.Inf(1), true)
+	set(&md.ThirdPartyGuarantee, "durability", "third_party_guarantee", 0, math.Inf(1), true)
+	return md
+}
+
+func (d *decoder) outcome(m obj, s *Scenario, path []string) *Outcome {
+	o := &Outcome{Deterrence: str(m, "deterrence"), Date: date(m, "date"), Note: str(m, "note"), Source: str(m, "source")}
+	if y, ok := m["years_held"].(float64); ok {
+		o.YearsHeld = y
+	}
+	f, _ := m["fought"].([]any)
+	for i, x := range f {
+		id := x.(string)
+		found := false
+		for _, g := range s.Option.Guarantors {
+			found = found || g.ID == id
+		}
+		if !found {
+			d.errf(sub(path, "fought", strconv.Itoa(i)), false, "unknown guarantor id %q; expected one of the option's guarantor ids", id)
+		}
+		o.Fought = append(o.Fought, id)
+	}
+	return o
+}
+
+// distFields are the parameters each distribution takes.
+var distFields = map[uncertainty.Kind][]string{
+	uncertainty.Point:      {"value"},
+	uncertainty.Uniform:    {"min", "max"},
+	uncertainty.Triangular: {"min", "mode", "max"},
+	uncertainty.Normal:     {"mean", "sd"},
+	uncertainty.LogNormal:  {"mu", "sigma"},
+	uncertainty.Beta:       {"alpha", "beta"},
+	uncertainty.Discrete:   {"values", "weights"},
+}
+
+// optionalDistFields may be given but are not required.
+var optionalDistFields = map[uncertainty.Kind][]string{
+	uncertainty.Normal: {"min", "max"}, // truncation
+	uncertainty.Beta:   {"min", "max"}, // rescaling
+}
+
+// quantity decodes a number or distribution object and checks that its
+// support lies in [lo, hi] (lo excluded when openLo). A nil v returns an
+// unset zero quantity.
+func (d *decoder) quantity(v any, path []string, lo float64, openLo bool, hi float64) Quantity {
+	q := Quantity{Pos: d.pos(path, false)}
+	switch v := v.(type) {
+	case nil:
+		return q
+	case float64:
+		q.Dist, q.Set = uncertainty.PointDist(v), true
+	case obj:
+		q.Set, q.Source, q.Note = true, str(v, "source"), str(v, "note")
+		if !d.dist(v, path, &q.Dist) {
+			return q
+		}
+	default:
+		return q
+	}
+	slo, shi := q.Dist.Support()
+	switch {
+	case slo >= lo && (!openLo || slo > lo) && shi <= hi:
+	case q.Dist.IsPoint():
+		d.errf(path, false, "expected a value in %s, got %g", interval(lo, openLo, hi), slo)
+	case math.IsInf(slo, -1) || math.IsInf(shi, 1):
+		d.errf(path, false, "expected values in %s, but %s is unbounded; truncate it with min and max", interval(lo, openLo, hi), q.Dist.String())
+	default:
+		d.errf(path, false, "expected values in %s, but %s ranges over [%g, %g]", interval(lo, openLo, hi), q.Dist.String(), slo, shi)
+	}
+	return q
+}
+
+func interval(lo float64, openLo bool, hi float64) string {
+	l := "["
+	if openLo {
+		l = "("
+	}
+	if math.IsInf(hi, 1) {
+		return fmt.Sprintf("%s%g, ∞)", l, lo)
+	}
+	return fmt.Sprintf("%s%g, %g]", l, lo, hi)
+}
+
+func (d *decoder) dist(m obj, path []string, out *uncertainty.Dist) bool {
+	name := str(m, "dist")
+	if name == "" {
+		name = "point"
+		if _, ok := m["value"]; !ok {
+			d.errf(path, false, "expected value: (a number) or dist: (%s)", distNames())
+			return false
+		}
+	}
+	k, _ := uncertainty.ParseKind(name) // the schema admitted only known names
+	want, opt := distFields[k], optionalDistFields[k]
+	ok := true
+	for _, f := range want {
+		if _, has := m[f]; !has {
+			d.errf(path, false, "missing %q: a %s distribution needs %s", f, name, strings.Join(want, ", "))
+			ok = false
+		}
+	}
+	keys := make([]string, 0, len(m))
+	for f := range m {
+		keys = append(keys, f)
+	}
+	sort.Strings(keys)
+	for _, f := range keys {
+		if f == "dist" || f == "source" || f == "note" || contains(want, f) || contains(opt, f) {
+			continue
+		}
+		d.errf(sub(path, f), true, "%s is not a parameter of a %s distribution; expected %s", f, name, strings.Join(append(append([]string(nil), want...), opt...), ", "))
+		ok = false
+	}
+	if !ok {
+		return false
+	}
+	num := func(f string) float64 { x, _ := m[f].(float64); return x }
+	nums := func(f string) []float64 {
+		xs, _ := m[f].([]any)
+		out := make([]float64, len(xs))
+		for i, x := range xs {
+			out[i], _ = x.(float64)
+		}
+		return out
+	}
+	*out = uncertainty.Dist{Kind: k, Value: num("value"), Min: num("min"), Max: num("max"), Mode: num("mode"),
+		Mean: num("mean"), SD: num("sd"), Mu: num("mu"), Sigma: num("sigma"), Alpha: num("alpha"), Beta: num("beta"),
+		Values: nums("values"), Weights: nums("weights")}
+	if err := out.Validate(); err != nil {
+		d.errf(path, false, "%s", strings.TrimPrefix(err.Error(), uncertainty.ErrBadParams.Error()+": "))
+		return false
+	}
+	return true
+}
+
+func distNames() string {
+	names := make([]string, 0, len(distFields))
+	for k := range uncertainty.Kind(len(distFields)) {
+		names = append(names, k.String())
+	}
+	return strings.Join(names, ", ")
+}

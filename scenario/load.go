@@ -1,0 +1,210 @@
+package scenario
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Options configure loading. The zero value uses the built-in country
+// table and reads files from the operating system.
+type Options struct {
+	Countries CountryResolver
+	// ReadFile reads an extends: base file; nil means os.ReadFile.
+	ReadFile func(name string) ([]byte, error)
+}
+
+// maxExtends bounds the length of an extends chain.
+const maxExtends = 16
+
+// LoadFile reads, validates and decodes the scenario in file, following
+// extends: chains. On error it returns nil and an ErrorList (never a
+// partial scenario).
+func LoadFile(file string, opts Options) (*Scenario, error) {
+	read := opts.readFile()
+	data, err := read(file)
+	if err != nil {
+		return nil, ErrorList{{Pos: Pos{File: file}, Msg: "cannot read file: " + errText(err)}}
+	}
+	return Parse(file, data, opts)
+}
+
+// Parse validates and decodes a scenario whose text is data; name is used
+// in error positions and to resolve extends: relative to its directory.
+func Parse(name string, data []byte, opts Options) (*Scenario, error) {
+	res := opts.Countries
+	if res == nil {
+		res = BuiltinCountries
+	}
+	doc, files, err := loadChain(name, data, opts.readFile(), nil)
+	if err != nil {
+		return nil, err
+	}
+	pos := doc.lookup()
+	if errs := validateSchema(doc.value, pos); len(errs) > 0 {
+		return nil, errs
+	}
+	d := &decoder{pos: pos, res: res}
+	s := d.decode(doc.value.(map[string]any))
+	if len(d.errs) > 0 {
+		return nil, d.errs.sortAndDedup()
+	}
+	s.File, s.Files = name, files
+	return s, nil
+}
+
+func (o Options) readFile() func(string) ([]byte, error) {
+	if o.ReadFile != nil {
+		return o.ReadFile
+	}
+	return os.ReadFile
+}
+
+func errText(err error) string {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// loadChain parses name and, recursively, the file it extends, returning
+// the merged document (the derived file's fields override the base's) and
+// the files involved, most derived first. stack detects cycles.
+func loadChain(name string, data []byte, read func(string) ([]byte, error), stack []string) (*document, []string, error) {
+	doc, err := parseYAML(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	root, ok := doc.value.(map[string]any)
+	if !ok {
+		return nil, nil, ErrorList{{Pos: doc.pos["/"], Msg: "expected a mapping of scenario fields at the top level"}}
+	}
+	ext, has := root["extends"]
+	if !has {
+		return doc, []string{name}, nil
+	}
+	extPos := doc.pos["/extends"]
+	base, ok := ext.(string)
+	if !ok || base == "" {
+		return nil, nil, ErrorList{{Pos: extPos, Field: "extends", Msg: "expected the path of a base scenario file (a string)"}}
+	}
+	if !filepath.IsAbs(base) {
+		base = filepath.Join(filepath.Dir(name), base)
+	}
+	stack = append(stack, filepath.Clean(name))
+	for _, s := range stack {
+		if s == filepath.Clean(base) {
+			return nil, nil, ErrorList{{Pos: extPos, Field: "extends", Msg: "extends cycle: " + strings.Join(append(stack, base), " -> ")}}
+		}
+	}
+	if len(stack) > maxExtends {
+		return nil, nil, ErrorList{{Pos: extPos, Field: "extends", Msg: "extends chain longer than 16 files"}}
+	}
+	bdata, err := read(base)
+	if err != nil {
+		return nil, nil, ErrorList{{Pos: extPos, Field: "extends", Msg: "cannot read base file " + base + ": " + errText(err)}}
+	}
+	bdoc, files, err := loadChain(base, bdata, read, stack)
+	if err != nil {
+		return nil, nil, err
+	}
+	delete(root, "extends")
+	merged := &document{pos: bdoc.pos, keys: bdoc.keys}
+	merged.value = merge(bdoc.value.(map[string]any), root, nil, merged, doc)
+	return merged, append([]string{name}, files...), nil
+}
+
+// merge overlays over onto base: mappings merge key by key, anything else
+// (numbers, strings, sequences) replaces. Positions of replaced subtrees are
+// dropped from dst and the overlay's positions copied in, so every error in
+// the merged document points at the file that supplied the value.
+func merge(base, over map[string]any, path []string, dst, src *document) map[string]any {
+	out := make(map[string]any, len(base)+len(over))
+	for k, v := range base {
+		out[k] = v
+	}
+	for k, v := range over {
+		p := append(path[:len(path):len(path)], k)
+		bm, bok := out[k].(map[string]any)
+		om, ook := v.(map[string]any)
+		if bok && ook {
+			copyPos(dst, src, ptr(p), false)
+			out[k] = merge(bm, om, p, dst, src)
+			continue
+		}
+		copyPos(dst, src, ptr(p), true)
+		out[k] = v
+	}
+	return out
+}
+
+// copyPos moves the positions of the pointer prefix p from src to dst; with
+// subtree, every descendant is replaced too.
+func copyPos(dst, src *document, p string, subtree bool) {
+	for _, m := range []struct{ d, s map[string]Pos }{{dst.pos, src.pos}, {dst.keys, src.keys}} {
+		if subtree {
+			for k := range m.d {
+				if k == p || strings.HasPrefix(k, p+"/") {
+					delete(m.d, k)
+				}
+			}
+			for k, v := range m.s {
+				if k == p || strings.HasPrefix(k, p+"/") {
+					m.d[k] = v
+				}
+			}
+		} else if v, ok := m.s[p]; ok {
+			m.d[p] = v
+		}
+	}
+}
+
+// lookup returns a function giving the position of a value (or its key),
+// falling back to the nearest enclosing value that has one.
+func (doc *document) lookup() func(tokens []string, key bool) Pos {
+	return func(tokens []string, key bool) Pos {
+		if key {
+			if p, ok := doc.keys[ptr(tokens)]; ok {
+				return p
+			}
+		}
+		for n := len(tokens); n >= 0; n-- {
+			if p, ok := doc.pos[ptr(tokens[:n])]; ok {
+				return p
+			}
+		}
+		return Pos{}
+	}
+}
+
+// OptionFiles lists the scenario files named by paths: a file is taken as
+// it is; a directory contributes its *.yaml and *.yml files in name order,
+// except those whose name starts with "_" or "." (base files for extends:,
+// kept in the same folder or a _base/ subfolder).
+func OptionFiles(paths ...string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, ErrorList{{Pos: Pos{File: p}, Msg: "cannot read: " + errText(err)}}
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, ErrorList{{Pos: Pos{File: p}, Msg: "cannot read directory: " + errText(err)}}
+		}
+		for _, e := range entries {
+			n := e.Name()
+			if e.IsDir() || strings.HasPrefix(n, "_") || strings.HasPrefix(n, ".") {
+				continue
+			}
+			if ext := filepath.Ext(n); ext == ".yaml" || ext == ".yml" {
+				out = append(out, filepath.Join(p, n))
+			}
+		}
+	}
+	return out, nil
+}
