@@ -46,8 +46,6 @@ func Solve(ctx context.Context, f *seqform.Form) ([2][]*big.Rat, error) {
 
 func solve(ctx context.Context, f *seqform.Form, generic bool) ([2][]*big.Rat, error) {
 	var out [2][]*big.Rat
-	n1, n2 := f.P[0].NumSeq, f.P[1].NumSeq
-	r1, r2 := 1+len(f.P[0].Infosets), 1+len(f.P[1].Infosets)
 	a, b := payoffs(f)
 	t := priorPlan(f, 1, generic)
 	s := priorPlan(f, 0, generic)
@@ -56,157 +54,191 @@ func solve(ctx context.Context, f *seqform.Form, generic bool) ([2][]*big.Rat, e
 	scale := denominatorLCM(append(append([]*big.Rat(nil), t...), s...))
 	at := integerProduct(ai, t, scale) // A t, scaled
 	bs := integerProduct(bi, s, scale) // B' s, scaled
-	// Variable layout.
-	vx, vy, vu, vv := 0, n1, n1+n2, n1+n2+r1
-	va := vv + r2
-	vb := va + n1
-	vae := vb + n2
-	vaf := vae + r1
-	vz := vaf + r2
-	nv := vz + 1
-	rows := make([][]*big.Int, 0, n1+n2+r1+r2)
-	basis := make([]int, 0, cap(rows))
-	newRow := func() []*big.Int {
-		row := make([]*big.Int, nv+1)
-		for j := range row {
-			row[j] = new(big.Int)
-		}
-		return row
-	}
-	constraint := func(pl *seqform.Player, e func(k, seq int, v int64)) {
-		e(0, 0, 1)
-		for k := range pl.Infosets {
-			e(1+k, pl.Parent[k], -1)
-			for q := pl.Base[k]; q < end(pl, k); q++ {
-				e(1+k, q, 1)
-			}
-		}
-	}
-	// a-rows: a_σ - (E'u)_σ + (Ay)_σ + (At)_σ z0 = 0.
-	for q := 0; q < n1; q++ {
-		row := newRow()
-		row[va+q].SetInt64(1)
-		for j := 0; j < n2; j++ {
-			row[vy+j].Set(ai[q][j])
-		}
-		row[vz].Set(at[q])
-		rows, basis = append(rows, row), append(basis, va+q)
-	}
-	for q := 0; q < n2; q++ {
-		row := newRow()
-		row[vb+q].SetInt64(1)
-		for i := 0; i < n1; i++ {
-			row[vx+i].Set(bi[q][i])
-		}
-		row[vz].Set(bs[q])
-		rows, basis = append(rows, row), append(basis, vb+q)
-	}
-	constraint(&f.P[0], func(k, q int, v int64) { rows[q][vu+k].SetInt64(-v) })
-	constraint(&f.P[1], func(k, q int, v int64) { rows[n1+q][vv+k].SetInt64(-v) })
-	eRows := len(rows)
-	for k := 0; k < r1; k++ {
-		row := newRow()
-		row[vae+k].SetInt64(1)
-		rows, basis = append(rows, row), append(basis, vae+k)
-	}
-	for k := 0; k < r2; k++ {
-		row := newRow()
-		row[vaf+k].SetInt64(1)
-		rows, basis = append(rows, row), append(basis, vaf+k)
-	}
-	constraint(&f.P[0], func(k, q int, v int64) { rows[eRows+k][vx+q].SetInt64(v) })
-	constraint(&f.P[1], func(k, q int, v int64) { rows[eRows+r1+k][vy+q].SetInt64(v) })
-	rows[eRows][nv].SetInt64(1)
-	rows[eRows+r1][nv].SetInt64(1)
-	tab := intpiv.New(rows, nv, basis)
-	for k := 0; k < r1; k++ {
-		tab.SetFree(vu + k)
-	}
-	for k := 0; k < r2; k++ {
-		tab.SetFree(vv + k)
-	}
+	l := newLayout(f)
+	tab := l.build(f, ai, bi, at, bs)
 	// Move to the start basis: the pure best responses' sequences replace
 	// the artificial variables of Ex = e and Fy = f, and the free duals
 	// replace the slacks of those sequences.
-	xbar := pureBestResponse(f, 0, a, t)
-	ybar := pureBestResponse(f, 1, transpose(b), s)
+	if err := l.start(tab, pureBestResponse(f, 0, a, t), pureBestResponse(f, 1, transpose(b), s)); err != nil {
+		return out, err
+	}
+	if err := l.run(ctx, tab, l.lexOrder(tab)); err != nil {
+		return out, err
+	}
+	out[0] = make([]*big.Rat, l.n1)
+	out[1] = make([]*big.Rat, l.n2)
+	for i := range out[0] {
+		out[0][i] = tab.Value(l.vx + i)
+	}
+	for j := range out[1] {
+		out[1][j] = tab.Value(l.vy + j)
+	}
+	return out, nil
+}
+
+// layout numbers the LCP's variables: x, y, the free duals u, v, the
+// slacks a, b, the artificial variables of Ex = e and Fy = f (basic only in
+// the initial identity basis), and z0; rows are the a-rows, b-rows, E-rows
+// and F-rows in that order.
+type layout struct {
+	n1, n2, r1, r2                           int
+	vx, vy, vu, vv, va, vb, vae, vaf, vz, nv int
+}
+
+func newLayout(f *seqform.Form) *layout {
+	l := &layout{n1: f.P[0].NumSeq, n2: f.P[1].NumSeq, r1: 1 + len(f.P[0].Infosets), r2: 1 + len(f.P[1].Infosets)}
+	l.vx, l.vy, l.vu = 0, l.n1, l.n1+l.n2
+	l.vv = l.vu + l.r1
+	l.va = l.vv + l.r2
+	l.vb = l.va + l.n1
+	l.vae = l.vb + l.n2
+	l.vaf = l.vae + l.r1
+	l.vz = l.vaf + l.r2
+	l.nv = l.vz + 1
+	return l
+}
+
+// constraint calls e(row, sequence, coefficient) for the entries of a
+// player's constraint matrix (E or F).
+func constraint(pl *seqform.Player, e func(k, seq int, v int64)) {
+	e(0, 0, 1)
+	for k := range pl.Infosets {
+		e(1+k, pl.Parent[k], -1)
+		for q := pl.Base[k]; q < end(pl, k); q++ {
+			e(1+k, q, 1)
+		}
+	}
+}
+
+// build writes the initial tableau, with the identity basis of slacks and
+// artificial variables.
+func (l *layout) build(f *seqform.Form, ai, bi [][]*big.Int, at, bs []*big.Int) *intpiv.Tableau {
+	rows := make([][]*big.Int, 0, l.n1+l.n2+l.r1+l.r2)
+	basis := make([]int, 0, cap(rows))
+	add := func(basic int) []*big.Int {
+		row := make([]*big.Int, l.nv+1)
+		for j := range row {
+			row[j] = new(big.Int)
+		}
+		row[basic].SetInt64(1)
+		rows, basis = append(rows, row), append(basis, basic)
+		return row
+	}
+	// a-rows: a_σ - (E'u)_σ + (Ay)_σ + (At)_σ z0 = 0; b-rows likewise.
+	for q := 0; q < l.n1; q++ {
+		row := add(l.va + q)
+		for j := 0; j < l.n2; j++ {
+			row[l.vy+j].Set(ai[q][j])
+		}
+		row[l.vz].Set(at[q])
+	}
+	for q := 0; q < l.n2; q++ {
+		row := add(l.vb + q)
+		for i := 0; i < l.n1; i++ {
+			row[l.vx+i].Set(bi[q][i])
+		}
+		row[l.vz].Set(bs[q])
+	}
+	constraint(&f.P[0], func(k, q int, v int64) { rows[q][l.vu+k].SetInt64(-v) })
+	constraint(&f.P[1], func(k, q int, v int64) { rows[l.n1+q][l.vv+k].SetInt64(-v) })
+	eRows := len(rows)
+	for k := 0; k < l.r1; k++ {
+		add(l.vae + k)
+	}
+	for k := 0; k < l.r2; k++ {
+		add(l.vaf + k)
+	}
+	constraint(&f.P[0], func(k, q int, v int64) { rows[eRows+k][l.vx+q].SetInt64(v) })
+	constraint(&f.P[1], func(k, q int, v int64) { rows[eRows+l.r1+k][l.vy+q].SetInt64(v) })
+	rows[eRows][l.nv].SetInt64(1)
+	rows[eRows+l.r1][l.nv].SetInt64(1)
+	tab := intpiv.New(rows, l.nv, basis)
+	for v := l.vu; v < l.va; v++ {
+		tab.SetFree(v)
+	}
+	return tab
+}
+
+// start pivots into the basis of the pure best responses xbar, ybar (one
+// sequence per constraint row): their sequences replace the artificial
+// variables, then the duals replace those sequences' slacks (children
+// before parents, so every pivot element is nonzero).
+func (l *layout) start(tab *intpiv.Tableau, xbar, ybar []int) error {
+	eRows := l.n1 + l.n2
 	for k, q := range xbar {
-		if !pivotIn(tab, eRows+k, vx+q) {
-			return out, ErrLemke
+		if !pivotIn(tab, eRows+k, l.vx+q) {
+			return ErrLemke
 		}
 	}
 	for k, q := range ybar {
-		if !pivotIn(tab, eRows+r1+k, vy+q) {
-			return out, ErrLemke
+		if !pivotIn(tab, eRows+l.r1+k, l.vy+q) {
+			return ErrLemke
 		}
 	}
 	for k := len(xbar) - 1; k >= 0; k-- {
-		if !pivotIn(tab, tab.RowOf(va+xbar[k]), vu+k) {
-			return out, ErrLemke
+		if !pivotIn(tab, tab.RowOf(l.va+xbar[k]), l.vu+k) {
+			return ErrLemke
 		}
 	}
 	for k := len(ybar) - 1; k >= 0; k-- {
-		if !pivotIn(tab, tab.RowOf(vb+ybar[k]), vv+k) {
-			return out, ErrLemke
+		if !pivotIn(tab, tab.RowOf(l.vb+ybar[k]), l.vv+k) {
+			return ErrLemke
 		}
 	}
-	// Lexicographic order: the columns of the start basis, which are unit
-	// columns now, so every row is lexicographically positive or becomes so
-	// when z0 enters by the lex-max rule; from then on the lexicographic
-	// ratio test makes the path unique and acyclic despite degeneracy (the
-	// unreached information sets of the pure best responses start at 0).
+	return nil
+}
+
+// lexOrder: the columns of the start basis, which are unit columns now, so
+// every row is lexicographically positive or becomes so when z0 enters by
+// the lex-max rule; from then on the lexicographic ratio test makes the
+// path unique and acyclic despite degeneracy (the unreached information
+// sets of the pure best responses start at 0). Last row first: of the
+// orders tried, this one selects the same equilibrium as gambit-lcp on the
+// most of Gambit's trees (71 of 111).
+func (l *layout) lexOrder(tab *intpiv.Tableau) []int {
 	lex := make([]int, tab.Rows)
 	for i := range lex {
-		lex[i] = tab.Basic(i)
+		lex[i] = tab.Basic(tab.Rows - 1 - i)
 	}
-	// Last row first: of the orders tried, this one selects the same
-	// equilibrium as gambit-lcp on the most of Gambit's trees (71 of 111).
-	for i, j := 0, len(lex)-1; i < j; i, j = i+1, j-1 {
-		lex[i], lex[j] = lex[j], lex[i]
-	}
-	// z0 enters at the smallest value that makes every row feasible; if
-	// that value is not positive, the pure best responses already form an
-	// equilibrium.
+	return lex
+}
+
+// run lets z0 enter at the smallest value that makes every row feasible
+// (if that value is not positive, the pure best responses already form an
+// equilibrium) and follows complementary pivots until z0 leaves.
+func (l *layout) run(ctx context.Context, tab *intpiv.Tableau, lex []int) error {
 	for i := 0; i < tab.Rows; i++ {
-		if tab.Sign(i, nv) < 0 && tab.Sign(i, vz) >= 0 && !isFree(tab.Basic(i), vu, va) {
-			return out, fmt.Errorf("%w: infeasible start", ErrLemke)
+		if tab.Sign(i, l.nv) < 0 && tab.Sign(i, l.vz) >= 0 && !isFree(tab.Basic(i), l.vu, l.va) {
+			return fmt.Errorf("%w: infeasible start", ErrLemke)
 		}
 	}
-	if r := tab.LexMaxNegRatio(vz, lex); r >= 0 && tab.Sign(r, nv) < 0 {
-		leaving := tab.Pivot(r, vz)
-		seen := map[string]bool{}
-		for steps := 0; ; steps++ {
-			if steps&63 == 63 && ctx.Err() != nil {
-				return out, ctx.Err()
-			}
-			enter := complement(leaving, vx, vy, va, vb, n1, n2)
-			if enter < 0 {
-				return out, fmt.Errorf("%w: no complement for %d", ErrLemke, leaving)
-			}
-			row := tab.LexMinRatio(enter, lex)
-			if row < 0 {
-				return out, fmt.Errorf("%w: ray at step %d", ErrLemke, steps)
-			}
-			leaving = tab.Pivot(row, enter)
-			if leaving == vz {
-				break
-			}
-			k := tab.Key()
-			if seen[k] {
-				return out, fmt.Errorf("%w: cycle at step %d", ErrLemke, steps)
-			}
-			seen[k] = true
+	r := tab.LexMaxNegRatio(l.vz, lex)
+	if r < 0 || tab.Sign(r, l.nv) >= 0 {
+		return nil
+	}
+	leaving := tab.Pivot(r, l.vz)
+	seen := map[string]bool{}
+	for steps := 0; ; steps++ {
+		if steps&63 == 63 && ctx.Err() != nil {
+			return ctx.Err()
 		}
+		enter := complement(leaving, l.vx, l.vy, l.va, l.vb, l.n1, l.n2)
+		if enter < 0 {
+			return fmt.Errorf("%w: no complement for %d", ErrLemke, leaving)
+		}
+		row := tab.LexMinRatio(enter, lex)
+		if row < 0 {
+			return fmt.Errorf("%w: ray at step %d", ErrLemke, steps)
+		}
+		if leaving = tab.Pivot(row, enter); leaving == l.vz {
+			return nil
+		}
+		k := tab.Key()
+		if seen[k] {
+			return fmt.Errorf("%w: cycle at step %d", ErrLemke, steps)
+		}
+		seen[k] = true
 	}
-	out[0] = make([]*big.Rat, n1)
-	out[1] = make([]*big.Rat, n2)
-	for i := range out[0] {
-		out[0][i] = tab.Value(vx + i)
-	}
-	for j := range out[1] {
-		out[1][j] = tab.Value(vy + j)
-	}
-	return out, nil
 }
 
 func isFree(v, vu, va int) bool { return v >= vu && v < va }
