@@ -1,0 +1,72 @@
+package lcp
+
+import (
+	"context"
+	"errors"
+
+	"github.com/guarantor/guarantor/game"
+	"github.com/guarantor/guarantor/solve/internal/seqform"
+	"github.com/guarantor/guarantor/solve/internal/seqlemke"
+)
+
+// ErrImperfectRecall is returned for trees without perfect recall (Gambit
+// refuses them too).
+var ErrImperfectRecall = errors.New("computing equilibria of games with imperfect recall is not supported")
+
+// SolveTree finds one equilibrium of a two-player tree with perfect recall
+// by Lemke's algorithm on the sequence form (solve/internal/seqlemke) and
+// returns it as a behaviour profile in Gambit's layout (information sets the
+// player's own moves exclude get the centroid). Should that run fail (it
+// has not on any test game), it falls back to Lemke-Howson on the tree's
+// strategic form, which is exponential in the number of information sets
+// and refused beyond seqform's size bound.
+func SolveTree(ctx context.Context, t *game.Tree, opt Options) ([]game.BehaviorProfile, error) {
+	if err := t.PerfectRecall(); err != nil {
+		return nil, ErrImperfectRecall
+	}
+	f, err := seqform.New(t)
+	if err != nil {
+		return nil, err
+	}
+	if plans, err := seqlemke.Solve(ctx, f); err == nil {
+		return []game.BehaviorProfile{f.Behavior(plans)}, nil
+	} else if ctx.Err() != nil {
+		return nil, err
+	}
+	st, err := f.Strategic()
+	if err != nil {
+		return nil, err
+	}
+	if opt.Count == 0 {
+		opt.Count = 1
+	}
+	eqs, err := SolveTable(ctx, st.Table, opt)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]game.BehaviorProfile, 0, len(eqs))
+	seen := map[string]bool{}
+	for _, e := range eqs {
+		b := f.Behavior(st.Plans(e))
+		k := behaviorKey(b)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, b)
+		}
+	}
+	return out, nil
+}
+
+func behaviorKey(b game.BehaviorProfile) string {
+	var s []byte
+	for _, p := range b {
+		for _, row := range p {
+			for _, v := range row {
+				s = append(s, v.RatString()...)
+				s = append(s, ',')
+			}
+			s = append(s, ';')
+		}
+	}
+	return string(s)
+}

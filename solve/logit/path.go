@@ -1,0 +1,307 @@
+package logit
+
+import (
+	"context"
+	"errors"
+	"math"
+)
+
+// Continuation constants. Gambit's defaults (initial step 0.03, maximum
+// acceleration 1.1, maximum lambda 10^6) are kept where they mean the same.
+const (
+	// DefaultMaxLambda ends the branch; at lambda = 10^6 a strategy that
+	// loses 10^-5 against the best reply already has probability e^-10.
+	DefaultMaxLambda = 1e6
+	defaultStep      = 0.03
+	maxAccel         = 1.5
+	// minStep: a step this short means the corrector cannot follow the
+	// curve (a bifurcation or numerical breakdown), and tracing stops.
+	minStep = 1e-10
+	// newtonTol is the residual at which a corrected point is accepted.
+	newtonTol = 1e-10
+	// maxNewton bounds corrector iterations before the step is halved.
+	maxNewton = 8
+	// settledLambda: past this lambda a breakdown of the continuation ends
+	// the branch at the last accepted point instead of failing.
+	settledLambda = 1e4
+	// maxDist: a corrector that moves farther than this fraction of the
+	// step has probably jumped to another part of the curve.
+	maxDist = 0.5
+)
+
+// ErrLostPath is returned when the continuation cannot proceed.
+var ErrLostPath = errors.New("logit: lost the branch (step size underflow)")
+
+// Point is one point of the branch: lambda and the profile in the model's
+// flat layout.
+type Point struct {
+	Lambda float64
+	Probs  []float64
+}
+
+type tracer struct {
+	m     model
+	blk   [][2]int
+	n     int // number of variables; the curve lives in R^(n+1)
+	u, pr []float64
+	du    [][]float64
+}
+
+func newTracer(m model) *tracer {
+	blk := m.blocks()
+	n := blk[len(blk)-1][1]
+	tr := &tracer{m: m, blk: blk, n: n, u: make([]float64, n), pr: make([]float64, n)}
+	tr.du = make([][]float64, n)
+	for i := range tr.du {
+		tr.du[i] = make([]float64, n)
+	}
+	return tr
+}
+
+// residual evaluates H at x = (w, lambda).
+func (tr *tracer) residual(x, h []float64) {
+	lam := x[tr.n]
+	for i := 0; i < tr.n; i++ {
+		tr.pr[i] = math.Exp(x[i])
+	}
+	tr.m.values(x[:tr.n], tr.pr, tr.u)
+	for _, b := range tr.blk {
+		s := 0.0
+		for a := b[0]; a < b[1]; a++ {
+			s += tr.pr[a]
+			if a > b[0] {
+				h[a] = x[a] - x[b[0]] - lam*(tr.u[a]-tr.u[b[0]])
+			}
+		}
+		h[b[0]] = s - 1
+	}
+}
+
+// jacobian fills jac (n rows, n+1 columns) at x; residual must have been
+// called at x first (it leaves the probabilities and values in tr).
+func (tr *tracer) jacobian(x []float64, jac [][]float64) {
+	lam := x[tr.n]
+	tr.m.jacobian(x[:tr.n], tr.pr, tr.du)
+	for _, b := range tr.blk {
+		row := jac[b[0]]
+		for j := range row {
+			row[j] = 0
+		}
+		for a := b[0]; a < b[1]; a++ {
+			row[a] = tr.pr[a]
+		}
+		for a := b[0] + 1; a < b[1]; a++ {
+			row := jac[a]
+			da, d0 := tr.du[a], tr.du[b[0]]
+			for j := 0; j < tr.n; j++ {
+				row[j] = -lam * (da[j] - d0[j])
+			}
+			row[a]++
+			row[b[0]]--
+			row[tr.n] = -(tr.u[a] - tr.u[b[0]])
+		}
+	}
+}
+
+// augmented solves [jac; t'] z = rhs (rhs has n+1 entries, overwritten).
+func augmented(jac [][]float64, t, rhs []float64) error {
+	n := len(jac)
+	a := make([][]float64, n+1)
+	for i := 0; i < n; i++ {
+		a[i] = append([]float64(nil), jac[i]...)
+	}
+	a[n] = append([]float64(nil), t...)
+	return luSolve(a, rhs)
+}
+
+// trace follows the branch from lambda = 0 until lambda reaches maxLambda,
+// then corrects onto lambda = maxLambda exactly. visit, if set, sees every
+// accepted point.
+func (tr *tracer) trace(ctx context.Context, maxLambda float64, visit func(Point)) (Point, error) {
+	n := tr.n
+	x := make([]float64, n+1)
+	for _, b := range tr.blk {
+		for a := b[0]; a < b[1]; a++ {
+			x[a] = -math.Log(float64(b[1] - b[0]))
+		}
+	}
+	h := make([]float64, n)
+	jac := make([][]float64, n)
+	for i := range jac {
+		jac[i] = make([]float64, n+1)
+	}
+	// Initial tangent: the one with increasing lambda.
+	t := make([]float64, n+1)
+	t[n] = 1
+	if err := tr.tangent(x, jac, h, t); err != nil {
+		return Point{}, err
+	}
+	emit := func() {
+		if visit != nil {
+			visit(tr.point(x))
+		}
+	}
+	emit()
+	step := defaultStep
+	xp := make([]float64, n+1)
+	for iter := 0; x[n] < maxLambda; iter++ {
+		if iter&15 == 15 && ctx.Err() != nil {
+			return Point{}, ctx.Err()
+		}
+		if step < minStep {
+			// Far out on the branch the profile is already within about
+			// (payoff range)/lambda of equilibrium; the corrector can lose
+			// the curve there when an information set's beliefs swing
+			// between probabilities like e^-lambda. Report the last point.
+			if x[n] >= settledLambda {
+				return tr.point(x), nil
+			}
+			return tr.point(x), ErrLostPath
+		}
+		for i := range xp {
+			xp[i] = x[i] + step*t[i]
+		}
+		if xp[n] > maxLambda && x[n] < maxLambda {
+			// Shorten the last step to land near maxLambda.
+			s := (maxLambda - x[n]) / t[n]
+			if s > 0 && s < step {
+				for i := range xp {
+					xp[i] = x[i] + s*t[i]
+				}
+			}
+		}
+		iters, ok := tr.correct(xp, t, jac, h, step)
+		if !ok {
+			step /= 2
+			continue
+		}
+		copy(x, xp)
+		emit()
+		// At a bifurcation point (degenerate games, e.g. a centroid that
+		// stays a QRE for every lambda) the tangent is not unique and the
+		// augmented system is singular; keeping the previous tangent steps
+		// across the point along the branch being followed.
+		_ = tr.tangent(x, jac, h, t)
+		if iters <= 3 {
+			step *= maxAccel
+		}
+	}
+	return tr.finish(x, maxLambda)
+}
+
+// tangent replaces t by the unit tangent at x with the same orientation.
+func (tr *tracer) tangent(x []float64, jac [][]float64, h, t []float64) error {
+	tr.residual(x, h)
+	tr.jacobian(x, jac)
+	z := make([]float64, tr.n+1)
+	z[tr.n] = 1
+	if err := augmented(jac, t, z); err != nil {
+		return err
+	}
+	nz := norm(z)
+	if nz == 0 || math.IsNaN(nz) || math.IsInf(nz, 0) {
+		return errSingular
+	}
+	dot := 0.0
+	for i := range z {
+		z[i] /= nz
+		dot += z[i] * t[i]
+	}
+	if dot < 0 {
+		for i := range z {
+			z[i] = -z[i]
+		}
+	}
+	copy(t, z)
+	return nil
+}
+
+// correct runs Newton's method on H = 0 restricted to the hyperplane
+// through the predicted point orthogonal to t. It returns the iterations
+// used, or ok = false if the corrector diverged or wandered too far.
+func (tr *tracer) correct(x, t []float64, jac [][]float64, h []float64, step float64) (int, bool) {
+	moved := 0.0
+	prev := math.Inf(1)
+	tol := tolerance(x)
+	for it := 1; it <= maxNewton; it++ {
+		tr.residual(x, h)
+		r := norm(h)
+		if r < tol {
+			return it, true
+		}
+		if math.IsNaN(r) || r > prev {
+			return 0, false
+		}
+		prev = r
+		tr.jacobian(x, jac)
+		z := make([]float64, tr.n+1)
+		for i := 0; i < tr.n; i++ {
+			z[i] = -h[i]
+		}
+		if err := augmented(jac, t, z); err != nil {
+			return 0, false
+		}
+		d := norm(z)
+		moved += d
+		if moved > maxDist*step+1e-9 {
+			return 0, false
+		}
+		for i := range x {
+			x[i] += z[i]
+		}
+	}
+	tr.residual(x, h)
+	return maxNewton, norm(h) < 100*tol
+}
+
+// tolerance is the residual accepted at x: newtonTol relative to the size
+// of the log-probabilities, which grow like lambda times a payoff gap, so
+// that float64 rounding alone never blocks convergence at large lambda.
+func tolerance(x []float64) float64 {
+	m := 1.0
+	for _, v := range x {
+		m = math.Max(m, math.Abs(v))
+	}
+	return newtonTol * m
+}
+
+// finish corrects onto lambda = maxLambda exactly with Newton's method in w.
+func (tr *tracer) finish(x []float64, lam float64) (Point, error) {
+	n := tr.n
+	x[n] = lam
+	h := make([]float64, n)
+	jac := make([][]float64, n)
+	for i := range jac {
+		jac[i] = make([]float64, n+1)
+	}
+	for it := 0; it < 20; it++ {
+		tr.residual(x, h)
+		if norm(h) < tolerance(x) {
+			break
+		}
+		tr.jacobian(x, jac)
+		a := make([][]float64, n)
+		for i := range a {
+			a[i] = append([]float64(nil), jac[i][:n]...)
+		}
+		z := make([]float64, n)
+		for i := range z {
+			z[i] = -h[i]
+		}
+		if err := luSolve(a, z); err != nil {
+			break
+		}
+		for i := range z {
+			x[i] += z[i]
+		}
+	}
+	return tr.point(x), nil
+}
+
+func (tr *tracer) point(x []float64) Point {
+	p := Point{Lambda: x[tr.n], Probs: make([]float64, tr.n)}
+	for i := range p.Probs {
+		p.Probs[i] = math.Exp(x[i])
+	}
+	return p
+}

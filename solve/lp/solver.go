@@ -1,0 +1,52 @@
+package lp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/guarantor/guarantor/game"
+	"github.com/guarantor/guarantor/solve"
+)
+
+// Solver is gambit-lp as a solve.Solver: one exact equilibrium (a pair of
+// optimal strategies) of a two-player constant-sum table or tree.
+type Solver struct{}
+
+var _ solve.Solver = Solver{}
+
+// Solve implements solve.Solver. Games that are not two-player constant-sum
+// get solve.ErrUnsupported (wrapping ErrNotConstantSum where that is why).
+func (Solver) Solve(ctx context.Context, g game.Game, _ solve.Options) ([]solve.Equilibrium, error) {
+	if g.NumPlayers() != 2 {
+		return nil, fmt.Errorf("%w: lp needs a two-player game, this one has %d players", solve.ErrUnsupported, g.NumPlayers())
+	}
+	switch x := g.(type) {
+	case *game.Table:
+		if err := x.Validate(); err != nil {
+			return nil, err
+		}
+		m, err := SolveTable(ctx, x)
+		if err != nil {
+			return nil, mapError(err)
+		}
+		return []solve.Equilibrium{{Mixed: m, Exact: true}}, nil
+	case *game.Tree:
+		b, err := SolveTree(ctx, x)
+		if err != nil {
+			return nil, mapError(err)
+		}
+		return []solve.Equilibrium{{Behavior: b, Exact: true}}, nil
+	}
+	return nil, fmt.Errorf("%w: lp does not accept %T", solve.ErrUnsupported, g)
+}
+
+func mapError(err error) error {
+	switch {
+	case errors.Is(err, ErrImperfectRecall):
+		return solve.ErrImperfectRecall
+	case errors.Is(err, ErrNotConstantSum):
+		return errors.Join(solve.ErrUnsupported, err)
+	}
+	return err
+}
