@@ -28,7 +28,10 @@ type solveMethod struct {
 	solver func(f solveFlags) (solve.Solver, error)
 	// trees, tables say which game forms the method accepts.
 	trees, tables bool
-	help          string
+	// viaReducedForm makes the method solve a tree's reduced strategic form
+	// and report mixed strategies of it, as gambit-enummixed does on .efg.
+	viaReducedForm bool
+	help           string
 }
 
 var solveMethods = map[string]solveMethod{
@@ -83,6 +86,7 @@ Methods:
 	fl.StringVar(&f.format, "format", "gambit", "output format: gambit or json")
 	fl.BoolVarP(&f.agent, "agent", "A", false, "enumpure: equilibria of the agent form (like gambit-enumpure -A)")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop after this long (e.g. 30s); 0 means no limit")
+	fl.IntVar(&f.max, "count", 0, "alias of --max, as in gambit-lcp -e")
 	fl.IntVar(&f.max, "max", 0, fmt.Sprintf("stop after this many equilibria; 0 means no limit (spe keeps at most %d per subgame)", solve.DefaultSPELimit))
 	return cmd
 }
@@ -122,6 +126,16 @@ func runSolve(cmd *cobra.Command, path string, f solveFlags) error {
 	}
 	for _, w := range warnings {
 		fmt.Fprintln(cmd.ErrOrStderr(), "guarantor:", w)
+	}
+	if tr, ok := g.(*game.Tree); ok && m.viaReducedForm {
+		if err := tr.PerfectRecall(); err != nil {
+			return fmt.Errorf("%s: %w", path, solve.ErrImperfectRecall)
+		}
+		rf, err := tr.ReducedForm(solve.MaxCells)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		g = rf.Table
 	}
 	switch g.(type) {
 	case *game.Tree:

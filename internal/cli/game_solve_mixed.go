@@ -29,8 +29,8 @@ func init() {
 	}
 	solveMethods["enummixed"] = solveMethod{
 		solver: noAgent(enummixed.Solver{}),
-		tables: true,
-		help:   "two players, exact: every extreme equilibrium (vertex enumeration)",
+		tables: true, viaReducedForm: true,
+		help: "two players, exact: every extreme equilibrium (vertex enumeration); on a tree, of its reduced strategic form",
 	}
 	solveMethods["lp"] = solveMethod{
 		solver: noAgent(lp.Solver{}),
