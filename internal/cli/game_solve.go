@@ -181,7 +181,7 @@ func solveOutcome(stderr io.Writer, n int, f solveFlags, err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, solve.ErrLimit):
-		fmt.Fprintf(stderr, "guarantor: stopped after %d equilibria; more exist (raise --max)\n", n)
+		fmt.Fprintf(stderr, "guarantor: stopped after %d equilibria; more may exist (raise --max)\n", n)
 		return nil
 	case errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("timed out after %v (%d equilibria found before that are printed above)", f.timeout, n)
