@@ -88,15 +88,22 @@ func writeBacktest(w io.Writer, b assess.Backtest, fl assessFlags) error {
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\n%d cases, deterrence held in %.0f%%\n\n", len(b.Cases), 100*b.BaseRate)
+	if b.NClosed > 0 {
+		fmt.Fprintf(w, "%d closed cases (open \"held to date\" cases left out), deterrence held in %.0f%%\n\n", b.NClosed, 100*b.ClosedBaseRate)
+	}
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "FORECASTER\tBRIER\tLOG LOSS")
-	for _, s := range b.Scores {
-		fmt.Fprintf(tw, "%s\t%.4f\t%.4f\n", s.Name, s.Brier, s.LogLoss)
+	fmt.Fprintln(tw, "FORECASTER\tBRIER (ALL)\tLOG LOSS (ALL)\tBRIER (CLOSED)\tLOG LOSS (CLOSED)")
+	for i, s := range b.Scores {
+		cb, cl := "-", "-"
+		if i < len(b.Closed) {
+			cb, cl = fmt.Sprintf("%.4f", b.Closed[i].Brier), fmt.Sprintf("%.4f", b.Closed[i].LogLoss)
+		}
+		fmt.Fprintf(tw, "%s\t%.4f\t%.4f\t%s\t%s\n", s.Name, s.Brier, s.LogLoss, cb, cl)
 	}
 	if h, err := evidence.HuthAnalysis(); err == nil {
 		for _, m := range h.Models {
 			if m.Link == "logit" {
-				fmt.Fprintf(tw, "(reference) Huth 1988 logit, LOO on its own %d crises\t%.4f\t-\n", h.N, m.BrierLOO)
+				fmt.Fprintf(tw, "(reference) Huth 1988 logit, LOO on its own %d crises\t%.4f\t-\t-\t-\n", h.N, m.BrierLOO)
 			}
 		}
 	}
