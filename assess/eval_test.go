@@ -100,7 +100,8 @@ func TestDeterrenceFollowsUDG(t *testing.T) {
 	}
 }
 
-// Durability: P(no war by T) = E[(1-h)^T] with h = rate·(1-PSQ)·HR.
+// Durability: the yearly hazard after the first decision is h =
+// rate·P(war)·HR.
 func TestDurabilityClosedForm(t *testing.T) {
 	o := threeGuarantors(t)
 	o.Guarantors[2].Instruments = append(o.Guarantors[2].Instruments, Instrument{Kind: CeasefireAgreement, Monitors: true})
@@ -110,9 +111,31 @@ func TestDurabilityClosedForm(t *testing.T) {
 	m.eval(w)
 	i, _ := m.Index(DurRate)
 	j, _ := m.Index(DurMonitors)
-	want := w.x[i] * (1 - w.d.PSQ) * w.x[j]
+	want := w.x[i] * w.d.PWar * w.x[j]
 	if math.Abs(w.d.Hazard-want) > 1e-15 {
 		t.Fatalf("hazard %v, want %v", w.d.Hazard, want)
+	}
+}
+
+// With no guarantor, the challenger types whose cost of war exceeds the
+// gain from attacking the protégé alone stay put, the others attack:
+// P(no attack) = max(0, 1 - (1 - P(protégé wins))/(rel·kappaMax)).
+func TestNoGuarantorSatisfiedShare(t *testing.T) {
+	o := threeGuarantors(t)
+	o.Guarantors = nil
+	m := compile(t, o)
+	w := m.newWork()
+	for _, kmax := range []float64{0.2, 1, 3, 10} {
+		set(t, m, w, ChCostMax, kmax)
+		m.eval(w)
+		pw0, r0 := w.pwin[0], w.rel[0]
+		want := max(0, 1-(1-pw0)/(r0*kmax))
+		if math.Abs(w.d.PSQ-want) > 1e-12 || math.Abs(w.d.PWar-(1-want)) > 1e-12 {
+			t.Errorf("kappaMax %v: P(SQ) %v P(war) %v, want %v (pw0 %v, rel %v)", kmax, w.d.PSQ, w.d.PWar, want, pw0, r0)
+		}
+		if kmax == 10 && !(want > 0) {
+			t.Errorf("kappaMax 10 should leave satisfied types (pw0 %v rel %v)", pw0, r0)
+		}
 	}
 }
 

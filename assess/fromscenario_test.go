@@ -89,8 +89,10 @@ func TestExamplesRun(t *testing.T) {
 			none = r.PDeter.Mean
 		}
 	}
-	if none != 0 {
-		t.Errorf("no guarantee: P(deterrence) %v, want 0 (the challenger gains from attacking an unguarded protégé)", none)
+	// Only the challenger types for whom even an unguarded protégé is not
+	// worth a war stay put: few, but not none.
+	if none <= 0 || none > 0.25 {
+		t.Errorf("no guarantee: P(deterrence) %v, want in (0, 0.25]", none)
 	}
 }
 

@@ -50,7 +50,7 @@ reference it also prints the Huth (1988) regression's leave-one-out Brier on its
 				if err != nil {
 					return err
 				}
-				cases = append(cases, assess.Case{Name: o.Name, File: o.File, Year: o.Year, P: r.PDeter.Mean, Outcome: o.Outcome, Ongoing: o.Ongoing})
+				cases = append(cases, assess.Case{Name: o.Name, File: o.File, Year: o.Year, P: r.Held.Mean, Outcome: o.Outcome, Ongoing: o.Ongoing})
 			}
 			b, err := assess.Evaluate(cases, bins)
 			if err != nil {
