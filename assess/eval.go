@@ -220,20 +220,25 @@ func (m *Model) deter(w *work) {
 			prev = next
 		}
 	}
-	tau, knuc := x[c.capable], max(x[c.nuc], 0)
+	// The nuclear term is the expected cost of escalation to the median
+	// challenger type (kappa = kappaMax/2), in units of the prize. A type's
+	// resolve discounts it as it discounts casualties, so it enters as
+	// extra relative strength, 2·knuc/kappaMax, scaled by the type's kappa.
+	tau := x[c.capable]
+	knuc := 2 * max(x[c.nuc], 0) / max(x[c.costMax], eps)
 	var cred, u, rel float64
 	for s := 0; s < 1<<n; s++ {
 		pw := w.pwin[s]
 		if pw < tau {
 			continue
 		}
-		us := 1 - pw
+		rs := w.rel[s]
 		if w.nuc[s] {
-			us -= knuc
+			rs += knuc
 		}
 		cred += w.prob[s]
-		u += w.prob[s] * us
-		rel += w.prob[s] * w.rel[s]
+		u += w.prob[s] * (1 - pw)
+		rel += w.prob[s] * rs
 	}
 	full := 1<<n - 1
 	d := &w.d
@@ -244,7 +249,7 @@ func (m *Model) deter(w *work) {
 	} else {
 		u, rel = 1-d.PWinAll, w.rel[full]
 		if w.nuc[full] {
-			u -= knuc
+			rel += knuc
 		}
 	}
 	d.Cred = cred

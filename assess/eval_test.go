@@ -91,8 +91,11 @@ func TestDeterrenceFollowsUDG(t *testing.T) {
 			t.Fatalf("UDG parameters invalid: %v (%+v)", err, d.Game)
 		}
 		gh := (d.Game.CDC - d.Game.CSQ) / (d.Game.CDC - d.Game.CDDP)
-		if (d.Game.PDef >= gh) != (d.PSQ == 1) {
+		if (d.Game.PDef >= gh) != (d.Eq.PSQ == 1) {
 			t.Fatalf("pDef %v, gammaH %v, PSQ %v", d.Game.PDef, gh, d.PSQ)
+		}
+		if want := d.Satisfied + (1-d.Satisfied-d.Determined)*d.Eq.PSQ; math.Abs(d.PSQ-want) > 1e-12 {
+			t.Fatalf("P(SQ) %v, want satisfied %v + playing x game %v", d.PSQ, d.Satisfied, d.Eq.PSQ)
 		}
 		if d.PSQ < 0 || d.PSQ > 1 || math.Abs(d.Eq.PSQ+d.Eq.PDC+d.Eq.PCD+d.Eq.PDD-1) > 1e-12 {
 			t.Fatalf("outcome probabilities %+v", d.Eq)
@@ -297,5 +300,22 @@ func TestAnyFightCanWinClosedForm(t *testing.T) {
 	any := 1 - (1-p1)*(1-p2)
 	if math.Abs(w.d.AnyFight-any) > 1e-12 || math.Abs(w.d.CanWin-p1/any) > 1e-12 {
 		t.Fatalf("AnyFight %v CanWin %v, want %v %v", w.d.AnyFight, w.d.CanWin, any, p1/any)
+	}
+}
+
+// A nuclear umbrella shrinks the share of determined challenger types but,
+// being discounted by resolve like any war cost, never removes it: no
+// option is certain because one guarantor is nuclear.
+func TestNuclearTermScalesWithResolve(t *testing.T) {
+	m := compile(t, threeGuarantors(t))
+	w := m.newWork()
+	prev := math.Inf(1)
+	for _, k := range []float64{0, 0.5, 3, 30} {
+		set(t, m, w, ChNuclearCost, k)
+		m.eval(w)
+		if !(w.d.Determined > 0) || w.d.Determined > prev {
+			t.Fatalf("nuclear cost %v: determined share %v (previous %v)", k, w.d.Determined, prev)
+		}
+		prev = w.d.Determined
 	}
 }
