@@ -67,7 +67,7 @@ func LoadOptions(paths []string) ([]Option, error) {
 	}
 	var out []Option
 	for _, f := range files {
-		s, err := scenario.LoadFile(f, scenario.Options{})
+		s, err := scenario.LoadFile(f, scenario.Options{Countries: Countries})
 		if err != nil {
 			return nil, err
 		}
