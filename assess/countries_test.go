@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -70,5 +71,59 @@ option:
 		if c.p.CCode != c.code || c.p.Capability.Dist.Mean() != want {
 			t.Errorf("%s: code %d CINC %v, want %d %v", c.p.Name, c.p.CCode, c.p.Capability.Dist.Mean(), c.code, want)
 		}
+	}
+}
+
+// Engine parameters set in a file's model: section replace the engine's
+// defaults, under their YAML names; deploy shares apply to every party of
+// the kind.
+func TestEngineParamsFromScenario(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "eng.yaml")
+	yaml := `name: engine parameters
+challenger: RUS
+protege: UKR
+horizon: 10
+capabilities:
+  challenger: {from: cow_nmc, year: 2014}
+  protege: {from: cow_nmc, year: 2014}
+model:
+  challenger:
+    cost_max: {dist: uniform, min: 0.2, max: 1, source: "judgment: test"}
+  defender: {u_dd_soft: -3}
+  capability: {threshold: 0.6, guarantor_deploy: 0.1}
+  durability: {redecision_rate: 0.05}
+option:
+  name: two guarantors
+  guarantors:
+    - country: USA
+      id: us
+      instruments: [{type: security_assurance}]
+    - country: UKG
+      id: uk
+      instruments: [{type: security_assurance}]
+`
+	if err := os.WriteFile(f, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opts, err := LoadOptions([]string{f})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := compile(t, opts[0])
+	for name, want := range map[string]float64{ChCostMax: 0.6, DefDDSoft: -3, CoefCapable: 0.6, DurRate: 0.05,
+		"guarantors.us.deploy": 0.1, "guarantors.uk.deploy": 0.1} {
+		i, ok := m.Index(name)
+		if !ok {
+			t.Fatalf("no input %s", name)
+		}
+		if got := m.Inputs[i].Dist.Mean(); math.Abs(got-want) > 1e-12 {
+			t.Errorf("%s: mean %v, want %v", name, got, want)
+		}
+	}
+	if i, _ := m.Index(ChCostMax); m.Inputs[i].Source != "judgment: test" {
+		t.Errorf("source %q", m.Inputs[i].Source)
+	}
+	if i, _ := m.Index(ChBackDown); m.Inputs[i].Source == "" || m.Inputs[i].Name != "model.challenger.backdown_cost" {
+		t.Errorf("unset engine parameter: %+v", m.Inputs[i])
 	}
 }
