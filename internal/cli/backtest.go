@@ -24,8 +24,10 @@ func newBacktestCmd() *cobra.Command {
 		Use:   "backtest DIR...",
 		Short: "Score the model on historical guarantees: Brier, log loss, calibration, against two baselines",
 		Long: `Run every history case (each written as of its start date, with its observed outcome)
-and compare the forecast P(deterrence holds) with what happened. Open cases where deterrence
-still holds ("ongoing") count as held to date. Prints the Brier score and log
+and compare the forecast with what happened. The forecast is P(the challenger does not attack
+over the case's horizon): the deterrence decision at the start, then yearly re-decisions
+(docs/assess.md). Open cases where deterrence still holds ("ongoing") count as held to date;
+scores are printed for all cases and for the closed cases alone. Prints the Brier score and log
 loss (forecasts clipped to [0.01, 0.99] for every forecaster) next to two baselines: the empirical
 base rate of the cases (leave-one-out) and "always deterred"; then a calibration table. For
 reference it also prints the Huth (1988) regression's leave-one-out Brier on its own 58 crises
@@ -82,7 +84,7 @@ func outcomeWord(c assess.Case) string {
 
 func writeBacktest(w io.Writer, b assess.Backtest, fl assessFlags) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CASE\tYEAR\tP(DETERRENCE)\tOUTCOME")
+	fmt.Fprintln(tw, "CASE\tYEAR\tP(NO ATTACK OVER HORIZON)\tOUTCOME")
 	for _, c := range b.Cases {
 		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%s\n", c.Name, c.Year, c.P, outcomeWord(c))
 	}
