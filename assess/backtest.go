@@ -41,6 +41,12 @@ type Backtest struct {
 	Scores      []Score // the model, the leave-one-out base rate, "always deterred"
 	Calibration []Bin
 	BaseRate    float64 // share of cases where deterrence held
+	// Closed scores the same forecasters on the closed cases only (open
+	// "held to date" cases left out, since their outcome may still
+	// change); its base rate is that of the closed cases, leave-one-out.
+	Closed         []Score
+	NClosed        int
+	ClosedBaseRate float64
 }
 
 // ErrNoCases reports a backtest without scored cases.
@@ -59,15 +65,36 @@ func Evaluate(cases []Case, bins int) (Backtest, error) {
 			held += c.Outcome
 		}
 	}
-	n := len(cs)
-	if n == 0 {
+	if len(cs) == 0 {
 		return Backtest{}, ErrNoCases
 	}
-	b := Backtest{Cases: cs, BaseRate: float64(held) / float64(n)}
+	b := Backtest{Cases: cs}
+	b.Scores, b.BaseRate = score(cs)
+	var closed []Case
+	for _, c := range cs {
+		if !c.Ongoing {
+			closed = append(closed, c)
+		}
+	}
+	if b.NClosed = len(closed); b.NClosed > 0 {
+		b.Closed, b.ClosedBaseRate = score(closed)
+	}
+	b.Calibration = calibrate(cs, bins)
+	return b, nil
+}
+
+// score gives the model's, the leave-one-out base rate's and "always
+// deterred"'s scores on cs (every outcome known), and the base rate.
+func score(cs []Case) ([]Score, float64) {
+	n, held := len(cs), 0
+	for _, c := range cs {
+		held += c.Outcome
+	}
+	rate := float64(held) / float64(n)
 	model, base, always := Score{Name: "model"}, Score{Name: "base rate (leave-one-out)"}, Score{Name: "always deterred"}
 	for _, c := range cs {
 		y := float64(c.Outcome)
-		loo := b.BaseRate
+		loo := rate
 		if n > 1 {
 			loo = (float64(held) - y) / float64(n-1)
 		}
@@ -79,9 +106,7 @@ func Evaluate(cases []Case, bins int) (Backtest, error) {
 			s.sc.LogLoss += logLoss(s.p, y) / float64(n)
 		}
 	}
-	b.Scores = []Score{model, base, always}
-	b.Calibration = calibrate(cs, bins)
-	return b, nil
+	return []Score{model, base, always}, rate
 }
 
 func logLoss(p, y float64) float64 {

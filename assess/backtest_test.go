@@ -33,6 +33,9 @@ func TestEvaluateByHand(t *testing.T) {
 	if b.Calibration[3].N != 2 || math.Abs(b.Calibration[3].MeanP-0.65) > 1e-12 || b.Calibration[3].Observed != 0.5 {
 		t.Errorf("calibration bin 3: %+v", b.Calibration[3])
 	}
+	if b.NClosed != 4 || b.Closed[0].Brier != b.Scores[0].Brier {
+		t.Errorf("closed cases: %d, %+v", b.NClosed, b.Closed)
+	}
 	if _, err := Evaluate([]Case{{P: 0.5, Outcome: -1}}, 5); err != ErrNoCases {
 		t.Errorf("no known outcome: err %v", err)
 	}
@@ -50,5 +53,26 @@ func TestExplainAndGame(t *testing.T) {
 	}
 	if g.NumPlayers() != 2 {
 		t.Fatalf("game has %d players", g.NumPlayers())
+	}
+}
+
+// Open cases are left out of the closed-case scores, and the closed cases'
+// leave-one-out base rate is computed among them alone.
+func TestEvaluateClosed(t *testing.T) {
+	cases := []Case{{P: 0.9, Outcome: 1, Ongoing: true}, {P: 0.2, Outcome: 0}, {P: 0.6, Outcome: 0}, {P: 0.7, Outcome: 1}}
+	b, err := Evaluate(cases, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.NClosed != 3 || math.Abs(b.ClosedBaseRate-1.0/3) > 1e-12 {
+		t.Fatalf("closed %d rate %v", b.NClosed, b.ClosedBaseRate)
+	}
+	brier := (0.04 + 0.36 + 0.09) / 3
+	looBrier := (0.25 + 0.25 + 1) / 3 // failed cases see 1/2 held, the held one 0
+	if math.Abs(b.Closed[0].Brier-brier) > 1e-12 || math.Abs(b.Closed[1].Brier-looBrier) > 1e-12 {
+		t.Errorf("closed scores %+v", b.Closed)
+	}
+	if b.Closed[2].Brier != 2.0/3 {
+		t.Errorf("always deterred on closed cases: %v", b.Closed[2].Brier)
 	}
 }

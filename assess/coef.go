@@ -8,28 +8,35 @@ import (
 	"github.com/guarantor/guarantor/capability"
 )
 
-// Coefficient input names. Scenario files may override any of them
+// Coefficient input names: each is the parameter's path in a scenario
+// file (docs/scenario.md), so the drivers and assumptions tables name what
+// an analyst would edit. Scenario files may override any of them
 // (Option.Coef); docs/assess.md discusses each.
 const (
-	CoefTripwire    = "coef.tripwire"     // logits per log(1 + troops at risk)
-	CoefAirPolicing = "coef.air_policing" // logits for aircrew in the theatre
-	CoefStake       = "coef.stake"        // logits per log(1 + stake in US$ bn)
-	CoefWarCost     = "coef.war_cost"     // logits per unit of (ref - P(win))
-	CoefWarCostRef  = "coef.war_cost_ref" // P(win) at which the war-cost term is zero
-	CoefContestG    = "coef.contest_g"    // contest success exponent on CINC
-	CoefCapable     = "coef.capable"      // P(win) a coalition needs to count as capable
-	CoefCorrelation = "coef.correlation"  // weight of the bloc (comonotone) response
-	ChCostMax       = "challenger.cost_max"
-	ChBackDown      = "challenger.backdown_cost"
-	ChNuclearCost   = "challenger.nuclear_umbrella_cost"
-	DefSQ           = "defender.u_sq"
-	DefCD           = "defender.u_cd"
-	DefDC           = "defender.u_dc"
-	DefDDHard       = "defender.u_dd_hard"
-	DefDDSoft       = "defender.u_dd_soft"
-	DurRate         = "durability.redecision_rate"
-	DurMonitors     = "durability.monitors_hr"
-	DurDMZ          = "durability.dmz_hr"
+	CoefTripwire    = "model.commitment.tripwire"           // logits per log(1 + troops at risk)
+	CoefAirPolicing = "model.commitment.air_policing"       // logits for aircrew in the theatre
+	CoefStake       = "model.commitment.economic_stake"     // logits per log(1 + stake in US$ bn)
+	CoefWarCost     = "model.commitment.war_cost"           // logits per unit of (ref - P(win))
+	CoefWarCostRef  = "model.commitment.war_cost_reference" // P(win) at which the war-cost term is zero
+	CoefContestG    = "model.capability.contest_exponent"   // contest success exponent on CINC
+	CoefCapable     = "model.capability.threshold"          // P(win) a coalition needs to count as capable
+	CoefCorrelation = "model.correlation"                   // weight of the bloc (comonotone) response
+	ChCostMax       = "model.challenger.cost_max"
+	ChBackDown      = "model.challenger.backdown_cost"
+	ChNuclearCost   = "model.challenger.nuclear_umbrella_cost"
+	DefSQ           = "model.defender.u_sq"
+	DefCD           = "model.defender.u_cd"
+	DefDC           = "model.defender.u_dc"
+	DefDDHard       = "model.defender.u_dd_hard"
+	DefDDSoft       = "model.defender.u_dd_soft"
+	DurRate         = "model.durability.redecision_rate"
+	DurMonitors     = "model.durability.monitors"
+	DurDMZ          = "model.durability.dmz"
+	// Deploy shares: set per party by the adapter, overridable for all
+	// parties of a kind in a file.
+	DeployChallenger = "model.capability.challenger_deploy"
+	DeployProtege    = "model.capability.protege_deploy"
+	DeployGuarantor  = "model.capability.guarantor_deploy"
 )
 
 var contestFit struct {

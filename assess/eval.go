@@ -26,13 +26,22 @@ type Draw struct {
 	AnyFight, CanWin float64
 	// PWinAll is P(win) of the protégé with every guarantor.
 	PWinAll float64
-	// NoGain: the challenger gains nothing by attacking even an abandoned
+	// NoGain: no challenger type gains by attacking even an abandoned
 	// protégé, so it never attacks.
 	NoGain bool
-	// Hazard is the yearly probability of renewed war.
-	Hazard float64
-	Game   udg.Params
-	Eq     udg.Primary
+	// Satisfied is the share of challenger types whose cost of war is so
+	// high that attacking even an abandoned protégé does not pay: they
+	// never attack, and the game is played by the rest.
+	Satisfied float64
+	// Determined is the share of challenger types that prefer war against
+	// the responding coalition to the status quo: no threat deters them.
+	Determined float64
+	// Rate is the yearly rate at which the challenger re-decides, times
+	// the mechanism multipliers; Hazard = Rate·PWar is the yearly
+	// probability of renewed war after the first decision.
+	Rate, Hazard float64
+	Game         udg.Params
+	Eq           udg.Primary
 }
 
 // work is one worker's scratch space, sized at compile time, so that
@@ -128,7 +137,8 @@ func (m *Model) eval(w *work) {
 	if m.dmz {
 		hr *= x[c.durDMZ]
 	}
-	d.Hazard = clamp01(x[c.durRate] * d.PWar * hr)
+	d.Rate = clamp01(x[c.durRate] * hr)
+	d.Hazard = d.Rate * d.PWar
 }
 
 // commitment is DESIGN.md §2's random-utility model: the base rate's
@@ -210,20 +220,25 @@ func (m *Model) deter(w *work) {
 			prev = next
 		}
 	}
-	tau, knuc := x[c.capable], max(x[c.nuc], 0)
+	// The nuclear term is the expected cost of escalation to the median
+	// challenger type (kappa = kappaMax/2), in units of the prize. A type's
+	// resolve discounts it as it discounts casualties, so it enters as
+	// extra relative strength, 2·knuc/kappaMax, scaled by the type's kappa.
+	tau := x[c.capable]
+	knuc := 2 * max(x[c.nuc], 0) / max(x[c.costMax], eps)
 	var cred, u, rel float64
 	for s := 0; s < 1<<n; s++ {
 		pw := w.pwin[s]
 		if pw < tau {
 			continue
 		}
-		us := 1 - pw
+		rs := w.rel[s]
 		if w.nuc[s] {
-			us -= knuc
+			rs += knuc
 		}
 		cred += w.prob[s]
-		u += w.prob[s] * us
-		rel += w.prob[s] * w.rel[s]
+		u += w.prob[s] * (1 - pw)
+		rel += w.prob[s] * rs
 	}
 	full := 1<<n - 1
 	d := &w.d
@@ -234,7 +249,7 @@ func (m *Model) deter(w *work) {
 	} else {
 		u, rel = 1-d.PWinAll, w.rel[full]
 		if w.nuc[full] {
-			u -= knuc
+			rel += knuc
 		}
 	}
 	d.Cred = cred
@@ -269,46 +284,84 @@ func ratio(a, b float64) float64 {
 // relative to its own (losses scale with the enemy's strength), and kappa
 // is its private type, uniform on [0, kappaMax]. Against the capable
 // coalitions that respond it expects the prize share u (less the nuclear
-// term) at relative strength rel, so it prefers fighting to backing down
-// (cost b), i.e. is Hard, iff kappa < k* = (u + b)/rel. Hence
+// term) at relative strength rel. The types fall into four intervals:
 //
-//	pCh  = k*/kappaMax
-//	cDD+ = u - rel·E[kappa | Hard] = u - rel·k*/2
-//	cDD- = u - rel·E[kappa | Soft] = u - rel·(k* + kappaMax)/2
-//	cDC  = 1 - P(protégé alone wins) - rel(protégé)·kappaMax/2
+//   - satisfied, kappa > k1 = min((1 - P(protégé alone wins))/rel(protégé),
+//     kappaMax): attacking even an abandoned protégé does not pay; they
+//     never attack;
+//   - determined, kappa < kd = u/rel: war against the responding
+//     coalition beats the status quo; no threat deters them, they attack
+//     and fight;
+//   - Hard, kd <= kappa < k* = (u + b)/rel: prefer fighting to backing
+//     down (cost b) but the status quo to war;
+//   - Soft, k* <= kappa <= k1.
+//
+// The UDG is played by the Hard and Soft types (its orderings need cDD+ <
+// cSQ, which is what separates Hard from determined), with
+//
+//	pCh  = (k* - kd)/(k1 - kd)
+//	cDD+ = u - rel·E[kappa | Hard] = u - rel·(kd + k*)/2
+//	cDD- = u - rel·E[kappa | Soft] = u - rel·(k* + k1)/2
+//	cDC  = 1 - P(protégé alone wins) - rel(protégé)·(kd + k1)/2
 //	cCD  = -b
 //
-// so capability lowers the share of resolved challengers as well as their
-// war payoff. Clamping keeps the game's orderings (cDD- < cCD < cDD+ <
-// cSQ < cDC); at the clamps the thresholds reach their limits 0 or 1.
+// and P(no attack) = share satisfied + share in the game × P(SQ in the
+// game), P(war) = share determined + share in the game × P(war in the
+// game). Capability lowers the share of resolved challengers as well as
+// their war payoff. Clamping (by eps) keeps the game's strict orderings.
 func (m *Model) solve(w *work, u, rel float64) {
 	x, c, d := w.x, &m.coef, &w.d
 	p := &d.Game
 	kmax := max(x[c.costMax], eps)
 	b := max(x[c.back], 2*eps)
-	kstar := min(max((u+b)/max(rel, eps), 0), kmax)
+	gain := max(1-w.pwin[0], 0)
+	k1 := kmax
+	if gain < w.rel[0]*kmax {
+		k1 = gain / w.rel[0]
+	}
+	kd, ks := k1, k1 // types below kd are determined, below ks Hard
+	if rel > eps {
+		kd = min(max(u/rel, 0), k1)
+		ks = min(max((u+b)/rel, kd), k1)
+	} else if u+b <= 0 {
+		kd, ks = 0, 0
+	} else if u <= 0 {
+		kd = 0
+	}
+	d.Satisfied = clamp01(1 - k1/kmax)
+	d.Determined = clamp01(kd / kmax)
+	play := clamp01((k1 - kd) / kmax)
+	d.NoGain = k1 <= eps
+	span := max(k1-kd, eps)
 	p.CSQ = 0
-	p.CDC = (1 - w.pwin[0]) - w.rel[0]*kmax/2
+	p.CDC = max(gain-w.rel[0]*(kd+k1)/2, 2*eps)
 	p.CCD = -b
-	p.CDDP = min(max(u-rel*kstar/2, p.CCD+eps), p.CSQ-eps)
-	p.CDDM = min(u-rel*(kstar+kmax)/2, p.CCD-eps)
-	p.PCh = clampP(kstar / kmax)
+	p.CDDP = min(max(u-rel*(kd+ks)/2, p.CCD+eps), p.CSQ-eps)
+	p.CDDM = min(u-rel*(ks+k1)/2, p.CCD-eps)
+	p.PCh = clampP((ks - kd) / span)
 	p.DSQ, p.DCD, p.DDC, p.DDDP, p.DDDM = x[c.dSQ], x[c.dCD], x[c.dDC], x[c.dDDH], x[c.dDDS]
 	p.PDef = clampP(d.Cred)
-	d.NoGain = p.CDC <= eps
 	switch {
 	case d.NoGain:
 		d.Eq = udg.Primary{Region: udg.CertainDeterrence, PSQ: 1}
-	case len(m.g) == 0:
-		// No third party: no deterrence game; the challenger attacks
-		// whenever it gains, and the protégé fights alone.
+	case play <= eps || len(m.g) == 0:
+		// No type left to deter (or no third party: the protégé fights
+		// alone, and every type that gains attacks).
 		d.Eq = udg.Primary{Region: udg.Attack, XH: 1, XS: 1, PDC: 1}
+		play = 0
 	default:
 		d.Eq = udg.SolvePrimary(p)
 	}
 	// War follows an initiation unless the challenger backs down (CD):
 	// with the guarantors (DD) or with the protégé alone (DC).
-	d.PSQ, d.PWar = d.Eq.PSQ, d.Eq.PDC+d.Eq.PDD
+	if len(m.g) == 0 {
+		d.Determined = 1 - d.Satisfied
+	}
+	d.PSQ = d.Satisfied + play*d.Eq.PSQ
+	d.PWar = d.Determined + play*(d.Eq.PDC+d.Eq.PDD)
+	if d.NoGain {
+		d.PSQ, d.PWar = 1, 0
+	}
 }
 
 // contest sets every subset's P(win) = capability.ContestSuccess(mass,

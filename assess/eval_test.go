@@ -91,8 +91,11 @@ func TestDeterrenceFollowsUDG(t *testing.T) {
 			t.Fatalf("UDG parameters invalid: %v (%+v)", err, d.Game)
 		}
 		gh := (d.Game.CDC - d.Game.CSQ) / (d.Game.CDC - d.Game.CDDP)
-		if (d.Game.PDef >= gh) != (d.PSQ == 1) {
+		if (d.Game.PDef >= gh) != (d.Eq.PSQ == 1) {
 			t.Fatalf("pDef %v, gammaH %v, PSQ %v", d.Game.PDef, gh, d.PSQ)
+		}
+		if want := d.Satisfied + (1-d.Satisfied-d.Determined)*d.Eq.PSQ; math.Abs(d.PSQ-want) > 1e-12 {
+			t.Fatalf("P(SQ) %v, want satisfied %v + playing x game %v", d.PSQ, d.Satisfied, d.Eq.PSQ)
 		}
 		if d.PSQ < 0 || d.PSQ > 1 || math.Abs(d.Eq.PSQ+d.Eq.PDC+d.Eq.PCD+d.Eq.PDD-1) > 1e-12 {
 			t.Fatalf("outcome probabilities %+v", d.Eq)
@@ -100,7 +103,8 @@ func TestDeterrenceFollowsUDG(t *testing.T) {
 	}
 }
 
-// Durability: P(no war by T) = E[(1-h)^T] with h = rate·(1-PSQ)·HR.
+// Durability: the yearly hazard after the first decision is h =
+// rate·P(war)·HR.
 func TestDurabilityClosedForm(t *testing.T) {
 	o := threeGuarantors(t)
 	o.Guarantors[2].Instruments = append(o.Guarantors[2].Instruments, Instrument{Kind: CeasefireAgreement, Monitors: true})
@@ -110,9 +114,31 @@ func TestDurabilityClosedForm(t *testing.T) {
 	m.eval(w)
 	i, _ := m.Index(DurRate)
 	j, _ := m.Index(DurMonitors)
-	want := w.x[i] * (1 - w.d.PSQ) * w.x[j]
+	want := w.x[i] * w.d.PWar * w.x[j]
 	if math.Abs(w.d.Hazard-want) > 1e-15 {
 		t.Fatalf("hazard %v, want %v", w.d.Hazard, want)
+	}
+}
+
+// With no guarantor, the challenger types whose cost of war exceeds the
+// gain from attacking the protégé alone stay put, the others attack:
+// P(no attack) = max(0, 1 - (1 - P(protégé wins))/(rel·kappaMax)).
+func TestNoGuarantorSatisfiedShare(t *testing.T) {
+	o := threeGuarantors(t)
+	o.Guarantors = nil
+	m := compile(t, o)
+	w := m.newWork()
+	for _, kmax := range []float64{0.2, 1, 3, 10} {
+		set(t, m, w, ChCostMax, kmax)
+		m.eval(w)
+		pw0, r0 := w.pwin[0], w.rel[0]
+		want := max(0, 1-(1-pw0)/(r0*kmax))
+		if math.Abs(w.d.PSQ-want) > 1e-12 || math.Abs(w.d.PWar-(1-want)) > 1e-12 {
+			t.Errorf("kappaMax %v: P(SQ) %v P(war) %v, want %v (pw0 %v, rel %v)", kmax, w.d.PSQ, w.d.PWar, want, pw0, r0)
+		}
+		if kmax == 10 && !(want > 0) {
+			t.Errorf("kappaMax 10 should leave satisfied types (pw0 %v rel %v)", pw0, r0)
+		}
 	}
 }
 
@@ -274,5 +300,22 @@ func TestAnyFightCanWinClosedForm(t *testing.T) {
 	any := 1 - (1-p1)*(1-p2)
 	if math.Abs(w.d.AnyFight-any) > 1e-12 || math.Abs(w.d.CanWin-p1/any) > 1e-12 {
 		t.Fatalf("AnyFight %v CanWin %v, want %v %v", w.d.AnyFight, w.d.CanWin, any, p1/any)
+	}
+}
+
+// A nuclear umbrella shrinks the share of determined challenger types but,
+// being discounted by resolve like any war cost, never removes it: no
+// option is certain because one guarantor is nuclear.
+func TestNuclearTermScalesWithResolve(t *testing.T) {
+	m := compile(t, threeGuarantors(t))
+	w := m.newWork()
+	prev := math.Inf(1)
+	for _, k := range []float64{0, 0.5, 3, 30} {
+		set(t, m, w, ChNuclearCost, k)
+		m.eval(w)
+		if !(w.d.Determined > 0) || w.d.Determined > prev {
+			t.Fatalf("nuclear cost %v: determined share %v (previous %v)", k, w.d.Determined, prev)
+		}
+		prev = w.d.Determined
 	}
 }

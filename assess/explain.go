@@ -29,6 +29,9 @@ type Trace struct {
 	Region      string
 	Eq          udg.Primary
 	NoGain      bool
+	Satisfied   float64 // share of challenger types that never attack
+	Determined  float64 // share that attack whatever the guarantors do
+	PSQ, PWar   float64 // after the satisfied types
 	Hazard      float64
 	NoWar       []Horizon
 }
@@ -37,7 +40,8 @@ type Trace struct {
 func (m *Model) Explain() Trace {
 	w := m.newWork()
 	m.eval(w)
-	t := Trace{Credibility: w.d.Cred, PWinAll: w.d.PWinAll, Game: w.d.Game, Eq: w.d.Eq, NoGain: w.d.NoGain, Hazard: w.d.Hazard}
+	t := Trace{Credibility: w.d.Cred, PWinAll: w.d.PWinAll, Game: w.d.Game, Eq: w.d.Eq, NoGain: w.d.NoGain, Hazard: w.d.Hazard,
+		Satisfied: w.d.Satisfied, Determined: w.d.Determined, PSQ: w.d.PSQ, PWar: w.d.PWar}
 	t.Region = RegionNames[w.d.Eq.Region]
 	if w.d.NoGain {
 		t.Region = RegionNames[regionNoGain]
@@ -49,10 +53,7 @@ func (m *Model) Explain() Trace {
 			PFight: w.pFight[i], PWin: w.pWinG[i]})
 	}
 	for _, y := range m.horizons() {
-		p := 1.0
-		for range y {
-			p *= 1 - w.d.Hazard
-		}
+		p := Survival(1-w.d.PWar, w.d.Hazard, y)
 		t.NoWar = append(t.NoWar, Horizon{Years: y, P: Estimate{Mean: p, Lo: p, Hi: p}})
 	}
 	return t

@@ -67,7 +67,7 @@ func LoadOptions(paths []string) ([]Option, error) {
 	}
 	var out []Option
 	for _, f := range files {
-		s, err := scenario.LoadFile(f, scenario.Options{})
+		s, err := scenario.LoadFile(f, scenario.Options{Countries: Countries})
 		if err != nil {
 			return nil, err
 		}
@@ -109,12 +109,12 @@ func FromScenario(c *scenario.Compiled) (Option, error) {
 	}
 	units := a.units()
 	var err error
-	o.Challenger.Party, err = a.party("challenger", c.Challenger, units, Uniform{0.5, 0.9},
+	o.Challenger.Party, err = a.party("challenger", c.Challenger, units, DeployChallenger, Uniform{0.5, 0.9},
 		"judgment: share of the challenger's capability it brings to the theatre")
 	if err != nil {
 		return o, err
 	}
-	if o.Protege, err = a.party("protege", c.Protege, units, Point(1), "judgment: the protégé fights with all it has"); err != nil {
+	if o.Protege, err = a.party("protege", c.Protege, units, DeployProtege, Point(1), "judgment: the protégé fights with all it has"); err != nil {
 		return o, err
 	}
 	for _, gp := range c.Guarantors {
@@ -178,9 +178,15 @@ func (a *adapter) units() string {
 	return "cinc"
 }
 
-func (a *adapter) party(key string, cp scenario.CapabilityParams, units string, deploy Dist, deploySrc string) (Party, error) {
+// party builds a party; its deploy share is the file's engine parameter
+// deployKey when set (model.capability.*_deploy), else the default.
+func (a *adapter) party(key string, cp scenario.CapabilityParams, units, deployKey string, deploy Dist, deploySrc string) (Party, error) {
 	p := Party{Name: cp.Country.Name, CCode: cp.Country.Code,
-		Deploy: Input{Name: key + ".deploy", Dist: deploy, Source: deploySrc}}
+		Deploy: Input{Name: key + ".deploy", Dist: deploy, Source: deploySrc + " (" + deployKey + ")"}}
+	if i, ok := a.c.Model.Engine[deployKey]; ok {
+		in := a.in(i)
+		p.Deploy.Dist, p.Deploy.Source = in.Dist, in.Source+" ("+deployKey+")"
+	}
 	var err error
 	p.Capability, err = a.capability(key, cp, units)
 	return p, err

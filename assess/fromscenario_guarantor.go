@@ -11,7 +11,7 @@ func (a *adapter) guarantor(gp scenario.GuarantorParams, units string) (Guaranto
 	pre := "guarantors." + gp.ID
 	g := Guarantor{ID: gp.ID}
 	var err error
-	g.Party, err = a.party(pre, gp.Capability, units, Uniform{0.2, 0.5},
+	g.Party, err = a.party(pre, gp.Capability, units, DeployGuarantor, Uniform{0.2, 0.5},
 		"judgment: share of a guarantor's national capability it commits to the theatre")
 	if err != nil {
 		return g, err
@@ -100,6 +100,9 @@ func (a *adapter) model() {
 		if i != scenario.None {
 			a.coef[name] = a.in(i)
 		}
+	}
+	for name, i := range m.Engine { // engine parameters the file sets
+		a.coef[name] = a.in(i)
 	}
 }
 

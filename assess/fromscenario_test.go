@@ -85,12 +85,24 @@ func TestExamplesRun(t *testing.T) {
 		if math.IsNaN(r.PDeter.Mean) || r.PDeter.Mean < 0 || r.PDeter.Mean > 1 {
 			t.Fatalf("%s: P(deterrence) %v", o.Name, r.PDeter.Mean)
 		}
+		// Durability is coherent with deterrence: no war at one year is at
+		// least P(no attack), and it only falls with the horizon.
+		if r.NoWar[0].Years != 1 || r.NoWar[0].P.Mean < r.PDeter.Mean-1e-12 {
+			t.Errorf("%s: P(no war by 1y) %v below P(deterrence) %v", o.Name, r.NoWar[0].P.Mean, r.PDeter.Mean)
+		}
+		for k := 1; k < len(r.NoWar); k++ {
+			if r.NoWar[k].P.Mean > r.NoWar[k-1].P.Mean+1e-12 {
+				t.Errorf("%s: P(no war) rises from %dy to %dy", o.Name, r.NoWar[k-1].Years, r.NoWar[k].Years)
+			}
+		}
 		if strings.Contains(filepath.Base(o.File), "no-guarantee") {
 			none = r.PDeter.Mean
 		}
 	}
-	if none != 0 {
-		t.Errorf("no guarantee: P(deterrence) %v, want 0 (the challenger gains from attacking an unguarded protégé)", none)
+	// Only the challenger types for whom even an unguarded protégé is not
+	// worth a war stay put: few, but not none.
+	if none <= 0 || none > 0.25 {
+		t.Errorf("no guarantee: P(deterrence) %v, want in (0, 0.25]", none)
 	}
 }
 

@@ -78,11 +78,19 @@ type Result struct {
 	Committed, Capable bool
 	Fails              string
 	Regions            map[string]float64
-	NoWar              []Horizon
-	Guarantors         []GuarantorResult
-	Drivers            []Driver
-	Analogues          []Analogue
-	Assumptions        []Assumption
+	// NoWar: P(no renewed war by T) = E[(1 - P(war))·(1 - h)^(T-1)]: the
+	// challenger decides once at the scenario's date (the deterrence game)
+	// and re-decides at a yearly rate after it, so P(no war by 1 year) is
+	// 1 - P(war), coherent with P(deterrence holds).
+	NoWar []Horizon
+	// Held: P(the challenger does not attack over the option's horizon) =
+	// E[P(SQ)·(1 - rate·(1 - P(SQ)))^(H-1)], the same clock with "attack"
+	// for "war"; the backtest's forecast.
+	Held        Estimate
+	Guarantors  []GuarantorResult
+	Drivers     []Driver
+	Analogues   []Analogue
+	Assumptions []Assumption
 }
 
 // Run assesses the model. version is recorded in the result.
@@ -106,10 +114,15 @@ func (m *Model) Run(ctx context.Context, cfg Config, version string) (*Result, e
 	for _, y := range m.horizons() {
 		v := make([]float64, d.n)
 		for i, h := range d.haz {
-			v[i] = math.Pow(1-h, float64(y))
+			v[i] = Survival(1-d.pwar[i], h, y)
 		}
 		r.NoWar = append(r.NoWar, Horizon{y, estimate(v)})
 	}
+	held := make([]float64, d.n)
+	for i, p := range d.psq {
+		held[i] = Survival(p, d.rate[i]*(1-p), max(m.Opt.Horizon, 1))
+	}
+	r.Held = estimate(held)
 	for i, g := range m.Opt.Guarantors {
 		gr := GuarantorResult{ID: g.ID, Name: g.Name, Instrument: m.g[i].top.String(),
 			PFight: estimate(d.pf[i]), PWin: estimate(d.pwg[i])}
@@ -125,6 +138,13 @@ func (m *Model) Run(ctx context.Context, cfg Config, version string) (*Result, e
 	}
 	r.Assumptions = m.Assumptions()
 	return r, nil
+}
+
+// Survival is P(no event by year T) when the first decision, at the
+// scenario's date, avoids it with probability p0 and every later year
+// brings it with probability h: p0·(1-h)^(T-1), T >= 1.
+func Survival(p0, h float64, years int) float64 {
+	return p0 * math.Pow(1-h, float64(max(years, 1)-1))
 }
 
 func (m *Model) horizons() []int {

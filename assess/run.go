@@ -42,16 +42,16 @@ func (c Config) norm() Config {
 
 // draws holds the per-draw series a run keeps for its intervals.
 type draws struct {
-	n                          int
-	psq, pwar, cred, pwin, haz []float64
-	anyFight, canWin           []float64
-	region                     []uint8
-	pf, pwg                    [][]float64 // per guarantor
+	n                                int
+	psq, pwar, cred, pwin, haz, rate []float64
+	anyFight, canWin                 []float64
+	region                           []uint8
+	pf, pwg                          [][]float64 // per guarantor
 }
 
 func newDraws(n, g int) *draws {
 	d := &draws{n: n, psq: make([]float64, n), pwar: make([]float64, n), cred: make([]float64, n),
-		pwin: make([]float64, n), haz: make([]float64, n), region: make([]uint8, n),
+		pwin: make([]float64, n), haz: make([]float64, n), rate: make([]float64, n), region: make([]uint8, n),
 		anyFight: make([]float64, n), canWin: make([]float64, n)}
 	for range g {
 		d.pf = append(d.pf, make([]float64, n))
@@ -136,7 +136,7 @@ func (m *Model) simulate(ctx context.Context, cfg Config) (*draws, error) {
 
 func (m *Model) store(d *draws, i int, w *work) {
 	r := &w.d
-	d.psq[i], d.pwar[i], d.cred[i], d.pwin[i], d.haz[i] = r.PSQ, r.PWar, r.Cred, r.PWinAll, r.Hazard
+	d.psq[i], d.pwar[i], d.cred[i], d.pwin[i], d.haz[i], d.rate[i] = r.PSQ, r.PWar, r.Cred, r.PWinAll, r.Hazard, r.Rate
 	d.anyFight[i], d.canWin[i] = r.AnyFight, r.CanWin
 	d.region[i] = uint8(r.Eq.Region)
 	if r.NoGain {

@@ -20,9 +20,9 @@ func sample() []*assess.Result {
 		PDeter: e(0.62), Credibility: e(0.5), PWinAll: e(0.55), PWar: e(0.1), Committed: true, Fails: "capability",
 		NoWar:       []assess.Horizon{{Years: 1, P: e(0.9)}, {Years: 5, P: e(0.7)}, {Years: 10, P: e(0.5)}},
 		Guarantors:  []assess.GuarantorResult{{ID: "us", Name: "United States", Instrument: "defense_pact", PFight: e(0.7), PWin: e(0.6), Committed: true, Capable: true}},
-		Drivers:     []assess.Driver{{Name: "coef.tripwire", AtLo: 0.5, AtHi: 0.7, Swing: 0.2}},
+		Drivers:     []assess.Driver{{Name: "model.commitment.tripwire", AtLo: 0.5, AtHi: 0.7, Swing: 0.2}},
 		Analogues:   []assess.Analogue{{Name: "Berlin 1948", Outcome: 1, Distance: 0.3}},
-		Assumptions: []assess.Assumption{{Name: "coef.tripwire", Dist: "triangular(0.05, 0.2, 0.35)", Source: "judgment", Median: 0.2}},
+		Assumptions: []assess.Assumption{{Name: "model.commitment.tripwire", Dist: "triangular(0.05, 0.2, 0.35)", Source: "judgment", Median: 0.2}},
 	}}
 }
 
@@ -32,7 +32,7 @@ func TestTableShowsVerdicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"62% [31%-81%]", "90%/70%/50%", "capability", "United States", "70% [35%-85%]",
-		"coef.tripwire (50%..70%)", "Berlin 1948 (held, d=0.30)", "seed 7", "abc"} {
+		"model.commitment.tripwire (50%..70%)", "NO WAR 1y >= P(DETERRENCE)", "Berlin 1948 (held, d=0.30)", "seed 7", "abc"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("table lacks %q:\n%s", want, b.String())
 		}

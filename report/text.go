@@ -56,6 +56,12 @@ func outcomeText(a assess.Analogue) string {
 	return "open"
 }
 
+// Legend says what the summary's two headline numbers measure, so that a
+// reader does not take them for the same thing.
+const Legend = `P(DETERRENCE): the challenger does not attack when it decides now, given the guarantee.
+NO WAR Ty: no renewed war by year T: the same decision (an attack that ends in a climb-down is not a war),
+then yearly re-decisions at the same odds. So NO WAR 1y >= P(DETERRENCE), and it falls with T.`
+
 // Table writes the terminal summary: one row per option, then each
 // option's guarantors, drivers and analogues.
 func Table(w io.Writer, rs []*assess.Result) error {
@@ -68,6 +74,7 @@ func Table(w io.Writer, rs []*assess.Result) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	fmt.Fprintln(w, Legend)
 	for _, r := range rs {
 		fmt.Fprintf(w, "\n== %s (%s)\n", r.Option, r.File)
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

@@ -81,6 +81,9 @@ type ModelParams struct {
 	Correlation                                                    int
 	Exposure                                                       map[string]int // by posture, for postures some tripwire uses
 	BaseHazard, MonitorsMult, DMZMult, ThirdPartyGuarantee         int
+	// Engine: the engine parameters the file sets, by path; absent ones
+	// take the engine's defaults.
+	Engine map[string]int
 }
 
 // Compile flattens a scenario. Parameter order is deterministic: horizon,
@@ -164,6 +167,12 @@ func (c *Compiled) compileModel(s *Scenario) {
 	mp.MonitorsMult = c.add("model.durability.monitors", m.MonitorsMult, true)
 	mp.DMZMult = c.add("model.durability.dmz", m.DMZMult, true)
 	mp.ThirdPartyGuarantee = c.add("model.durability.third_party_guarantee", m.ThirdPartyGuarantee, true)
+	mp.Engine = map[string]int{}
+	for _, e := range EngineParams {
+		if q, ok := m.Engine[e.Path()]; ok && q.Set {
+			mp.Engine[e.Path()] = c.add(e.Path(), q, false)
+		}
+	}
 	c.Model = mp
 }
 

@@ -289,6 +289,14 @@ func (d *decoder) model(m obj, path []string) Model {
 	set(&md.MonitorsMult, "durability", "monitors", 0, math.Inf(1), true)
 	set(&md.DMZMult, "durability", "dmz", 0, math.Inf(1), true)
 	set(&md.ThirdPartyGuarantee, "durability", "third_party_guarantee", 0, math.Inf(1), true)
+	md.Engine = map[string]Quantity{}
+	for _, e := range EngineParams {
+		if sec, ok := m[e.Section].(obj); ok {
+			if v, ok := sec[e.Key]; ok {
+				md.Engine[e.Path()] = d.quantity(v, sub(path, e.Section, e.Key), e.Lo, e.OpenLo, e.Hi)
+			}
+		}
+	}
 	return md
 }
 

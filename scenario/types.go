@@ -143,6 +143,10 @@ type Model struct {
 	MonitorsMult        Quantity
 	DMZMult             Quantity
 	ThirdPartyGuarantee Quantity
+	// Engine holds the engine parameters the file sets (EngineParams), by
+	// path ("model.challenger.cost_max"); the rest take the engine's
+	// defaults.
+	Engine map[string]Quantity
 }
 
 // Outcome is what happened in a historical case.

@@ -24,8 +24,10 @@ func newBacktestCmd() *cobra.Command {
 		Use:   "backtest DIR...",
 		Short: "Score the model on historical guarantees: Brier, log loss, calibration, against two baselines",
 		Long: `Run every history case (each written as of its start date, with its observed outcome)
-and compare the forecast P(deterrence holds) with what happened. Open cases where deterrence
-still holds ("ongoing") count as held to date. Prints the Brier score and log
+and compare the forecast with what happened. The forecast is P(the challenger does not attack
+over the case's horizon): the deterrence decision at the start, then yearly re-decisions
+(docs/assess.md). Open cases where deterrence still holds ("ongoing") count as held to date;
+scores are printed for all cases and for the closed cases alone. Prints the Brier score and log
 loss (forecasts clipped to [0.01, 0.99] for every forecaster) next to two baselines: the empirical
 base rate of the cases (leave-one-out) and "always deterred"; then a calibration table. For
 reference it also prints the Huth (1988) regression's leave-one-out Brier on its own 58 crises
@@ -50,7 +52,7 @@ reference it also prints the Huth (1988) regression's leave-one-out Brier on its
 				if err != nil {
 					return err
 				}
-				cases = append(cases, assess.Case{Name: o.Name, File: o.File, Year: o.Year, P: r.PDeter.Mean, Outcome: o.Outcome, Ongoing: o.Ongoing})
+				cases = append(cases, assess.Case{Name: o.Name, File: o.File, Year: o.Year, P: r.Held.Mean, Outcome: o.Outcome, Ongoing: o.Ongoing})
 			}
 			b, err := assess.Evaluate(cases, bins)
 			if err != nil {
@@ -82,21 +84,28 @@ func outcomeWord(c assess.Case) string {
 
 func writeBacktest(w io.Writer, b assess.Backtest, fl assessFlags) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CASE\tYEAR\tP(DETERRENCE)\tOUTCOME")
+	fmt.Fprintln(tw, "CASE\tYEAR\tP(NO ATTACK OVER HORIZON)\tOUTCOME")
 	for _, c := range b.Cases {
 		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%s\n", c.Name, c.Year, c.P, outcomeWord(c))
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\n%d cases, deterrence held in %.0f%%\n\n", len(b.Cases), 100*b.BaseRate)
+	if b.NClosed > 0 {
+		fmt.Fprintf(w, "%d closed cases (open \"held to date\" cases left out), deterrence held in %.0f%%\n\n", b.NClosed, 100*b.ClosedBaseRate)
+	}
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "FORECASTER\tBRIER\tLOG LOSS")
-	for _, s := range b.Scores {
-		fmt.Fprintf(tw, "%s\t%.4f\t%.4f\n", s.Name, s.Brier, s.LogLoss)
+	fmt.Fprintln(tw, "FORECASTER\tBRIER (ALL)\tLOG LOSS (ALL)\tBRIER (CLOSED)\tLOG LOSS (CLOSED)")
+	for i, s := range b.Scores {
+		cb, cl := "-", "-"
+		if i < len(b.Closed) {
+			cb, cl = fmt.Sprintf("%.4f", b.Closed[i].Brier), fmt.Sprintf("%.4f", b.Closed[i].LogLoss)
+		}
+		fmt.Fprintf(tw, "%s\t%.4f\t%.4f\t%s\t%s\n", s.Name, s.Brier, s.LogLoss, cb, cl)
 	}
 	if h, err := evidence.HuthAnalysis(); err == nil {
 		for _, m := range h.Models {
 			if m.Link == "logit" {
-				fmt.Fprintf(tw, "(reference) Huth 1988 logit, LOO on its own %d crises\t%.4f\t-\n", h.N, m.BrierLOO)
+				fmt.Fprintf(tw, "(reference) Huth 1988 logit, LOO on its own %d crises\t%.4f\t-\t-\t-\n", h.N, m.BrierLOO)
 			}
 		}
 	}

@@ -74,9 +74,12 @@ func writeExplain(w io.Writer, m *assess.Model) {
 		e := t.Eq
 		fmt.Fprintf(w, "   thresholds: gammaH %.3f, gammaS %.3f, delta %.3f\n", e.GammaH, e.GammaS, e.Delta)
 		fmt.Fprintf(w, "   D1 equilibrium: %s; Hard Ch initiates %.3f, Soft Ch %.3f; Soft Def resists %.3f\n", t.Region, e.XH, e.XS, e.S)
-		fmt.Fprintf(w, "   outcomes: SQ %.3f  DC %.3f  CD %.3f  DD (war) %.3f\n", e.PSQ, e.PDC, e.PCD, e.PDD)
+		fmt.Fprintf(w, "   outcomes among the types that play: SQ %.3f  DC %.3f  CD %.3f  DD (war) %.3f\n", e.PSQ, e.PDC, e.PCD, e.PDD)
 	}
-	fmt.Fprintf(w, "\n5. Durability: yearly hazard %.4f;", t.Hazard)
+	fmt.Fprintf(w, "   challenger types that never attack (war costs more than even an unguarded protégé is worth): %.3f\n", t.Satisfied)
+	fmt.Fprintf(w, "   challenger types that prefer war with the responders to the status quo (attack whatever): %.3f\n", t.Determined)
+	fmt.Fprintf(w, "   P(deterrence holds) %.3f = %.3f + %.3f x SQ; P(war) %.3f\n", t.PSQ, t.Satisfied, max(1-t.Satisfied-t.Determined, 0), t.PWar)
+	fmt.Fprintf(w, "\n5. Durability: the challenger decides now (above), then re-decides yearly; hazard after the first year %.4f;", t.Hazard)
 	for _, h := range t.NoWar {
 		fmt.Fprintf(w, " P(no war by %dy) %.3f;", h.Years, h.P.Mean)
 	}
