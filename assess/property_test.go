@@ -27,7 +27,8 @@ func TestPropertyTroopsNeverLowerCommitment(t *testing.T) {
 		pa, cra := w.pFight[1], w.d.Cred
 		w.x[troops] = b
 		m.eval(w)
-		if w.pFight[1] < pa {
+		// 1e-12 absorbs float rounding when the troop counts differ by an ulp.
+		if w.pFight[1] < pa-1e-12 {
 			t.Fatalf("troops %v -> %v lowered P(fight) %v -> %v", a, b, pa, w.pFight[1])
 		}
 		if w.d.Cred < cra-1e-12 {
