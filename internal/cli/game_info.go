@@ -142,7 +142,9 @@ func describeRecall(t *game.Tree, re *game.RecallError) string {
 
 func writeInfoText(w io.Writer, info gameInfo) error {
 	var b strings.Builder
-	row := func(k, format string, args ...any) { fmt.Fprintf(&b, "%-15s "+format+"\n", append([]any{k + ":"}, args...)...) }
+	row := func(k, format string, args ...any) {
+		fmt.Fprintf(&b, "%-15s "+format+"\n", append([]any{k + ":"}, args...)...)
+	}
 	row("file", "%s", info.File)
 	row("title", "%s", info.Title)
 	row("form", "%s", info.Form)
