@@ -80,6 +80,7 @@ func WriteEFG(w io.Writer, t *game.Tree) error {
 	out.str("\n")
 	out.quote(t.Comment)
 	out.str("\n\n")
+	numbers := infosetNumbers(t)
 	var num []byte
 	for i := range t.Nodes {
 		nd := &t.Nodes[i]
@@ -97,7 +98,7 @@ func WriteEFG(w io.Writer, t *game.Tree) error {
 				num = strconv.AppendInt(append(num[:0], ' '), int64(s.Player), 10)
 				out.w.Write(num)
 			}
-			num = strconv.AppendInt(append(num[:0], ' '), int64(s.Number), 10)
+			num = strconv.AppendInt(append(num[:0], ' '), int64(numbers[nd.Infoset]), 10)
 			out.w.Write(append(num, ' '))
 			out.quote(s.Label)
 			out.str(" {")
@@ -114,6 +115,31 @@ func WriteEFG(w io.Writer, t *game.Tree) error {
 		out.outcome(nd.Outcome, t.Outcomes, &num)
 	}
 	return out.finish()
+}
+
+// infosetNumbers returns the number to write for every infoset: its own
+// Number, unless two infosets of one player share a number or one is not
+// positive (possible for trees built in code), in which case that player's
+// infosets are numbered 1, 2, ... in order of first appearance.
+func infosetNumbers(t *game.Tree) []int {
+	out := make([]int, len(t.Infosets))
+	for p := 0; p <= t.NumPlayers(); p++ {
+		sets := t.PlayerInfosets(p)
+		seen := make(map[int]bool, len(sets))
+		clash := false
+		for _, s := range sets {
+			n := t.Infosets[s].Number
+			clash = clash || n <= 0 || seen[n]
+			seen[n] = true
+			out[s] = n
+		}
+		if clash {
+			for i, s := range sets {
+				out[s] = i + 1
+			}
+		}
+	}
+	return out
 }
 
 // outcome writes a node's outcome reference with its full definition.
