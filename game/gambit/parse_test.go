@@ -119,6 +119,7 @@ func TestErrors(t *testing.T) {
 		{"bad number", "EFG 2 R \"\" { \"1\" } \"\"\nt \"\" 1 \"o\" { 0x10 }", `x:2:14: expected outcome 1: the payoff of player 1 of 1 (not a number), found "0x10"`},
 		{"octal fraction", "EFG 2 R \"\" { \"1\" } \"\"\nt \"\" 1 \"o\" { 1/0 }", `(zero denominator)`},
 		{"huge exponent", "EFG 2 R \"\" { \"1\" } \"\"\nt \"\" 1 \"o\" { 1e999999999 }", `(exponent out of range)`},
+		{"long number", "EFG 2 R \"\" { \"1\" } \"\"\nt \"\" 1 \"o\" { 1" + strings.Repeat("0", 5000) + " }", `(longer than 4096 characters)`},
 		{"truncated tree", "EFG 2 R \"\" { \"1\" } \"\"\np \"\" 1 1 \"\" { \"a\" \"b\" } 0\nt \"\" 0", `x:3:7: expected a node`},
 		{"no actions", "EFG 2 R \"\" { \"1\" } \"\"\np \"\" 1 1 \"\" { } 0", `x:2:15: expected at least one action, found "}"`},
 		{"changed infoset", "EFG 2 R \"\" { \"1\" \"2\" } \"\"\np \"\" 1 1 \"\" { \"a\" \"b\" } 0\np \"\" 2 1 \"\" { \"x\" } 0\nt \"\" 0\np \"\" 2 1 \"\" { \"y\" } 0\nt \"\" 0",
