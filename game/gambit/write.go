@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"strconv"
 
 	"github.com/guarantor/guarantor/game"
@@ -19,9 +20,34 @@ var ErrUnwritable = errors.New("label cannot be written in Gambit's format")
 type writer struct {
 	w   *bufio.Writer
 	err error
+	num []byte // scratch for number formatting
 }
 
 func (w *writer) str(s string) { w.w.WriteString(s) }
+
+// rat writes a number: its original spelling when known, else the
+// canonical one. Integers that fit in an int64 (nearly every payoff) skip
+// big.Rat's string conversion and its allocation.
+func (w *writer) rat(r *big.Rat, text string) {
+	if text != "" {
+		w.str(text)
+		return
+	}
+	if r.IsInt() && r.Num().IsInt64() {
+		w.num = strconv.AppendInt(w.num[:0], r.Num().Int64(), 10)
+		w.w.Write(w.num)
+		return
+	}
+	w.str(game.RatString(r))
+}
+
+// spelling returns entry i of texts, or "" when there is none.
+func spelling(texts []string, i int) string {
+	if i < len(texts) {
+		return texts[i]
+	}
+	return ""
+}
 
 // quote writes s as a Gambit text. The reader pairs every backslash with
 // the byte after it: \" is a quote and any other pair is kept verbatim. So
@@ -107,7 +133,7 @@ func WriteEFG(w io.Writer, t *game.Tree) error {
 				out.quote(act)
 				if s.IsChance() {
 					out.str(" ")
-					out.str(s.ProbString(a))
+					out.rat(s.Probs[a], spelling(s.ProbText, a))
 				}
 			}
 			out.str(" }")
@@ -123,15 +149,29 @@ func WriteEFG(w io.Writer, t *game.Tree) error {
 // infosets are numbered 1, 2, ... in order of first appearance.
 func infosetNumbers(t *game.Tree) []int {
 	out := make([]int, len(t.Infosets))
+	var dense []bool // numbers are usually 1..k: check them without a map
 	for p := 0; p <= t.NumPlayers(); p++ {
 		sets := t.PlayerInfosets(p)
-		seen := make(map[int]bool, len(sets))
+		limit := 2*len(sets) + 1024
+		dense = append(dense[:0], make([]bool, limit+1)...)
+		var sparse map[int]bool
 		clash := false
 		for _, s := range sets {
 			n := t.Infosets[s].Number
-			clash = clash || n <= 0 || seen[n]
-			seen[n] = true
 			out[s] = n
+			switch {
+			case n <= 0:
+				clash = true
+			case n <= limit:
+				clash = clash || dense[n]
+				dense[n] = true
+			default:
+				if sparse == nil {
+					sparse = map[int]bool{}
+				}
+				clash = clash || sparse[n]
+				sparse[n] = true
+			}
 		}
 		if clash {
 			for i, s := range sets {
@@ -158,7 +198,7 @@ func (w *writer) outcome(o int32, outcomes []game.Outcome, num *[]byte) {
 			w.str(",")
 		}
 		w.str(" ")
-		w.str(oc.PayoffText(p))
+		w.rat(oc.Payoffs[p], spelling(oc.Text, p))
 	}
 	w.str(" }\n")
 }
@@ -195,7 +235,7 @@ func WriteNFG(w io.Writer, t *game.Table) error {
 				if c > 0 || p > 0 {
 					out.str(" ")
 				}
-				out.str(oc.PayoffText(p))
+				out.rat(oc.Payoffs[p], spelling(oc.Text, p))
 			}
 		}
 		out.str("\n")
@@ -211,7 +251,7 @@ func WriteNFG(w io.Writer, t *game.Table) error {
 				out.str(",")
 			}
 			out.str(" ")
-			out.str(oc.PayoffText(p))
+			out.rat(oc.Payoffs[p], spelling(oc.Text, p))
 		}
 		out.str(" }\n")
 	}
