@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"testing"
+
+	"github.com/guarantor/guarantor/game"
 )
 
 // binaryTreeEFG writes a perfect-information tree of the given depth
@@ -118,6 +120,29 @@ func BenchmarkParseNFG100x100(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := ParseNFG(data, "bench.nfg"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuilderCentipede500k builds the same centipede as
+// BenchmarkParseEFGCentipede500k directly with game.Builder, without any
+// text: the difference between the two is the cost of parsing itself.
+func BenchmarkBuilderCentipede500k(b *testing.B) {
+	const n = 500000
+	b.ReportAllocs()
+	for b.Loop() {
+		bld := game.NewBuilder("centipede", "1", "2")
+		h := bld.Root()
+		for i := 1; i <= n; i++ {
+			s := bld.AddInfoset(1+(i+1)%2, (i+1)/2, "", "Take", "Pass")
+			ch := bld.Move(h, s)
+			o := bld.AddOutcome("", game.Rats(int64(i+i%2), int64(i-i%2)))
+			bld.SetOutcome(ch[0], o)
+			h = ch[1]
+		}
+		bld.SetOutcome(h, bld.AddOutcome("", game.Rats(n+1, n+1)))
+		if _, err := bld.Build(); err != nil {
 			b.Fatal(err)
 		}
 	}
