@@ -219,10 +219,11 @@ func WriteNFG(w io.Writer, t *game.Table) error {
 	out.names(t.Players)
 	out.str("\n\n{")
 	for i, s := range t.Strategies {
-		if i > 0 {
+		if i == 0 {
+			out.str(" ")
+		} else {
 			out.str("\n")
 		}
-		out.str(" ")
 		out.names(s)
 	}
 	out.str("\n}\n")
