@@ -203,11 +203,12 @@ func (w *writer) outcome(o int32, outcomes []game.Outcome, num *[]byte) {
 	w.str(" }\n")
 }
 
-// WriteNFG writes t as a version-1 .nfg file with explicit strategy labels.
-// A table whose cells each have their own unlabelled outcome (what a payoff
-// body reads into) is written with a payoff body; any other table, with
-// labelled, shared or missing outcomes, with an outcome body, so that
-// reading the file back gives the same table.
+// WriteNFG writes t as a version-1 .nfg file the way Gambit writes a table:
+// explicit strategy labels and an outcome body (the outcomes in the order of
+// t.Outcomes, then one outcome number per cell, 0 for none). The outcome
+// body carries everything a table holds (labelled, shared and missing
+// outcomes), and a table read from a payoff body comes back identical:
+// one unlabelled outcome per cell, in cell order.
 func WriteNFG(w io.Writer, t *game.Table) error {
 	if err := t.Validate(); err != nil {
 		return err
@@ -229,19 +230,6 @@ func WriteNFG(w io.Writer, t *game.Table) error {
 	out.str("\n}\n")
 	out.quote(t.Comment)
 	out.str("\n\n")
-	if payoffBodyFits(t) {
-		for c, o := range t.Cells {
-			oc := &t.Outcomes[o]
-			for p := range oc.Payoffs {
-				if c > 0 || p > 0 {
-					out.str(" ")
-				}
-				out.rat(oc.Payoffs[p], spelling(oc.Text, p))
-			}
-		}
-		out.str("\n")
-		return out.finish()
-	}
 	out.str("{\n")
 	for i := range t.Outcomes {
 		oc := &t.Outcomes[i]
@@ -267,20 +255,4 @@ func WriteNFG(w io.Writer, t *game.Table) error {
 	}
 	out.str("\n")
 	return out.finish()
-}
-
-// payoffBodyFits reports whether a payoff body carries everything in t:
-// one outcome per cell, none shared, none labelled, none missing.
-func payoffBodyFits(t *game.Table) bool {
-	if len(t.Outcomes) != len(t.Cells) {
-		return false
-	}
-	seen := make([]bool, len(t.Outcomes))
-	for _, o := range t.Cells {
-		if o == game.None || seen[o] || t.Outcomes[o].Label != "" {
-			return false
-		}
-		seen[o] = true
-	}
-	return true
 }
