@@ -133,6 +133,7 @@ func TestErrors(t *testing.T) {
 		{"nfg comma", `NFG 1 R "" { "1" "2" } { 1 1 } 1, 2`, `x:1:33: expected player 2's payoff`},
 		{"nfg outcome range", `NFG 1 R "" { "1" } { 2 } { { "a" 1 } } 1 2`, `x:1:42: expected an outcome number from 0 to 1 for strategy profile (2) (cell 2 of 2), found "2"`},
 		{"nfg huge table", `NFG 1 R "" { "1" "2" } { 100000 100000 } 1`, `x:1:26: expected strategy counts whose product`},
+		{"nfg many players", `NFG 1 R "" {` + strings.Repeat(` ""`, 1000) + ` } {` + strings.Repeat(" 1", 999) + ` 9 } 1 2 3`, `expected a payoff body of 1000 players x 9 cells, more numbers than the rest of the file (5 bytes) can hold, found "1"`},
 		{"nfg no strategies", `NFG 1 R "" { "1" } { { } } 1`, `x:1:24: expected at least one strategy label for player 1, found "}"`},
 	}
 	for _, c := range cases {
