@@ -78,7 +78,7 @@ A file that cannot be read exits with code 2 and file:line:column of the problem
 	return cmd
 }
 
-func ptr[T any](v T) *T { return &v }
+func infoPtr[T any](v T) *T { return &v }
 
 // describeGame counts what game info reports.
 func describeGame(file string, g game.Game, ws []gambit.Warning) gameInfo {
@@ -93,7 +93,7 @@ func describeGame(file string, g game.Game, ws []gambit.Warning) gameInfo {
 		for p, name := range x.Players {
 			n := len(x.PlayerInfosets(p + 1))
 			personal += n
-			info.Players = append(info.Players, playerInfo{Name: name, Infosets: ptr(n)})
+			info.Players = append(info.Players, playerInfo{Name: name, Infosets: infoPtr(n)})
 		}
 		terminal, chance := 0, 0
 		for i := range x.Nodes {
@@ -104,21 +104,21 @@ func describeGame(file string, g game.Game, ws []gambit.Warning) gameInfo {
 				chance++
 			}
 		}
-		info.Nodes, info.TerminalNodes, info.ChanceNodes = ptr(x.NumNodes()), ptr(terminal), ptr(chance)
-		info.Infosets, info.ChanceInfosets = ptr(personal), ptr(len(x.PlayerInfosets(0)))
+		info.Nodes, info.TerminalNodes, info.ChanceNodes = infoPtr(x.NumNodes()), infoPtr(terminal), infoPtr(chance)
+		info.Infosets, info.ChanceInfosets = infoPtr(personal), infoPtr(len(x.PlayerInfosets(0)))
 		err := x.PerfectRecall()
-		info.PerfectRecall = ptr(err == nil)
+		info.PerfectRecall = infoPtr(err == nil)
 		var re *game.RecallError
 		if errors.As(err, &re) {
 			info.RecallProblem = describeRecall(x, re)
 		}
-		info.Subgames = ptr(len(x.SubgameRoots()))
+		info.Subgames = infoPtr(len(x.SubgameRoots()))
 	case *game.Table:
 		info.Form, info.Title, info.Outcomes = "strategic", x.Title, len(x.Outcomes)
 		for p, name := range x.Players {
-			info.Players = append(info.Players, playerInfo{Name: name, Strategies: ptr(x.NumStrategies(p))})
+			info.Players = append(info.Players, playerInfo{Name: name, Strategies: infoPtr(x.NumStrategies(p))})
 		}
-		info.Cells = ptr(len(x.Cells))
+		info.Cells = infoPtr(len(x.Cells))
 	}
 	return info
 }

@@ -9,14 +9,14 @@ import (
 	"testing"
 )
 
-func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+func runGameInfo(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code = Main(args, strings.NewReader(""), &out, &errb)
 	return code, out.String(), errb.String()
 }
 
-func gamePath(name string) string { return filepath.Join("..", "..", "testdata", "games", name) }
+func infoGamePath(name string) string { return filepath.Join("..", "..", "testdata", "games", name) }
 
 func TestGameInfoText(t *testing.T) {
 	cases := []struct {
@@ -35,7 +35,7 @@ func TestGameInfoText(t *testing.T) {
 		{"volunteers_dilemma3.nfg", []string{"form:           strategic", "strategies:     2 x 2 x 2 (8 cells)", "outcomes:       8"}},
 	}
 	for _, c := range cases {
-		code, out, errs := runCLI(t, "game", "info", gamePath(c.file))
+		code, out, errs := runGameInfo(t, "game", "info", infoGamePath(c.file))
 		if code != 0 || errs != "" {
 			t.Fatalf("%s: exit %d, stderr %q", c.file, code, errs)
 		}
@@ -48,7 +48,7 @@ func TestGameInfoText(t *testing.T) {
 }
 
 func TestGameInfoJSON(t *testing.T) {
-	code, out, _ := runCLI(t, "game", "info", "--format", "json", gamePath("outside_option.efg"))
+	code, out, _ := runGameInfo(t, "game", "info", "--format", "json", infoGamePath("outside_option.efg"))
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -85,10 +85,10 @@ func TestGameInfoBadInput(t *testing.T) {
 	}{
 		{[]string{"game", "info", bad}, bad + `:2:6: expected a player number from 1 to 1, found "2"`},
 		{[]string{"game", "info", filepath.Join(dir, "missing.efg")}, "missing.efg"},
-		{[]string{"game", "info", "--format", "xml", gamePath("entry.efg")}, "--format must be text or json"},
+		{[]string{"game", "info", "--format", "xml", infoGamePath("entry.efg")}, "--format must be text or json"},
 	}
 	for _, c := range cases {
-		code, out, errs := runCLI(t, c.args...)
+		code, out, errs := runGameInfo(t, c.args...)
 		if code != 2 || out != "" || !strings.Contains(errs, c.want) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, out, errs, c.want)
 		}
