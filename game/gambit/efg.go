@@ -19,6 +19,7 @@ func ParseEFG(data []byte, name string) (*game.Tree, error) {
 // constructs Gambit 17 would refuse but earlier versions accept.
 func ParseEFGWithWarnings(data []byte, name string) (*game.Tree, []Warning, error) {
 	p := newParser(data, name)
+	p.shared = true // every number goes through the builder, which copies
 	if err := p.symbol("EFG", `"EFG" (the first word of an extensive-form file)`); err != nil {
 		return nil, nil, err
 	}

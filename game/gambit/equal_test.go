@@ -37,15 +37,28 @@ func treeDiff(a, b *game.Tree) string {
 	if len(a.Nodes) != len(b.Nodes) || len(a.Infosets) != len(b.Infosets) {
 		return fmt.Sprintf("%d nodes, %d infosets vs %d, %d", len(a.Nodes), len(a.Infosets), len(b.Nodes), len(b.Infosets))
 	}
+	// Outcomes must correspond one to one (the same outcome shared by the
+	// same nodes) but may be numbered differently: a writer numbers them
+	// by first use, a builder by creation.
+	omap := map[int32]int32{}
+	rmap := map[int32]int32{}
 	for i := range a.Nodes {
 		x, y := &a.Nodes[i], &b.Nodes[i]
-		if x.Label != y.Label || x.Parent != y.Parent || x.Action != y.Action || x.Infoset != y.Infoset || x.Outcome != y.Outcome {
+		if x.Label != y.Label || x.Parent != y.Parent || x.Action != y.Action || x.Infoset != y.Infoset || (x.Outcome == game.None) != (y.Outcome == game.None) {
 			return fmt.Sprintf("node %d: %+v vs %+v", i, *x, *y)
 		}
-		if x.Outcome != game.None {
-			if d := outcomeDiff(&a.Outcomes[x.Outcome], &b.Outcomes[y.Outcome]); d != "" {
-				return fmt.Sprintf("node %d: %s", i, d)
-			}
+		if x.Outcome == game.None {
+			continue
+		}
+		if m, ok := omap[x.Outcome]; ok && m != y.Outcome {
+			return fmt.Sprintf("node %d: outcome sharing differs", i)
+		}
+		if m, ok := rmap[y.Outcome]; ok && m != x.Outcome {
+			return fmt.Sprintf("node %d: outcome sharing differs", i)
+		}
+		omap[x.Outcome], rmap[y.Outcome] = y.Outcome, x.Outcome
+		if d := outcomeDiff(&a.Outcomes[x.Outcome], &b.Outcomes[y.Outcome]); d != "" {
+			return fmt.Sprintf("node %d: %s", i, d)
 		}
 	}
 	for i := range a.Infosets {

@@ -138,6 +138,13 @@ func profileString(t *game.Table, c int) string {
 // unlabelled outcome. Payoff vectors share one backing array.
 func (p *parser) payoffBody(t *game.Table, cells int) error {
 	n := len(t.Players)
+	// Every payoff takes at least two bytes (a digit and a separator), so
+	// a header promising more than the file can hold is refused before the
+	// payoff vectors are allocated: many one-strategy players times a few
+	// cells could otherwise ask for gigabytes.
+	if rest := len(p.lx.data) - p.peek().start; n > rest/cells {
+		return p.failf(p.peek(), "a payoff body of %d players x %d cells, more numbers than the rest of the file (%d bytes) can hold", n, cells, rest)
+	}
 	t.Outcomes = make([]game.Outcome, cells)
 	t.Cells = make([]int32, cells)
 	flat := make([]*big.Rat, n*cells)

@@ -10,7 +10,14 @@ import (
 // single-digit exponents.
 const maxExponent = 1000
 
+// maxNumberLen bounds a number's spelling. Converting n decimal digits to
+// binary takes time quadratic in n, so a megabyte-long number in an
+// uploaded file would stall the reader for seconds; no game needs more
+// than a few dozen digits.
+const maxNumberLen = 4096
+
 var (
+	errTooLong      = errors.New("longer than 4096 characters")
 	errNumberSyntax = errors.New("not a number")
 	errExponent     = errors.New("exponent out of range")
 	errZeroDivisor  = errors.New("zero denominator")
@@ -27,6 +34,9 @@ var (
 func parseNumber(b []byte) (r *big.Rat, canonical bool, err error) {
 	if v, ok := smallInt(b); ok {
 		return new(big.Rat).SetInt64(v), true, nil
+	}
+	if len(b) > maxNumberLen {
+		return nil, false, errTooLong
 	}
 	i := 0
 	neg := false

@@ -119,6 +119,7 @@ func TestErrors(t *testing.T) {
 		{"bad number", "EFG 2 R \"\" { \"1\" } \"\"\nt \"\" 1 \"o\" { 0x10 }", `x:2:14: expected outcome 1: the payoff of player 1 of 1 (not a number), found "0x10"`},
 		{"octal fraction", "EFG 2 R \"\" { \"1\" } \"\"\nt \"\" 1 \"o\" { 1/0 }", `(zero denominator)`},
 		{"huge exponent", "EFG 2 R \"\" { \"1\" } \"\"\nt \"\" 1 \"o\" { 1e999999999 }", `(exponent out of range)`},
+		{"long number", "EFG 2 R \"\" { \"1\" } \"\"\nt \"\" 1 \"o\" { 1" + strings.Repeat("0", 5000) + " }", `(longer than 4096 characters)`},
 		{"truncated tree", "EFG 2 R \"\" { \"1\" } \"\"\np \"\" 1 1 \"\" { \"a\" \"b\" } 0\nt \"\" 0", `x:3:7: expected a node`},
 		{"no actions", "EFG 2 R \"\" { \"1\" } \"\"\np \"\" 1 1 \"\" { } 0", `x:2:15: expected at least one action, found "}"`},
 		{"changed infoset", "EFG 2 R \"\" { \"1\" \"2\" } \"\"\np \"\" 1 1 \"\" { \"a\" \"b\" } 0\np \"\" 2 1 \"\" { \"x\" } 0\nt \"\" 0\np \"\" 2 1 \"\" { \"y\" } 0\nt \"\" 0",
@@ -132,6 +133,7 @@ func TestErrors(t *testing.T) {
 		{"nfg comma", `NFG 1 R "" { "1" "2" } { 1 1 } 1, 2`, `x:1:33: expected player 2's payoff`},
 		{"nfg outcome range", `NFG 1 R "" { "1" } { 2 } { { "a" 1 } } 1 2`, `x:1:42: expected an outcome number from 0 to 1 for strategy profile (2) (cell 2 of 2), found "2"`},
 		{"nfg huge table", `NFG 1 R "" { "1" "2" } { 100000 100000 } 1`, `x:1:26: expected strategy counts whose product`},
+		{"nfg many players", `NFG 1 R "" {` + strings.Repeat(` ""`, 1000) + ` } {` + strings.Repeat(" 1", 999) + ` 9 } 1 2 3`, `expected a payoff body of 1000 players x 9 cells, more numbers than the rest of the file (5 bytes) can hold, found "1"`},
 		{"nfg no strategies", `NFG 1 R "" { "1" } { { } } 1`, `x:1:24: expected at least one strategy label for player 1, found "}"`},
 	}
 	for _, c := range cases {

@@ -11,7 +11,25 @@ type parser struct {
 	lx       *lexer
 	name     string
 	warnings []Warning
+	// shared allows number to return read-only shared values for small
+	// integers: set when every number goes through game.Builder, which
+	// copies it. Tables keep the numbers they are given, so they get fresh
+	// ones.
+	shared bool
 }
+
+// smallRatMax bounds the shared small-integer values: payoffs of generated
+// games are mostly small integers, and a million of them would otherwise
+// cost two allocations each before the builder copies them anyway.
+const smallRatMax = 1024
+
+var smallRats = func() []*big.Rat {
+	rs := make([]*big.Rat, 2*smallRatMax+1)
+	for i := range rs {
+		rs[i] = big.NewRat(int64(i-smallRatMax), 1)
+	}
+	return rs
+}()
 
 func newParser(data []byte, name string) *parser {
 	return &parser{lx: newLexer(data), name: name}
@@ -87,6 +105,12 @@ func (p *parser) number(what func() string) (*big.Rat, string, error) {
 		return nil, "", p.fail(t, what())
 	}
 	raw := p.lx.raw(t)
+	if p.shared {
+		if v, ok := smallInt(raw); ok && v >= -smallRatMax && v <= smallRatMax {
+			p.lx.next()
+			return smallRats[v+smallRatMax], "", nil
+		}
+	}
 	r, canonical, err := parseNumber(raw)
 	if err != nil {
 		return nil, "", p.failf(t, "%s (%v)", what(), err)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"strconv"
 
 	"github.com/guarantor/guarantor/game"
@@ -19,9 +20,34 @@ var ErrUnwritable = errors.New("label cannot be written in Gambit's format")
 type writer struct {
 	w   *bufio.Writer
 	err error
+	num []byte // scratch for number formatting
 }
 
 func (w *writer) str(s string) { w.w.WriteString(s) }
+
+// rat writes a number: its original spelling when known, else the
+// canonical one. Integers that fit in an int64 (nearly every payoff) skip
+// big.Rat's string conversion and its allocation.
+func (w *writer) rat(r *big.Rat, text string) {
+	if text != "" {
+		w.str(text)
+		return
+	}
+	if r.IsInt() && r.Num().IsInt64() {
+		w.num = strconv.AppendInt(w.num[:0], r.Num().Int64(), 10)
+		w.w.Write(w.num)
+		return
+	}
+	w.str(game.RatString(r))
+}
+
+// spelling returns entry i of texts, or "" when there is none.
+func spelling(texts []string, i int) string {
+	if i < len(texts) {
+		return texts[i]
+	}
+	return ""
+}
 
 // quote writes s as a Gambit text. The reader pairs every backslash with
 // the byte after it: \" is a quote and any other pair is kept verbatim. So
@@ -80,6 +106,7 @@ func WriteEFG(w io.Writer, t *game.Tree) error {
 	out.str("\n")
 	out.quote(t.Comment)
 	out.str("\n\n")
+	numbers := infosetNumbers(t)
 	var num []byte
 	for i := range t.Nodes {
 		nd := &t.Nodes[i]
@@ -97,7 +124,7 @@ func WriteEFG(w io.Writer, t *game.Tree) error {
 				num = strconv.AppendInt(append(num[:0], ' '), int64(s.Player), 10)
 				out.w.Write(num)
 			}
-			num = strconv.AppendInt(append(num[:0], ' '), int64(s.Number), 10)
+			num = strconv.AppendInt(append(num[:0], ' '), int64(numbers[nd.Infoset]), 10)
 			out.w.Write(append(num, ' '))
 			out.quote(s.Label)
 			out.str(" {")
@@ -106,7 +133,7 @@ func WriteEFG(w io.Writer, t *game.Tree) error {
 				out.quote(act)
 				if s.IsChance() {
 					out.str(" ")
-					out.str(s.ProbString(a))
+					out.rat(s.Probs[a], spelling(s.ProbText, a))
 				}
 			}
 			out.str(" }")
@@ -114,6 +141,45 @@ func WriteEFG(w io.Writer, t *game.Tree) error {
 		out.outcome(nd.Outcome, t.Outcomes, &num)
 	}
 	return out.finish()
+}
+
+// infosetNumbers returns the number to write for every infoset: its own
+// Number, unless two infosets of one player share a number or one is not
+// positive (possible for trees built in code), in which case that player's
+// infosets are numbered 1, 2, ... in order of first appearance.
+func infosetNumbers(t *game.Tree) []int {
+	out := make([]int, len(t.Infosets))
+	var dense []bool // numbers are usually 1..k: check them without a map
+	for p := 0; p <= t.NumPlayers(); p++ {
+		sets := t.PlayerInfosets(p)
+		limit := 2*len(sets) + 1024
+		dense = append(dense[:0], make([]bool, limit+1)...)
+		var sparse map[int]bool
+		clash := false
+		for _, s := range sets {
+			n := t.Infosets[s].Number
+			out[s] = n
+			switch {
+			case n <= 0:
+				clash = true
+			case n <= limit:
+				clash = clash || dense[n]
+				dense[n] = true
+			default:
+				if sparse == nil {
+					sparse = map[int]bool{}
+				}
+				clash = clash || sparse[n]
+				sparse[n] = true
+			}
+		}
+		if clash {
+			for i, s := range sets {
+				out[s] = i + 1
+			}
+		}
+	}
+	return out
 }
 
 // outcome writes a node's outcome reference with its full definition.
@@ -132,16 +198,17 @@ func (w *writer) outcome(o int32, outcomes []game.Outcome, num *[]byte) {
 			w.str(",")
 		}
 		w.str(" ")
-		w.str(oc.PayoffText(p))
+		w.rat(oc.Payoffs[p], spelling(oc.Text, p))
 	}
 	w.str(" }\n")
 }
 
-// WriteNFG writes t as a version-1 .nfg file with explicit strategy labels.
-// A table whose cells each have their own unlabelled outcome (what a payoff
-// body reads into) is written with a payoff body; any other table, with
-// labelled, shared or missing outcomes, with an outcome body, so that
-// reading the file back gives the same table.
+// WriteNFG writes t as a version-1 .nfg file the way Gambit writes a table:
+// explicit strategy labels and an outcome body (the outcomes in the order of
+// t.Outcomes, then one outcome number per cell, 0 for none). The outcome
+// body carries everything a table holds (labelled, shared and missing
+// outcomes), and a table read from a payoff body comes back identical:
+// one unlabelled outcome per cell, in cell order.
 func WriteNFG(w io.Writer, t *game.Table) error {
 	if err := t.Validate(); err != nil {
 		return err
@@ -153,28 +220,16 @@ func WriteNFG(w io.Writer, t *game.Table) error {
 	out.names(t.Players)
 	out.str("\n\n{")
 	for i, s := range t.Strategies {
-		if i > 0 {
+		if i == 0 {
+			out.str(" ")
+		} else {
 			out.str("\n")
 		}
-		out.str(" ")
 		out.names(s)
 	}
 	out.str("\n}\n")
 	out.quote(t.Comment)
 	out.str("\n\n")
-	if payoffBodyFits(t) {
-		for c, o := range t.Cells {
-			oc := &t.Outcomes[o]
-			for p := range oc.Payoffs {
-				if c > 0 || p > 0 {
-					out.str(" ")
-				}
-				out.str(oc.PayoffText(p))
-			}
-		}
-		out.str("\n")
-		return out.finish()
-	}
 	out.str("{\n")
 	for i := range t.Outcomes {
 		oc := &t.Outcomes[i]
@@ -185,7 +240,7 @@ func WriteNFG(w io.Writer, t *game.Table) error {
 				out.str(",")
 			}
 			out.str(" ")
-			out.str(oc.PayoffText(p))
+			out.rat(oc.Payoffs[p], spelling(oc.Text, p))
 		}
 		out.str(" }\n")
 	}
@@ -200,20 +255,4 @@ func WriteNFG(w io.Writer, t *game.Table) error {
 	}
 	out.str("\n")
 	return out.finish()
-}
-
-// payoffBodyFits reports whether a payoff body carries everything in t:
-// one outcome per cell, none shared, none labelled, none missing.
-func payoffBodyFits(t *game.Table) bool {
-	if len(t.Outcomes) != len(t.Cells) {
-		return false
-	}
-	seen := make([]bool, len(t.Outcomes))
-	for _, o := range t.Cells {
-		if o == game.None || seen[o] || t.Outcomes[o].Label != "" {
-			return false
-		}
-		seen[o] = true
-	}
-	return true
 }
