@@ -21,13 +21,17 @@ type Builder struct {
 	nextNumber     []int
 }
 
+// bnode is a node under construction. Move creates a node's children as
+// consecutive handles, so first (None until Move) and the infoset's action
+// count describe them without a slice per node: trees of millions of nodes
+// are built with a handful of large allocations.
 type bnode struct {
-	label    string
-	parent   int32
-	action   int32
-	infoset  int32
-	outcome  int32
-	children []int32
+	label   string
+	parent  int32
+	action  int32
+	infoset int32
+	outcome int32
+	first   int32
 }
 
 // NewBuilder starts a tree with the given title and players (numbered 1..n
@@ -36,7 +40,7 @@ func NewBuilder(title string, players ...string) *Builder {
 	b := &Builder{title: title, players: append([]string(nil), players...)}
 	b.numbers = make([]intSet, len(players)+1)
 	b.nextNumber = make([]int, len(players)+1)
-	b.nodes = append(b.nodes, bnode{parent: None, action: None, infoset: None, outcome: None})
+	b.nodes = append(b.nodes, bnode{parent: None, action: None, infoset: None, outcome: None, first: None})
 	return b
 }
 
@@ -119,12 +123,10 @@ func (b *Builder) Move(n, s int) []int {
 	b.nodes[n].infoset = int32(s)
 	k := len(b.infosets[s].Actions)
 	out := make([]int, k)
-	b.nodes[n].children = make([]int32, k)
+	b.nodes[n].first = int32(len(b.nodes))
 	for a := 0; a < k; a++ {
-		id := len(b.nodes)
-		b.nodes = append(b.nodes, bnode{parent: int32(n), action: int32(a), infoset: None, outcome: None})
-		b.nodes[n].children[a] = int32(id)
-		out[a] = id
+		out[a] = len(b.nodes)
+		b.nodes = append(b.nodes, bnode{parent: int32(n), action: int32(a), infoset: None, outcome: None, first: None})
 	}
 	return out
 }
@@ -191,9 +193,10 @@ func (b *Builder) Build() (*Tree, error) {
 		stack = stack[:len(stack)-1]
 		newID[n] = int32(len(order))
 		order = append(order, n)
-		ch := b.nodes[n].children
-		for a := len(ch) - 1; a >= 0; a-- {
-			stack = append(stack, ch[a])
+		if bn := &b.nodes[n]; bn.infoset != None {
+			for c := bn.first + int32(len(b.infosets[bn.infoset].Actions)) - 1; c >= bn.first; c-- {
+				stack = append(stack, c)
+			}
 		}
 	}
 
@@ -223,7 +226,7 @@ func (b *Builder) Build() (*Tree, error) {
 		if bn.infoset != None {
 			nd.Infoset = isNew[bn.infoset]
 			nd.first = int32(len(t.children))
-			for _, c := range bn.children {
+			for c := bn.first; c < bn.first+int32(len(b.infosets[bn.infoset].Actions)); c++ {
 				t.children = append(t.children, NodeID(newID[c]))
 			}
 			s := &t.Infosets[nd.Infoset]

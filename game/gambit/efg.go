@@ -1,6 +1,7 @@
 package gambit
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"math/big"
@@ -27,7 +28,14 @@ func ParseEFGWithWarnings(data []byte, name string) (*game.Tree, []Warning, erro
 	if err != nil {
 		return nil, nil, err
 	}
-	ep := newEFGParser(p, game.NewBuilder(title, players...), len(players))
+	b := game.NewBuilder(title, players...)
+	// Files list one node per line in practice, so the line count is a cheap
+	// estimate of the tree's size, bounded by the input; reserving it spares
+	// large trees repeated slice growth.
+	if lines := bytes.Count(data, []byte{'\n'}); lines > 1024 {
+		b.Reserve(lines+1, lines/2, lines/2)
+	}
+	ep := newEFGParser(p, b, len(players))
 	if p.peek().kind == tText {
 		ep.b.SetComment(p.lx.text(p.peek()))
 		p.lx.next()
