@@ -112,7 +112,7 @@ func constraint(pl *seqform.Player, e func(k, seq int, v int64)) {
 
 // build writes the initial tableau, with the identity basis of slacks and
 // artificial variables.
-func (l *layout) build(f *seqform.Form, ai, bi [][]*big.Int, at, bs []*big.Int) *intpiv.Tableau {
+func (l *layout) build(f *seqform.Form, ai, bi [][]*big.Int, at, bs []*big.Int) *intpiv.RowTableau {
 	rows := make([][]*big.Int, 0, l.n1+l.n2+l.r1+l.r2)
 	basis := make([]int, 0, cap(rows))
 	add := func(basic int) []*big.Int {
@@ -152,7 +152,7 @@ func (l *layout) build(f *seqform.Form, ai, bi [][]*big.Int, at, bs []*big.Int) 
 	constraint(&f.P[1], func(k, q int, v int64) { rows[eRows+l.r1+k][l.vy+q].SetInt64(v) })
 	rows[eRows][l.nv].SetInt64(1)
 	rows[eRows+l.r1][l.nv].SetInt64(1)
-	tab := intpiv.New(rows, l.nv, basis)
+	tab := intpiv.NewRows(rows, l.nv, basis)
 	for v := l.vu; v < l.va; v++ {
 		tab.SetFree(v)
 	}
@@ -163,7 +163,7 @@ func (l *layout) build(f *seqform.Form, ai, bi [][]*big.Int, at, bs []*big.Int) 
 // sequence per constraint row): their sequences replace the artificial
 // variables, then the duals replace those sequences' slacks (children
 // before parents, so every pivot element is nonzero).
-func (l *layout) start(tab *intpiv.Tableau, xbar, ybar []int) error {
+func (l *layout) start(tab *intpiv.RowTableau, xbar, ybar []int) error {
 	eRows := l.n1 + l.n2
 	for k, q := range xbar {
 		if !pivotIn(tab, eRows+k, l.vx+q) {
@@ -195,7 +195,7 @@ func (l *layout) start(tab *intpiv.Tableau, xbar, ybar []int) error {
 // sets of the pure best responses start at 0). Last row first: of the
 // orders tried, this one selects the same equilibrium as gambit-lcp on the
 // most of Gambit's trees (71 of 111).
-func (l *layout) lexOrder(tab *intpiv.Tableau) []int {
+func (l *layout) lexOrder(tab *intpiv.RowTableau) []int {
 	lex := make([]int, tab.Rows)
 	for i := range lex {
 		lex[i] = tab.Basic(tab.Rows - 1 - i)
@@ -206,7 +206,7 @@ func (l *layout) lexOrder(tab *intpiv.Tableau) []int {
 // run lets z0 enter at the smallest value that makes every row feasible
 // (if that value is not positive, the pure best responses already form an
 // equilibrium) and follows complementary pivots until z0 leaves.
-func (l *layout) run(ctx context.Context, tab *intpiv.Tableau, lex []int) error {
+func (l *layout) run(ctx context.Context, tab *intpiv.RowTableau, lex []int) error {
 	for i := 0; i < tab.Rows; i++ {
 		if tab.Sign(i, l.nv) < 0 && tab.Sign(i, l.vz) >= 0 && !isFree(tab.Basic(i), l.vu, l.va) {
 			return fmt.Errorf("%w: infeasible start", ErrLemke)
@@ -266,7 +266,7 @@ func complement(v, vx, vy, va, vb, n1, n2 int) int {
 
 // pivotIn pivots variable c into row r regardless of sign (a change of
 // basis, not a feasibility-preserving step).
-func pivotIn(t *intpiv.Tableau, r, c int) bool {
+func pivotIn(t *intpiv.RowTableau, r, c int) bool {
 	if r < 0 || t.Sign(r, c) == 0 {
 		return false
 	}
