@@ -62,6 +62,47 @@ func NewRows(m [][]*big.Int, vars int, basis []int) *RowTableau {
 	return t
 }
 
+// Entry is one nonzero coefficient of a sparse system.
+type Entry struct {
+	Row, Col int
+	Val      *big.Int
+}
+
+// NewRowsSparse is NewRows for a system given by its nonzero entries
+// (later entries overwrite earlier ones on the same cell); the basic
+// columns get their unit entries here. It never forms the dense math/big
+// matrix, which for large sequence forms costs more than the pivoting.
+func NewRowsSparse(rows, vars int, basis []int, entries []Entry) *RowTableau {
+	t := &RowTableau{Rows: rows, Vars: vars, w: vars + 1}
+	t.basis = append([]int(nil), basis...)
+	t.rowOf = make([]int, vars)
+	for i := range t.rowOf {
+		t.rowOf[i] = -1
+	}
+	t.small = make([][]int64, rows)
+	t.large = make([][]big.Int, rows)
+	for i, v := range basis {
+		t.rowOf[v] = i
+		t.small[i] = make([]int64, t.w)
+		t.small[i][v] = 1
+	}
+	for _, e := range entries {
+		if s := t.small[e.Row]; s != nil {
+			if e.Val.IsInt64() && e.Val.Int64() != -1<<63 {
+				s[e.Col] = e.Val.Int64()
+				continue
+			}
+			b := make([]big.Int, t.w)
+			for j, x := range s {
+				b[j].SetInt64(x)
+			}
+			t.small[e.Row], t.large[e.Row] = nil, b
+		}
+		t.large[e.Row][e.Col].Set(e.Val)
+	}
+	return t
+}
+
 // SetFree marks variable v as free: its row never blocks a ratio test.
 func (t *RowTableau) SetFree(v int) {
 	if t.free == nil {
@@ -283,7 +324,10 @@ func (t *RowTableau) combine128(i, r, c int) bool {
 	if g.lo >= 1<<63 {
 		return false
 	}
-	out := make([]int64, t.w)
+	if cap(t.spare) < t.w {
+		t.spare = make([]int64, t.w)
+	}
+	out := t.spare[:t.w]
 	for j, d := range wide {
 		v, ok := divExact(d, int64(g.lo))
 		if !ok || v == -1<<63 {
@@ -291,7 +335,7 @@ func (t *RowTableau) combine128(i, r, c int) bool {
 		}
 		out[j] = v
 	}
-	t.small[i] = out
+	t.small[i], t.spare = out, a
 	return true
 }
 

@@ -83,3 +83,36 @@ func TestRowTableauAgreesWithTableau(t *testing.T) {
 		}
 	})
 }
+
+// NewRowsSparse builds the same tableau as NewRows, including entries
+// beyond int64 (rows held in math/big).
+func TestNewRowsSparseAgrees(t *testing.T) {
+	huge := new(big.Int).Lsh(big.NewInt(1), 70)
+	m := [][]*big.Int{
+		{big.NewInt(2), big.NewInt(-3), big.NewInt(1), big.NewInt(0), big.NewInt(5)},
+		{huge, big.NewInt(1), big.NewInt(0), big.NewInt(1), big.NewInt(-7)},
+	}
+	var es []Entry
+	for i, row := range m {
+		for j, x := range row {
+			if x.Sign() != 0 && j != 2+i {
+				es = append(es, Entry{Row: i, Col: j, Val: x})
+			}
+		}
+	}
+	a := NewRows(m, 4, []int{2, 3})
+	b := NewRowsSparse(2, 4, []int{2, 3}, es)
+	if !b.IsBig() || a.IsBig() != b.IsBig() {
+		t.Fatalf("big rows: %v vs %v", a.IsBig(), b.IsBig())
+	}
+	for i := 0; i < 2; i++ {
+		for j := 0; j <= 4; j++ {
+			if x, y := a.entry(i, j, new(big.Int)), b.entry(i, j, new(big.Int)); x.Cmp(y) != 0 {
+				t.Errorf("(%d,%d): %v vs %v", i, j, x, y)
+			}
+		}
+	}
+	if a.Pivot(0, 0) != b.Pivot(0, 0) || a.Value(0).Cmp(b.Value(0)) != 0 || a.Value(3).Cmp(b.Value(3)) != 0 {
+		t.Error("pivots differ")
+	}
+}

@@ -118,48 +118,45 @@ func constraint(pl *seqform.Player, e func(k, seq int, v int64)) {
 }
 
 // build writes the initial tableau, with the identity basis of slacks and
-// artificial variables.
+// artificial variables, from its nonzero entries.
 func (l *layout) build(f *seqform.Form, ai, bi [][]*big.Int, at, bs []*big.Int) *intpiv.RowTableau {
-	rows := make([][]*big.Int, 0, l.n1+l.n2+l.r1+l.r2)
-	basis := make([]int, 0, cap(rows))
-	add := func(basic int) []*big.Int {
-		row := make([]*big.Int, l.nv+1)
-		for j := range row {
-			row[j] = new(big.Int)
+	nrows := l.n1 + l.n2 + l.r1 + l.r2
+	basis := make([]int, 0, nrows)
+	var es []intpiv.Entry
+	set := func(i, j int, v *big.Int) {
+		if v.Sign() != 0 {
+			es = append(es, intpiv.Entry{Row: i, Col: j, Val: v})
 		}
-		row[basic].SetInt64(1)
-		rows, basis = append(rows, row), append(basis, basic)
-		return row
 	}
 	// a-rows: a_σ - (E'u)_σ + (Ay)_σ + (At)_σ z0 = 0; b-rows likewise.
 	for q := 0; q < l.n1; q++ {
-		row := add(l.va + q)
+		basis = append(basis, l.va+q)
 		for j := 0; j < l.n2; j++ {
-			row[l.vy+j].Set(ai[q][j])
+			set(q, l.vy+j, ai[q][j])
 		}
-		row[l.vz].Set(at[q])
+		set(q, l.vz, at[q])
 	}
 	for q := 0; q < l.n2; q++ {
-		row := add(l.vb + q)
+		basis = append(basis, l.vb+q)
 		for i := 0; i < l.n1; i++ {
-			row[l.vx+i].Set(bi[q][i])
+			set(l.n1+q, l.vx+i, bi[q][i])
 		}
-		row[l.vz].Set(bs[q])
+		set(l.n1+q, l.vz, bs[q])
 	}
-	constraint(&f.P[0], func(k, q int, v int64) { rows[q][l.vu+k].SetInt64(-v) })
-	constraint(&f.P[1], func(k, q int, v int64) { rows[l.n1+q][l.vv+k].SetInt64(-v) })
-	eRows := len(rows)
+	constraint(&f.P[0], func(k, q int, v int64) { set(q, l.vu+k, big.NewInt(-v)) })
+	constraint(&f.P[1], func(k, q int, v int64) { set(l.n1+q, l.vv+k, big.NewInt(-v)) })
+	eRows := l.n1 + l.n2
 	for k := 0; k < l.r1; k++ {
-		add(l.vae + k)
+		basis = append(basis, l.vae+k)
 	}
 	for k := 0; k < l.r2; k++ {
-		add(l.vaf + k)
+		basis = append(basis, l.vaf+k)
 	}
-	constraint(&f.P[0], func(k, q int, v int64) { rows[eRows+k][l.vx+q].SetInt64(v) })
-	constraint(&f.P[1], func(k, q int, v int64) { rows[eRows+l.r1+k][l.vy+q].SetInt64(v) })
-	rows[eRows][l.nv].SetInt64(1)
-	rows[eRows+l.r1][l.nv].SetInt64(1)
-	tab := intpiv.NewRows(rows, l.nv, basis)
+	constraint(&f.P[0], func(k, q int, v int64) { set(eRows+k, l.vx+q, big.NewInt(v)) })
+	constraint(&f.P[1], func(k, q int, v int64) { set(eRows+l.r1+k, l.vy+q, big.NewInt(v)) })
+	set(eRows, l.nv, big.NewInt(1))
+	set(eRows+l.r1, l.nv, big.NewInt(1))
+	tab := intpiv.NewRowsSparse(nrows, l.nv, basis, es)
 	for v := l.vu; v < l.va; v++ {
 		tab.SetFree(v)
 	}
