@@ -12,7 +12,7 @@ import (
 
 // The mixed-equilibrium methods of `game solve` (issue 6), registered in the
 // method table of game_solve.go. --max N stops after N equilibria, like
-// gambit-lcp's -e (--count in the issue).
+// gambit-lcp's -e; --count is its alias.
 func init() {
 	noAgent := func(s solve.Solver) func(solveFlags) (solve.Solver, error) {
 		return func(f solveFlags) (solve.Solver, error) {

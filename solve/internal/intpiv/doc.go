@@ -10,6 +10,11 @@
 // (products are formed in 128 bits) and the tableau switches for good to
 // math/big the first time a pivot would overflow.
 //
+// RowTableau is the variant for large sparse systems (sequence-form Lemke):
+// every row keeps its own positive scale, reduced by the gcd of its entries,
+// so a pivot rewrites only the rows with a nonzero in the pivot column, and
+// rows switch to math/big (and back) one at a time.
+//
 // Degeneracy is resolved by the lexicographic ratio test over the columns of
 // the initial (slack) basis, which makes every pivot sequence equivalent to
 // one on a nondegenerate perturbed system and so guarantees termination.

@@ -25,3 +25,20 @@ func BenchmarkRandomTree7(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRandomTree9: depth 9 (512 leaves), where the tableau has about
+// a thousand rows.
+func BenchmarkRandomTree9(b *testing.B) {
+	g := testgames.RandomTree(rand.New(rand.NewPCG(10, 42)), 2, 9, 100)
+	f, err := seqform.New(g)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(f.P[0].NumSeq+f.P[1].NumSeq), "sequences")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Solve(context.Background(), f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

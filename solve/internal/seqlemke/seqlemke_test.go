@@ -36,3 +36,48 @@ func TestSeqLemkeRandom(t *testing.T) {
 		}
 	})
 }
+
+// The coordination game of Gambit's coord2.efg ((3,2) on AX, (2,2) on BY,
+// 0 elsewhere), dealt behind an uninformative chance move: gambit-lcp
+// reports (B, Y), the equilibrium the last-action prior starts at (the
+// best responses to the centroid would be (A, X), also an equilibrium).
+func TestSolveCoordinationLikeGambit(t *testing.T) {
+	pay := [4][2]int64{{3, 2}, {0, 0}, {0, 0}, {2, 2}}
+	f, err := seqform.New(testgames.HiddenDeal([2][4][2]int64{pay, pay}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plans, err := Solve(context.Background(), f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Sequences: 0 empty, 1 first action, 2 second action.
+	for p, want := range []string{"0", "0"} {
+		if plans[p][1].RatString() != want || plans[p][2].RatString() != "1" {
+			t.Errorf("player %d plan %v, want the second action", p+1, plans[p])
+		}
+	}
+}
+
+// Every prior, run on its own, ends at an exact equilibrium whenever it
+// ends normally.
+func TestEveryPriorEndsAtEquilibrium(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		depth := rapid.IntRange(1, 4).Draw(rt, "depth")
+		seed := rapid.Uint64().Draw(rt, "seed")
+		g := testgames.RandomTree(rand.New(rand.NewPCG(seed, 3)), 2, depth, rapid.Int64Range(1, 6).Draw(rt, "k"))
+		f, err := seqform.New(g)
+		if err != nil {
+			rt.Fatal(err)
+		}
+		for _, k := range []prior{priorLast, priorCentroid, priorGeneric} {
+			plans, err := solve(context.Background(), f, k)
+			if err != nil {
+				continue
+			}
+			if r := check.TreeRegret(g, f.Behavior(plans)); r.Sign() != 0 {
+				rt.Fatalf("prior %d: regret %s", k, r.RatString())
+			}
+		}
+	})
+}
