@@ -27,6 +27,10 @@ const (
 	// maxDist: a corrector that moves farther than this fraction of the
 	// step has probably jumped to another part of the curve.
 	maxDist = 0.5
+	// minCos: a step whose new tangent turns by more than about 25 degrees
+	// from the previous one is too long for the curvature there (near a
+	// turning point in lambda, say) and is retried at half the length.
+	minCos = 0.9
 )
 
 // ErrLostPath is returned when the continuation cannot proceed.
@@ -144,6 +148,7 @@ func (tr *tracer) trace(ctx context.Context, maxLambda float64, visit func(Point
 	emit()
 	step := defaultStep
 	xp := make([]float64, n+1)
+	tn := make([]float64, n+1)
 	for iter := 0; x[n] < maxLambda; iter++ {
 		if iter&15 == 15 && ctx.Err() != nil {
 			return Point{}, ctx.Err()
@@ -175,13 +180,18 @@ func (tr *tracer) trace(ctx context.Context, maxLambda float64, visit func(Point
 			step /= 2
 			continue
 		}
-		copy(x, xp)
-		emit()
 		// At a bifurcation point (degenerate games, e.g. a centroid that
 		// stays a QRE for every lambda) the tangent is not unique and the
 		// augmented system is singular; keeping the previous tangent steps
 		// across the point along the branch being followed.
-		_ = tr.tangent(x, jac, h, t)
+		copy(tn, t)
+		if tr.tangent(xp, jac, h, tn) == nil && dot(tn, t) < minCos && step > 2*minStep {
+			step /= 2
+			continue
+		}
+		copy(x, xp)
+		copy(t, tn)
+		emit()
 		if iters <= 3 {
 			step *= maxAccel
 		}
@@ -296,6 +306,14 @@ func (tr *tracer) finish(x []float64, lam float64) (Point, error) {
 		}
 	}
 	return tr.point(x), nil
+}
+
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
 }
 
 func (tr *tracer) point(x []float64) Point {

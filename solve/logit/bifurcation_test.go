@@ -1,0 +1,116 @@
+package logit
+
+import (
+	"context"
+	"math"
+	"testing"
+
+	"github.com/guarantor/guarantor/solve/internal/testgames"
+)
+
+// detW is det(dH/dw) at a branch point p (lambda fixed), by elimination.
+func detW(tr *tracer, p Point) float64 {
+	n := tr.n
+	x := make([]float64, n+1)
+	for i, v := range p.Probs {
+		x[i] = math.Log(v)
+	}
+	x[n] = p.Lambda
+	jac := make([][]float64, n)
+	for i := range jac {
+		jac[i] = make([]float64, n+1)
+	}
+	tr.residual(x, make([]float64, n))
+	tr.jacobian(x, jac)
+	d := 1.0
+	for k := 0; k < n; k++ {
+		piv := k
+		for i := k + 1; i < n; i++ {
+			if math.Abs(jac[i][k]) > math.Abs(jac[piv][k]) {
+				piv = i
+			}
+		}
+		if piv != k {
+			jac[k], jac[piv] = jac[piv], jac[k]
+			d = -d
+		}
+		d *= jac[k][k]
+		for i := k + 1; i < n; i++ {
+			f := jac[i][k] / jac[k][k]
+			for j := k; j < n; j++ {
+				jac[i][j] -= f * jac[k][j]
+			}
+		}
+	}
+	return d
+}
+
+// Battle of the sexes with payoffs (3,2) at TL and (2,3) at BR is invariant
+// under swapping the players together with their strategies, so the
+// symmetric QRE x = P(Top) = P(Right) = s(lambda (3 - 5x)) is a branch for
+// every lambda. It loses stability in a pitchfork where the logistic map's
+// slope is -1, 5 lambda x (1-x) = 1 (lambda about 0.81): det(dH/dw)
+// vanishes there although lambda keeps increasing, which is a branch point,
+// not a turning point. The tracer must pass it straight along the symmetric
+// branch (the tangent orientation kept continuous) to the mixed equilibrium,
+// without turning back in lambda; gambit-logit -e ends at a pure one here.
+func TestPitchforkPassedOnSymmetricBranch(t *testing.T) {
+	sym := func(lam float64) float64 { // symmetric QRE by bisection
+		lo, hi := 0.0, 1.0
+		for i := 0; i < 100; i++ {
+			x := (lo + hi) / 2
+			if x < 1/(1+math.Exp(-lam*(3-5*x))) {
+				lo = x
+			} else {
+				hi = x
+			}
+		}
+		return lo
+	}
+	lo, hi := 0.1, 5.0 // 5 lambda x(1-x) - 1 changes sign once here
+	for i := 0; i < 100; i++ {
+		l := (lo + hi) / 2
+		x := sym(l)
+		if 5*l*x*(1-x) < 1 {
+			lo = l
+		} else {
+			hi = l
+		}
+	}
+	crit := lo
+	if crit < 0.7 || crit > 0.9 {
+		t.Fatalf("pitchfork at lambda %g, expected about 0.81", crit)
+	}
+	g := testgames.Bimatrix([][]int64{{3, 0}, {0, 2}}, [][]int64{{2, 0}, {0, 3}})
+	tr := newTracer(newTableModel(g))
+	var prev *Point
+	prevDet := 0.0
+	flips := 0
+	end, err := SolveTable(context.Background(), g, Options{Branch: func(p Point) {
+		if prev != nil && p.Lambda <= prev.Lambda {
+			t.Errorf("lambda went back from %g to %g", prev.Lambda, p.Lambda)
+		}
+		if p.Lambda < 100 {
+			if x, y := p.Probs[0], p.Probs[3]; math.Abs(x-y) > 1e-9 || math.Abs(x-sym(p.Lambda)) > 1e-8 {
+				t.Errorf("lambda %g: left the symmetric branch: P(Top) %g, P(Right) %g, want %g", p.Lambda, x, y, sym(p.Lambda))
+			}
+			d := detW(tr, p)
+			if prev != nil && math.Signbit(d) != math.Signbit(prevDet) {
+				flips++
+				if prev.Lambda > crit || p.Lambda < crit {
+					t.Errorf("det(dH/dw) changes sign between lambda %g and %g, not around %g", prev.Lambda, p.Lambda, crit)
+				}
+			}
+			prevDet = d
+		}
+		q := p
+		prev = &q
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if flips != 1 {
+		t.Errorf("det(dH/dw) changed sign %d times below lambda 100, want once (the pitchfork)", flips)
+	}
+	near(t, end, [][]float64{{0.6, 0.4}, {0.4, 0.6}})
+}
