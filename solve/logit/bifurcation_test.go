@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/guarantor/guarantor/solve/internal/check"
 	"github.com/guarantor/guarantor/solve/internal/testgames"
 )
 
@@ -113,4 +114,69 @@ func TestPitchforkPassedOnSymmetricBranch(t *testing.T) {
 		t.Errorf("det(dH/dw) changed sign %d times below lambda 100, want once (the pitchfork)", flips)
 	}
 	near(t, end, [][]float64{{0.6, 0.4}, {0.4, 0.6}})
+}
+
+// A 3x3 game (found by a seeded random search) whose principal branch turns
+// back in lambda near 6.56 before going on: the tracer must follow the fold
+// by arclength (lambda decreasing for a while) and every accepted point,
+// before and after the fold, must still be a logit QRE, checked here
+// independently as p = softmax(lambda A q), q = softmax(lambda B' p).
+func TestBranchTurnsBackInLambda(t *testing.T) {
+	a := [][]float64{{7, 9, 6}, {9, 0, 8}, {8, 0, 3}}
+	b := [][]float64{{7, 1, 0}, {3, 7, 8}, {7, 3, 4}}
+	g := testgames.Bimatrix([][]int64{{7, 9, 6}, {9, 0, 8}, {8, 0, 3}}, [][]int64{{7, 1, 0}, {3, 7, 8}, {7, 3, 4}})
+	softmax := func(lam float64, u []float64) []float64 {
+		m := math.Max(u[0], math.Max(u[1], u[2]))
+		e := make([]float64, 3)
+		s := 0.0
+		for i := range u {
+			e[i] = math.Exp(lam * (u[i] - m))
+			s += e[i]
+		}
+		for i := range e {
+			e[i] /= s
+		}
+		return e
+	}
+	prev, peak := 0.0, 0.0
+	back := false
+	_, err := SolveTable(context.Background(), g, Options{MaxLambda: 1e3, Branch: func(p Point) {
+		if p.Lambda < prev {
+			if !back {
+				peak = prev
+			}
+			back = true
+		}
+		prev = p.Lambda
+		if p.Lambda > 50 {
+			return
+		}
+		x, y := p.Probs[:3], p.Probs[3:]
+		ua, ub := make([]float64, 3), make([]float64, 3)
+		for i := 0; i < 3; i++ {
+			for j := 0; j < 3; j++ {
+				ua[i] += a[i][j] * y[j]
+				ub[j] += b[i][j] * x[i]
+			}
+		}
+		wx, wy := softmax(p.Lambda, ua), softmax(p.Lambda, ub)
+		for i := 0; i < 3; i++ {
+			if math.Abs(wx[i]-x[i]) > 1e-8 || math.Abs(wy[i]-y[i]) > 1e-8 {
+				t.Fatalf("lambda %g: %v is not a QRE (want %v %v)", p.Lambda, p.Probs, wx, wy)
+			}
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !back || peak < 6 || peak > 7 {
+		t.Fatalf("branch turned back: %v at lambda %g, want a fold near 6.56", back, peak)
+	}
+	end, err := SolveTable(context.Background(), g, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := check.TableRegret(g, end).Float64(); r > regretTol {
+		t.Fatalf("end point %v has regret %g", end.Float(), r)
+	}
 }
