@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"sort"
-	"strings"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -15,21 +13,6 @@ import (
 	"github.com/guarantor/guarantor/solve/internal/testgames"
 	"github.com/guarantor/guarantor/solve/lcp"
 )
-
-func keys(ps []game.MixedProfile) []string {
-	var out []string
-	for _, p := range ps {
-		var parts []string
-		for _, row := range p {
-			for _, v := range row {
-				parts = append(parts, v.RatString())
-			}
-		}
-		out = append(out, strings.Join(parts, ","))
-	}
-	sort.Strings(out)
-	return out
-}
 
 func TestSolveTableKnownGames(t *testing.T) {
 	cases := []struct {
@@ -63,7 +46,7 @@ func TestSolveTableKnownGames(t *testing.T) {
 					t.Errorf("regret %s for %v", r.RatString(), e)
 				}
 			}
-			if got := keys(eqs); fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			if got := testgames.ProfileKeys(eqs); fmt.Sprint(got) != fmt.Sprint(tc.want) {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})
@@ -89,7 +72,7 @@ func TestLemkeHowsonSubsetOfExtreme(t *testing.T) {
 			if r := check.TableRegret(g, e); r.Sign() != 0 {
 				rt.Fatalf("regret %s", r.RatString())
 			}
-			set[keys([]game.MixedProfile{e})[0]] = true
+			set[testgames.ProfileKeys([]game.MixedProfile{e})[0]] = true
 		}
 		if len(set) != len(all) {
 			rt.Fatal("duplicate equilibria")
@@ -98,9 +81,9 @@ func TestLemkeHowsonSubsetOfExtreme(t *testing.T) {
 		if err != nil {
 			rt.Fatal(err)
 		}
-		for _, k := range keys(lh) {
+		for _, k := range testgames.ProfileKeys(lh) {
 			if !set[k] {
-				rt.Fatalf("Lemke-Howson found %s, not an extreme equilibrium %v", k, keys(all))
+				rt.Fatalf("Lemke-Howson found %s, not an extreme equilibrium %v", k, testgames.ProfileKeys(all))
 			}
 		}
 	})

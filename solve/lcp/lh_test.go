@@ -4,31 +4,13 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"sort"
-	"strings"
 	"testing"
 
 	"pgregory.net/rapid"
 
-	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/solve/internal/check"
 	"github.com/guarantor/guarantor/solve/internal/testgames"
 )
-
-func profileStrings(ps []game.MixedProfile) []string {
-	var out []string
-	for _, p := range ps {
-		var parts []string
-		for _, row := range p {
-			for _, v := range row {
-				parts = append(parts, v.RatString())
-			}
-		}
-		out = append(out, strings.Join(parts, ","))
-	}
-	sort.Strings(out)
-	return out
-}
 
 func TestSolveTableKnownGames(t *testing.T) {
 	cases := []struct {
@@ -59,7 +41,7 @@ func TestSolveTableKnownGames(t *testing.T) {
 					t.Errorf("regret %s for %v", r.RatString(), e)
 				}
 			}
-			got := profileStrings(eqs)
+			got := testgames.ProfileKeys(eqs)
 			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}

@@ -5,6 +5,8 @@ package testgames
 import (
 	"math/big"
 	"math/rand/v2"
+	"sort"
+	"strings"
 
 	"github.com/guarantor/guarantor/game"
 )
@@ -58,4 +60,21 @@ func RandomN(r *rand.Rand, shape []int, k int64) *game.Table {
 		t.SetPayoffs(pure, pay)
 	}
 	return t
+}
+
+// ProfileKeys renders each profile as its comma-joined exact probabilities
+// and sorts the result, so tests compare sets of equilibria as string sets.
+func ProfileKeys(ps []game.MixedProfile) []string {
+	out := make([]string, 0, len(ps))
+	for _, p := range ps {
+		var parts []string
+		for _, row := range p {
+			for _, v := range row {
+				parts = append(parts, v.RatString())
+			}
+		}
+		out = append(out, strings.Join(parts, ","))
+	}
+	sort.Strings(out)
+	return out
 }
