@@ -141,14 +141,6 @@ func (b *Builder) AddOutcome(label string, payoffs []*big.Rat) int {
 	return len(b.outcomes) - 1
 }
 
-// AddOutcomeOwned is AddOutcome without the copy: the builder takes
-// ownership of payoffs, which the caller must not modify afterwards. Readers
-// of large files use it to halve their allocations.
-func (b *Builder) AddOutcomeOwned(label string, payoffs []*big.Rat) int {
-	b.outcomes = append(b.outcomes, Outcome{Label: label, Payoffs: payoffs})
-	return len(b.outcomes) - 1
-}
-
 // SetOutcomeText records the file spelling of an outcome's payoffs.
 func (b *Builder) SetOutcomeText(o int, text []string) {
 	b.outcomes[o].Text = append([]string(nil), text...)
@@ -253,10 +245,6 @@ func (t *Tree) index() {
 		}
 	}
 }
-
-// OutcomeRecord returns the builder's outcome record, for readers that must
-// compare a repeated definition with the first one.
-func (b *Builder) OutcomeRecord(o int) *Outcome { return &b.outcomes[o] }
 
 // intSet holds the infoset numbers in use: a bitmap for the small dense
 // numbers files use, a map for the rest.

@@ -72,22 +72,3 @@ func moduleRoot() (string, error) {
 		d = parent
 	}
 }
-
-// SharedDirOrEmpty is SharedDir for code that cannot skip (fuzz seeding):
-// it returns "" when the shared folder is absent.
-func SharedDirOrEmpty() string {
-	if d := os.Getenv("GUARANTOR_SHARED"); d != "" {
-		if isDir(d) {
-			return d
-		}
-		return ""
-	}
-	root, err := moduleRoot()
-	if err != nil {
-		return ""
-	}
-	if d := filepath.Join(root, "..", "shared"); isDir(d) {
-		return d
-	}
-	return ""
-}
