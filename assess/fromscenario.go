@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/guarantor/guarantor/capability"
 	"github.com/guarantor/guarantor/evidence"
@@ -132,6 +133,15 @@ func FromScenario(c *scenario.Compiled) (Option, error) {
 type adapter struct {
 	c    *scenario.Compiled
 	coef map[string]Input
+	orgs []*scenario.Organization
+}
+
+// asOf is the assessment date: a case's period start, else today.
+func (a *adapter) asOf() string {
+	if d := a.c.AsOf(); d != "" {
+		return d
+	}
+	return time.Now().UTC().Format("2006-01-02")
 }
 
 // in returns parameter i as an Input under its scenario name.
@@ -210,6 +220,22 @@ func (a *adapter) capability(key string, cp scenario.CapabilityParams, units str
 	if usesMilex(cp) {
 		return Input{}, fmt.Errorf("%s: %s: %s gives military expenditure but other parties give CINC; give every party the same measure",
 			a.c.Scenario.File, name, cp.Country.Name)
+	}
+	if cp.Country.Code == 0 { // a territory or an organisation
+		for _, o := range a.orgs {
+			if o.Name != cp.Country.Name {
+				continue
+			}
+			sum, src := 0.0, "COW NMC 7.0 CINC, sum of the organisation's contributors:"
+			for _, m := range o.Contributors {
+				if v, got, err := nearestCINC(m.Code, min(a.year(), LatestNMCYear)); err == nil {
+					sum += v
+					src += fmt.Sprintf(" %s %d", m.Abbrev, got)
+				}
+			}
+			return Input{Name: name, Dist: Point(sum), Source: src}, nil
+		}
+		return Input{Name: name, Dist: Point(0), Source: "no national capability (a territory): only its local forces count"}, nil
 	}
 	year, src := cp.Year, "COW NMC 7.0 CINC"
 	if year == 0 {

@@ -11,6 +11,10 @@ func (a *adapter) guarantor(gp scenario.GuarantorParams, units string) (Guaranto
 	pre := "guarantors." + gp.ID
 	g := Guarantor{ID: gp.ID}
 	var err error
+	if gp.Organization != nil {
+		gp.Capability.Country = scenario.Country{Name: gp.Name}
+		a.orgs = append(a.orgs, gp.Organization)
+	}
 	g.Party, err = a.party(pre, gp.Capability, units, DeployGuarantor, Uniform{0.2, 0.5},
 		"judgment: share of a guarantor's national capability it commits to the theatre")
 	if err != nil {
@@ -18,7 +22,14 @@ func (a *adapter) guarantor(gp scenario.GuarantorParams, units string) (Guaranto
 	}
 	strongest, rank := -1, len(scenario.InstrumentTypes)
 	ratified := false
+	asOf := a.asOf()
 	for j, ip := range gp.Instruments {
+		if !ip.InScope || !ip.InForce(asOf) {
+			continue // counts as no instrument
+		}
+		if ip.Type == scenario.Advisers {
+			continue // not a combat force; the UDG engine has no term for it
+		}
 		k, err := ParseKind(string(ip.Type))
 		if err != nil {
 			return g, fmt.Errorf("%s: %s: %w", a.c.Scenario.File, pre, err)

@@ -45,11 +45,14 @@ type Compiled struct {
 
 // GuarantorParams indexes one guarantor's inputs.
 type GuarantorParams struct {
-	ID          string
-	Country     Country
-	Capability  CapabilityParams
-	Instruments []InstrumentParams
-	Signals     []int // likelihood-ratio parameters, in file order
+	ID           string
+	Name         string  // the country's or organisation's name
+	Country      Country // zero for an organisation
+	Organization *Organization
+	Sovereign    bool // holds sovereignty over the protected territory
+	Capability   CapabilityParams
+	Instruments  []InstrumentParams
+	Signals      []int // likelihood-ratio parameters, in file order
 }
 
 // InstrumentParams indexes one instrument's inputs. Non-numeric settings
@@ -59,8 +62,14 @@ type InstrumentParams struct {
 	Ratified, Consultation, DMZ, Declared  bool
 	Organization, Posture, Rotation        string
 	Troops, Monitors, Aircraft, ValueUSDbn int
+	Personnel                              int // advisers
 	BaseRate                               int // this instrument's prior P(fight): its override or the model's rate for its type
-	Exposure                               int // tripwire: share of troops at risk for its posture (model.exposure.<posture>)
+	// Start and End are the dates the instrument is in force ("" = open);
+	// InScope is false when its scope excludes this scenario's challenger
+	// or challenge (it then counts as no instrument).
+	Start, End string
+	InScope    bool
+	Exposure   int // tripwire: share of troops at risk for its posture (model.exposure.<posture>)
 }
 
 // CapabilityParams indexes an actor's capability: a dataset reference the
@@ -70,6 +79,7 @@ type CapabilityParams struct {
 	From                               string
 	Year                               int
 	CINC, MilexUSDbn, DeployableTroops int
+	ArrivalDays                        int // days until DeployableTroops are in the theatre
 	Nuclear                            *bool
 }
 
@@ -129,6 +139,13 @@ func (c *Compiled) compileModel(s *Scenario) {
 			used[NoInstrument] = true
 		}
 		for _, in := range g.Instruments {
+			// An instrument that may be out of force or out of scope
+			// leaves its guarantor with no instrument.
+			if in.Scope != nil || in.Start != "" || in.End != "" || in.Type == Advisers {
+				used[NoInstrument] = true
+			}
+		}
+		for _, in := range g.Instruments {
 			if !in.BaseRate.Set {
 				used[in.Type] = true
 			}
@@ -177,7 +194,7 @@ func (c *Compiled) compileModel(s *Scenario) {
 }
 
 func (c *Compiled) capability(prefix string, cp *Capability, country Country) CapabilityParams {
-	out := CapabilityParams{Country: country, CINC: None, MilexUSDbn: None, DeployableTroops: None}
+	out := CapabilityParams{Country: country, CINC: None, MilexUSDbn: None, DeployableTroops: None, ArrivalDays: None}
 	if cp == nil {
 		return out
 	}
@@ -185,12 +202,13 @@ func (c *Compiled) capability(prefix string, cp *Capability, country Country) Ca
 	out.CINC = c.add(prefix+".cinc", cp.CINC, false)
 	out.MilexUSDbn = c.add(prefix+".milex_usd_bn", cp.MilexUSDbn, false)
 	out.DeployableTroops = c.add(prefix+".deployable_troops", cp.DeployableTroops, false)
+	out.ArrivalDays = c.add(prefix+".arrival_days", cp.ArrivalDays, false)
 	return out
 }
 
 func (c *Compiled) guarantor(g Guarantor) GuarantorParams {
 	p := "guarantors." + g.ID
-	gp := GuarantorParams{ID: g.ID, Country: g.Country}
+	gp := GuarantorParams{ID: g.ID, Name: g.Name(), Country: g.Country, Organization: g.Organization, Sovereign: g.Sovereign}
 	gp.Capability = c.capability(p+".capability", g.Capability, g.Country)
 	count := map[InstrumentType]int{}
 	for _, in := range g.Instruments {
@@ -200,11 +218,13 @@ func (c *Compiled) guarantor(g Guarantor) GuarantorParams {
 			name = fmt.Sprintf("%s#%d", name, n)
 		}
 		ip := InstrumentParams{Type: in.Type, Ratified: in.Ratified, Consultation: in.Consultation, DMZ: in.DMZ,
-			Declared: in.Declared, Organization: in.Organization, Posture: in.Posture, Rotation: in.Rotation}
+			Declared: in.Declared, Organization: in.Organization, Posture: in.Posture, Rotation: in.Rotation,
+			Start: in.Start, End: in.End, InScope: in.Scope.Covers(c.Scenario.Challenger)}
 		ip.Troops = c.add(name+".troops", in.Troops, false)
 		ip.Monitors = c.add(name+".monitors", in.Monitors, false)
 		ip.Aircraft = c.add(name+".aircraft", in.Aircraft, false)
 		ip.ValueUSDbn = c.add(name+".value_usd_bn", in.ValueUSDbn, false)
+		ip.Personnel = c.add(name+".personnel", in.Personnel, false)
 		ip.Exposure = None
 		if in.Type == Tripwire {
 			ip.Exposure = c.Model.Exposure[in.Posture]
@@ -220,6 +240,21 @@ func (c *Compiled) guarantor(g Guarantor) GuarantorParams {
 		gp.Signals = append(gp.Signals, c.add(fmt.Sprintf("%s.signals[%d].likelihood_ratio", p, i), s.LikelihoodRatio, false))
 	}
 	return gp
+}
+
+// InForce reports whether the instrument is in force on date (see
+// Instrument.InForce).
+func (ip InstrumentParams) InForce(date string) bool {
+	return Instrument{Start: ip.Start, End: ip.End}.InForce(date)
+}
+
+// AsOf is the date a historical case is assessed at: its period's start;
+// "" for an option with no period (the caller's "now").
+func (c *Compiled) AsOf() string {
+	if p := c.Scenario.Period; p != nil {
+		return p.Start
+	}
+	return ""
 }
 
 // Index returns the position of the named parameter in Params.

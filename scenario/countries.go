@@ -25,7 +25,7 @@ type CountryResolver interface {
 var BuiltinCountries CountryResolver = tableResolver(builtinTable)
 
 var builtinTable = []Country{
-	{2, "USA", "United States of America"}, {20, "CAN", "Canada"},
+	{2, "USA", "United States of America"}, {20, "CAN", "Canada"}, {160, "ARG", "Argentina"},
 	{200, "UKG", "United Kingdom"}, {205, "IRE", "Ireland"}, {210, "NTH", "Netherlands"},
 	{211, "BEL", "Belgium"}, {212, "LUX", "Luxembourg"}, {220, "FRN", "France"},
 	{225, "SWZ", "Switzerland"}, {230, "SPN", "Spain"}, {235, "POR", "Portugal"},

@@ -55,6 +55,7 @@ func defaultBaseRates(src string) map[InstrumentType]Quantity {
 		NuclearUmbrella:    j(tri(0.3, 0.5, 0.75), "extended nuclear deterrence without a pact; the threat that leaves something to chance (Schelling 1966)"),
 		Tripwire:           j(tri(0.2, 0.4, 0.6), "troops present without a treaty obligation; the tripwire term adds to this"),
 		AirPolicing:        j(tri(0.1, 0.25, 0.45), "aircraft in theatre without ground troops"),
+		Advisers:           j(tri(0.05, 0.15, 0.3), "advisers and trainers on the ground, not a combat force, no treaty obligation"),
 		SecurityAssurance:  j(tri(0.02, 0.08, 0.2), "consultation, no obligation to fight (Budapest 1994 type)"),
 		ArmsSupply:         j(tri(0.01, 0.05, 0.15), "supplying arms is a substitute for fighting, rarely a prelude to it"),
 		EconomicStake:      j(tri(0.01, 0.04, 0.1), "a stake alone; the stake term adds to this"),

@@ -180,6 +180,8 @@ func typeHint(want []string) string {
 		return "a number or a distribution such as {dist: uniform, min: 1, max: 2, source: ...}"
 	case "integer,string":
 		return "a COW country code (integer) or a COW abbreviation or name (string)"
+	case "integer,object,string":
+		return "a country (COW code, abbreviation or name) or a territory such as {territory: Falkland Islands, sovereign: UKG}"
 	}
 	return orList(w)
 }

@@ -4,19 +4,58 @@ import "github.com/guarantor/guarantor/uncertainty"
 
 // Scenario is one parsed, validated scenario file (after extends).
 type Scenario struct {
-	File         string   // the file as named by the caller
-	Files        []string // the file and its bases, most derived first
-	Name         string
-	Description  string
-	Challenger   Country
+	File        string   // the file as named by the caller
+	Files       []string // the file and its bases, most derived first
+	Name        string
+	Description string
+	Challenger  Country
+	// Protege is the protected state. When the file protects a territory
+	// (protege: {territory, sovereign}), Protege has Code 0 and the
+	// territory's name, and Territory describes it.
 	Protege      Country
-	Horizon      Quantity // years
-	Period       *Period  // dates of a historical case
+	Territory    *Territory
+	Challenge    Challenge // what the challenger would do; Kind defaults to invasion
+	Horizon      Quantity  // years
+	Period       *Period   // dates of a historical case
 	Capabilities Capabilities
 	Option       Option
 	Model        Model
 	Outcome      *Outcome // observed outcome of a historical case
 	Sources      []string
+}
+
+// Territory is a protected territory of a sovereign state (an overseas
+// territory, an enclave), defended by that state and/or others.
+type Territory struct {
+	Name      string
+	Sovereign *Country // nil when the file names no sovereign
+	Pos       Pos
+}
+
+// ChallengeKind is the kind of challenge to be deterred.
+type ChallengeKind string
+
+// The challenge kinds.
+const (
+	// Invasion: an open attack on the protege's territory as a whole.
+	Invasion ChallengeKind = "invasion"
+	// LimitedSeizure: taking part of the territory (an island, a border strip).
+	LimitedSeizure ChallengeKind = "limited_seizure"
+	// GreyZone: coercion below open war (proxies, unmarked troops, a
+	// blockade short of war).
+	GreyZone ChallengeKind = "grey_zone"
+)
+
+// ChallengeKinds lists the challenge kinds.
+var ChallengeKinds = []ChallengeKind{Invasion, LimitedSeizure, GreyZone}
+
+// Challenge is what the challenger would do.
+type Challenge struct {
+	Kind   ChallengeKind
+	Target string
+	Source string
+	Set    bool // false when the file has no challenge: block (Kind is then Invasion)
+	Pos    Pos
 }
 
 // Capabilities are the challenger's and protege's capabilities, if given.
@@ -47,9 +86,12 @@ type Capability struct {
 	CINC             Quantity
 	MilexUSDbn       Quantity
 	DeployableTroops Quantity
-	Nuclear          *bool
-	Source           string
-	Pos              Pos
+	// ArrivalDays: days until DeployableTroops are in the theatre (0 =
+	// already there).
+	ArrivalDays Quantity
+	Nuclear     *bool
+	Source      string
+	Pos         Pos
 }
 
 // Option is one guarantee package.
@@ -59,14 +101,35 @@ type Option struct {
 	Guarantors  []Guarantor
 }
 
-// Guarantor is one third party and what it commits.
+// Guarantor is one third party and what it commits: a state (Country) or
+// an international organisation (Organization, Country then zero).
 type Guarantor struct {
-	ID          string // unique key in parameter names; defaults to the lower-case COW abbreviation
-	Country     Country
+	ID           string // unique key in parameter names; defaults to the lower-case COW abbreviation
+	Country      Country
+	Organization *Organization
+	// Sovereign: the guarantor holds sovereignty over the protected
+	// territory (it defends its own territory, not an ally).
+	Sovereign   bool
 	Capability  *Capability
 	Instruments []Instrument
 	Signals     []Signal
 	Pos         Pos
+}
+
+// Organization is an international organisation acting as one guarantor:
+// a force of several contributors under one mandate.
+type Organization struct {
+	Name         string
+	Mandate      string
+	Contributors []Country
+}
+
+// Name is the guarantor's display name: its country's or organisation's.
+func (g Guarantor) Name() string {
+	if g.Organization != nil {
+		return g.Organization.Name
+	}
+	return g.Country.Name
 }
 
 // InstrumentType names a kind of commitment.
@@ -83,13 +146,15 @@ const (
 	ArmsSupply         InstrumentType = "arms_supply"
 	EconomicStake      InstrumentType = "economic_stake"
 	CeasefireAgreement InstrumentType = "ceasefire_agreement"
+	// Advisers: military advisers and trainers, not a combat force.
+	Advisers InstrumentType = "advisers"
 	// NoInstrument keys the base rate of a guarantor with no instrument.
 	NoInstrument InstrumentType = "none"
 )
 
 // InstrumentTypes lists every instrument type (NoInstrument excluded).
 var InstrumentTypes = []InstrumentType{CollectiveDefense, DefensePact, NuclearUmbrella, Tripwire, AirPolicing,
-	SecurityAssurance, ArmsSupply, EconomicStake, CeasefireAgreement}
+	Advisers, SecurityAssurance, ArmsSupply, EconomicStake, CeasefireAgreement}
 
 // Instrument is one commitment of a guarantor. Which fields apply depends on
 // Type (see docs/scenario.md); the rest hold their zero values.
@@ -106,11 +171,41 @@ type Instrument struct {
 	Aircraft     Quantity // air_policing (default 0 = unspecified)
 	ValueUSDbn   Quantity // economic_stake (required), arms_supply (per year, default 0)
 	Declared     bool     // nuclear_umbrella (default true)
+	Personnel    Quantity // advisers (required)
 	BaseRate     Quantity // optional override of the model's base rate for this instrument
-	Start        string
+	Start, End   string   // dates the instrument is in force ("" = open)
+	Scope        *Scope   // nil: the commitment covers any challenge
 	Source       string
 	Note         string
 	Pos          Pos
+}
+
+// Scope limits a commitment: to attacks by some states only, or (the
+// coder's judgment) away from this scenario's challenge.
+type Scope struct {
+	Challengers     []Country // nil: any challenger
+	CoversChallenge bool      // false: this scenario's challenge falls outside the commitment
+	Note            string
+}
+
+// Covers reports whether a commitment with this scope covers an attack by
+// challenger.
+func (s *Scope) Covers(challenger Country) bool {
+	if s == nil {
+		return true
+	}
+	if !s.CoversChallenge {
+		return false
+	}
+	if s.Challengers == nil {
+		return true
+	}
+	for _, c := range s.Challengers {
+		if c.Code == challenger.Code {
+			return true
+		}
+	}
+	return false
 }
 
 // Signal is a public statement or act that moves beliefs about a
