@@ -193,7 +193,7 @@ func (a *adapter) units() string {
 func (a *adapter) party(key string, cp scenario.CapabilityParams, units, deployKey string, deploy Dist, deploySrc string) (Party, error) {
 	p := Party{Name: cp.Country.Name, CCode: cp.Country.Code,
 		Deploy: Input{Name: key + ".deploy", Dist: deploy, Source: deploySrc + " (" + deployKey + ")"}}
-	if i, ok := a.c.Model.Engine[deployKey]; ok {
+	if i, ok := a.c.Index(deployKey); ok {
 		in := a.in(i)
 		p.Deploy.Dist, p.Deploy.Source = in.Dist, in.Source+" ("+deployKey+")"
 	}

@@ -90,7 +90,7 @@ func TestExplainChain(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"1. Commitment", "Effective credibility", "Unilateral Deterrence Game", "D1 equilibrium", "6. Inputs and sources", "model.base_rates.defense_pact"} {
+	for _, want := range []string{"1. Commitment", "Effective credibility", "Unilateral Deterrence Game", "D1 equilibrium", "6. Inputs and sources", "model.udg.base_rates.defense_pact"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain lacks %q", want)
 		}
