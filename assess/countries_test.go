@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"github.com/guarantor/guarantor/scenario"
 	"math"
 	"os"
 	"path/filepath"
@@ -50,7 +51,7 @@ option:
 	if err := os.WriteFile(f, []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	opts, err := LoadOptions([]string{f})
+	opts, err := LoadOptionsWith([]string{f}, scenario.EngineUDG)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +109,7 @@ option:
 	if err := os.WriteFile(f, []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	opts, err := LoadOptions([]string{f})
+	opts, err := LoadOptionsWith([]string{f}, scenario.EngineUDG)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 
 func loadExample(t testing.TB, path string) Option {
 	t.Helper()
-	opts, err := LoadOptions([]string{path})
+	opts, err := LoadOptionsWith([]string{path}, scenario.EngineUDG)
 	if err != nil {
 		t.Skip("example not available:", err)
 	}
@@ -65,7 +65,7 @@ func TestExamplesRun(t *testing.T) {
 		t.Skip("runs every example")
 	}
 	dir := "../examples/ukraine-2025"
-	opts, err := LoadOptions([]string{dir})
+	opts, err := LoadOptionsWith([]string{dir}, scenario.EngineUDG)
 	if err != nil {
 		t.Skip("examples not available:", err)
 	}

@@ -86,7 +86,7 @@ func TestAssessBadInput(t *testing.T) {
 }
 
 func TestExplainChain(t *testing.T) {
-	out, errs, code := runData(t, "explain", filepath.Join(optionsDir, "b-pact.yaml"))
+	out, errs, code := runData(t, "explain", filepath.Join(optionsDir, "b-pact.yaml"), "--engine", "udg")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -112,7 +112,7 @@ func TestBacktestScores(t *testing.T) {
 // The exported game parses back as a two-player tree with the UDG's 16
 // outcomes (4 type profiles × SQ, DC, CD, DD).
 func TestGameExportRoundTrip(t *testing.T) {
-	out, errs, code := runData(t, "game", "export", filepath.Join(optionsDir, "a-assurance.yaml"), "--format", "efg")
+	out, errs, code := runData(t, "game", "export", filepath.Join(optionsDir, "a-assurance.yaml"), "--format", "efg", "--engine", "udg")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
