@@ -7,14 +7,11 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"os"
 	"sort"
 	"strings"
 	"time"
 
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
-	"golang.org/x/term"
 
 	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/game/gambit"
@@ -159,8 +156,8 @@ func runSolve(cmd *cobra.Command, path string, f solveFlags) error {
 		ctx, cancel = context.WithTimeout(ctx, f.timeout)
 		defer cancel()
 	}
-	bar := newBar(cmd.ErrOrStderr())
-	eqs, solveErr := s.Solve(ctx, g, solve.Options{MaxEquilibria: f.max, Progress: bar.report})
+	bar := newBar(cmd.ErrOrStderr(), false)
+	eqs, solveErr := s.Solve(ctx, g, solve.Options{MaxEquilibria: f.max, Progress: reportSolve(bar)})
 	bar.done()
 	out := cmd.OutOrStdout()
 	switch f.format {
@@ -193,44 +190,8 @@ func solveOutcome(stderr io.Writer, n int, f solveFlags, err error) error {
 	return err
 }
 
-// bar draws a progress bar on stderr when stderr is a terminal.
-type bar struct {
-	w   io.Writer
-	pb  *progressbar.ProgressBar
-	tty bool
-}
-
-func newBar(w io.Writer) *bar {
-	f, ok := w.(*os.File)
-	return &bar{w: w, tty: ok && term.IsTerminal(int(f.Fd()))}
-}
-
-func (b *bar) report(p solve.Progress) {
-	if !b.tty {
-		return
-	}
-	if b.pb == nil {
-		total := p.Total
-		if total <= 0 {
-			total = -1 // spinner
-		}
-		b.pb = progressbar.NewOptions64(total,
-			progressbar.OptionSetWriter(b.w),
-			progressbar.OptionSetDescription(p.Stage),
-			progressbar.OptionShowCount(),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionClearOnFinish(),
-		)
-	}
-	b.pb.Describe(fmt.Sprintf("%s (%d found)", p.Stage, p.Found))
-	_ = b.pb.Set64(p.Done)
-}
-
-func (b *bar) done() {
-	if b.pb != nil {
-		_ = b.pb.Finish()
-		_ = b.pb.Clear()
-	}
+func reportSolve(b *bar) func(solve.Progress) {
+	return func(p solve.Progress) { b.set(fmt.Sprintf("%s (%d found)", p.Stage, p.Found), p.Done, p.Total) }
 }
 
 // writeGambit prints one Gambit -q line per equilibrium.
