@@ -35,7 +35,7 @@ type Option struct {
 	PCanWin      Estimate     `json:"p_can_win" doc:"P(the guarantors that fight can win | at least one fights)"`
 	Committed    bool         `json:"committed" doc:"mean p_any_fights >= 1/2"`
 	Capable      bool         `json:"capable" doc:"mean p_can_win >= 1/2"`
-	Fails        []string     `json:"fails" doc:"failing conditions: commitment, capability; empty when neither fails"`
+	Fails        []string     `json:"fails" doc:"failing conditions; empty when neither fails"`
 	Regions      []Region     `json:"regions" doc:"share of draws in each equilibrium region"`
 	NoWar        []Horizon    `json:"no_war" doc:"P(no renewed war by year T)"`
 	HorizonYears int          `json:"horizon_years" doc:"the option's horizon for p_held"`
@@ -86,7 +86,7 @@ type Analogue struct {
 	Name     string  `json:"name"`
 	File     string  `json:"file"`
 	Year     int     `json:"year"`
-	Outcome  string  `json:"outcome" doc:"held, failed, held_to_date or unknown"`
+	Outcome  string  `json:"outcome" enum:"held,failed,held_to_date,unknown"`
 	Distance float64 `json:"distance" doc:"Euclidean distance in the analogue feature space"`
 }
 

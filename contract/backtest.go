@@ -26,7 +26,7 @@ type BacktestCase struct {
 	Year      int     `json:"year"`
 	InputHash string  `json:"input_hash"`
 	Forecast  float64 `json:"forecast" doc:"P(the challenger does not attack over the case's horizon)"`
-	Outcome   string  `json:"outcome" doc:"held, failed or held_to_date"`
+	Outcome   string  `json:"outcome" enum:"held,failed,held_to_date"`
 }
 
 // Score is a forecaster's Brier score and log loss (natural log).

@@ -38,7 +38,7 @@ func GameHash(g game.Game) string {
 type GameInfo struct {
 	Header
 	File    string       `json:"file"`
-	Form    string       `json:"form" doc:"extensive (.efg) or strategic (.nfg)"`
+	Form    string       `json:"form" enum:"extensive,strategic"`
 	Title   string       `json:"title"`
 	Players []PlayerInfo `json:"players"`
 	// Extensive form.
@@ -133,7 +133,7 @@ type GameSolve struct {
 	Method     string        `json:"method"`
 	Agent      bool          `json:"agent"`
 	Complete   bool          `json:"complete" doc:"false when the method stopped early (see stopped)"`
-	Stopped    string        `json:"stopped,omitempty" doc:"limit, timeout or interrupted"`
+	Stopped    string        `json:"stopped,omitempty" enum:"limit,timeout,interrupted"`
 	Equilibria []Equilibrium `json:"equilibria"`
 }
 
