@@ -103,7 +103,6 @@ type Result struct {
 	Flags       []string
 	Guarantors  []GuarantorResult
 	Drivers     []Driver
-	Analogues   []Analogue
 	Assumptions []Assumption
 }
 

@@ -6,8 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/guarantor/guarantor/assess"
 	"github.com/guarantor/guarantor/game/gambit"
+	"github.com/guarantor/guarantor/pipeline"
 )
 
 func init() { registerGame(newGameExportCmd) }
@@ -16,7 +16,7 @@ func newGameExportCmd() *cobra.Command {
 	var format, out, engine string
 	cmd := &cobra.Command{
 		Use:   "export FILE",
-		Short: "Write an option's deterrence game (the UDG at the inputs' medians) as a Gambit .efg file",
+		Short: "Write an option's deterrence game (at the inputs' medians) as a Gambit .efg file",
 		Long: `Build the game that 'guarantor assess' solves for the option, with every input at its
 median, and write it in Gambit's .efg format for re-checking with Gambit or 'guarantor game solve'.
 The default (structural) engine's game: chance draws the challenger's valuation type, the
@@ -29,17 +29,9 @@ Deterrence Game, payoffs (Challenger, Defender).`,
 			if format != "efg" {
 				return usageError("--format %q: expected efg", format)
 			}
-			opts, err := assess.LoadOptionsWith(args, engine)
+			t, err := pipeline.GameWith(args[0], engine)
 			if err != nil {
-				return usageError("%v", err)
-			}
-			m, err := assess.Compile(opts[0])
-			if err != nil {
-				return usageError("%v", err)
-			}
-			t, err := m.Game()
-			if err != nil {
-				return usageError("%v", err)
+				return inputError(err)
 			}
 			var b bytes.Buffer
 			if err := gambit.WriteEFG(&b, t); err != nil {
