@@ -23,9 +23,9 @@ type Estimate struct {
 
 // Option is the assessment of one guarantee option.
 type Option struct {
-	Name      string `json:"name"`
-	File      string `json:"file"`
-	InputHash string `json:"input_hash" doc:"canonical hash of this option's scenario (after extends)"`
+	Name      string   `json:"name"`
+	File      string   `json:"file"`
+	InputHash string   `json:"input_hash" doc:"canonical hash of this option's scenario (after extends)"`
 	Engine    string   `json:"engine" enum:"structural,udg" doc:"the engine that produced the figures"`
 	Flags     []string `json:"flags" doc:"fallbacks and caveats of the run (national capability standing in for the theatre balance, the UDG engine's caveat); empty when none"`
 	// Headline numbers.
