@@ -189,7 +189,7 @@ func (m *Model) guarantor(g *Guarantor, c evidence.Coding, e evidence.Era) (gslo
 		case EconomicStake:
 			gs.stake = append(gs.stake, m.add(in.Stake, fmt.Sprintf("%s.economic_stake[%d].value_bn", pre, j), Point(0), ""))
 		case ArmsSupply:
-			gs.arms = append(gs.arms, m.add(in.Arms, fmt.Sprintf("%s.arms_supply[%d].boost", pre, j), Uniform{0.1, 0.3}, "judgment: arms raise the protégé's capability by 10-30%"))
+			gs.arms = append(gs.arms, m.add(in.Arms, fmt.Sprintf("%s.arms_supply[%d].boost", pre, j), Uniform(0.1, 0.3), "judgment: arms raise the protégé's capability by 10-30%"))
 		case AirPolicing:
 			gs.air = true
 		case NuclearUmbrella:
@@ -239,7 +239,7 @@ func (m *Model) baseRate(pre string, k Kind, c evidence.Coding, e evidence.Era) 
 	case SecurityAssurance, CeasefireAgreement:
 		ob = evidence.Consultation
 	default:
-		return m.add(Input{}, name, Beta{1, 9}, "judgment: no treaty obligation; intervention without one taken as rare (mean 10%)"), nil
+		return m.add(Input{}, name, Beta(1, 9), "judgment: no treaty obligation; intervention without one taken as rare (mean 10%)"), nil
 	}
 	r, err := evidence.FulfilmentRate(c, ob, e)
 	if err != nil {
@@ -250,7 +250,7 @@ func (m *Model) baseRate(pre string, k Kind, c evidence.Coding, e evidence.Era) 
 	if k == CeasefireAgreement {
 		src += "; a ceasefire guarantee read as a consultation obligation (judgment)"
 	}
-	return m.add(Input{}, name, Beta{r.Alpha, r.Beta}, src), nil
+	return m.add(Input{}, name, Beta(r.Alpha, r.Beta), src), nil
 }
 
 func (b BaseRateChoice) parse() (evidence.Coding, evidence.Era, error) {
@@ -302,9 +302,9 @@ func (m *Model) theatre(t *Theatre) {
 	th := &thSlots{linear: t.Linear}
 	th.ch = m.add(t.Challenger, "theatre.challenger_troops", Point(0), "")
 	th.prot = m.add(t.Protege, "theatre.protege_troops", Point(0), "")
-	adv, src := Dist(Uniform{1.5, 3}), "judgment: defenders' per-capita advantage, below the 3:1 rule's square-law 9 because the attacker picks the point of attack"
+	adv, src := Uniform(1.5, 3), "judgment: defenders' per-capita advantage, below the 3:1 rule's square-law 9 because the attacker picks the point of attack"
 	if t.Linear {
-		adv, src = Uniform{1.2, 2}, "judgment: defenders' per-capita advantage, below the 3:1 rule's linear-law 3 because the attacker picks the point of attack"
+		adv, src = Uniform(1.2, 2), "judgment: defenders' per-capita advantage, below the 3:1 rule's linear-law 3 because the attacker picks the point of attack"
 	}
 	th.adv = m.add(t.Advantage, "theatre.defender_advantage", adv, src)
 	th.g = m.add(t.G, "theatre.contest_g", Point(1), "judgment: P(win) = strength share")

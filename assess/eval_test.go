@@ -42,8 +42,8 @@ func TestCommitmentIsBaseRateWithoutTerms(t *testing.T) {
 // 42/102 honoured under the LLM coding, all years (docs/evidence.md).
 func TestBaseRateFromEvidence(t *testing.T) {
 	m := compile(t, threeGuarantors(t))
-	b, ok := m.Inputs[m.g[0].base].Dist.(Beta)
-	if !ok || b.A != 43 || b.B != 61 {
+	a, b, ok := BetaParams(m.Inputs[m.g[0].base].Dist)
+	if !ok || a != 43 || b != 61 {
 		t.Fatalf("US base rate %v, want beta(43, 61) (42/102 honoured, uniform prior)", m.Inputs[m.g[0].base].Dist)
 	}
 }

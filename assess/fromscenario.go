@@ -11,20 +11,11 @@ import (
 	"github.com/guarantor/guarantor/capability"
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/scenario"
-	"github.com/guarantor/guarantor/uncertainty"
 )
 
 // This file adapts the scenario package's compiled form to Option: the
 // engine keeps its own consumer-side view, so the scenario format and the
 // engine can change independently.
-
-// uDist adapts an uncertainty.Dist to Dist.
-type uDist struct{ d uncertainty.Dist }
-
-func (u *uDist) Rand(r *rand.Rand) float64  { return u.d.Sample(r) }
-func (u *uDist) Quantile(p float64) float64 { return u.d.Quantile(p) }
-func (u *uDist) Mean() float64              { return u.d.MeanValue() }
-func (u *uDist) String() string             { return u.d.String() }
 
 // scaled is a Dist multiplied by a constant (a unit conversion).
 type scaled struct {
@@ -128,7 +119,7 @@ func FromScenario(c *scenario.Compiled) (Option, error) {
 	}
 	units := a.units()
 	var err error
-	o.Challenger.Party, err = a.party("challenger", c.Challenger, units, DeployChallenger, Uniform{0.5, 0.9},
+	o.Challenger.Party, err = a.party("challenger", c.Challenger, units, DeployChallenger, Uniform(0.5, 0.9),
 		"judgment: share of the challenger's capability it brings to the theatre")
 	if err != nil {
 		return o, err

@@ -16,7 +16,7 @@ func (a *adapter) guarantor(gp scenario.GuarantorParams, units string) (Guaranto
 		gp.Capability.Country = scenario.Country{Name: gp.Name}
 		a.orgs = append(a.orgs, gp.Organization)
 	}
-	g.Party, err = a.party(pre, gp.Capability, units, DeployGuarantor, Uniform{0.2, 0.5},
+	g.Party, err = a.party(pre, gp.Capability, units, DeployGuarantor, Uniform(0.2, 0.5),
 		"judgment: share of a guarantor's national capability it commits to the theatre")
 	if err != nil {
 		return g, err
@@ -112,7 +112,7 @@ func (a *adapter) baseRate(gp scenario.GuarantorParams, strongest int) Input {
 	}
 	if t == scenario.DefensePact {
 		if r, err := evidence.FulfilmentRate(evidence.LLM, evidence.Defense, evidence.AllYears); err == nil {
-			return Input{Name: name, Dist: Beta{r.Alpha, r.Beta},
+			return Input{Name: name, Dist: Beta(r.Alpha, r.Beta),
 				Source: fmt.Sprintf("Berkemeier & Fuhrmann 2018 data, LLM coding, defence obligations, 1816-2003: %d/%d honoured; Beta posterior from a uniform prior; %s", r.Honoured, r.N(), r.Data)}
 		}
 	}

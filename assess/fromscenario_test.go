@@ -29,7 +29,7 @@ func TestAdapterMapsScenario(t *testing.T) {
 		t.Fatalf("option %+v", o)
 	}
 	us := o.Guarantors[0]
-	if b, ok := us.BaseRate.Dist.(Beta); !ok || b.A != 43 || b.B != 61 || us.BaseRate.Name != "model.udg.base_rates.defense_pact" {
+	if a, b, ok := BetaParams(us.BaseRate.Dist); !ok || a != 43 || b != 61 || us.BaseRate.Name != "model.udg.base_rates.defense_pact" {
 		t.Errorf("US base rate %s %v: want the data's defence-obligation Beta(43, 61)", us.BaseRate.Name, us.BaseRate.Dist)
 	}
 	if us.Instruments[1].Kind != Tripwire || us.Instruments[1].Posture.Dist.Quantile(0.5) != 1 || us.Instruments[2].Kind != NuclearUmbrella {

@@ -1,8 +1,10 @@
 package assess
 
 import (
+	"math"
 	"testing"
 
+	"github.com/guarantor/guarantor/capability"
 	"github.com/guarantor/guarantor/scenario"
 )
 
@@ -49,5 +51,21 @@ func TestStructuralDrawAllocs(t *testing.T) {
 		i++
 	}); a != 0 {
 		t.Errorf("%v allocations per draw", a)
+	}
+}
+
+// The UDG engine's contest exponent in the catalogue is the ML fit on the
+// embedded COW war outcomes (capability.FitWarOutcomes), rounded.
+func TestUDGContestExponentMatchesFit(t *testing.T) {
+	f, _, err := capability.FitWarOutcomes()
+	if err != nil {
+		t.Skip("war data not available:", err)
+	}
+	e, ok := scenario.LookupEntry(CoefContestG)
+	if !ok {
+		t.Fatal("no catalogue entry", CoefContestG)
+	}
+	if math.Abs(e.Default.Mean-f.G) > 0.005 || math.Abs(e.Default.SD-f.SE) > 0.005 {
+		t.Errorf("catalogue normal(%g, %g), fit g = %.4f (SE %.4f)", e.Default.Mean, e.Default.SD, f.G, f.SE)
 	}
 }
