@@ -49,7 +49,12 @@ func DefaultCoefficients() []Input {
 			out = append(out, Input{Name: e.Name, Dist: &uDist{e.Default}, Source: e.Source})
 		}
 	}
-	return out
+	// The D1 solution reads only the ordering of these two (SQ above CD,
+	// a resolved guarantor's war above conceding), so a file cannot set
+	// them: they are fixed, not catalogue parameters.
+	return append(out,
+		Input{Name: DefSQ, Dist: Point(1), Source: "judgment (udg example ordering, SPEC.md §1.2; only its ordering matters)"},
+		Input{Name: DefDDHard, Dist: Point(0.4), Source: "judgment (udg example ordering, SPEC.md §1.2; only its ordering matters)"})
 }
 
 // udgEntry returns a catalogue entry's default as an Input.

@@ -82,7 +82,7 @@ func TestInstrumentTablesAgree(t *testing.T) {
 	}
 	for _, it := range InstrumentTypes {
 		for _, name := range []string{"model.response.base." + string(it), "model.udg.base_rates." + string(it)} {
-			if _, ok := LookupEntry(name); !ok {
+			if _, ok := LookupEntry(name); !ok && !(it == Advisers && strings.HasPrefix(name, "model.udg.")) {
 				t.Errorf("no catalogue entry %s", name)
 			}
 		}
