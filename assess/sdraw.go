@@ -306,11 +306,10 @@ func (s *structural) responseSets(w *swork) {
 		independent(w.pS, w.q)
 		return
 	}
-	for i := range n {
-		q := min(max(w.q[i], 1e-15), 1-1e-15)
-		w.t[i] = math.Sqrt2 * math.Erfinv(2*q-1)
-	}
 	sr, sq := math.Sqrt(rho), math.Sqrt(1-rho)
+	for i := range n {
+		w.t[i] = threshold(w.q[i], sr, sq)
+	}
 	for sub := range 1 << n {
 		w.pS[sub] = 0
 	}
@@ -325,6 +324,31 @@ func (s *structural) responseSets(w *swork) {
 			w.pS[sub] += wk * w.node[sub]
 		}
 	}
+}
+
+// threshold returns t such that the quadrature's marginal Σ_k w_k Φ((t −
+// √ρ z_k)/√(1−ρ)) is q: the Gaussian answer Φ⁻¹(q) corrected by Newton
+// steps on the (piecewise linear) tabulated Φ, so that every guarantor
+// responds with exactly its q_g whatever the correlation and the discrete
+// factor reproduces the Gaussian copula's dependence to quadrature error.
+// t rises with q, so the coupling stays monotone.
+func threshold(q, sr, sq float64) float64 {
+	q = min(max(q, 1e-12), 1-1e-12)
+	t := math.Sqrt2 * math.Erfinv(2*q-1)
+	for range 12 {
+		var f, d float64
+		for k, z := range hermiteZ {
+			x := (t - sr*z) / sq
+			f += hermiteW[k] * phi(x)
+			d += hermiteW[k] * phiSlope(x)
+		}
+		f -= q
+		if math.Abs(f) < 1e-13 || !(d > 0) {
+			break
+		}
+		t -= f / (d / sq)
+	}
+	return t
 }
 
 // independent writes P(exactly S) for independent responses with

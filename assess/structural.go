@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/guarantor/guarantor/deter"
@@ -208,6 +209,7 @@ func compileStructural(o Option) (*structural, error) {
 		}
 		s.phases = append(s.phases, ph)
 	}
+	s.flagUnread()
 	s.point = make([]float64, len(s.dists))
 	s.keys = make([]uint64, len(s.dists))
 	for i := range s.dists {
@@ -451,4 +453,48 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 		return ph, fmt.Errorf("%w: %s: parameter model.capability.arms_per_bn missing", ErrOption, sc.File)
 	}
 	return ph, nil
+}
+
+// flagUnread flags every input of the file that the structural engine does
+// not read (air-policing aircraft, military expenditure, parameters of the
+// UDG engine, ...): they are listed, never silently dropped.
+func (s *structural) flagUnread() {
+	read := map[int]bool{s.horizon: true}
+	for _, i := range []int{s.coef.bt, s.coef.be, s.coef.ba, s.coef.bd, s.coef.post, s.coef.rho, s.coef.shift,
+		s.coef.gamma, s.coef.c0, s.coef.c1, s.coef.cn, s.coef.a0, s.coef.a1, s.coef.ag,
+		s.coef.k, s.coef.lambda, s.coef.pc0, s.coef.pc1, s.coef.tau, s.coef.arms} {
+		read[i] = true
+	}
+	for _, f := range append([]force{s.ch, s.pr}, s.gforce...) {
+		read[f.troops], read[f.arrival], read[f.cinc], read[f.deploy] = true, true, true, true
+	}
+	for _, ph := range s.phases {
+		for _, i := range append(append([]int(nil), ph.arms...), ph.hr...) {
+			read[i] = true
+		}
+		for _, g := range ph.g {
+			for _, l := range [][]int{g.bases, g.probs, g.stake, g.signals, g.inPlace} {
+				for _, i := range l {
+					read[i] = true
+				}
+			}
+			for _, t := range g.troops {
+				read[t.n], read[t.share], read[t.rot] = true, true, true
+			}
+		}
+	}
+	for _, g := range s.c.Guarantors {
+		for _, ip := range g.Instruments {
+			read[ip.Monitors] = true // read at compile time: monitors present or not
+		}
+	}
+	var unread []string
+	for i, p := range s.c.Params {
+		if !read[i] {
+			unread = append(unread, p.Name)
+		}
+	}
+	if len(unread) > 0 {
+		s.flag("inputs the structural engine does not read (recorded, not used): %s", strings.Join(unread, ", "))
+	}
 }
