@@ -26,7 +26,8 @@ type ResponseInput struct {
 	// force: Coefficients.Base[type].Value, or Logit of a scenario override.
 	Base float64
 	// Post1945 adds the era term (commitments after 1945 are honoured less
-	// often; Berkemeier and Fuhrmann 2018).
+	// often; Berkemeier and Fuhrmann 2018). Set it only for instruments
+	// where Coefficients.EraApplies holds.
 	Post1945 bool
 	// Troops is the guarantor's troops in harm's way (tripwire, advisers), >= 0.
 	Troops float64
