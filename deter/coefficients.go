@@ -1,6 +1,7 @@
 package deter
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -244,11 +245,14 @@ func Parse(data []byte) (*Coefficients, error) {
 
 // Marshal renders coefficients as indented JSON (the form Parse reads).
 func (c *Coefficients) Marshal() ([]byte, error) {
-	b, err := json.MarshalIndent(c, "", "  ")
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // "&" in data names stays readable
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(c); err != nil {
 		return nil, err
 	}
-	return append(b, '\n'), nil
+	return buf.Bytes(), nil
 }
 
 //go:embed coefficients.json

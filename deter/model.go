@@ -31,9 +31,18 @@ type ResponseInput struct {
 	Post1945 bool
 	// Troops is the guarantor's troops in harm's way (tripwire, advisers), >= 0.
 	Troops float64
-	// StakeUSDbn is the guarantor's economic stake in the protege, US$bn, >= 0.
+	// StakeUSDbn is the guarantor's economic stake in the protege, >= 0.
+	// Units: the committed BE is estimated on Huth's (1988) defender-protege
+	// trade (fortrade, 0-9.5 in his 58 crises; by its values the protege's
+	// per cent of the defender's foreign trade, not confirmed from his
+	// codebook). Supply the stake on that scale (per cent of the
+	// guarantor's trade that is with the protege): a stake in US$bn would
+	// be read as per cent, and US$100bn would add BE ln 101, about 7.6
+	// logits. The field keeps its name for API stability.
 	StakeUSDbn float64
-	// Audience is the audience cost of backing down, in [0, 1].
+	// Audience is the audience cost of backing down, in [0, 1]: the
+	// committed BA is estimated on Huth's democratic-defender dummy, so 1
+	// is a democracy with a public commitment, 0 no public commitment.
 	Audience float64
 	// PWin is P(guarantor and protege prevail) if it fights, in [0, 1].
 	PWin float64
