@@ -33,12 +33,14 @@ type ParamRow struct {
 
 // Score is one model's out-of-sample Brier scores on Huth's crises.
 type Score struct {
-	Model       string
-	LOO, KFold  float64
-	WarLOO      *float64 // Brier of P(war), leave-one-out (nil where the model has none)
-	InSample    float64
-	FailedFolds int
-	Parametric  bool
+	Model      string
+	LOO, KFold float64
+	WarLOO     *float64 // Brier of P(war), leave-one-out (nil where the model has none)
+	InSample   float64
+	// Forecasts are the leave-one-out P(status quo), in Huth's row order,
+	// and Calibration bins them in fifths.
+	Forecasts   []float64
+	Calibration []CalibrationBin
 }
 
 // Validation holds the Huth cross-validation.
@@ -101,18 +103,7 @@ type Result struct {
 // Run fits every parameter and validates the Huth model. It is
 // deterministic for given Options.
 func Run(ctx context.Context, o Options) (*Result, error) {
-	if o.Folds == 0 {
-		o.Folds = 10
-	}
-	if o.Seed == 0 {
-		o.Seed = 1
-	}
-	if o.Bootstrap == 0 {
-		o.Bootstrap = 2000
-	}
-	if o.Spec.ProtegeShare == 0 {
-		o.Spec = DefaultHuthSpec
-	}
+	o = o.withDefaults()
 	step := func(s string) {
 		if o.Progress != nil {
 			o.Progress(s)
@@ -265,6 +256,33 @@ func fillHuth(c *deter.Coefficients, f HuthFit, data string) {
 		Prior: "normalisation, not a finding: in P(SQ) = L(A0 + A1 (ln Cbar - ln Pi)) only A0 + A1 C0 is identified, so C0 = 0 and A0 absorbs it"}
 }
 
+// HuthValidation runs the cross-validation of Run on Huth's crises alone
+// (for `guarantor backtest`): options as for Run.
+func HuthValidation(ctx context.Context, o Options) (Validation, error) {
+	o = o.withDefaults()
+	ks, _, err := HuthCrises()
+	if err != nil {
+		return Validation{}, err
+	}
+	return validate(ctx, ks, o)
+}
+
+func (o Options) withDefaults() Options {
+	if o.Folds == 0 {
+		o.Folds = 10
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	if o.Bootstrap == 0 {
+		o.Bootstrap = 2000
+	}
+	if o.Spec.ProtegeShare == 0 {
+		o.Spec = DefaultHuthSpec
+	}
+	return o
+}
+
 func validate(ctx context.Context, ks []Crisis, o Options) (Validation, error) {
 	n := len(ks)
 	y := make([]float64, n)
@@ -311,6 +329,7 @@ func validate(ctx context.Context, ks []Crisis, o Options) (Validation, error) {
 		}
 		loo[m] = p
 		s.LOO = Brier(p, y)
+		s.Forecasts, s.Calibration = p, Calibration(p, y, 5)
 		if p, err = CrossValidate(n, o.Folds, o.Seed, md.pred); err != nil {
 			return v, fmt.Errorf("%s, %d-fold: %w", md.name, o.Folds, err)
 		}

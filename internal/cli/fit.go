@@ -20,8 +20,8 @@ func init() { register(fitCmd) }
 
 func fitCmd() *cobra.Command {
 	var (
-		format, write, date string
-		o                   fit.Options
+		format, write, date, svg string
+		o                        fit.Options
 	)
 	cmd := &cobra.Command{
 		Use:   "fit",
@@ -40,6 +40,7 @@ Reproduce the committed deter/coefficients.json with:
 	f := cmd.Flags()
 	f.StringVar(&format, "format", "text", "output format: text or json")
 	f.StringVar(&write, "write", "", "write the fitted coefficients as JSON to this file")
+	f.StringVar(&svg, "svg", "", "write a reliability diagram (SVG) of the leave-one-out forecasts on Huth's crises to this file")
 	f.StringVar(&date, "date", "", "date recorded in the provenance, YYYY-MM-DD (default today, UTC)")
 	f.IntVar(&o.Folds, "folds", 10, "k for k-fold cross-validation")
 	f.Uint64Var(&o.Seed, "seed", 1, "seed of the fold assignment and the bootstrap")
@@ -83,6 +84,11 @@ Reproduce the committed deter/coefficients.json with:
 				return fmt.Errorf("--write: %w", err)
 			}
 		}
+		if svg != "" {
+			if err := writeHuthSVG(svg, res.Validation); err != nil {
+				return fmt.Errorf("--svg: %w", err)
+			}
+		}
 		w := cmd.OutOrStdout()
 		if format == "json" {
 			enc := json.NewEncoder(w)
@@ -100,7 +106,7 @@ Reproduce the committed deter/coefficients.json with:
 func fitCommandLine(cmd *cobra.Command) string {
 	parts := []string{"guarantor fit"}
 	cmd.Flags().Visit(func(f *pflag.Flag) {
-		if f.Name == "write" || f.Name == "format" {
+		if f.Name == "write" || f.Name == "format" || f.Name == "svg" {
 			return
 		}
 		parts = append(parts, "--"+f.Name+" "+f.Value.String())
@@ -146,6 +152,25 @@ func renderFit(w io.Writer, r *fit.Result) error {
 		v.VsBase.Estimate, v.VsBase.Lo, v.VsBase.Hi, v.VsBase.SE, v.VsBase.Draws)
 	fmt.Fprintf(w, "LOO Brier difference, structural - ex-ante logit (ML): %+.4f  95%% bootstrap interval [%+.4f, %+.4f] (SE %.4f)\n",
 		v.VsLogit.Estimate, v.VsLogit.Lo, v.VsLogit.Hi, v.VsLogit.SE)
+	fmt.Fprintln(w, "Calibration of the leave-one-out forecasts (cases, mean forecast -> observed share of status quo):")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "model")
+	for _, b := range v.Scores[0].Calibration {
+		fmt.Fprintf(tw, "\t[%.1f, %.1f)", b.Lo, b.Hi)
+	}
+	fmt.Fprintln(tw)
+	for _, s := range v.Scores {
+		fmt.Fprint(tw, s.Model)
+		for _, b := range s.Calibration {
+			if b.N == 0 {
+				fmt.Fprint(tw, "\t-")
+				continue
+			}
+			fmt.Fprintf(tw, "\t%d: %.2f -> %.2f", b.N, b.MeanForecast, b.Observed)
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
 	if len(v.Sensitivity) > 0 {
 		fmt.Fprintln(w, "Sensitivity to the protege share (reported, not used to choose it):")
 		for _, s := range v.Sensitivity {
@@ -188,6 +213,27 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	tw.Flush()
 	fmt.Fprintf(w, "Provenance: %s; %s; data: %s\n", c.Provenance.Command, c.Provenance.Date, c.Provenance.DataVersion)
 	return nil
+}
+
+func writeHuthSVG(path string, v fit.Validation) error {
+	series := map[string][]fit.CalibrationBin{}
+	var order []string
+	for _, s := range v.Scores {
+		if strings.HasPrefix(s.Model, "ex-ante logit, penalised") {
+			continue // three lines are easier to read than four
+		}
+		series[s.Model] = s.Calibration
+		order = append(order, s.Model)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := fit.WriteReliabilitySVG(f, "Huth's 58 crises: leave-one-out reliability", series, order); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // firstClause cuts a method description at its first ';' or ':' for the table.
