@@ -287,3 +287,45 @@ func TestCommittedCoefficientsReproduce(t *testing.T) {
 		}
 	}
 }
+
+// The Huth likelihood is not concave: random starts must not find a
+// better mode than the one FitHuth reports.
+func TestFitHuthGlobalMode(t *testing.T) {
+	if testing.Short() {
+		t.Skip("multistart takes a few seconds")
+	}
+	ks, _, err := HuthCrises()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := FitHuth(ks, DefaultHuthSpec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr := newHuthPriors(ks)
+	nll := func(theta []float64) float64 {
+		m := newHuthModel(theta, DefaultHuthSpec)
+		s := -pr.logPrior(theta)
+		for i := range ks {
+			s -= m.logLik(&ks[i])
+		}
+		if math.IsNaN(s) {
+			return math.Inf(1)
+		}
+		return s
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	for trial := 0; trial < 6; trial++ {
+		start := make([]float64, nHuth)
+		for j := range start {
+			start[j] = 2 * r.NormFloat64()
+		}
+		s, err := Minimize(Objective{N: len(ks), NegLogPost: nll}, start)
+		if err != nil {
+			continue // a start in a flat region may fail; the others still test the mode
+		}
+		if s.NegLogPost < f.Sol.NegLogPost-1e-4 {
+			t.Errorf("start %d reached %.5f, below the reported mode %.5f", trial, s.NegLogPost, f.Sol.NegLogPost)
+		}
+	}
+}

@@ -100,15 +100,11 @@ Reproduce the committed deter/coefficients.json with:
 	return cmd
 }
 
-// fitCommandLine rebuilds the command with the flags the user set, for the
-// provenance (--write and --format are left out: they say where the result
-// went and how it was shown, not how it was computed).
+// fitCommandLine rebuilds the command with every flag the user set (in
+// name order), for the provenance.
 func fitCommandLine(cmd *cobra.Command) string {
 	parts := []string{"guarantor fit"}
 	cmd.Flags().Visit(func(f *pflag.Flag) {
-		if f.Name == "write" || f.Name == "format" || f.Name == "svg" {
-			return
-		}
 		parts = append(parts, "--"+f.Name+" "+f.Value.String())
 	})
 	return strings.Join(parts, " ")
@@ -193,6 +189,7 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	fmt.Fprintf(w, "cure Weibull: cured share %.3f (PC0 %.3f, SE %.3f), K %.3f (SE %.3f), Lambda %.1f years (SE %.1f); log-likelihood %.2f\n",
 		deter.Logistic(d.Fit.PC0), d.Fit.PC0, d.Fit.SEPC0, d.Fit.K, d.Fit.SEK, d.Fit.Lambda, d.Fit.SELam, d.Fit.LogLik)
 	fmt.Fprintf(w, "plain Weibull: K %.3f, Lambda %.1f; log-likelihood %.2f; LR for the cure term %.2f\n", d.Fit.K0, d.Fit.Lambda0, d.Fit.LogLik0, d.LRCure)
+	fmt.Fprintf(w, "%d-fold out-of-sample log-likelihood per spell: cure %.4f, plain Weibull %.4f\n", d.CV.Folds, d.CV.CureLogLik, d.CV.Weibull)
 	u := d.UseOfForce
 	fmt.Fprintf(w, "sensitivity, any use of force (hostility >= 4): %d spells, %d events, cured share %.3f, K %.3f, Lambda %.1f\n",
 		u.N, u.Events, deter.Logistic(u.PC0), u.K, u.Lambda)

@@ -45,7 +45,7 @@ func TestFitCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "guarantor fit --bootstrap 200 --date 2026-01-02 --sensitivity false"
+	want := "guarantor fit --bootstrap 200 --date 2026-01-02 --format json --sensitivity false --write " + path
 	if c.Provenance.Command != want || c.Provenance.Date != "2026-01-02" {
 		t.Errorf("provenance %+v, want command %q", c.Provenance, want)
 	}
