@@ -35,7 +35,7 @@ type ParamRow struct {
 type Score struct {
 	Model      string
 	LOO, KFold float64
-	WarLOO     *float64 // Brier of P(war), leave-one-out (nil where the model has none)
+	WarLOO     *float64 `json:",omitempty"` // Brier of P(war), leave-one-out (absent where the model has none)
 	InSample   float64
 	// Forecasts are the leave-one-out P(status quo), in Huth's row order,
 	// and Calibration bins them in fifths.
@@ -189,9 +189,12 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	return res, nil
 }
 
+// Datasets are the embedded datasets a full fit reads.
+var Datasets = []string{"huth_1988", "alliance_reliability", "cow_war", "mid", "cow_states", "atop", "us_troops", "cow_nmc", "rivalries"}
+
 func dataVersion() string {
 	var s string
-	for i, n := range []string{"huth_1988", "alliance_reliability", "cow_war", "mid", "cow_states", "atop", "us_troops", "cow_nmc", "rivalries"} {
+	for i, n := range Datasets {
 		d, err := evidence.DatasetOf(n)
 		if err != nil {
 			continue
@@ -302,7 +305,7 @@ func validate(ctx context.Context, ks []Crisis, o Options) (Validation, error) {
 			war[i] = 1
 		}
 	}
-	v := Validation{Folds: o.Folds, Seed: o.Seed}
+	v := Validation{Folds: o.Folds, Seed: o.Seed, Sensitivity: []SensitivityRow{}}
 	type model struct {
 		name string
 		pred Predictor

@@ -12,7 +12,9 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/deter"
+	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/fit"
 )
 
@@ -91,9 +93,7 @@ Reproduce the committed deter/coefficients.json with:
 		}
 		w := cmd.OutOrStdout()
 		if format == "json" {
-			enc := json.NewEncoder(w)
-			enc.SetIndent("", "  ")
-			return enc.Encode(res)
+			return fitJSON(w, cmd, res)
 		}
 		return renderFit(w, res)
 	}
@@ -108,6 +108,32 @@ func fitCommandLine(cmd *cobra.Command) string {
 		parts = append(parts, "--"+f.Name+" "+f.Value.String())
 	})
 	return strings.Join(parts, " ")
+}
+
+// fitJSON prints the result as a `data` document of the output contract
+// (docs/output.md): the header, the command with its set flags (not
+// --format, --write, --svg: they change where output goes, not what it
+// says), the datasets read, and the result with snake_case keys.
+func fitJSON(w io.Writer, cmd *cobra.Command, res *fit.Result) error {
+	parts := []string{"fit"}
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if f.Name != "format" && f.Name != "write" && f.Name != "svg" {
+			parts = append(parts, "--"+f.Name+"="+f.Value.String())
+		}
+	})
+	var ds []contract.DatasetRef
+	for _, n := range fit.Datasets {
+		if d, err := evidence.DatasetOf(n); err == nil {
+			ds = append(ds, contract.DatasetRef{Name: d.Name, Version: d.Version})
+		}
+	}
+	doc, err := contract.NewData(Version, strings.Join(parts, " "), ds, res)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
 }
 
 func isTerminal(w io.Writer) bool {

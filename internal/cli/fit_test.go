@@ -27,15 +27,23 @@ func TestFitCommand(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	var res struct {
-		Validation struct {
-			Scores []struct {
-				Model string
-				LOO   float64
-			}
-		}
+		SchemaVersion string `json:"schema_version"`
+		Output        string `json:"output"`
+		Result        struct {
+			Validation struct {
+				Scores []struct {
+					Model string  `json:"model"`
+					LOO   float64 `json:"loo"`
+				} `json:"scores"`
+			} `json:"validation"`
+		} `json:"result"`
 	}
-	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Validation.Scores) != 4 {
+	if err := json.Unmarshal([]byte(out), &res); err != nil || res.SchemaVersion != "1" || res.Output != "data" ||
+		len(res.Result.Validation.Scores) != 4 || !(res.Result.Validation.Scores[0].LOO > 0) {
 		t.Fatalf("json output: %v\n%.400s", err, out)
+	}
+	if strings.Contains(out, "null") {
+		t.Errorf("json output has a null (lists are never null, docs/output.md)")
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
