@@ -31,7 +31,7 @@ func fillJudgments(c *deter.Coefficients) {
 	c.Base[deter.BaseNone] = judgment(deter.Logit(0.02), 1.0,
 		"judgment: a state with no commitment to the protege; no coded data exists (Huth's non-allied defenders had all issued deterrent threats, so they are not 'none'). Set low (2%) so a guarantor without an instrument adds about nothing; all eras")
 	c.Base[deter.BaseSovereign] = judgment(deter.Logit(0.75), 1.0,
-		"judgment: a state defending its own territory. No coded base rate was read; in Huth's file sovereigns sometimes backed down (Portugal, Goa 1961; the Netherlands, West New Guinea 1961; Spain, Western Sahara 1975) and sometimes held (UK, Belize 1975/77). 75% with a wide SE; all eras")
+		"judgment: a state defending its own territory. No coded base rate was read. In Huth's file the defender backed down in the dyads Portugal-India 1961 (Goa, per the file's SOURCE.md), Netherlands-Indonesia 1961 and Spain-Morocco 1975 (by dyad and year presumably West New Guinea and Western Sahara; not confirmed from a source), and deterrence held in Guatemala-UK 1975/77 (Belize). 75% with a wide SE; all eras")
 	c.Base["arms_supply"] = judgment(deter.Logit(0.10), 1.0,
 		"judgment: arming a protege is not a promise to fight for it (e.g. US arms to Ukraine without intervention, 2022); its stake enters through BE; all eras")
 	c.Base["economic_stake"] = judgment(deter.Logit(0.05), 1.0,

@@ -251,7 +251,7 @@ func fillHuth(c *deter.Coefficients, f HuthFit, data string) {
 		return deter.Estimate{Value: v, SE: s, Data: data, Method: huthMethod}
 	}
 	c.BE = e(th[pBE], se[pBE])
-	c.BE.Method += "; fitted on ln(1 + fortrade), Huth's defender-protege trade measure, standing in for ln(1 + stake in US$bn): the units differ"
+	c.BE.Method += "; fitted on ln(1 + fortrade), Huth's defender-protege trade measure, by its values the protege's per cent of the defender's trade (not confirmed from Huth's codebook). Supply the stake in those units (see deter.ResponseInput.StakeUSDbn), not in US$bn"
 	c.BA = e(th[pBA], se[pBA])
 	c.BA.Method += "; audience = democratic defender (dem_def)"
 	c.BD = e(th[pBD], se[pBD])
