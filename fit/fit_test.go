@@ -302,7 +302,7 @@ func TestFitHuthGlobalMode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr := newHuthPriors(ks)
+	pr := newHuthPriors(ks, DefaultHuthSpec)
 	nll := func(theta []float64) float64 {
 		m := newHuthModel(theta, DefaultHuthSpec)
 		s := -pr.logPrior(theta)

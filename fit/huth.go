@@ -72,8 +72,8 @@ func HuthCrises() ([]Crisis, string, error) {
 		default:
 			return nil, "", fmt.Errorf("huth_1988 row %d: outcome_code %v: expected 1, 3 or 4", i+2, cols[2][i])
 		}
-		if !(c.IBF > 0) {
-			return nil, "", fmt.Errorf("huth_1988 row %d: ibf %v: expected > 0", i+2, c.IBF)
+		if !(c.IBF > 0 && c.SBF > 0) {
+			return nil, "", fmt.Errorf("huth_1988 row %d: ibf %v, sbf %v: expected > 0", i+2, c.IBF, c.SBF)
 		}
 		out[i] = c
 	}
@@ -102,6 +102,10 @@ var huthNames = [nHuth]string{"d0", "d_ally", "be", "ba", "bd", "ln_gamma", "c1"
 
 // HuthSpec fixes the choices of the Huth fit that are not estimated.
 type HuthSpec struct {
+	// Balance picks Huth's measure of the theatre ratio F_S/F_C: "" or
+	// "ibf" (immediate: forces in place), "sbf" (short-term: forces that
+	// can be brought in), or "geo" (their geometric mean).
+	Balance string
 	// ProtegeShare is the protege's share of the defender-side theatre
 	// forces, used for the empty responding set (the challenger against the
 	// protege alone): Huth's balance counts defender and protege together
@@ -112,6 +116,17 @@ type HuthSpec struct {
 // DefaultHuthSpec is the specification `guarantor fit` uses.
 var DefaultHuthSpec = HuthSpec{ProtegeShare: 0.25}
 
+// ratio returns the theatre ratio the spec reads from a crisis.
+func (s HuthSpec) ratio(k *Crisis) float64 {
+	switch s.Balance {
+	case "sbf":
+		return k.SBF
+	case "geo":
+		return math.Sqrt(k.IBF * k.SBF)
+	}
+	return k.IBF
+}
+
 // huthModel evaluates the chain for one crisis: the defender's q, the
 // challenger's P(SQ) and the log-likelihood of the observed outcome.
 type huthModel struct {
@@ -119,11 +134,12 @@ type huthModel struct {
 	d0   float64
 	ally float64
 	phi  float64
+	spec HuthSpec
 }
 
 func newHuthModel(theta []float64, spec HuthSpec) huthModel {
 	var m huthModel
-	m.d0, m.ally, m.phi = theta[pD0], theta[pDAlly], spec.ProtegeShare
+	m.d0, m.ally, m.phi, m.spec = theta[pD0], theta[pDAlly], spec.ProtegeShare, spec
 	m.c.BE.Value, m.c.BA.Value, m.c.BD.Value = theta[pBE], theta[pBA], theta[pBD]
 	m.c.Gamma.Value = math.Exp(theta[pLogG])
 	m.c.C1.Value, m.c.CN.Value = theta[pC1], theta[pCN]
@@ -136,8 +152,9 @@ func (m *huthModel) probs(k *Crisis) (q, psq float64) {
 	g := m.c.Gamma.Value
 	// Forces in units of the challenger's: F_C = 1, F_S = ibf with the
 	// defender, phi * ibf without it.
-	piD := deter.Contest(1, k.IBF, g)
-	pi0 := deter.Contest(1, m.phi*k.IBF, g)
+	r := m.spec.ratio(k)
+	piD := deter.Contest(1, r, g)
+	pi0 := deter.Contest(1, m.phi*r, g)
 	base := m.d0
 	if k.Ally {
 		base += m.ally
@@ -148,7 +165,7 @@ func (m *huthModel) probs(k *Crisis) (q, psq float64) {
 	}
 	q = deter.Response(&m.c, deter.ResponseInput{Base: base, StakeUSDbn: k.Trade, Audience: aud, PWin: 1 - piD})
 	pi := q*piD + (1-q)*pi0
-	cbar := q*math.Exp(deter.LogWarCost(&m.c, k.IBF, 1, k.Nuclear)) + (1-q)*math.Exp(deter.LogWarCost(&m.c, m.phi*k.IBF, 1, false))
+	cbar := q*math.Exp(deter.LogWarCost(&m.c, r, 1, k.Nuclear)) + (1-q)*math.Exp(deter.LogWarCost(&m.c, m.phi*r, 1, false))
 	psq, _ = deter.StatusQuo(&m.c, math.Log(cbar), math.Log(pi), false)
 	return q, psq
 }
@@ -175,11 +192,11 @@ func (m *huthModel) logLik(k *Crisis) float64 {
 // Normal(0, 1.5), i.e. Gamma and A1 within a factor 20 of 1 at two SDs.
 type huthPriors struct{ scale [nHuth]float64 }
 
-func newHuthPriors(ks []Crisis) huthPriors {
+func newHuthPriors(ks []Crisis, spec HuthSpec) huthPriors {
 	var p huthPriors
 	lt, lr := make([]float64, len(ks)), make([]float64, len(ks))
 	for i, k := range ks {
-		lt[i], lr[i] = math.Log1p(k.Trade), math.Log(k.IBF)
+		lt[i], lr[i] = math.Log1p(k.Trade), math.Log(spec.ratio(&k))
 	}
 	p.scale = [nHuth]float64{10, 2.5, 2.5 / (2 * sd(lt)), 2.5, 2.5 / (2 * 0.25), 1.5, 2.5 / (2 * sd(lr)), 2.5, 10, 1.5}
 	return p
@@ -222,7 +239,7 @@ var huthStart = []float64{0, 0, 0, 0, 0, 0, 1, 0, 0, 0}
 
 // FitHuth estimates the structural model on ks by penalised ML.
 func FitHuth(ks []Crisis, spec HuthSpec) (HuthFit, error) {
-	pr := newHuthPriors(ks)
+	pr := newHuthPriors(ks, spec)
 	nll := func(theta []float64) float64 {
 		m := newHuthModel(theta, spec)
 		s := -pr.logPrior(theta)

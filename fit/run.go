@@ -54,8 +54,9 @@ type Validation struct {
 	Sensitivity     []SensitivityRow
 }
 
-// SensitivityRow is the structural model at another protege share.
+// SensitivityRow is the structural model under another specification.
 type SensitivityRow struct {
+	Balance                   string
 	ProtegeShare, LogLik, LOO float64
 }
 
@@ -232,7 +233,7 @@ func huthReport(ks []Crisis, f HuthFit, data string) HuthReport {
 			r.War++
 		}
 	}
-	pr := newHuthPriors(ks)
+	pr := newHuthPriors(ks, f.Spec)
 	for j, n := range f.Names {
 		prior := fmt.Sprintf("Cauchy(0, %.3g)", pr.scale[j])
 		if j == pLogG || j == pLogA1 {
@@ -366,8 +367,12 @@ func validate(ctx context.Context, ks []Crisis, o Options) (Validation, error) {
 	v.VsBase = BootstrapBrierDiff(loo[0], loo[3], y, o.Bootstrap, o.Seed)
 	v.VsLogit = BootstrapBrierDiff(loo[0], loo[2], y, o.Bootstrap, o.Seed)
 	if o.Sensitivity {
-		for _, phi := range []float64{0.1, o.Spec.ProtegeShare, 0.5} {
-			spec := HuthSpec{ProtegeShare: phi}
+		specs := []HuthSpec{{ProtegeShare: 0.1}, o.Spec, {ProtegeShare: 0.5},
+			{Balance: "sbf", ProtegeShare: o.Spec.ProtegeShare}, {Balance: "geo", ProtegeShare: o.Spec.ProtegeShare}}
+		for _, spec := range specs {
+			if spec.Balance == "" {
+				spec.Balance = "ibf"
+			}
 			f, err := FitHuth(ks, spec)
 			if err != nil {
 				return v, err
@@ -376,7 +381,7 @@ func validate(ctx context.Context, ks []Crisis, o Options) (Validation, error) {
 			if err != nil {
 				return v, err
 			}
-			v.Sensitivity = append(v.Sensitivity, SensitivityRow{ProtegeShare: phi, LogLik: f.LogLik, LOO: Brier(p, y)})
+			v.Sensitivity = append(v.Sensitivity, SensitivityRow{Balance: spec.Balance, ProtegeShare: spec.ProtegeShare, LogLik: f.LogLik, LOO: Brier(p, y)})
 		}
 	}
 	return v, nil
@@ -434,7 +439,7 @@ func responseOffset(ks []Crisis, f HuthFit) deter.Estimate {
 		var s float64
 		for _, k := range ks {
 			s += m.c.BE.Value*math.Log1p(k.Trade) + m.c.BA.Value*b2f(k.DemDefender) +
-				m.c.BD.Value*(0.5-deter.Contest(1, k.IBF, m.c.Gamma.Value))
+				m.c.BD.Value*(0.5-deter.Contest(1, f.Spec.ratio(&k), m.c.Gamma.Value))
 		}
 		return s / float64(len(ks))
 	}
