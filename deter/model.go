@@ -124,6 +124,12 @@ func LogWarCost(c *Coefficients, fS, fC float64, umbrella bool) float64 {
 // (Fearon 1994, JCR 38). index is the logit argument, the deterrence index
 // DI that Survival's cure share uses. P(SQ) increases in ln Cbar - ln Pi
 // because A1 > 0.
+//
+// With general = false, P(SQ) is the one-shot probability that a
+// challenger already threatening (Huth's immediate-deterrence crises)
+// backs off. With general = true it is a per-year probability: AGeneral is
+// calibrated so that, at the inputs of Huth's crises, it matches the
+// yearly use-of-force onset rate in politically relevant dyad-years.
 func StatusQuo(c *Coefficients, logCbar, logPi float64, general bool) (p, index float64) {
 	index = c.A0.Value + c.A1.Value*(logCbar-logPi)
 	if general {
