@@ -269,17 +269,6 @@ func fillHuth(c *deter.Coefficients, f HuthFit, data string) {
 		Prior: "normalisation, not a finding: in P(SQ) = L(A0 + A1 (ln Cbar - ln Pi)) only A0 + A1 C0 is identified, so C0 = 0 and A0 absorbs it"}
 }
 
-// HuthValidation runs the cross-validation of Run on Huth's crises alone
-// (for `guarantor backtest`): options as for Run.
-func HuthValidation(ctx context.Context, o Options) (Validation, error) {
-	o = o.withDefaults()
-	ks, _, err := HuthCrises()
-	if err != nil {
-		return Validation{}, err
-	}
-	return validate(ctx, ks, o)
-}
-
 func (o Options) withDefaults() Options {
 	if o.Folds == 0 {
 		o.Folds = 10
@@ -294,126 +283,6 @@ func (o Options) withDefaults() Options {
 		o.Spec = DefaultHuthSpec
 	}
 	return o
-}
-
-func validate(ctx context.Context, ks []Crisis, o Options) (Validation, error) {
-	n := len(ks)
-	y := make([]float64, n)
-	war := make([]float64, n)
-	for i, k := range ks {
-		y[i] = k.Deterred()
-		if k.Outcome == War {
-			war[i] = 1
-		}
-	}
-	v := Validation{Folds: o.Folds, Seed: o.Seed, Sensitivity: []SensitivityRow{}}
-	type model struct {
-		name string
-		pred Predictor
-		war  func(train, test []int) ([]float64, error)
-	}
-	structWar := func(train, test []int) ([]float64, error) {
-		f, err := FitHuth(subset(ks, train), o.Spec)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]float64, len(test))
-		for i, j := range test {
-			q, p := f.Predict(ks[j])
-			out[i] = (1 - p) * q
-		}
-		return out, nil
-	}
-	models := []model{
-		{"structural (deter chain)", StructuralPredictor(ks, o.Spec), structWar},
-		{"ex-ante logit, penalised", LogitPredictor(ks, true), nil},
-		{"ex-ante logit, ML", LogitPredictor(ks, false), nil},
-		{"base rate", BaseRate(y), BaseRate(war)},
-	}
-	loo := make([][]float64, len(models))
-	for m, md := range models {
-		if err := ctx.Err(); err != nil {
-			return v, err
-		}
-		s := Score{Model: md.name}
-		p, err := CrossValidate(n, n, o.Seed, md.pred)
-		if err != nil {
-			return v, fmt.Errorf("%s, leave-one-out: %w", md.name, err)
-		}
-		loo[m] = p
-		s.LOO = Brier(p, y)
-		s.Forecasts, s.Calibration = p, Calibration(p, y, 5)
-		if p, err = CrossValidate(n, o.Folds, o.Seed, md.pred); err != nil {
-			return v, fmt.Errorf("%s, %d-fold: %w", md.name, o.Folds, err)
-		}
-		s.KFold = Brier(p, y)
-		all := make([]int, n)
-		for i := range all {
-			all[i] = i
-		}
-		if p, err = md.pred(all, all); err != nil {
-			return v, err
-		}
-		s.InSample = Brier(p, y)
-		if md.war != nil {
-			if p, err = CrossValidate(n, n, o.Seed, md.war); err != nil {
-				return v, err
-			}
-			b := Brier(p, war)
-			s.WarLOO = &b
-		}
-		v.Scores = append(v.Scores, s)
-	}
-	v.VsBase = BootstrapBrierDiff(loo[0], loo[3], y, o.Bootstrap, o.Seed)
-	v.VsLogit = BootstrapBrierDiff(loo[0], loo[2], y, o.Bootstrap, o.Seed)
-	if o.Sensitivity {
-		specs := []HuthSpec{{ProtegeShare: 0.1}, o.Spec, {ProtegeShare: 0.5},
-			{Balance: "sbf", ProtegeShare: o.Spec.ProtegeShare}, {Balance: "geo", ProtegeShare: o.Spec.ProtegeShare}}
-		for _, spec := range specs {
-			if spec.Balance == "" {
-				spec.Balance = "ibf"
-			}
-			f, err := FitHuth(ks, spec)
-			if err != nil {
-				return v, err
-			}
-			p, err := CrossValidate(n, n, o.Seed, StructuralPredictor(ks, spec))
-			if err != nil {
-				return v, err
-			}
-			v.Sensitivity = append(v.Sensitivity, SensitivityRow{Balance: spec.Balance, ProtegeShare: spec.ProtegeShare, LogLik: f.LogLik, LOO: Brier(p, y)})
-		}
-	}
-	return v, nil
-}
-
-func durability(folds int, seed uint64) (DurabilityReport, error) {
-	var r DurabilityReport
-	sp, data, err := PostWarSpells(5)
-	if err != nil {
-		return r, err
-	}
-	if r.CV, err = durabilityCV(sp, folds, seed); err != nil {
-		return r, err
-	}
-	if r.Fit, err = FitCure(sp); err != nil {
-		return r, err
-	}
-	r.Data = data
-	r.LRCure = 2 * (r.Fit.LogLik - r.Fit.LogLik0)
-	sp4, _, err := PostWarSpells(4)
-	if err != nil {
-		return r, err
-	}
-	r.UseOfForce, err = FitCure(sp4)
-	return r, err
-}
-
-func fillDurability(c *deter.Coefficients, d DurabilityReport) {
-	m := fmt.Sprintf("ML split-population Weibull on %d post-war dyad spells (%d renewed wars, MID hostility 5), years interval-censored; SE from the observed information (delta method for K, Lambda)", d.Fit.N, d.Fit.Events)
-	c.K = deter.Estimate{Value: d.Fit.K, SE: d.Fit.SEK, Data: d.Data, Method: m}
-	c.Lambda = deter.Estimate{Value: d.Fit.Lambda, SE: d.Fit.SELam, Data: d.Data, Method: m}
-	c.PC0 = deter.Estimate{Value: d.Fit.PC0, SE: d.Fit.SEPC0, Data: d.Data, Method: m + "; the cure share at deterrence index 0"}
 }
 
 // fillBases sets Base from the fulfilment logits, centred: a fulfilment
@@ -505,34 +374,4 @@ func generalIntercept(ks []Crisis, f HuthFit, g GeneralReport) deter.Estimate {
 	return deter.Estimate{Value: a, SE: 1, Data: g.Data + "; Huth structural fit",
 		Method: fmt.Sprintf("calibrated: mean over Huth's 58 crises of L(index + AGeneral) = 1 - %d/%d (yearly use-of-force MID onsets in politically relevant directed dyad-years, 1950-2014); the onset rate's binomial error alone gives SE %.3f", g.Onsets, g.DyadYears, d),
 		Prior:  "calibration, not a joint fit: assumes a general-deterrence case is Huth-like in its inputs and reads P(status quo) under general deterrence as per year; Fearon 1994 for the separate intercept. SE 1 is the prior's scale, since the assumptions, not the onset count, dominate"}
-}
-
-// durabilityCV scores the cure and plain Weibull by k-fold cross-validation.
-func durabilityCV(sp []Spell, folds int, seed uint64) (DurabilityCV, error) {
-	cv := DurabilityCV{Folds: folds}
-	ll := make([]float64, 2*len(sp))
-	_, err := CrossValidate(len(sp), folds, seed, func(train, test []int) ([]float64, error) {
-		tr := make([]Spell, len(train))
-		for i, j := range train {
-			tr[i] = sp[j]
-		}
-		f, err := FitCure(tr)
-		if err != nil {
-			return nil, err
-		}
-		for _, j := range test {
-			one := sp[j : j+1]
-			ll[2*j] = spellLogLik(one, logistic(f.PC0), f.K, f.Lambda)
-			ll[2*j+1] = spellLogLik(one, 0, f.K0, f.Lambda0)
-		}
-		return make([]float64, len(test)), nil
-	})
-	if err != nil {
-		return cv, fmt.Errorf("durability cross-validation: %w", err)
-	}
-	for j := range sp {
-		cv.CureLogLik += ll[2*j] / float64(len(sp))
-		cv.Weibull += ll[2*j+1] / float64(len(sp))
-	}
-	return cv, nil
 }
