@@ -329,3 +329,34 @@ func TestFitHuthGlobalMode(t *testing.T) {
 		}
 	}
 }
+
+func TestFitRhoRecovers(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	const rho = 0.4
+	sigma := math.Sqrt(rho / (1 - rho))
+	var cases []evidence.FulfilmentCase
+	for w := 0; w < 300; w++ {
+		u := r.NormFloat64()
+		year := 1900
+		if w%3 == 0 {
+			year = 1960
+		}
+		for i := 0; i < 3; i++ {
+			eta := 0.3 + sigma*u + r.NormFloat64()
+			if year >= 1945 {
+				eta -= 1
+			}
+			cases = append(cases, evidence.FulfilmentCase{War: w, Year: year, Honoured: eta > 0})
+		}
+	}
+	f, err := FitRho(cases)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(f.Rho-rho) > 4*f.SE || math.Abs(f.Post+1) > 0.3 || f.Upper95 < f.Rho {
+		t.Errorf("rho %.3f (SE %.3f, upper %.3f), era %.3f; truth rho %.1f, era -1", f.Rho, f.SE, f.Upper95, f.Post, rho)
+	}
+	if f.Wars != 300 || f.MultiWars != 300 || f.LogLik < f.LogLikRho0 {
+		t.Errorf("counts or nesting wrong: %+v", f)
+	}
+}

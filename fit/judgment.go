@@ -42,8 +42,6 @@ func fillJudgments(c *deter.Coefficients) {
 
 	c.BT = judgment(0.05, 0.05,
 		"judgment: troop counts at risk are not in Huth's file, and the dyad-year tripwire regression measures dispute onset, not the guarantor's response. Small, per Reiter and Poast 2021 (tripwires deter only when they change the local balance, which enters through theatre forces): 400 troops +0.30 logit, 12,000 +0.47")
-	c.Rho = judgment(0.5, 0.2,
-		"judgment: guarantors' responses are positively correlated (shared information, alliance politics); the fulfilment file has one member per alliance-war, so the correlation cannot be estimated")
 	c.PC1 = judgment(0.25, 0.25,
 		"judgment, direction only: a stronger deterrent leaves more challengers 'cured' (Fortna 2004); the post-war spells carry no deterrence index, so the slope is not estimated")
 	hr := func(what string) deter.Estimate {

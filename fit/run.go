@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/guarantor/guarantor/deter"
 	"github.com/guarantor/guarantor/evidence"
@@ -104,6 +105,7 @@ type Result struct {
 	Bases        []BaseRow
 	Durability   DurabilityReport
 	General      GeneralReport
+	Rho          RhoFit
 	// Offset is what the fitted covariate terms add, on average, over
 	// Huth's defenders: BE mean ln(1+trade) + BA mean dem + BD mean (P(win) - 1/2).
 	// It is subtracted from the fulfilment logits (see fillBases).
@@ -156,6 +158,20 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	res.Offset = responseOffset(ks, f)
 	fillBases(c, res.Bases, res.Offset)
+
+	step("correlation of allies' responses (random-intercept probit)")
+	cases, err := evidence.FulfilmentCases(evidence.LLM)
+	if err != nil {
+		return nil, err
+	}
+	if res.Rho, err = FitRho(cases); err != nil {
+		return nil, err
+	}
+	c.Rho = deter.Estimate{Value: res.Rho.Rho, SE: res.Rho.Upper95 / 1.96, Data: res.Bases[0].Rate.Data,
+		Method: fmt.Sprintf("random-intercept probit of fulfilment (LLM coding, %d cases in %d wars, %d wars with several; era fixed effect), marginal ML by Gauss-Hermite: rho = sigma^2/(1+sigma^2), the latent correlation of two allies invoked in the same war. Estimate at the boundary 0; 95%% profile upper bound %.3f; SE = that bound / 1.96. Caveat: allies of one war are not always guarantors of one protege", res.Rho.Cases, res.Rho.Wars, res.Rho.MultiWars, res.Rho.Upper95)}
+	if res.Rho.Rho > 1e-3 {
+		c.Rho.Method = strings.Replace(c.Rho.Method, "Estimate at the boundary 0; ", "", 1)
+	}
 
 	step("post-war spells (cure Weibull)")
 	if err := ctx.Err(); err != nil {

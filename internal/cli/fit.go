@@ -210,6 +210,10 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	c := r.Coefficients
 	fmt.Fprintf(w, "Post1945 = %.3f (SE %.3f): %s\n", c.Post1945.Value, c.Post1945.SE, c.Post1945.Method)
 
+	rf := r.Rho
+	fmt.Fprintf(w, "\nCorrelation of allies' responses (random-intercept probit, %d cases in %d wars, %d with several cases):\n", rf.Cases, rf.Wars, rf.MultiWars)
+	fmt.Fprintf(w, "rho %.3f (95%% profile upper bound %.3f); log-likelihood %.3f, %.3f with rho = 0; era term %.3f\n", rf.Rho, rf.Upper95, rf.LogLik, rf.LogLikRho0, rf.Post)
+
 	d := r.Durability
 	fmt.Fprintf(w, "\nDurability: %d post-war dyad spells, %d renewed wars. %s\n", d.Fit.N, d.Fit.Events, d.Data)
 	fmt.Fprintf(w, "cure Weibull: cured share %.3f (PC0 %.3f, SE %.3f), K %.3f (SE %.3f), Lambda %.1f years (SE %.1f); log-likelihood %.2f\n",
