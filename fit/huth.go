@@ -106,6 +106,9 @@ type HuthSpec struct {
 	// "ibf" (immediate: forces in place), "sbf" (short-term: forces that
 	// can be brought in), or "geo" (their geometric mean).
 	Balance string
+	// PriorWidth multiplies every prior scale (0 means 1): a sensitivity
+	// check that the estimates are the data's, not the priors'.
+	PriorWidth float64
 	// ProtegeShare is the protege's share of the defender-side theatre
 	// forces, used for the empty responding set (the challenger against the
 	// protege alone): Huth's balance counts defender and protege together
@@ -199,6 +202,11 @@ func newHuthPriors(ks []Crisis, spec HuthSpec) huthPriors {
 		lt[i], lr[i] = math.Log1p(k.Trade), math.Log(spec.ratio(&k))
 	}
 	p.scale = [nHuth]float64{10, 2.5, 2.5 / (2 * sd(lt)), 2.5, 2.5 / (2 * 0.25), 1.5, 2.5 / (2 * sd(lr)), 2.5, 10, 1.5}
+	if spec.PriorWidth > 0 {
+		for j := range p.scale {
+			p.scale[j] *= spec.PriorWidth
+		}
+	}
 	return p
 }
 

@@ -58,6 +58,7 @@ type Validation struct {
 // SensitivityRow is the structural model under another specification.
 type SensitivityRow struct {
 	Balance                   string
+	PriorWidth                float64
 	ProtegeShare, LogLik, LOO float64
 }
 

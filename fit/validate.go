@@ -149,10 +149,14 @@ func validate(ctx context.Context, ks []Crisis, o Options) (Validation, error) {
 	v.VsLogit = BootstrapBrierDiff(loo[0], loo[2], y, o.Bootstrap, o.Seed)
 	if o.Sensitivity {
 		specs := []HuthSpec{{ProtegeShare: 0.1}, o.Spec, {ProtegeShare: 0.5},
-			{Balance: "sbf", ProtegeShare: o.Spec.ProtegeShare}, {Balance: "geo", ProtegeShare: o.Spec.ProtegeShare}}
+			{Balance: "sbf", ProtegeShare: o.Spec.ProtegeShare}, {Balance: "geo", ProtegeShare: o.Spec.ProtegeShare},
+			{ProtegeShare: o.Spec.ProtegeShare, PriorWidth: 2}}
 		for _, spec := range specs {
 			if spec.Balance == "" {
 				spec.Balance = "ibf"
+			}
+			if spec.PriorWidth == 0 {
+				spec.PriorWidth = 1
 			}
 			f, err := FitHuth(ks, spec)
 			if err != nil {
@@ -162,7 +166,7 @@ func validate(ctx context.Context, ks []Crisis, o Options) (Validation, error) {
 			if err != nil {
 				return v, err
 			}
-			v.Sensitivity = append(v.Sensitivity, SensitivityRow{Balance: spec.Balance, ProtegeShare: spec.ProtegeShare, LogLik: f.LogLik, LOO: Brier(p, y)})
+			v.Sensitivity = append(v.Sensitivity, SensitivityRow{Balance: spec.Balance, PriorWidth: spec.PriorWidth, ProtegeShare: spec.ProtegeShare, LogLik: f.LogLik, LOO: Brier(p, y)})
 		}
 	}
 	return v, nil

@@ -194,9 +194,9 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	}
 	tw.Flush()
 	if len(v.Sensitivity) > 0 {
-		fmt.Fprintln(w, "Sensitivity to the protege share and the balance measure (reported, not used to choose them):")
+		fmt.Fprintln(w, "Sensitivity to the protege share, the balance measure and the priors' width (reported, not used to choose them):")
 		for _, s := range v.Sensitivity {
-			fmt.Fprintf(w, "  balance %s, protege share %.2f: log-likelihood %.3f, LOO Brier %.4f\n", s.Balance, s.ProtegeShare, s.LogLik, s.LOO)
+			fmt.Fprintf(w, "  balance %s, protege share %.2f, priors x%g: log-likelihood %.3f, LOO Brier %.4f\n", s.Balance, s.ProtegeShare, s.PriorWidth, s.LogLik, s.LOO)
 		}
 	}
 
