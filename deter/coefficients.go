@@ -1,6 +1,7 @@
 package deter
 
 import (
+	"bytes"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -96,6 +97,11 @@ type Coefficients struct {
 	// HR holds mechanism hazard ratios (monitors, dmz, joint_commission,
 	// third_party_guarantee, peacekeepers); below 1 lengthens peace.
 	HR map[string]Estimate `json:"hr"`
+	// EraKeys lists the Base keys that Post1945 applies to: the alliance
+	// commitments whose base rates come from (or are mapped to) the
+	// fulfilment data, split by era. The other keys are judgments meant
+	// for every era.
+	EraKeys []string `json:"era_keys"`
 
 	Provenance Provenance `json:"provenance"`
 }
@@ -123,6 +129,16 @@ func (c *Coefficients) BaseLogit(inst string) (float64, bool) {
 	return e.Value, ok
 }
 
+// EraApplies reports whether the Post1945 term applies to instrument inst.
+func (c *Coefficients) EraApplies(inst string) bool {
+	for _, k := range c.EraKeys {
+		if k == inst {
+			return true
+		}
+	}
+	return false
+}
+
 // Clone returns a deep copy (Default's value is shared and read-only).
 func (c *Coefficients) Clone() *Coefficients {
 	d := *c
@@ -134,6 +150,7 @@ func (c *Coefficients) Clone() *Coefficients {
 	for k, v := range c.HR {
 		d.HR[k] = v
 	}
+	d.EraKeys = append([]string(nil), c.EraKeys...)
 	return &d
 }
 
@@ -203,6 +220,11 @@ func (c *Coefficients) Validate() error {
 	if c.Rho.Value < 0 || c.Rho.Value >= 1 {
 		return fmt.Errorf("coefficients: rho: value %v must be in [0, 1)", c.Rho.Value)
 	}
+	for _, k := range c.EraKeys {
+		if _, ok := c.Base[k]; !ok {
+			return fmt.Errorf("coefficients: era_keys: %q is not a base key", k)
+		}
+	}
 	if _, ok := c.Base[BaseNone]; !ok {
 		return fmt.Errorf("coefficients: base: no %q entry", BaseNone)
 	}
@@ -223,11 +245,14 @@ func Parse(data []byte) (*Coefficients, error) {
 
 // Marshal renders coefficients as indented JSON (the form Parse reads).
 func (c *Coefficients) Marshal() ([]byte, error) {
-	b, err := json.MarshalIndent(c, "", "  ")
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // "&" in data names stays readable
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(c); err != nil {
 		return nil, err
 	}
-	return append(b, '\n'), nil
+	return buf.Bytes(), nil
 }
 
 //go:embed coefficients.json

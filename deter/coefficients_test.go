@@ -58,3 +58,26 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// The engine's monotonicity theorems (issue 10 item 7) need these signs:
+// more forces, an added responder or an umbrella never lower P(status quo)
+// (Gamma > 0, C1 >= 0, CN >= 0, A1 > 0); a stronger commitment, stake,
+// audience or prospect never lowers a response (BT, BE, BA, BD >= 0);
+// mechanisms never shorten peace (HR <= 1); deterrence never shortens it
+// (PC1 >= 0). A refit that flipped one must be looked at, not shipped.
+func TestDefaultSigns(t *testing.T) {
+	c := Default()
+	for _, n := range []Named{{"bt", &c.BT}, {"be", &c.BE}, {"ba", &c.BA}, {"bd", &c.BD}, {"c1", &c.C1}, {"cn", &c.CN}, {"pc1", &c.PC1}} {
+		if n.E.Value < 0 {
+			t.Errorf("%s = %v < 0", n.Name, n.E.Value)
+		}
+	}
+	for k, e := range c.HR {
+		if e.Value > 1 {
+			t.Errorf("hr.%s = %v > 1", k, e.Value)
+		}
+	}
+	if c.Post1945.Value > 0 {
+		t.Logf("post1945 = %v > 0: commitments after 1945 honoured more often than before", c.Post1945.Value)
+	}
+}

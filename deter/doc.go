@@ -17,6 +17,23 @@
 //   - Survival: a split-population (cure) Weibull for durability (Schmidt
 //     and Witte 1989; Fortna 2003 for the setting).
 //
+// Conventions an engine must follow to read the committed fit as it was
+// estimated (docs/fit.md):
+//
+//   - Base is the logit at zero covariates (the fulfilment logits were
+//     centred on the covariate terms of the average defender).
+//   - Post1945 applies only where Coefficients.EraApplies(instrument) holds:
+//     the alliance instruments whose base rates come from the fulfilment
+//     data. The judgment bases ("none", "sovereign", ...) hold for every era.
+//   - ResponseInput.StakeUSDbn must be given in the units BE was fitted on:
+//     per cent of the guarantor's foreign trade that is with the protege
+//     (Huth's fortrade), not US$bn.
+//   - StatusQuo with general = true is a per-year probability (AGeneral is
+//     calibrated on yearly dispute onsets in dyad-years); general = false
+//     is the one-shot probability of Huth's immediate-deterrence crises,
+//     the right reading when the challenger is already threatening (a
+//     crisis, a ceasefire after a war).
+//
 // Default returns the committed fit, read from the embedded coefficients.json
 // that `guarantor fit` writes; each Estimate says which data and method
 // produced it, and a non-empty Prior marks a labelled judgment.

@@ -26,13 +26,23 @@ type ResponseInput struct {
 	// force: Coefficients.Base[type].Value, or Logit of a scenario override.
 	Base float64
 	// Post1945 adds the era term (commitments after 1945 are honoured less
-	// often; Berkemeier and Fuhrmann 2018).
+	// often; Berkemeier and Fuhrmann 2018). Set it only for instruments
+	// where Coefficients.EraApplies holds.
 	Post1945 bool
 	// Troops is the guarantor's troops in harm's way (tripwire, advisers), >= 0.
 	Troops float64
-	// StakeUSDbn is the guarantor's economic stake in the protege, US$bn, >= 0.
+	// StakeUSDbn is the guarantor's economic stake in the protege, >= 0.
+	// Units: the committed BE is estimated on Huth's (1988) defender-protege
+	// trade (fortrade, 0-9.5 in his 58 crises; by its values the protege's
+	// per cent of the defender's foreign trade, not confirmed from his
+	// codebook). Supply the stake on that scale (per cent of the
+	// guarantor's trade that is with the protege): a stake in US$bn would
+	// be read as per cent, and US$100bn would add BE ln 101, about 7.6
+	// logits. The field keeps its name for API stability.
 	StakeUSDbn float64
-	// Audience is the audience cost of backing down, in [0, 1].
+	// Audience is the audience cost of backing down, in [0, 1]: the
+	// committed BA is estimated on Huth's democratic-defender dummy, so 1
+	// is a democracy with a public commitment, 0 no public commitment.
 	Audience float64
 	// PWin is P(guarantor and protege prevail) if it fights, in [0, 1].
 	PWin float64
@@ -114,6 +124,12 @@ func LogWarCost(c *Coefficients, fS, fC float64, umbrella bool) float64 {
 // (Fearon 1994, JCR 38). index is the logit argument, the deterrence index
 // DI that Survival's cure share uses. P(SQ) increases in ln Cbar - ln Pi
 // because A1 > 0.
+//
+// With general = false, P(SQ) is the one-shot probability that a
+// challenger already threatening (Huth's immediate-deterrence crises)
+// backs off. With general = true it is a per-year probability: AGeneral is
+// calibrated so that, at the inputs of Huth's crises, it matches the
+// yearly use-of-force onset rate in politically relevant dyad-years.
 func StatusQuo(c *Coefficients, logCbar, logPi float64, general bool) (p, index float64) {
 	index = c.A0.Value + c.A1.Value*(logCbar-logPi)
 	if general {
