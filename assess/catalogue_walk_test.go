@@ -93,6 +93,8 @@ option:
 		kind = "limited_seizure"
 	case key == "response.grey_zone":
 		kind = "grey_zone"
+	case key == "challenger.general":
+		kind = "invasion, stage: general"
 	case key == "exposure.depth" || key == "exposure.rear":
 		uk = "        - {type: tripwire, troops: 3000, posture: " + key[len("exposure."):] + "}"
 	case key == "exposure.advisers":

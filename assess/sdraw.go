@@ -193,12 +193,22 @@ func (s *structural) evalPhase(w *swork, p int) {
 	}
 	for i := range n {
 		g := &ph.g[i]
-		base := math.Inf(-1)
+		// The strongest instrument's base, each with its own era term
+		// (deter: Post1945 applies to the alliance instruments only).
+		base, era := math.Inf(-1), 0.0
 		for _, b := range g.bases {
-			base = max(base, x[b])
+			e := 0.0
+			if s.post && b.era {
+				e = c.Post1945.Value
+			}
+			if v := x[b.slot] + e; v > base {
+				base, era = v, e
+			}
 		}
 		for _, b := range g.probs {
-			base = max(base, deter.Logit(min(max(x[b], 1e-9), 1-1e-9)))
+			if v := deter.Logit(min(max(x[b], 1e-9), 1-1e-9)); v > base {
+				base, era = v, 0
+			}
 		}
 		troops := 0.0
 		for _, t := range g.troops {
@@ -208,26 +218,33 @@ func (s *structural) evalPhase(w *swork, p int) {
 			}
 			troops += e
 		}
-		stake := 0.0
+		stake := 0.0 // per cent of the guarantor's foreign trade (the units BE was fitted on)
 		for _, st := range g.stake {
 			stake += max(x[st], 0)
+		}
+		if stake > 0 {
+			stake *= 100 / max(x[cs.trade], 1e-9)
+		}
+		aud := 0.0
+		if g.public {
+			aud = g.democ
+			if aud < 0 {
+				aud = clamp01(x[cs.dem])
+			}
 		}
 		lr := 0.0
 		for _, sg := range g.signals {
 			lr += math.Log(max(x[sg], 1e-300))
 		}
 		w.pwin[i] = 1 - w.pi[1<<i]
-		in := deter.ResponseInput{Base: base, Post1945: s.post, Troops: troops, StakeUSDbn: stake, Audience: g.audience,
+		in := deter.ResponseInput{Base: base, Troops: troops, StakeUSDbn: stake, Audience: aud,
 			PWin: w.pwin[i], LogLR: lr + shift}
 		z := deter.ResponseIndex(c, in)
 		w.q[i] = deter.Logistic(z)
 		if p == 0 {
 			t := w.idx[i]
-			t[0], t[1], t[2], t[3] = base, c.BT.Value*math.Log1p(troops), c.BE.Value*math.Log1p(stake), c.BA.Value*g.audience
-			t[4], t[5], t[6], t[7] = c.BD.Value*(w.pwin[i]-0.5), lr, shift, 0
-			if s.post {
-				t[7] = c.Post1945.Value
-			}
+			t[0], t[1], t[2], t[3] = base-era, c.BT.Value*math.Log1p(troops), c.BE.Value*math.Log1p(stake), c.BA.Value*aud
+			t[4], t[5], t[6], t[7] = c.BD.Value*(w.pwin[i]-0.5), lr, shift, era
 		}
 	}
 	s.responseSets(w)
@@ -240,7 +257,7 @@ func (s *structural) evalPhase(w *swork, p int) {
 			win += w.pS[sub] * (1 - w.pi[sub])
 		}
 	}
-	psq, index := deter.StatusQuo(c, math.Log(cbar), math.Log(max(pi, 1e-300)), true)
+	psq, index := deter.StatusQuo(c, math.Log(cbar), math.Log(max(pi, 1e-300)), s.general)
 	hr := 1.0
 	for _, h := range ph.hr {
 		hr *= max(x[h], 0)
@@ -362,6 +379,31 @@ func independent(out, q []float64) {
 			out[sub] *= 1 - p
 		}
 	}
+}
+
+// noAttack is P(no attack by T years). Immediate deterrence: the
+// decision now, then the cure Weibull (survival). General deterrence:
+// P(status quo) is a per-year probability (deter: AGeneral is calibrated on
+// yearly onsets), so each year of each phase multiplies its own, the first
+// year at least.
+func (s *structural) noAttack(w *swork, c *deter.Coefficients, years float64) float64 {
+	if !s.general {
+		return w.out.PSQ * s.survival(w, c, years)
+	}
+	years = max(years, 1)
+	v := 1.0
+	for p := range s.phases {
+		t0 := s.phases[p].start
+		if t0 >= years {
+			break
+		}
+		t1 := years
+		if p+1 < len(s.phases) {
+			t1 = min(years, s.phases[p+1].start)
+		}
+		v *= math.Pow(w.ph[p].psq, t1-t0)
+	}
+	return v
 }
 
 // survival is P(no attack by T years | status quo at the assessment date):

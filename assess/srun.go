@@ -48,9 +48,9 @@ func (s *structural) simulate(ctx context.Context, cfg Config, hs []int) (*sdraw
 			o := &w.out
 			d.psq[i], d.anyFight[i], d.canWin[i], d.pwinAll[i], d.pi[i], d.cbar[i] = o.PSQ, o.AnyFight, o.CanWin, o.PWinAll, o.Pi, o.Cbar
 			for j, y := range hs {
-				d.noWar[j][i] = o.PSQ * s.survival(w, &w.coef, float64(y))
+				d.noWar[j][i] = s.noAttack(w, &w.coef, float64(y))
 			}
-			d.held[i] = o.PSQ * s.survival(w, &w.coef, max(o.horizon, 0))
+			d.held[i] = s.noAttack(w, &w.coef, max(o.horizon, 0))
 			for g := range s.n {
 				d.pf[g][i], d.pwg[g][i] = w.q[g], w.pwin[g]
 			}
@@ -237,7 +237,7 @@ func (m *Model) explainStructural() *StructuralTrace {
 		t.Sets = append(t.Sets, rs)
 	}
 	for _, y := range m.horizons() {
-		p := o.PSQ * s.survival(w, &w.coef, float64(y))
+		p := s.noAttack(w, &w.coef, float64(y))
 		t.Survival = append(t.Survival, Horizon{Years: y, P: Estimate{Mean: p, Lo: p, Hi: p}})
 	}
 	return t

@@ -35,6 +35,7 @@ type structural struct {
 	gforce  []force // per guarantor: reinforcements or the national fallback
 	horizon int     // slot of the horizon (years)
 	post    bool    // assessment date in or after 1945
+	general bool    // general deterrence: P(status quo) is per year
 	asOf    string
 	flags   []string
 }
@@ -59,20 +60,29 @@ type phase struct {
 
 // sguar is one guarantor's structure in a phase.
 type sguar struct {
-	bases    []int // base-logit slots of its instruments in force and in scope (and none, sovereign)
-	probs    []int // base_rate overrides (probabilities)
+	bases    []base // base logits of its instruments in force and in scope (and none, sovereign)
+	probs    []int  // base_rate overrides (probabilities)
 	troops   []exposed
 	stake    []int
 	signals  []int
-	inPlace  []int // tripwire troop slots: force in the theatre from the first day
-	audience float64
+	inPlace  []int   // tripwire troop slots: force in the theatre from the first day
+	public   bool    // a public commitment in force (the audience term needs one)
+	democ    float64 // 1 democracy, 0 not, -1 unknown (model.response.democracy)
 	umbrella bool
+}
+
+// base is one candidate base logit; era marks the alliance instruments
+// whose fitted base takes the post-1945 term (deter.Coefficients.EraApplies).
+type base struct {
+	slot int
+	era  bool
 }
 
 type exposed struct{ n, share, rot int }
 
 type scoefSlots struct {
 	bt, be, ba, bd, post, rho, shift int
+	dem, trade                       int
 	gamma, c0, c1, cn, a0, a1, ag    int
 	k, lambda, pc0, pc1, tau         int
 	arms                             int
@@ -149,12 +159,16 @@ func compileStructural(o Option) (*structural, error) {
 	must(&cs.c1, "model.challenger.cost_balance")
 	must(&cs.a0, "model.challenger.intercept")
 	must(&cs.a1, "model.challenger.weight")
-	must(&cs.ag, "model.challenger.general")
 	must(&cs.k, "model.durability.shape")
 	must(&cs.lambda, "model.durability.scale")
 	must(&cs.pc0, "model.durability.cure_intercept")
 	must(&cs.pc1, "model.durability.cure_index")
 	cs.cn, cs.tau, cs.arms = s.opt("model.challenger.cost_nuclear"), s.opt("model.capability.arrival_scale"), s.opt("model.capability.arms_per_bn")
+	cs.dem, cs.trade, cs.ag = s.opt("model.response.democracy"), s.opt("model.response.trade_usd_bn"), -1
+	s.general = sc.Challenge.Stage == scenario.General
+	if s.general {
+		must(&cs.ag, "model.challenger.general")
+	}
 	cs.bt, cs.be, cs.ba, cs.bd, cs.post, cs.rho = -1, -1, -1, -1, -1, -1
 	cs.shift = -1
 	if s.n > 0 {
@@ -354,20 +368,29 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 	sc := c.Scenario
 	ph := phase{start: start}
 	mech := map[string]bool{}
+	coef := deter.Default()
 	for gi, gp := range c.Guarantors {
-		g := sguar{}
+		g := sguar{democ: -1}
+		if gp.Democracy != nil {
+			g.democ = 0
+			if *gp.Democracy {
+				g.democ = 1
+			}
+		} else if s.coef.dem < 0 {
+			return ph, fmt.Errorf("%w: %s: parameter model.response.democracy missing", ErrOption, sc.File)
+		}
 		none, err := s.slot("model.response.base." + deter.BaseNone)
 		if err != nil {
 			return ph, err
 		}
-		g.bases = append(g.bases, none)
+		g.bases = append(g.bases, base{none, coef.EraApplies(deter.BaseNone)})
 		if gp.Sovereign {
 			sv, err := s.slot("model.response.base." + deter.BaseSovereign)
 			if err != nil {
 				return ph, err
 			}
-			g.bases = append(g.bases, sv)
-			g.audience = 1
+			g.bases = append(g.bases, base{sv, coef.EraApplies(deter.BaseSovereign)})
+			g.public = true
 		}
 		src := sc.Option.Guarantors[gi]
 		for j, ip := range gp.Instruments {
@@ -382,20 +405,19 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 				if err != nil {
 					return ph, err
 				}
-				g.bases = append(g.bases, b)
+				g.bases = append(g.bases, base{b, coef.EraApplies(string(ip.Type))})
 			}
 			switch ip.Type {
-			case scenario.CollectiveDefense, scenario.DefensePact:
-				if ip.Ratified {
-					g.audience = 1
-				} else {
-					g.audience = math.Max(g.audience, 0.5)
-				}
-			case scenario.SecurityAssurance, scenario.CeasefireAgreement:
-				g.audience = math.Max(g.audience, 0.5)
+			case scenario.ArmsSupply, scenario.EconomicStake, scenario.Advisers:
+				// not a public commitment to fight
+			case scenario.NuclearUmbrella:
+				g.public = g.public || ip.Declared
+			default:
+				g.public = true
+			}
+			switch ip.Type {
 			case scenario.NuclearUmbrella:
 				if ip.Declared {
-					g.audience = math.Max(g.audience, 0.5)
 					g.umbrella = true
 				}
 			case scenario.Tripwire:
@@ -418,6 +440,9 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 				}
 				g.troops = append(g.troops, exposed{n: ip.Personnel, share: e, rot: -1})
 			case scenario.EconomicStake:
+				if s.coef.trade < 0 {
+					return ph, fmt.Errorf("%w: %s: parameter model.response.trade_usd_bn missing", ErrOption, sc.File)
+				}
 				g.stake = append(g.stake, ip.ValueUSDbn)
 			case scenario.ArmsSupply:
 				if ip.ValueUSDbn != scenario.None {
@@ -460,7 +485,7 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 // UDG engine, ...): they are listed, never silently dropped.
 func (s *structural) flagUnread() {
 	read := map[int]bool{s.horizon: true}
-	for _, i := range []int{s.coef.bt, s.coef.be, s.coef.ba, s.coef.bd, s.coef.post, s.coef.rho, s.coef.shift,
+	for _, i := range []int{s.coef.bt, s.coef.be, s.coef.ba, s.coef.bd, s.coef.post, s.coef.rho, s.coef.shift, s.coef.dem, s.coef.trade,
 		s.coef.gamma, s.coef.c0, s.coef.c1, s.coef.cn, s.coef.a0, s.coef.a1, s.coef.ag,
 		s.coef.k, s.coef.lambda, s.coef.pc0, s.coef.pc1, s.coef.tau, s.coef.arms} {
 		read[i] = true
@@ -473,7 +498,10 @@ func (s *structural) flagUnread() {
 			read[i] = true
 		}
 		for _, g := range ph.g {
-			for _, l := range [][]int{g.bases, g.probs, g.stake, g.signals, g.inPlace} {
+			for _, b := range g.bases {
+				read[b.slot] = true
+			}
+			for _, l := range [][]int{g.probs, g.stake, g.signals, g.inPlace} {
 				for _, i := range l {
 					read[i] = true
 				}

@@ -74,12 +74,21 @@ model:
 	fc, fp := 100000.0, 40000.0
 	fg := 2000 + 50000*math.Exp(-20/get("model.capability.arrival_scale"))
 	gamma := get("model.challenger.contest_exponent")
-	base := max(get("model.response.base.none"), get("model.response.base.defense_pact"), get("model.response.base.tripwire"), get("model.response.base.economic_stake"))
-	q := deter.Response(c, deter.ResponseInput{Base: base, Post1945: true, Troops: 2000 * get("model.exposure.frontline"),
-		StakeUSDbn: 4, Audience: 1, PWin: 1 - deter.Contest(fc, fp+fg, gamma), LogLR: math.Log(1.5)})
+	d := deter.Default()
+	era := func(k string) float64 {
+		if d.EraApplies(k) {
+			return c.Post1945.Value
+		}
+		return 0
+	}
+	base := max(get("model.response.base.none")+era("none"), get("model.response.base.defense_pact")+era("defense_pact"),
+		get("model.response.base.tripwire")+era("tripwire"), get("model.response.base.economic_stake")+era("economic_stake"))
+	q := deter.Response(c, deter.ResponseInput{Base: base, Troops: 2000 * get("model.exposure.frontline"),
+		StakeUSDbn: 100 * 4 / get("model.response.trade_usd_bn"), Audience: get("model.response.democracy"),
+		PWin: 1 - deter.Contest(fc, fp+fg, gamma), LogLR: math.Log(1.5)})
 	pi := (1-q)*deter.Contest(fc, fp, gamma) + q*deter.Contest(fc, fp+fg, gamma)
 	cbar := (1-q)*math.Exp(deter.LogWarCost(c, fp, fc, false)) + q*math.Exp(deter.LogWarCost(c, fp+fg, fc, false))
-	psq, index := deter.StatusQuo(c, math.Log(cbar), math.Log(pi), true)
+	psq, index := deter.StatusQuo(c, math.Log(cbar), math.Log(pi), false)
 	if math.Abs(w.q[0]-q) > 1e-12 || math.Abs(w.out.Pi-pi) > 1e-12 || math.Abs(w.out.Cbar-cbar) > 1e-12*cbar || math.Abs(w.out.PSQ-psq) > 1e-12 {
 		t.Errorf("engine q %.12g Pi %.12g Cbar %.12g PSQ %.12g; by hand %.12g %.12g %.12g %.12g", w.q[0], w.out.Pi, w.out.Cbar, w.out.PSQ, q, pi, cbar, psq)
 	}

@@ -162,6 +162,17 @@ func usesRotation(s *Scenario) bool {
 }
 
 func hasGuarantors(s *Scenario) bool { return len(s.Option.Guarantors) > 0 }
+
+func isGeneral(s *Scenario) bool { return s.Challenge.Stage == General }
+
+func unknownRegime(s *Scenario) bool {
+	for _, g := range s.Option.Guarantors {
+		if g.Democracy == nil {
+			return true
+		}
+	}
+	return false
+}
 func challengeIs(k ChallengeKind) func(*Scenario) bool {
 	return func(s *Scenario) bool { return s.Challenge.Kind == k }
 }
@@ -313,7 +324,11 @@ func defaultEngineEntries(c *deter.Coefficients) []Entry {
 	fit("model.response.post1945", c.Post1945, "logit", ninf, posInf, false, eqResponse+" (assessment date in or after 1945)", hasGuarantors)
 	fit("model.response.troops", c.BT, "logit per ln(1+troops)", 0, posInf, false, eqResponse, hasGuarantors)
 	fit("model.response.stake", c.BE, "logit per ln(1+US$ bn)", 0, posInf, false, eqResponse, hasGuarantors)
-	fit("model.response.audience", c.BA, "logit", 0, posInf, false, eqResponse+" (a_g = 1 for a ratified treaty in force, 1/2 for another public commitment, 0 otherwise)", hasGuarantors)
+	fit("model.response.audience", c.BA, "logit", 0, posInf, false, eqResponse+" (a_g = democracy × [a public commitment in force]; fitted on Huth's democratic-defender dummy)", hasGuarantors)
+	d0, s0 := judg(uncertainty.Dist{Kind: uncertainty.Uniform, Min: 0.3, Max: 0.9}, "P(a guarantor is a democratic audience) when the file does not give its democracy: field")
+	add("model.response.democracy", d0, s0, "probability", 0, 1, false, eqResponse+" (democracy of a guarantor without a democracy: field)", unknownRegime)
+	d0, s0 = judg(uncertainty.Dist{Kind: uncertainty.LogNormal, Mu: math.Log(1500), Sigma: 0.8}, "a guarantor's annual foreign trade, US$ bn, converting an economic stake into the per cent of its trade that the stake coefficient was fitted on (Huth's fortrade); median US$1,500 bn (a large power of the 2020s)")
+	add("model.response.trade_usd_bn", d0, s0, "US$ bn", 0, posInf, true, eqResponse+" (stake = 100 × US$ bn at stake / this)", usesType(EconomicStake))
 	fit("model.response.balance", c.BD, "logit per unit P(win)", 0, posInf, false, eqResponse, hasGuarantors)
 	fit("model.response.correlation", c.Rho, "correlation", 0, 0.99, false, "R_g = 1[U_g < q_g], U from a Gaussian copula with this correlation", hasGuarantors)
 	d, s := judg(uncertainty.Dist{Kind: uncertainty.Normal, Mean: -0.5, SD: 0.5, Min: ninf, Max: 0}, "a seizure of part of the territory is easier to leave unanswered than an invasion (the stake is smaller); no fitted estimate")
@@ -339,7 +354,7 @@ func defaultEngineEntries(c *deter.Coefficients) []Entry {
 	fit("model.challenger.cost_nuclear", c.CN, "log cost", 0, posInf, false, eqCost, declaredUmbrella)
 	fit("model.challenger.intercept", c.A0, "logit", ninf, posInf, false, eqSQ+" (immediate deterrence, crises)", nil)
 	fit("model.challenger.weight", c.A1, "logit per log", 0, posInf, true, eqSQ, nil)
-	fit("model.challenger.general", c.AGeneral, "logit", ninf, posInf, false, eqSQ+" (general deterrence: a guarantee assessed before any crisis, as every scenario is)", nil)
+	fit("model.challenger.general", c.AGeneral, "logit", ninf, posInf, false, eqSQ+" (general deterrence, challenge.stage: general; then P(SQ) is per year)", isGeneral)
 	d, s = judg(tri(10, 30, 90), "forces that arrive a month after the attack count e^-1 of forces in place; campaigns of the COW era were decided in weeks to months")
 	add("model.capability.arrival_scale", d, s, "days", 0, posInf, true, eqForce, hasArrival)
 	d, s = judg(uncertainty.Dist{Kind: uncertainty.Uniform, Min: 0.5, Max: 0.9}, "share of the challenger's national capability it brings to the theatre")

@@ -49,7 +49,8 @@ type GuarantorParams struct {
 	Name         string  // the country's or organisation's name
 	Country      Country // zero for an organisation
 	Organization *Organization
-	Sovereign    bool // holds sovereignty over the protected territory
+	Sovereign    bool  // holds sovereignty over the protected territory
+	Democracy    *bool // nil: the file does not say
 	Capability   CapabilityParams
 	Instruments  []InstrumentParams
 	Signals      []int // likelihood-ratio parameters, in file order
@@ -156,7 +157,7 @@ func (c *Compiled) capability(prefix string, cp *Capability, country Country) Ca
 
 func (c *Compiled) guarantor(g Guarantor) GuarantorParams {
 	p := "guarantors." + g.ID
-	gp := GuarantorParams{ID: g.ID, Name: g.Name(), Country: g.Country, Organization: g.Organization, Sovereign: g.Sovereign}
+	gp := GuarantorParams{ID: g.ID, Name: g.Name(), Country: g.Country, Organization: g.Organization, Sovereign: g.Sovereign, Democracy: g.Democracy}
 	gp.Capability = c.capability(p+".capability", g.Capability, g.Country)
 	count := map[InstrumentType]int{}
 	for _, in := range g.Instruments {

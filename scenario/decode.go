@@ -57,12 +57,15 @@ func (d *decoder) decode(root obj) *Scenario {
 	} else {
 		s.Protege = d.country(root["protege"], []string{"protege"})
 	}
-	s.Challenge = Challenge{Kind: Invasion}
+	s.Challenge = Challenge{Kind: Invasion, Stage: Immediate}
 	if c, ok := root["challenge"].(obj); ok {
-		s.Challenge = Challenge{Kind: ChallengeKind(str(c, "kind")), Target: str(c, "target"), Source: str(c, "source"),
+		s.Challenge = Challenge{Kind: ChallengeKind(str(c, "kind")), Stage: str(c, "stage"), Target: str(c, "target"), Source: str(c, "source"),
 			Set: true, Pos: d.pos([]string{"challenge"}, false)}
 		if s.Challenge.Kind == "" {
 			s.Challenge.Kind = Invasion
+		}
+		if s.Challenge.Stage == "" {
+			s.Challenge.Stage = Immediate
 		}
 	}
 	if s.Challenger.Code != 0 && s.Challenger == s.Protege {
@@ -167,6 +170,9 @@ func (d *decoder) guarantor(m obj, s *Scenario, path []string) Guarantor {
 		g.ID = strings.ToLower(g.Country.Abbrev)
 	}
 	g.Sovereign = boolOr(m, "sovereign", false)
+	if b, ok := m["democracy"].(bool); ok {
+		g.Democracy = &b
+	}
 	if g.Sovereign {
 		switch {
 		case s.Territory == nil:

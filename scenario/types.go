@@ -51,9 +51,20 @@ const (
 // ChallengeKinds lists the challenge kinds.
 var ChallengeKinds = []ChallengeKind{Invasion, LimitedSeizure, GreyZone}
 
+// Deterrence stages (Huth 1988; Fearon 1994).
+const (
+	// Immediate: the challenger already threatens (a crisis, a ceasefire
+	// after a war): P(deterrence) is one decision, durability follows.
+	Immediate = "immediate"
+	// General: no threat yet (an alliance in peacetime): P(deterrence) is
+	// a per-year probability.
+	General = "general"
+)
+
 // Challenge is what the challenger would do.
 type Challenge struct {
 	Kind   ChallengeKind
+	Stage  string // Immediate (default) or General
 	Target string
 	Source string
 	Set    bool // false when the file has no challenge: block (Kind is then Invasion)
@@ -111,7 +122,10 @@ type Guarantor struct {
 	Organization *Organization
 	// Sovereign: the guarantor holds sovereignty over the protected
 	// territory (it defends its own territory, not an ally).
-	Sovereign   bool
+	Sovereign bool
+	// Democracy: the guarantor is a democracy (an audience that punishes
+	// backing down); nil when the file does not say.
+	Democracy   *bool
 	Capability  *Capability
 	Instruments []Instrument
 	Signals     []Signal
