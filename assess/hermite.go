@@ -58,7 +58,7 @@ func gaussHermite(k int) (z, w []float64) {
 // responses. The marginals are exact by construction (threshold); the
 // joint probabilities agree with the Gaussian copula to a few thousandths
 // for correlations up to 0.9 (TestCopulaQuadrature).
-const copulaNodes = 16
+const copulaNodes = 12
 
 var hermiteZ, hermiteW = gaussHermite(copulaNodes)
 
@@ -84,7 +84,7 @@ var phiTable = func() []float64 {
 
 // phi is Φ(x) from the table.
 func phi(x float64) float64 {
-	f := (x - phiLo) / phiStep
+	f := (x - phiLo) * (1 / phiStep)
 	if !(f > 0) {
 		return phiTable[0]
 	}
@@ -99,10 +99,48 @@ func phi(x float64) float64 {
 // phiSlope is the slope of phi's interpolant at x (the density φ on the
 // grid), 0 outside the table.
 func phiSlope(x float64) float64 {
-	f := (x - phiLo) / phiStep
+	f := (x - phiLo) * (1 / phiStep)
 	if !(f > 0) || f >= phiCount-1 {
 		return 0
 	}
 	i := int(f)
-	return (phiTable[i+1] - phiTable[i]) / phiStep
+	return (phiTable[i+1] - phiTable[i]) * (1 / phiStep)
+}
+
+// The standard normal quantile by table: Φ⁻¹ on a grid of 8192 steps over
+// u in [0.01, 0.99] with linear interpolation, exact (math.Erfinv) in the
+// tails. The interpolation error is below 3e-5 (h²/8·max|Φ⁻¹”| at u =
+// 0.01), far below Monte Carlo error, and the interpolant is increasing,
+// so inverse-CDF sampling keeps common random numbers monotone. It is the
+// hot path of sampling the engine's many normal coefficients.
+const (
+	qLo    = 0.01
+	qHi    = 0.99
+	qCount = 8192
+)
+
+var (
+	qStep  = (qHi - qLo) / qCount
+	qTable = func() []float64 {
+		t := make([]float64, qCount+2)
+		for i := range t {
+			u := min(qLo+float64(i)*(qHi-qLo)/qCount, qHi)
+			t[i] = math.Sqrt2 * math.Erfinv(2*u-1)
+		}
+		return t
+	}()
+)
+
+// normQuantile is Φ⁻¹(u) for u in (0, 1).
+func normQuantile(u float64) float64 {
+	if u < qLo || u > qHi {
+		return math.Sqrt2 * math.Erfinv(2*u-1)
+	}
+	f := (u - qLo) / qStep
+	i := int(f)
+	if i >= qCount {
+		return qTable[qCount]
+	}
+	r := f - float64(i)
+	return qTable[i] + r*(qTable[i+1]-qTable[i])
 }

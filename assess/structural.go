@@ -27,8 +27,9 @@ type structural struct {
 	sources []string
 	keys    []uint64 // per-input stream keys (hash of the name): common random numbers survive added inputs
 	point   []float64
-	random  []int // inputs that are not constants
-	n       int   // guarantors
+	random  []int           // inputs that are not constants
+	fast    []normalSampler // per input: a normal sampled through the quantile table (kind 0 = use the Dist)
+	n       int             // guarantors
 	phases  []phase
 	coef    scoefSlots
 	ch, pr  force
@@ -237,6 +238,7 @@ func compileStructural(o Option) (*structural, error) {
 		if !s.dists[i].IsPoint() {
 			s.random = append(s.random, i)
 		}
+		s.fast = append(s.fast, newNormalSampler(s.dists[i]))
 	}
 	return s, nil
 }
