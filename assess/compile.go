@@ -171,14 +171,14 @@ func (m *Model) guarantor(g *Guarantor, c evidence.Coding, e evidence.Era) (gslo
 	if err != nil {
 		return gslot{}, err
 	}
-	gs := gslot{capSlots: cs}
+	gs := gslot{capSlots: cs, strong: NoInstrument, top: NoInstrument}
 	for _, in := range g.Instruments {
 		if strength[in.Kind] > strength[gs.top] {
 			gs.top = in.Kind
 		}
 	}
 	for j, in := range g.Instruments {
-		if in.Kind.treaty() && in.Kind > gs.strong {
+		if treatyRank[in.Kind] > treatyRank[gs.strong] {
 			gs.strong = in.Kind
 		}
 		switch in.Kind {

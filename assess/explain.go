@@ -55,7 +55,7 @@ func (m *Model) Explain() Trace {
 	}
 	for i, g := range m.Opt.Guarantors {
 		lt := w.logitT[i]
-		t.Guarantors = append(t.Guarantors, GuarantorTrace{ID: g.ID, Name: g.Name, Instrument: m.g[i].top.String(),
+		t.Guarantors = append(t.Guarantors, GuarantorTrace{ID: g.ID, Name: g.Name, Instrument: string(m.g[i].top),
 			BaseRate: w.x[m.g[i].base], Tripwire: lt[0], Air: lt[1], StakeAudience: lt[2], WarCost: lt[3], Signals: math.Log(lt[4]),
 			PFight: w.pFight[i], PWin: w.pWinG[i]})
 	}

@@ -140,7 +140,7 @@ func (m *Model) Run(ctx context.Context, cfg Config, version string) (*Result, e
 	}
 	r.Held = estimate(held)
 	for i, g := range m.Opt.Guarantors {
-		gr := GuarantorResult{ID: g.ID, Name: g.Name, Instrument: m.g[i].top.String(),
+		gr := GuarantorResult{ID: g.ID, Name: g.Name, Instrument: string(m.g[i].top),
 			PFight: estimate(d.pf[i]), PWin: estimate(d.pwg[i])}
 		gr.Committed = gr.PFight.Mean >= 0.5
 		gr.Capable = shareAtLeast(d.pwg[i], tau) >= 0.5
