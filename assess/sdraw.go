@@ -350,20 +350,21 @@ func (s *structural) responseSets(w *swork) {
 		return
 	}
 	sr, sq := math.Sqrt(rho), math.Sqrt(1-rho)
+	zs, ws := nodes(rho)
 	for i := range n {
-		w.t[i] = threshold(w.q[i], sr, sq)
+		w.t[i] = threshold(w.q[i], sr, sq, zs, ws)
 	}
 	for sub := range 1 << n {
 		w.pS[sub] = 0
 	}
 	p := w.pz
 	inv := 1 / sq
-	for k, z := range hermiteZ {
+	for k, z := range zs {
 		for i := range n {
 			p[i] = phi((w.t[i] - sr*z) * inv)
 		}
 		independent(w.node, p)
-		wk := hermiteW[k]
+		wk := ws[k]
 		for sub := range 1 << n {
 			w.pS[sub] += wk * w.node[sub]
 		}
@@ -376,16 +377,16 @@ func (s *structural) responseSets(w *swork) {
 // responds with exactly its q_g whatever the correlation and the discrete
 // factor reproduces the Gaussian copula's dependence to quadrature error.
 // t rises with q, so the coupling stays monotone.
-func threshold(q, sr, sq float64) float64 {
+func threshold(q, sr, sq float64, zs, ws []float64) float64 {
 	q = min(max(q, 1e-12), 1-1e-12)
 	t := normQuantile(q)
 	inv := 1 / sq
 	for range 8 {
 		var f, d float64
-		for k, z := range hermiteZ {
+		for k, z := range zs {
 			x := (t - sr*z) * inv
-			f += hermiteW[k] * phi(x)
-			d += hermiteW[k] * phiSlope(x)
+			f += ws[k] * phi(x)
+			d += ws[k] * phiSlope(x)
 		}
 		f -= q
 		if math.Abs(f) < 1e-11 || !(d > 0) {

@@ -115,7 +115,7 @@ option:
 	s := m.st
 	w := s.newWork()
 	r := rand.New(rand.NewPCG(3, 4))
-	for _, rho := range []float64{0.2, 0.5, 0.9} {
+	for _, rho := range []float64{0.05, 0.14, 0.2, 0.5, 0.9} {
 		w.x[s.coef.rho] = rho
 		copy(w.q, []float64{0.3, 0.62, 0.07})
 		s.responseSets(w)
