@@ -120,12 +120,33 @@ func (s *structural) flag(format string, a ...any) {
 	s.flags = append(s.flags, fmt.Sprintf(format, a...))
 }
 
-// yearsBetween is the time from date a to date b in years (dates as in a
-// scenario file; partial dates at their first day for a, last for b).
-func yearsBetween(a, b string) float64 {
-	ta, err1 := time.Parse("2006-01-02", scenario.DateStart(a))
-	tb, err2 := time.Parse("2006-01-02", scenario.DateEnd(b))
-	if err1 != nil || err2 != nil {
+// dateTime reads a file's date (YYYY, YYYY-MM or YYYY-MM-DD) as its first
+// day, or with last as the last day of the span it names.
+func dateTime(d string, last bool) (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		t, err := time.Parse(layout, d)
+		if err != nil {
+			continue
+		}
+		if last {
+			switch layout {
+			case "2006-01":
+				t = t.AddDate(0, 1, -1)
+			case "2006":
+				t = t.AddDate(1, 0, -1)
+			}
+		}
+		return t, true
+	}
+	return time.Time{}, false
+}
+
+// yearsBetween is the time from date a (its first day) to date b (its
+// first day, or its last with bLast) in years; +Inf if either is unreadable.
+func yearsBetween(a, b string, bLast bool) float64 {
+	ta, ok1 := dateTime(a, false)
+	tb, ok2 := dateTime(b, bLast)
+	if !ok1 || !ok2 {
 		return math.Inf(1)
 	}
 	return tb.Sub(ta).Hours() / 24 / 365.25
@@ -192,18 +213,24 @@ func compileStructural(o Option) (*structural, error) {
 	if err := s.forces(o); err != nil {
 		return nil, err
 	}
-	// Phases: the assessment date, then every end of an instrument in force
-	// that falls within the horizon's upper end.
+	// Phases: the assessment date, then every start or end of an
+	// instrument that falls within the horizon's upper end (an instrument
+	// counts from its start; one in force counts until its end).
 	hmax := math.Inf(1)
 	if c.Horizon != scenario.None {
 		_, hmax = c.Params[c.Horizon].Dist.Support()
 	}
-	ends := map[float64]string{}
+	ends := map[float64]string{} // phase start (years) -> a date in that phase
 	for _, g := range sc.Option.Guarantors {
 		for _, in := range g.Instruments {
-			if in.End != "" && in.InForce(s.asOf) {
-				if t := yearsBetween(s.asOf, in.End); t > 0 && t < hmax {
-					ends[t] = in.End
+			if in.End != "" && (in.InForce(s.asOf) || in.Start > s.asOf) {
+				if t := yearsBetween(s.asOf, in.End, true); t > 0 && t < hmax {
+					ends[t] = nextDay(in.End)
+				}
+			}
+			if in.Start != "" && scenario.DateStart(in.Start) > scenario.DateStart(s.asOf) {
+				if t := yearsBetween(s.asOf, in.Start, false); t > 0 && t < hmax {
+					ends[t] = scenario.DateStart(in.Start)
 				}
 			}
 		}
@@ -216,7 +243,7 @@ func compileStructural(o Option) (*structural, error) {
 	for _, t := range starts {
 		date := s.asOf
 		if t > 0 {
-			date = nextDay(ends[t])
+			date = ends[t]
 		}
 		ph, err := s.phase(t, date)
 		if err != nil {
@@ -253,8 +280,8 @@ func noteOf(n string) string {
 // nextDay is the first date after an end date (an instrument is in force
 // on its end date).
 func nextDay(end string) string {
-	t, err := time.Parse("2006-01-02", scenario.DateEnd(end))
-	if err != nil {
+	t, ok := dateTime(end, true)
+	if !ok {
 		return end
 	}
 	return t.AddDate(0, 0, 1).Format("2006-01-02")

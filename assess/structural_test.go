@@ -197,3 +197,67 @@ model:
 		}
 	}
 }
+
+// Partial dates name spans: an end in a 30-day month or a bare year is read
+// as the span's last day, a start as its first.
+func TestYearsBetweenPartialDates(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		last bool
+		want float64 // days
+	}{
+		{"2000-01-01", "2000-06", true, 181}, {"2000-01-01", "2000-06", false, 152}, {"2000-01-01", "2000", true, 365},
+		{"2000-01-01", "2001", false, 366}, {"2000", "2000-02-29", false, 59},
+	} {
+		if got := yearsBetween(tc.a, tc.b, tc.last) * 365.25; math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("%s to %s (last %v): %v days, want %v", tc.a, tc.b, tc.last, got, tc.want)
+		}
+	}
+	if !math.IsInf(yearsBetween("2000", "June", false), 1) {
+		t.Error("an unreadable date is not +Inf")
+	}
+}
+
+// An instrument that starts within the horizon counts from its start: the
+// same P(deterrence) now, and no lower survival after it starts.
+func TestInstrumentStartPhases(t *testing.T) {
+	src := `name: start
+challenger: RUS
+protege: UKR
+horizon: {value: 20, source: judgment}
+period: {start: 2000-01-01}
+capabilities:
+  challenger: {deployable_troops: 100000, source: judgment}
+  protege: {deployable_troops: 60000, source: judgment}
+option:
+  guarantors:
+    - country: USA
+      id: us
+      capability: {deployable_troops: 80000, source: judgment}
+      instruments:
+        - {type: security_assurance}
+%s
+model:
+  durability: {third_party_guarantee: 0.7}
+`
+	without := compileYAML(t, fmt.Sprintf(src, ""))
+	with := compileYAML(t, fmt.Sprintf(src, "        - {type: defense_pact, ratified: true, start: 2004-06}"))
+	if len(with.st.phases) != 2 {
+		t.Fatalf("%d phases", len(with.st.phases))
+	}
+	a, b := without.st.newWork(), with.st.newWork()
+	for i := range uint64(50) {
+		without.st.sample(a, 1, i, -1, 0)
+		with.st.sample(b, 1, i, -1, 0)
+		without.st.eval(a)
+		with.st.eval(b)
+		if a.out.PSQ != b.out.PSQ {
+			t.Fatalf("draw %d: a pact that has not started moves P(deterrence): %v vs %v", i, a.out.PSQ, b.out.PSQ)
+		}
+		for _, y := range []float64{6, 12, 20} {
+			if sa, sb := without.st.survival(a, &a.coef, y), with.st.survival(b, &b.coef, y); sb < sa-1e-12 {
+				t.Errorf("draw %d: survival at %g years falls when a pact starts: %v -> %v", i, y, sa, sb)
+			}
+		}
+	}
+}
