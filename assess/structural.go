@@ -359,7 +359,7 @@ func (s *structural) forces(o Option) error {
 		}
 		s.ch.deploy = deploy("model.capability.challenger_deploy")
 	}
-	for i, gp := range c.Guarantors {
+	for _, gp := range c.Guarantors {
 		f := none
 		if !national && gp.Capability.DeployableTroops != scenario.None {
 			f.troops, f.arrival = gp.Capability.DeployableTroops, gp.Capability.ArrivalDays
@@ -376,7 +376,6 @@ func (s *structural) forces(o Option) error {
 			}
 			f.deploy = deploy("model.capability.guarantor_deploy")
 		}
-		_ = i
 		s.gforce = append(s.gforce, f)
 	}
 	return err
