@@ -114,7 +114,9 @@ func (s *structural) strength(x []float64, f force, k, tau float64) float64 {
 	if f.troops >= 0 {
 		v = max(x[f.troops], 0)
 		if f.arrival >= 0 && tau > 0 {
-			v *= math.Exp(-max(x[f.arrival], 0) / tau)
+			if a := x[f.arrival]; a > 0 { // forces already in the theatre need no discount
+				v *= math.Exp(-a / tau)
+			}
 		}
 	}
 	if f.cinc >= 0 {

@@ -29,6 +29,7 @@ type structural struct {
 	point   []float64
 	random  []int           // inputs that are not constants
 	fast    []normalSampler // per input: a normal sampled through the quantile table (kind 0 = use the Dist)
+	read    map[int]bool    // the inputs the engine reads (flagUnread); the others are not sampled
 	n       int             // guarantors
 	phases  []phase
 	coef    scoefSlots
@@ -262,7 +263,7 @@ func compileStructural(o Option) (*structural, error) {
 		h := fnv.New64a()
 		h.Write([]byte(s.names[i]))
 		s.keys[i] = h.Sum64()
-		if !s.dists[i].IsPoint() {
+		if !s.dists[i].IsPoint() && (i >= len(s.c.Params) || s.read[i]) {
 			s.random = append(s.random, i)
 		}
 		s.fast = append(s.fast, newNormalSampler(s.dists[i]))
@@ -426,6 +427,9 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 			if !ip.InScope || !ip.InForce(date) {
 				continue
 			}
+			if ip.Type == scenario.NuclearUmbrella && !ip.Declared {
+				continue // an undeclared umbrella is no commitment (deter: a declared umbrella is a defence commitment)
+			}
 			if ip.BaseRate != scenario.None {
 				g.probs = append(g.probs, ip.BaseRate)
 			} else {
@@ -553,4 +557,5 @@ func (s *structural) flagUnread() {
 	if len(unread) > 0 {
 		s.flag("inputs the structural engine does not read (recorded, not used): %s", strings.Join(unread, ", "))
 	}
+	s.read = read
 }

@@ -314,6 +314,8 @@ func defaultEngineEntries(c *deter.Coefficients) []Entry {
 		}
 		need := usesType(InstrumentType(k))
 		switch k {
+		case string(NuclearUmbrella):
+			need = declaredUmbrella // an undeclared umbrella is no commitment
 		case deter.BaseNone:
 			need = hasGuarantors
 		case deter.BaseSovereign:
