@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/guarantor/guarantor/evidence"
+	"github.com/guarantor/guarantor/scenario"
 )
 
 // MaxGuarantors bounds the number of guarantors: the engine sums over
@@ -29,6 +30,7 @@ type Model struct {
 	prot   capSlots
 	coef   coefSlots
 	th     *thSlots
+	st     *structural // the structural engine's model; nil for the UDG engine
 	// mechanism counts for durability
 	monitors, dmz bool
 }
@@ -68,6 +70,19 @@ type coefSlots struct {
 
 // Compile validates an option and flattens its inputs.
 func Compile(o Option) (*Model, error) {
+	if o.Compiled != nil && o.Engine != scenario.EngineUDG {
+		st, err := compileStructural(o)
+		if err != nil {
+			return nil, err
+		}
+		m := &Model{Opt: o, st: st, index: map[string]int{}}
+		for i := range st.names {
+			m.index[st.names[i]] = i
+			m.Inputs = append(m.Inputs, Input{Name: st.names[i], Dist: &uDist{st.dists[i]}, Source: st.sources[i]})
+		}
+		m.point = st.point
+		return m, nil
+	}
 	if len(o.Guarantors) > MaxGuarantors {
 		return nil, fmt.Errorf("%w: %s: %d guarantors (at most %d)", ErrOption, o.Name, len(o.Guarantors), MaxGuarantors)
 	}

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"context"
+	"github.com/guarantor/guarantor/scenario"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -251,7 +252,7 @@ func TestContestCacheMatches(t *testing.T) {
 // The README's three-guarantor option (UK and French tripwires, US air
 // backstop), one draw per op.
 func BenchmarkDrawEuropeanTripwireUSBackstop(b *testing.B) {
-	opts, err := LoadOptions([]string{"../examples/ukraine-2025/07-european-tripwire-us-backstop.yaml"})
+	opts, err := LoadOptionsWith([]string{"../examples/ukraine-2025/07-european-tripwire-us-backstop.yaml"}, scenario.EngineUDG)
 	if err != nil {
 		b.Skip("example not available:", err)
 	}
@@ -267,7 +268,7 @@ func BenchmarkDrawEuropeanTripwireUSBackstop(b *testing.B) {
 }
 
 func TestExampleDrawAllocatesNothing(t *testing.T) {
-	opts, err := LoadOptions([]string{"../examples/ukraine-2025/07-european-tripwire-us-backstop.yaml"})
+	opts, err := LoadOptionsWith([]string{"../examples/ukraine-2025/07-european-tripwire-us-backstop.yaml"}, scenario.EngineUDG)
 	if err != nil {
 		t.Skip("example not available:", err)
 	}

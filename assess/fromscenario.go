@@ -58,7 +58,17 @@ const armsPerBn = 1.0 / 60
 // LoadOptions loads scenario files (scenario.OptionFiles: a directory
 // means its *.yaml and *.yml files in name order, bases for extends: with
 // a leading "_" skipped) and adapts each to an Option.
-func LoadOptions(paths []string) ([]Option, error) {
+func LoadOptions(paths []string) ([]Option, error) { return LoadOptionsWith(paths, "") }
+
+// LoadOptionsWith is LoadOptions with the engine chosen by the caller
+// (scenario.EngineDefault or scenario.EngineUDG) instead of each file's
+// model.engine; "" keeps the files' choice.
+func LoadOptionsWith(paths []string, engine string) ([]Option, error) {
+	switch engine {
+	case "", scenario.EngineDefault, scenario.EngineUDG:
+	default:
+		return nil, fmt.Errorf("engine %q: expected %s or %s", engine, scenario.EngineDefault, scenario.EngineUDG)
+	}
 	files, err := scenario.OptionFiles(paths...)
 	if err != nil {
 		return nil, err
@@ -72,6 +82,9 @@ func LoadOptions(paths []string) ([]Option, error) {
 		if err != nil {
 			return nil, err
 		}
+		if engine != "" {
+			s.Model.Engine = engine
+		}
 		o, err := FromScenario(scenario.Compile(s))
 		if err != nil {
 			return nil, err
@@ -81,12 +94,14 @@ func LoadOptions(paths []string) ([]Option, error) {
 	return out, nil
 }
 
-// FromScenario adapts a compiled scenario. The scenario's model parameters
-// replace the engine's defaults where both exist (see docs/assess.md).
+// FromScenario adapts a compiled scenario. For the structural engine the
+// Option carries the compiled scenario itself (its one flattening); for
+// the UDG engine the scenario's model parameters replace that engine's
+// defaults where both exist (see docs/assess.md).
 func FromScenario(c *scenario.Compiled) (Option, error) {
 	s := c.Scenario
 	a := adapter{c: c, coef: map[string]Input{}}
-	o := Option{Name: s.Option.Name, File: s.File, Horizon: 10, Outcome: -1, Coef: a.coef}
+	o := Option{Name: s.Option.Name, File: s.File, Horizon: 10, Outcome: -1, Coef: a.coef, Engine: c.Model.Engine, Compiled: c}
 	if o.Name == "" {
 		o.Name = s.Name
 	}
@@ -107,6 +122,9 @@ func FromScenario(c *scenario.Compiled) (Option, error) {
 			// still holding: scored as held to date
 			o.Outcome, o.Ongoing = 1, true
 		}
+	}
+	if o.Engine != scenario.EngineUDG {
+		return o, nil
 	}
 	units := a.units()
 	var err error
@@ -193,7 +211,7 @@ func (a *adapter) units() string {
 func (a *adapter) party(key string, cp scenario.CapabilityParams, units, deployKey string, deploy Dist, deploySrc string) (Party, error) {
 	p := Party{Name: cp.Country.Name, CCode: cp.Country.Code,
 		Deploy: Input{Name: key + ".deploy", Dist: deploy, Source: deploySrc + " (" + deployKey + ")"}}
-	if i, ok := a.c.Model.Engine[deployKey]; ok {
+	if i, ok := a.c.Index(deployKey); ok {
 		in := a.in(i)
 		p.Deploy.Dist, p.Deploy.Source = in.Dist, in.Source+" ("+deployKey+")"
 	}

@@ -3,6 +3,8 @@ package assess
 import (
 	"fmt"
 	"strings"
+
+	"github.com/guarantor/guarantor/scenario"
 )
 
 // Input is one named uncertain input with its source ("judgment" when it
@@ -132,6 +134,12 @@ type Challenger struct {
 // scenario.
 type Option struct {
 	Name, File string
+	// Engine is scenario.EngineDefault (the structural engine, which reads
+	// Compiled) or scenario.EngineUDG (the UDG/D1 engine, which reads the
+	// fields below). An Option built by hand without Compiled is a UDG
+	// option.
+	Engine     string
+	Compiled   *scenario.Compiled
 	Year       int // the scenario's year (analogues, data vintage)
 	Horizon    int // years (durability)
 	Challenger Challenger

@@ -63,7 +63,7 @@ type InstrumentParams struct {
 	Organization, Posture, Rotation        string
 	Troops, Monitors, Aircraft, ValueUSDbn int
 	Personnel                              int // advisers
-	BaseRate                               int // this instrument's prior P(fight): its override or the model's rate for its type
+	BaseRate                               int // the file's override of this instrument's prior P(fight), or None
 	// Start and End are the dates the instrument is in force ("" = open);
 	// InScope is false when its scope excludes this scenario's challenger
 	// or challenge (it then counts as no instrument).
@@ -83,17 +83,10 @@ type CapabilityParams struct {
 	Nuclear                            *bool
 }
 
-// ModelParams indexes the model-level parameters.
+// ModelParams holds the model-level settings; the catalogue parameters
+// are found by name (Index).
 type ModelParams struct {
-	BaseRateSource                                                 string
-	BaseRates                                                      map[InstrumentType]int
-	TripwireCoef, EconomicStakeCoef, AudienceCostCoef, WarCostCoef int
-	Correlation                                                    int
-	Exposure                                                       map[string]int // by posture, for postures some tripwire uses
-	BaseHazard, MonitorsMult, DMZMult, ThirdPartyGuarantee         int
-	// Engine: the engine parameters the file sets, by path; absent ones
-	// take the engine's defaults.
-	Engine map[string]int
+	Engine string
 }
 
 // Compile flattens a scenario. Parameter order is deterministic: horizon,
@@ -131,66 +124,21 @@ func (c *Compiled) add(name string, q Quantity, def bool) int {
 	return len(c.Params) - 1
 }
 
+// compileModel adds the catalogue parameters the engine reads: those the
+// file sets, and, for the default engine, the defaults its structure needs
+// (the UDG engine supplies its own defaults from the same catalogue).
 func (c *Compiled) compileModel(s *Scenario) {
 	m := s.Model
-	used := map[InstrumentType]bool{}
-	for _, g := range s.Option.Guarantors {
-		if len(g.Instruments) == 0 {
-			used[NoInstrument] = true
+	c.Model = ModelParams{Engine: m.Engine}
+	for _, e := range Catalogue() {
+		if q, ok := m.Params[e.Name]; ok && q.Set {
+			c.add(e.Name, q, false)
+			continue
 		}
-		for _, in := range g.Instruments {
-			// An instrument that may be out of force or out of scope
-			// leaves its guarantor with no instrument.
-			if in.Scope != nil || in.Start != "" || in.End != "" || in.Type == Advisers {
-				used[NoInstrument] = true
-			}
-		}
-		for _, in := range g.Instruments {
-			if !in.BaseRate.Set {
-				used[in.Type] = true
-			}
+		if m.Engine == EngineDefault && e.Engine != EngineUDG && (e.Need == nil || e.Need(s)) {
+			c.add(e.Name, Quantity{Dist: e.Default, Source: e.Source}, true)
 		}
 	}
-	mp := ModelParams{BaseRateSource: m.BaseRateSource, BaseRates: map[InstrumentType]int{}}
-	for _, t := range append(append([]InstrumentType(nil), InstrumentTypes...), NoInstrument) {
-		if q := m.BaseRates[t]; used[t] || q.Set {
-			mp.BaseRates[t] = c.add("model.base_rates."+string(t), q, true)
-		} else {
-			mp.BaseRates[t] = None
-		}
-	}
-	mp.TripwireCoef = c.add("model.commitment.tripwire", m.TripwireCoef, true)
-	mp.EconomicStakeCoef = c.add("model.commitment.economic_stake", m.EconomicStakeCoef, true)
-	mp.AudienceCostCoef = c.add("model.commitment.audience_cost", m.AudienceCostCoef, true)
-	mp.WarCostCoef = c.add("model.commitment.war_cost", m.WarCostCoef, true)
-	mp.Correlation = c.add("model.correlation", m.Correlation, true)
-	postures := map[string]bool{}
-	for _, g := range s.Option.Guarantors {
-		for _, in := range g.Instruments {
-			if in.Type == Tripwire {
-				postures[in.Posture] = true
-			}
-		}
-	}
-	mp.Exposure = map[string]int{}
-	for _, p := range Postures {
-		if q := m.Exposure[p]; postures[p] || q.Set {
-			mp.Exposure[p] = c.add("model.exposure."+p, q, true)
-		} else {
-			mp.Exposure[p] = None
-		}
-	}
-	mp.BaseHazard = c.add("model.durability.base_hazard", m.BaseHazard, true)
-	mp.MonitorsMult = c.add("model.durability.monitors", m.MonitorsMult, true)
-	mp.DMZMult = c.add("model.durability.dmz", m.DMZMult, true)
-	mp.ThirdPartyGuarantee = c.add("model.durability.third_party_guarantee", m.ThirdPartyGuarantee, true)
-	mp.Engine = map[string]int{}
-	for _, e := range EngineParams {
-		if q, ok := m.Engine[e.Path()]; ok && q.Set {
-			mp.Engine[e.Path()] = c.add(e.Path(), q, false)
-		}
-	}
-	c.Model = mp
 }
 
 func (c *Compiled) capability(prefix string, cp *Capability, country Country) CapabilityParams {
@@ -225,15 +173,7 @@ func (c *Compiled) guarantor(g Guarantor) GuarantorParams {
 		ip.Aircraft = c.add(name+".aircraft", in.Aircraft, false)
 		ip.ValueUSDbn = c.add(name+".value_usd_bn", in.ValueUSDbn, false)
 		ip.Personnel = c.add(name+".personnel", in.Personnel, false)
-		ip.Exposure = None
-		if in.Type == Tripwire {
-			ip.Exposure = c.Model.Exposure[in.Posture]
-		}
-		if in.BaseRate.Set {
-			ip.BaseRate = c.add(name+".base_rate", in.BaseRate, false)
-		} else {
-			ip.BaseRate = c.Model.BaseRates[in.Type]
-		}
+		ip.BaseRate = c.add(name+".base_rate", in.BaseRate, false)
 		gp.Instruments = append(gp.Instruments, ip)
 	}
 	for i, s := range g.Signals {

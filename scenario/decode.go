@@ -333,46 +333,18 @@ func (d *decoder) capability(m obj, path []string) *Capability {
 }
 
 func (d *decoder) model(m obj, path []string) Model {
-	src := str(m, "base_rate_source")
-	if src == "" {
-		src = DefaultBaseRateSource
+	md := Model{Engine: str(m, "engine"), Params: map[string]Quantity{}}
+	if md.Engine == "" {
+		md.Engine = EngineDefault
 	}
-	md := defaultModel(src)
-	if br, ok := m["base_rates"].(obj); ok {
-		for k, v := range br {
-			md.BaseRates[InstrumentType(k)] = d.quantity(v, sub(path, "base_rates", k), 0, false, 1)
+	for _, e := range Catalogue() {
+		toks := strings.Split(e.Key(), ".")
+		cur := m
+		for _, t := range toks[:len(toks)-1] {
+			cur, _ = cur[t].(obj)
 		}
-	}
-	set := func(dst *Quantity, section, k string, lo, hi float64, openLo bool) {
-		sec, _ := m[section].(obj)
-		p := sub(path, section, k)
-		if section == "" {
-			sec, p = m, sub(path, k)
-		}
-		if v, ok := sec[k]; ok {
-			*dst = d.quantity(v, p, lo, openLo, hi)
-		}
-	}
-	set(&md.TripwireCoef, "commitment", "tripwire", math.Inf(-1), math.Inf(1), false)
-	set(&md.EconomicStakeCoef, "commitment", "economic_stake", math.Inf(-1), math.Inf(1), false)
-	set(&md.AudienceCostCoef, "commitment", "audience_cost", math.Inf(-1), math.Inf(1), false)
-	set(&md.WarCostCoef, "commitment", "war_cost", math.Inf(-1), math.Inf(1), false)
-	set(&md.Correlation, "", "correlation", 0, 1, false)
-	if ex, ok := m["exposure"].(obj); ok {
-		for k, v := range ex {
-			md.Exposure[k] = d.quantity(v, sub(path, "exposure", k), 0, false, 1)
-		}
-	}
-	set(&md.BaseHazard, "durability", "base_hazard", 0, 1, false)
-	set(&md.MonitorsMult, "durability", "monitors", 0, math.Inf(1), true)
-	set(&md.DMZMult, "durability", "dmz", 0, math.Inf(1), true)
-	set(&md.ThirdPartyGuarantee, "durability", "third_party_guarantee", 0, math.Inf(1), true)
-	md.Engine = map[string]Quantity{}
-	for _, e := range EngineParams {
-		if sec, ok := m[e.Section].(obj); ok {
-			if v, ok := sec[e.Key]; ok {
-				md.Engine[e.Path()] = d.quantity(v, sub(path, e.Section, e.Key), e.Lo, e.OpenLo, e.Hi)
-			}
+		if v, ok := cur[toks[len(toks)-1]]; ok {
+			md.Params[e.Name] = d.quantity(v, append(sub(path), toks...), e.Lo, e.OpenLo, e.Hi)
 		}
 	}
 	return md

@@ -219,29 +219,12 @@ type Signal struct {
 	Pos             Pos
 }
 
-// Model holds the model-level parameters of DESIGN.md §2, each defaulted
-// with a source or the label "judgment".
+// Model is the file's model: section: which engine, and the catalogue
+// parameters (Catalogue) the file sets, by name ("model.response.troops").
+// Parameters it leaves out take the catalogue's defaults.
 type Model struct {
-	BaseRateSource string                      // which empirical fulfilment rate anchors the defense-pact prior
-	BaseRates      map[InstrumentType]Quantity // P(fight) prior by strongest instrument, incl. NoInstrument
-	// Commitment-logit coefficients.
-	TripwireCoef      Quantity // per unit of log(1 + troops at risk)
-	EconomicStakeCoef Quantity // per unit of log(1 + stake in US$ bn)
-	AudienceCostCoef  Quantity // added for a ratified treaty instrument
-	WarCostCoef       Quantity // times (1 − P(coalition wins))
-	Correlation       Quantity // between guarantors' decisions to fight
-	// Exposure is the share of a tripwire's troops at risk in an attack, by
-	// posture (frontline, depth, rear).
-	Exposure map[string]Quantity
-	// Durability: yearly hazard of renewed war and multipliers.
-	BaseHazard          Quantity
-	MonitorsMult        Quantity
-	DMZMult             Quantity
-	ThirdPartyGuarantee Quantity
-	// Engine holds the engine parameters the file sets (EngineParams), by
-	// path ("model.challenger.cost_max"); the rest take the engine's
-	// defaults.
-	Engine map[string]Quantity
+	Engine string // EngineDefault or EngineUDG
+	Params map[string]Quantity
 }
 
 // Outcome is what happened in a historical case.

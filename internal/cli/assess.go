@@ -20,12 +20,20 @@ func init() { register(newAssessCmd) }
 type assessFlags struct {
 	samples, workers int
 	seed             uint64
+	engine           string
 }
 
 func (f *assessFlags) add(cmd *cobra.Command, samples int) {
 	cmd.Flags().IntVar(&f.samples, "samples", samples, "Monte Carlo draws per option")
 	cmd.Flags().Uint64Var(&f.seed, "seed", 1, "random seed (results are identical for a seed)")
 	cmd.Flags().IntVar(&f.workers, "workers", 0, "worker goroutines (default: all cores; does not change results)")
+	addEngineFlag(cmd, &f.engine)
+}
+
+// addEngineFlag registers --engine: the structural engine (default) or the
+// UDG/D1 engine with its caveat; unset, each file's model.engine decides.
+func addEngineFlag(cmd *cobra.Command, engine *string) {
+	cmd.Flags().StringVar(engine, "engine", "", "engine: structural (the default) or udg (the Unilateral Deterrence Game, with its caveat); default: each file's model.engine")
 }
 
 func newAssessCmd() *cobra.Command {
@@ -56,7 +64,7 @@ by default the "history" folder next to the first directory given). Method: docs
 			if fl.samples < 100 {
 				return usageError("--samples %d: expected at least 100", fl.samples)
 			}
-			opts, err := assess.LoadOptions(args)
+			opts, err := assess.LoadOptionsWith(args, fl.engine)
 			if err != nil {
 				return usageError("%v", err)
 			}

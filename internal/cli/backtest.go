@@ -38,7 +38,7 @@ reference it also prints the Huth (1988) regression's leave-one-out Brier on its
 			if format != "table" && format != "json" {
 				return usageError("--format %q: expected table or json", format)
 			}
-			opts, err := assess.LoadOptions(args)
+			opts, err := assess.LoadOptionsWith(args, fl.engine)
 			if err != nil {
 				return usageError("%v", err)
 			}

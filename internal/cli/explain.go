@@ -14,7 +14,8 @@ import (
 func init() { register(newExplainCmd) }
 
 func newExplainCmd() *cobra.Command {
-	return &cobra.Command{
+	var engine string
+	cmd := &cobra.Command{
 		Use:   "explain FILE",
 		Short: "Print the chain from inputs to game to equilibrium to probabilities for one option",
 		Long: `Print, at the inputs' medians, each guarantor's commitment term by term, the capability
@@ -24,7 +25,7 @@ same quantities averaged over the uncertainty.`,
 		Example: "  guarantor explain examples/ukraine-2025/us-tripwire.yaml",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts, err := assess.LoadOptions(args)
+			opts, err := assess.LoadOptionsWith(args, engine)
 			if err != nil {
 				return usageError("%v", err)
 			}
@@ -38,10 +39,16 @@ same quantities averaged over the uncertainty.`,
 			return nil
 		},
 	}
+	addEngineFlag(cmd, &engine)
+	return cmd
 }
 
 func writeExplain(w io.Writer, m *assess.Model) {
 	t := m.Explain()
+	if t.Structural != nil {
+		writeExplainStructural(w, m, t.Structural)
+		return
+	}
 	o := &m.Opt
 	fmt.Fprintf(w, "%s (%s), input hash %s, guarantor %s\n", o.Name, o.File, m.Hash(), Version)
 	fmt.Fprintf(w, "Challenger %s, protégé %s, year %d. Every input at its median.\n\n", o.Challenger.Name, o.Protege.Name, o.Year)
