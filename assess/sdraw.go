@@ -182,9 +182,9 @@ func (s *structural) evalPhase(w *swork, p int) {
 			w.umb[sub|h] = w.umb[sub] || ph.g[i].umbrella
 		}
 	}
+	lnFC := math.Log(fc)
 	for sub := range 1 << n {
-		w.pi[sub] = deter.Contest(fc, w.fS[sub], gamma)
-		w.cost[sub] = math.Exp(deter.LogWarCost(c, w.fS[sub], fc, w.umb[sub]))
+		w.pi[sub], w.cost[sub] = contestCost(c, fc, lnFC, w.fS[sub], gamma, w.umb[sub])
 	}
 	// Responses.
 	shift := 0.0
@@ -258,6 +258,34 @@ func (s *structural) evalPhase(w *swork, p int) {
 	}
 }
 
+// contestCost is deter.Contest(fc, fs, gamma) and
+// exp(deter.LogWarCost(c, fs, fc, umbrella)) with one logarithm between
+// them (lnFC = ln fc is computed once per draw); TestContestCostMatchesDeter
+// holds it to deter's definitions, clamps included.
+func contestCost(c *deter.Coefficients, fc, lnFC, fs, gamma float64, umbrella bool) (pi, cost float64) {
+	var lr float64 // ln(fs/fc), bounded as deter.LogWarCost bounds it
+	switch {
+	case fc > 0 && fs > 0:
+		lr = math.Log(fs) - lnFC
+		pi = deter.Logistic(-gamma * lr)
+	case fc > 0: // no defence
+		lr, pi = math.Log(ratioFloor), 1
+	case fs > 0: // no attacker
+		lr, pi = -math.Log(ratioFloor), 0
+	default:
+		lr, pi = math.Log(ratioFloor), 0.5
+	}
+	lr = min(max(lr, math.Log(ratioFloor)), -math.Log(ratioFloor))
+	v := c.C0.Value + c.C1.Value*lr
+	if umbrella {
+		v += c.CN.Value
+	}
+	return pi, math.Exp(v)
+}
+
+// ratioFloor is deter's bound on the force ratio in the war cost.
+const ratioFloor = 1e-6
+
 // responseSets fills w.pS[S] = P(exactly S responds) when R_g = 1[U_g <
 // q_g] and U comes from a Gaussian copula with one common factor
 // (correlation rho): given the factor z the responses are independent with
@@ -271,7 +299,10 @@ func (s *structural) responseSets(w *swork) {
 	if s.coef.rho >= 0 {
 		rho = min(max(w.x[s.coef.rho], 0), 0.99)
 	}
-	if n <= 1 || rho == 0 {
+	// One guarantor goes through the quadrature too, so that adding a
+	// second changes nothing for the first (the responding set grows
+	// exactly, not up to quadrature error).
+	if n == 0 || rho == 0 {
 		independent(w.pS, w.q)
 		return
 	}
@@ -286,7 +317,7 @@ func (s *structural) responseSets(w *swork) {
 	p := w.pz
 	for k, z := range hermiteZ {
 		for i := range n {
-			p[i] = 0.5 * math.Erfc(-(w.t[i]-sr*z)/(sq*math.Sqrt2))
+			p[i] = phi((w.t[i] - sr*z) / sq)
 		}
 		independent(w.node, p)
 		wk := hermiteW[k]

@@ -161,8 +161,7 @@ func usesRotation(s *Scenario) bool {
 	return false
 }
 
-func hasGuarantors(s *Scenario) bool  { return len(s.Option.Guarantors) > 0 }
-func manyGuarantors(s *Scenario) bool { return len(s.Option.Guarantors) > 1 }
+func hasGuarantors(s *Scenario) bool { return len(s.Option.Guarantors) > 0 }
 func challengeIs(k ChallengeKind) func(*Scenario) bool {
 	return func(s *Scenario) bool { return s.Challenge.Kind == k }
 }
@@ -316,7 +315,7 @@ func defaultEngineEntries(c *deter.Coefficients) []Entry {
 	fit("model.response.stake", c.BE, "logit per ln(1+US$ bn)", 0, posInf, false, eqResponse, hasGuarantors)
 	fit("model.response.audience", c.BA, "logit", 0, posInf, false, eqResponse+" (a_g = 1 for a ratified treaty in force, 1/2 for another public commitment, 0 otherwise)", hasGuarantors)
 	fit("model.response.balance", c.BD, "logit per unit P(win)", 0, posInf, false, eqResponse, hasGuarantors)
-	fit("model.response.correlation", c.Rho, "correlation", 0, 0.99, false, "R_g = 1[U_g < q_g], U from a Gaussian copula with this correlation", manyGuarantors)
+	fit("model.response.correlation", c.Rho, "correlation", 0, 0.99, false, "R_g = 1[U_g < q_g], U from a Gaussian copula with this correlation", hasGuarantors)
 	d, s := judg(uncertainty.Dist{Kind: uncertainty.Normal, Mean: -0.5, SD: 0.5, Min: ninf, Max: 0}, "a seizure of part of the territory is easier to leave unanswered than an invasion (the stake is smaller); no fitted estimate")
 	add("model.response.limited_seizure", d, s, "logit", ninf, 0, false, eqResponse+" (challenge shift)", challengeIs(LimitedSeizure))
 	d, s = judg(uncertainty.Dist{Kind: uncertainty.Normal, Mean: -1, SD: 0.5, Min: ninf, Max: 0}, "coercion below open war is ambiguous and rarely triggers a commitment (Crimea 2014); no fitted estimate")
