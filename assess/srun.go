@@ -216,6 +216,7 @@ type ResponseSet struct {
 func (m *Model) explainStructural() *StructuralTrace {
 	s := m.st
 	w := s.newWork()
+	w.trace = true
 	s.eval(w)
 	o := &w.out
 	t := &StructuralTrace{AsOf: s.asOf, Flags: s.flags, FC: o.FC, FP: o.FP, Pi: o.Pi, Cbar: o.Cbar, Index: o.Index, PSQ: o.PSQ, HR: o.HR, Phases: len(s.phases)}

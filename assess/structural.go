@@ -34,10 +34,11 @@ type structural struct {
 	phases  []phase
 	coef    scoefSlots
 	ch, pr  force
-	gforce  []force // per guarantor: reinforcements or the national fallback
-	horizon int     // slot of the horizon (years)
-	post    bool    // assessment date in or after 1945
-	general bool    // general deterrence: P(status quo) is per year
+	gforce  []force           // per guarantor: reinforcements or the national fallback
+	horizon int               // slot of the horizon (years)
+	post    bool              // assessment date in or after 1945
+	agg     deter.Aggregation // how the challenger aggregates over responding sets (the committed fit's choice)
+	general bool              // general deterrence: P(status quo) is per year
 	asOf    string
 	flags   []string
 }
@@ -161,6 +162,11 @@ func compileStructural(o Option) (*structural, error) {
 		return nil, fmt.Errorf("%w: %s: %d guarantors (at most %d)", ErrOption, o.Name, len(c.Guarantors), MaxGuarantors)
 	}
 	s := &structural{c: c, n: len(c.Guarantors), horizon: c.Horizon}
+	agg, err := deter.ParseAggregation(string(deter.Default().Aggregation))
+	if err != nil {
+		return nil, err
+	}
+	s.agg = agg
 	for _, p := range c.Params {
 		s.add(p.Name, p.Dist, p.Source+noteOf(p.Note))
 	}
@@ -170,7 +176,6 @@ func compileStructural(o Option) (*structural, error) {
 	}
 	y, _ := strconv.Atoi(s.asOf[:4])
 	s.post = y >= 1945
-	var err error
 	must := func(dst *int, name string) {
 		if err == nil {
 			*dst, err = s.slot(name)

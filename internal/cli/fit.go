@@ -193,6 +193,14 @@ func renderFit(w io.Writer, r *fit.Result) error {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
+	if len(v.Aggregations) > 0 {
+		fmt.Fprintln(w, "The challenger's aggregation over responses, chosen by leave-one-out log predictive density (docs/fit.md; ties within 0.1 keep expected):")
+		for _, a := range v.Aggregations {
+			fmt.Fprintf(w, "  %-15s LOO log density %.3f (vs expected: %+.3f, SE %.3f); LOO Brier %.4f; in-sample log-likelihood %.3f\n",
+				a.Form, a.LOOLogLik, a.LOOLogLik-v.Aggregations[0].LOOLogLik, a.DiffSE, a.LOOBrier, a.LogLik)
+		}
+		fmt.Fprintf(w, "  chosen: %s\n", v.Aggregation)
+	}
 	if len(v.Sensitivity) > 0 {
 		fmt.Fprintln(w, "Sensitivity to the protege share, the balance measure and the priors' width (reported, not used to choose them):")
 		for _, s := range v.Sensitivity {
