@@ -2,6 +2,7 @@ package assess
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/guarantor/guarantor/deter"
@@ -162,6 +163,29 @@ func TestSamplerInlineQuantiles(t *testing.T) {
 			if want := d.Quantile(unit(1, draw, 0)); w.x[0] != want {
 				rt.Fatalf("%s: %v, Dist.Quantile %v", d.String(), w.x[0], want)
 			}
+		}
+	})
+}
+
+// selectKth returns the order statistic a sort gives, with ties, repeats
+// and any length.
+func TestSelectKth(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		a := rapid.SliceOfN(rapid.IntRange(-12, 12), 1, 400).Draw(rt, "ints") // many ties
+		af := make([]float64, len(a))
+		for i, x := range a {
+			af[i] = float64(x) / 4
+		}
+		k := rapid.IntRange(0, len(af)-1).Draw(rt, "k")
+		s := append([]float64(nil), af...)
+		slices.Sort(s)
+		if got := selectKth(append([]float64(nil), af...), k); got != s[k] {
+			rt.Fatalf("k %d: %v, sorted %v", k, got, s[k])
+		}
+		e := estimate(af)
+		n := float64(len(af))
+		if e.Lo != s[min(len(s)-1, int(0.05*n))] || e.Hi != s[min(len(s)-1, int(0.95*n))] {
+			rt.Fatalf("estimate %+v", e)
 		}
 	})
 }

@@ -156,11 +156,31 @@ func (m *Model) driversStructural(ctx context.Context, cfg Config) ([]Driver, er
 		ws[i] = s.newWork()
 	}
 	seed := cfg.Seed ^ 0x9e3779b97f4a7c15
+	// Every swing evaluates the same draws 0..DriverSamples-1 with one
+	// input fixed (common random numbers), so the draws are sampled once
+	// and shared: the same values as sampling them for each swing.
+	nd, nx := cfg.DriverSamples, len(s.point)
+	xs := make([]float64, nd*nx)
+	w0 := s.newWork()
+	for i := range nd {
+		s.sample(w0, seed, uint64(i), -1, 0)
+		copy(xs[i*nx:(i+1)*nx], w0.x)
+	}
+	mean := func(w *swork, fixed int, val float64) float64 {
+		sum := 0.0
+		for i := range nd {
+			copy(w.x, xs[i*nx:(i+1)*nx])
+			w.x[fixed] = val
+			s.eval(w)
+			sum += w.out.PSQ
+		}
+		return sum / float64(nd)
+	}
 	err := parallel(ctx, cfg.Workers, len(s.random), func(wk, j int) {
 		slot := s.random[j]
 		lo, hi := s.dists[slot].Quantile(0.05), s.dists[slot].Quantile(0.95)
-		a := s.meanPSQ(ws[wk], seed, cfg.DriverSamples, slot, lo)
-		b := s.meanPSQ(ws[wk], seed, cfg.DriverSamples, slot, hi)
+		a := mean(ws[wk], slot, lo)
+		b := mean(ws[wk], slot, hi)
 		out[j] = Driver{Name: s.names[slot], Source: s.sources[slot], Lo: lo, Hi: hi, AtLo: a, AtHi: b, Swing: math.Abs(b - a)}
 	})
 	if err != nil {

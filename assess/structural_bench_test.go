@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"context"
 	"math"
 	"syscall"
 	"testing"
@@ -85,4 +86,28 @@ func TestUDGContestExponentMatchesFit(t *testing.T) {
 	if math.Abs(e.Default.Mean-f.G) > 0.005 || math.Abs(e.Default.SD-f.SE) > 0.005 {
 		t.Errorf("catalogue normal(%g, %g), fit g = %.4f (SE %.4f)", e.Default.Mean, e.Default.SD, f.G, f.SE)
 	}
+}
+
+// The main job: every Ukraine option with the CLI's defaults (20,000 draws,
+// drivers), one op per run of all options; cpu-ns/op is the CPU it costs.
+func BenchmarkMainJob(b *testing.B) {
+	opts, err := LoadOptionsWith([]string{"../examples/ukraine-2025"}, scenario.EngineDefault)
+	if err != nil {
+		b.Skip("examples not available:", err)
+	}
+	c0 := cpuTime()
+	n := 0
+	for b.Loop() {
+		for _, o := range opts {
+			m, err := Compile(o)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := m.Run(context.Background(), Config{Seed: 1}, "bench"); err != nil {
+				b.Fatal(err)
+			}
+		}
+		n++
+	}
+	b.ReportMetric(float64(cpuTime()-c0)/float64(n), "cpu-ns/op")
 }
