@@ -189,3 +189,21 @@ func TestSelectKth(t *testing.T) {
 		}
 	})
 }
+
+// survivalAt is deter.Survival.
+func TestSurvivalAtMatchesDeter(t *testing.T) {
+	c := deter.Default().Clone()
+	rapid.Check(t, func(rt *rapid.T) {
+		c.K.Value = rapid.Float64Range(0.2, 3).Draw(rt, "k")
+		c.Lambda.Value = rapid.Float64Range(0.5, 200).Draw(rt, "lambda")
+		c.PC0.Value = rapid.Float64Range(-3, 3).Draw(rt, "pc0")
+		c.PC1.Value = rapid.Float64Range(0, 2).Draw(rt, "pc1")
+		index := rapid.Float64Range(-10, 10).Draw(rt, "index")
+		years := rapid.Float64Range(-1, 100).Draw(rt, "years")
+		hr := rapid.Float64Range(0.01, 5).Draw(rt, "hr")
+		got := survivalAt(c, fastLogistic(c.PC0.Value+c.PC1.Value*index), years, hr)
+		if want := deter.Survival(c, index, years, hr); math.Abs(got-want) > 1e-13 {
+			rt.Fatalf("survivalAt %v, deter.Survival %v", got, want)
+		}
+	})
+}

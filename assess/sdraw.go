@@ -524,11 +524,24 @@ func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) fl
 			t1 = min(years, s.phases[p+1].start)
 		}
 		o := w.ph[p]
-		a := deter.Survival(c, o.index, t0, o.hr)
-		b := deter.Survival(c, o.index, t1, o.hr)
+		pc := fastLogistic(c.PC0.Value + c.PC1.Value*o.index) // deter.CuredShare
+		a := survivalAt(c, pc, t0, o.hr)
+		b := survivalAt(c, pc, t1, o.hr)
 		if a > 0 {
 			v *= b / a
 		}
 	}
 	return v
+}
+
+// survivalAt is deter.Survival with the cured share pc given and (T/Λ)^K
+// as exp(K (ln T − ln Λ)) through fastExp and fastLog: the same value to
+// about 1e-15 (TestSurvivalAtMatchesDeter), without math.Pow, which cost a
+// tenth of the main job.
+func survivalAt(c *deter.Coefficients, pc, years, hr float64) float64 {
+	if years <= 0 {
+		return 1
+	}
+	h := fastExp(c.K.Value*(fastLog(years)-fastLog(c.Lambda.Value))) * hr
+	return pc + (1-pc)*fastExp(-h)
 }
