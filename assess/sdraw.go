@@ -401,6 +401,27 @@ func (s *structural) responseSets(w *swork) {
 		w.t[i] *= inv
 	}
 	srInv := sr * inv
+	if n == 3 { // the common case, unrolled: the same products in the same order
+		t0, t1, t2 := w.t[0], w.t[1], w.t[2]
+		pS := w.pS[:8]
+		for k, z := range zs {
+			zz := srInv * z
+			p0, p1, p2 := phi(t0-zz), phi(t1-zz), phi(t2-zz)
+			a0, a1, a2 := 1-p0, 1-p1, 1-p2
+			wk := ws[k]
+			// independent's recursion: out[S] = Π_{i∈S} p_i Π_{i∉S} (1 − p_i),
+			// built in its order (bit 0, then 1, then 2).
+			pS[0] += wk * (a0 * a1 * a2)
+			pS[1] += wk * (p0 * a1 * a2)
+			pS[2] += wk * (a0 * p1 * a2)
+			pS[3] += wk * (p0 * p1 * a2)
+			pS[4] += wk * (a0 * a1 * p2)
+			pS[5] += wk * (p0 * a1 * p2)
+			pS[6] += wk * (a0 * p1 * p2)
+			pS[7] += wk * (p0 * p1 * p2)
+		}
+		return
+	}
 	for k, z := range zs {
 		zz := srInv * z
 		for i := range n {
