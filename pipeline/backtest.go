@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/evidence"
@@ -20,7 +19,7 @@ func Backtest(ctx context.Context, paths []string, o Options, bins int) (*contra
 		return nil, err
 	}
 	if bins < 1 || bins > history.MaxBins {
-		return nil, fmt.Errorf("%w: --bins must be between 1 and %d, not %d", ErrInput, history.MaxBins, bins)
+		return nil, inputErrorf("--bins must be between 1 and %d, not %d", history.MaxBins, bins)
 	}
 	scs, err := Load(paths...)
 	if err != nil {
@@ -42,7 +41,7 @@ func Backtest(ctx context.Context, paths []string, o Options, bins int) (*contra
 	}
 	b, err := history.Evaluate(cases, bins)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+		return nil, wrapInput(err)
 	}
 	var refs []contract.Reference
 	if h, err := evidence.HuthAnalysis(); err == nil {

@@ -49,7 +49,7 @@ func ExampleScenario_Run() {
 func ExampleOptions_Check() {
 	fmt.Println(pipeline.Options{Samples: 1_000_000_000_000}.Check())
 	// Output:
-	// invalid input: --samples must be at most 2000000, not 1000000000000 (use --seed to repeat runs instead)
+	// --samples must be at most 2000000, not 1000000000000 (use --seed to repeat runs instead)
 }
 
 // Progress reports the item and the draws done, for a bar or a stream.

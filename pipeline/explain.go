@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
-
 	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/game"
 )
@@ -30,7 +28,7 @@ func Game(file string) (*game.Tree, error) {
 	}
 	t, err := s.Model.Game()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+		return nil, wrapInput(err)
 	}
 	return t, nil
 }

@@ -28,9 +28,27 @@ const (
 	MaxWorkers     = 1024
 )
 
-// ErrInput is wrapped by every error about the caller's input (files,
-// options): the CLI maps it to exit code 2, the server to HTTP 400.
+// ErrInput matches (errors.Is) every error about the caller's input
+// (files, options): the CLI maps it to exit code 2, the server to HTTP 400.
+// The errors' text is the problem alone, without this sentinel's.
 var ErrInput = errors.New("invalid input")
+
+// inputError is an input error; err, when set, is the underlying error
+// (a scenario.ErrorList with positions, for errors.As).
+type inputError struct {
+	msg string
+	err error
+}
+
+func (e *inputError) Error() string        { return e.msg }
+func (e *inputError) Unwrap() error        { return e.err }
+func (e *inputError) Is(target error) bool { return target == ErrInput }
+
+func inputErrorf(format string, args ...any) error {
+	return &inputError{msg: fmt.Sprintf(format, args...)}
+}
+
+func wrapInput(err error) error { return &inputError{msg: err.Error(), err: err} }
 
 // Options set a run. The zero value is valid: DefaultSamples draws, seed
 // 0, every core.
@@ -73,13 +91,13 @@ func (p Progress) Fraction() float64 {
 func (o Options) Check() error {
 	switch {
 	case o.Samples != 0 && o.Samples < MinSamples:
-		return fmt.Errorf("%w: --samples must be at least %d, not %d", ErrInput, MinSamples, o.Samples)
+		return inputErrorf("--samples must be at least %d, not %d", MinSamples, o.Samples)
 	case o.Samples > MaxSamples:
-		return fmt.Errorf("%w: --samples must be at most %d, not %d (use --seed to repeat runs instead)", ErrInput, MaxSamples, o.Samples)
+		return inputErrorf("--samples must be at most %d, not %d (use --seed to repeat runs instead)", MaxSamples, o.Samples)
 	case o.Workers < 0 || o.Workers > MaxWorkers:
-		return fmt.Errorf("%w: --workers must be between 0 (all cores) and %d, not %d", ErrInput, MaxWorkers, o.Workers)
+		return inputErrorf("--workers must be between 0 (all cores) and %d, not %d", MaxWorkers, o.Workers)
 	case o.DriverSamples > MaxSamples:
-		return fmt.Errorf("%w: driver samples must be at most %d, not %d", ErrInput, MaxSamples, o.DriverSamples)
+		return inputErrorf("driver samples must be at most %d, not %d", MaxSamples, o.DriverSamples)
 	}
 	return nil
 }
@@ -101,14 +119,15 @@ type Scenario struct {
 
 // Load reads the scenario files named by paths (a directory means its
 // *.yaml and *.yml files in name order, skipping _base files), and
-// compiles each. Errors wrap ErrInput and name the file and line.
+// compiles each. Errors match ErrInput, name the file
+// and line, and unwrap to the scenario.ErrorList when there is one.
 func Load(paths ...string) ([]*Scenario, error) {
 	files, err := scenario.OptionFiles(paths...)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+		return nil, wrapInput(err)
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("%w: %s: no scenario files (*.yaml)", ErrInput, strings.Join(paths, ", "))
+		return nil, inputErrorf("%s: no scenario files (*.yaml)", strings.Join(paths, ", "))
 	}
 	out := make([]*Scenario, 0, len(files))
 	for _, f := range files {
@@ -125,7 +144,7 @@ func Load(paths ...string) ([]*Scenario, error) {
 func LoadFile(file string) (*Scenario, error) {
 	s, err := scenario.LoadFile(file, scenario.Options{Countries: assess.Countries})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+		return nil, wrapInput(err)
 	}
 	return compile(s)
 }
@@ -136,7 +155,7 @@ func LoadFile(file string) (*Scenario, error) {
 func Parse(name string, data []byte) (*Scenario, error) {
 	s, err := scenario.Parse(name, data, scenario.Options{Countries: assess.Countries})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+		return nil, wrapInput(err)
 	}
 	return compile(s)
 }
@@ -144,11 +163,11 @@ func Parse(name string, data []byte) (*Scenario, error) {
 func compile(s *scenario.Scenario) (*Scenario, error) {
 	o, err := assess.FromScenario(scenario.Compile(s))
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+		return nil, wrapInput(err)
 	}
 	m, err := assess.Compile(o)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+		return nil, wrapInput(err)
 	}
 	return &Scenario{File: s.File, InputHash: s.InputHash, Option: o, Model: m}, nil
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/report"
+	"github.com/guarantor/guarantor/scenario"
 )
 
 func TestOptionsCheck(t *testing.T) {
@@ -94,6 +95,11 @@ func TestLoadErrorsAreInputErrors(t *testing.T) {
 		if !errors.Is(err, ErrInput) {
 			t.Errorf("%v: %v", paths, err)
 		}
+	}
+	_, err := Load(bad)
+	var list scenario.ErrorList
+	if !errors.As(err, &list) || list[0].Pos.File != bad || !strings.HasPrefix(err.Error(), bad+":") {
+		t.Errorf("scenario error not kept: %T %v", err, err)
 	}
 }
 
