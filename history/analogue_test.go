@@ -56,7 +56,7 @@ func FuzzEvaluate(f *testing.F) {
 			}
 			return math.Min(p, 1)
 		}
-		cs := []Case{{P: clamp(p1), Outcome: int(outcomes & 1)}, {P: clamp(p2), Outcome: int(outcomes>>1&1), Ongoing: outcomes&4 != 0}}
+		cs := []Case{{P: clamp(p1), Outcome: int(outcomes & 1)}, {P: clamp(p2), Outcome: int(outcomes >> 1 & 1), Ongoing: outcomes&4 != 0}}
 		b, err := Evaluate(cs, bins)
 		if bins < 1 || bins > MaxBins {
 			if err == nil {
