@@ -151,11 +151,20 @@ func LoadFile(file string) (*Scenario, error) {
 	return compile(s)
 }
 
-// Parse compiles a scenario given as text (name labels errors and resolves
-// extends: relative to its directory), for callers that hold the text,
-// such as the HTTP server.
+// Parse compiles a scenario given as text, for callers that hold the
+// text, such as the HTTP server; name labels errors. extends: is refused
+// (a scenario sent over the network must not read the server's files);
+// ParseWith supplies base files.
 func Parse(name string, data []byte) (*Scenario, error) {
-	s, err := scenario.Parse(name, data, scenario.Options{Countries: assess.Countries})
+	return ParseWith(name, data, func(base string) ([]byte, error) {
+		return nil, fmt.Errorf("extends: is not available for a scenario given as text (%s)", base)
+	})
+}
+
+// ParseWith is Parse with extends: bases read by read (resolved relative
+// to name's directory).
+func ParseWith(name string, data []byte, read func(string) ([]byte, error)) (*Scenario, error) {
+	s, err := scenario.Parse(name, data, scenario.Options{Countries: assess.Countries, ReadFile: read})
 	if err != nil {
 		return nil, wrapInput(err)
 	}

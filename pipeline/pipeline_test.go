@@ -144,3 +144,22 @@ func TestDocumentsValidate(t *testing.T) {
 		t.Errorf("game: %v", err)
 	}
 }
+
+func TestParseRefusesExtends(t *testing.T) {
+	text, err := os.ReadFile("../assess/testdata/options/b-pact.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Parse("sent.yaml", text)
+	if err != nil || s.Option.Name != "pact and tripwire" {
+		t.Fatalf("parse: %v", err)
+	}
+	disk, _ := LoadFile("../assess/testdata/options/b-pact.yaml")
+	if s.InputHash != disk.InputHash {
+		t.Errorf("hash of the text %s, of the file %s", s.InputHash, disk.InputHash)
+	}
+	_, err = Parse("sent.yaml", []byte("extends: /etc/passwd\nname: x\n"))
+	if !errors.Is(err, ErrInput) || !strings.Contains(err.Error(), "extends: is not available") {
+		t.Errorf("extends: %v", err)
+	}
+}
