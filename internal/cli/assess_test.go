@@ -151,6 +151,12 @@ func TestBoundedWork(t *testing.T) {
 			args []string
 			want string
 		}{[]string{"assess", "/dev/zero"}, "/dev/zero: cannot read file: not a regular file: a device"})
+		for _, cmd := range [][]string{{"game", "solve"}, {"game", "info"}, {"game", "convert", "--to", "efg"}, {"game", "check", "--profile", "p.json"}} {
+			cases = append(cases, struct {
+				args []string
+				want string
+			}{append(cmd, "/dev/zero"), "/dev/zero: not a regular file: a device"})
+		}
 	}
 	for _, c := range cases {
 		_, errs, code := runData(t, c.args...)
