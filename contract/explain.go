@@ -13,6 +13,8 @@ type Explanation struct {
 	Header
 	Option      string           `json:"option"`
 	File        string           `json:"file"`
+	Engine      string           `json:"engine" enum:"structural,udg" doc:"the engine; for structural, game is null and the guarantors' terms are those of its response equation"`
+	Flags       []string         `json:"flags" doc:"fallbacks and caveats of the run; empty when none"`
 	Challenger  string           `json:"challenger"`
 	Protege     string           `json:"protege"`
 	Year        int              `json:"year"`
@@ -26,6 +28,8 @@ type Explanation struct {
 	PWar        float64          `json:"p_war"`
 	Hazard      float64          `json:"hazard" doc:"yearly probability of attack after the first decision"`
 	NoWar       []PointHorizon   `json:"no_war"`
+	// Structural is the structural engine's chain; absent for the UDG.
+	Structural  *StructuralChain `json:"structural,omitempty" doc:"the structural engine's chain (docs/assess.md); absent for engine udg"`
 	Assumptions []Assumption     `json:"assumptions"`
 }
 
@@ -89,10 +93,14 @@ type PointHorizon struct {
 func FromTrace(m *assess.Model, version, hash string) *Explanation {
 	t := m.Explain()
 	o := &m.Opt
+	if st := t.Structural; st != nil {
+		return fromStructural(m, st, version, hash)
+	}
 	e := &Explanation{Header: header("explain", version, hash), Option: o.Name, File: o.File,
 		Challenger: o.Challenger.Name, Protege: o.Protege.Name, Year: o.Year, Guarantors: []GuarantorTrace{},
 		PWinAll: t.PWinAll, Credibility: t.Credibility, Satisfied: t.Satisfied, Determined: t.Determined,
-		PDeterrence: t.PSQ, PWar: t.PWar, Hazard: t.Hazard, NoWar: []PointHorizon{}, Assumptions: []Assumption{}}
+		PDeterrence: t.PSQ, PWar: t.PWar, Hazard: t.Hazard, NoWar: []PointHorizon{}, Assumptions: []Assumption{},
+		Engine: "udg", Flags: []string{assess.UDGCaveat}}
 	for _, g := range t.Guarantors {
 		e.Guarantors = append(e.Guarantors, GuarantorTrace{ID: g.ID, Name: g.Name, Instrument: g.Instrument, BaseRate: g.BaseRate,
 			Terms: []Term{{"tripwire", g.Tripwire}, {"air_policing", g.Air}, {"stake_audience", g.StakeAudience},
@@ -116,3 +124,78 @@ func FromTrace(m *assess.Model, version, hash string) *Explanation {
 
 // LogitBaseRate is logit(base_rate), the first term of the commitment sum.
 func LogitBaseRate(p float64) float64 { return math.Log(p / (1 - p)) }
+
+// StructuralChain is the structural engine's chain at the medians: forces,
+// the response equation's terms (in guarantors[].terms), the responding
+// sets, the challenger's best response and the durability.
+type StructuralChain struct {
+	AsOf            string        `json:"as_of" doc:"the date the instruments in force are read at"`
+	ChallengerForce float64       `json:"challenger_force" doc:"challenger's forces in the theatre"`
+	ProtegeForce    float64       `json:"protege_force"`
+	GuarantorForces []float64     `json:"guarantor_forces" doc:"each guarantor's forces, in the order of guarantors"`
+	BaseLogits      []float64     `json:"base_logits" doc:"each guarantor's base term of the response equation (logit of base_rate)"`
+	Sets            []ResponseSet `json:"sets" doc:"every responding set with its probability"`
+	Pi              float64       `json:"pi" doc:"challenger's expected P(prevail) over the responding sets"`
+	CostBar         float64       `json:"cost_bar" doc:"challenger's expected cost of war"`
+	Index           float64       `json:"deterrence_index" doc:"DI; p_deterrence = L(DI)"`
+	HazardRatio     float64       `json:"hazard_ratio" doc:"the mechanisms' hazard ratio in the durability model"`
+	Phases          int           `json:"phases" doc:"phases of instruments in force within the horizon"`
+}
+
+// ResponseSet is one responding set: P(exactly these respond) and the
+// challenger's P(prevail) and cost of war against it.
+type ResponseSet struct {
+	Members []string `json:"members"`
+	P       float64  `json:"p"`
+	Force   float64  `json:"force"`
+	Pi      float64  `json:"pi"`
+	Cost    float64  `json:"cost"`
+}
+
+// fromStructural maps the structural engine's trace (docs/assess.md): no
+// UDG, the response equation's terms per guarantor.
+func fromStructural(m *assess.Model, t *assess.StructuralTrace, version, hash string) *Explanation {
+	o := &m.Opt
+	e := &Explanation{Header: header("explain", version, hash), Option: o.Name, File: o.File, Year: o.Year,
+		Engine: "structural", Flags: append([]string{}, t.Flags...), Guarantors: []GuarantorTrace{},
+		PDeterrence: t.PSQ, PWar: 1 - t.PSQ, NoWar: []PointHorizon{}, Assumptions: []Assumption{}}
+	if c := o.Compiled; c != nil {
+		e.Challenger, e.Protege = c.Scenario.Challenger.Name, c.Scenario.Protege.Name
+	}
+	any := 0.0
+	for _, s := range t.Sets {
+		if len(s.Members) > 0 {
+			any += s.P
+		} else {
+			e.PWinAll = 1 - s.Pi
+		}
+		if len(s.Members) == len(t.Guarantors) {
+			e.PWinAll = 1 - s.Pi
+		}
+	}
+	e.Credibility = any
+	for _, g := range t.Guarantors {
+		e.Guarantors = append(e.Guarantors, GuarantorTrace{ID: g.ID, Name: g.Name, Instrument: g.Instrument,
+			BaseRate: 1 / (1 + math.Exp(-g.Base)),
+			Terms: []Term{{"post1945", g.Post1945}, {"troops", g.Troops}, {"stake", g.Stake}, {"audience", g.Audience},
+				{"balance", g.Balance}, {"challenge", g.Shift}, {"signals", g.Signals}},
+			PFights: g.Q, PWin: g.PWin})
+	}
+	for _, h := range t.Survival {
+		e.NoWar = append(e.NoWar, PointHorizon{Years: h.Years, P: h.P.Mean})
+	}
+	c := &StructuralChain{AsOf: t.AsOf, ChallengerForce: t.FC, ProtegeForce: t.FP, GuarantorForces: []float64{}, BaseLogits: []float64{},
+		Sets: []ResponseSet{}, Pi: t.Pi, CostBar: t.Cbar, Index: t.Index, HazardRatio: t.HR, Phases: t.Phases}
+	for _, g := range t.Guarantors {
+		c.GuarantorForces = append(c.GuarantorForces, g.Force)
+		c.BaseLogits = append(c.BaseLogits, g.Base)
+	}
+	for _, st := range t.Sets {
+		c.Sets = append(c.Sets, ResponseSet{Members: append([]string{}, st.Members...), P: st.P, Force: st.Force, Pi: st.Pi, Cost: st.Cost})
+	}
+	e.Structural = c
+	for _, a := range m.Assumptions() {
+		e.Assumptions = append(e.Assumptions, Assumption{Input: a.Name, Distribution: a.Dist, Median: a.Median, Source: a.Source})
+	}
+	return e
+}

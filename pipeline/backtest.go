@@ -21,7 +21,7 @@ func Backtest(ctx context.Context, paths []string, o Options, bins int) (*contra
 	if bins < 1 || bins > history.MaxBins {
 		return nil, inputErrorf("--bins must be between 1 and %d, not %d", history.MaxBins, bins)
 	}
-	scs, err := Load(paths...)
+	scs, err := LoadOpts(o, paths...)
 	if err != nil {
 		return nil, err
 	}

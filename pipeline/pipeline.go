@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/guarantor/guarantor/assess"
 	"github.com/guarantor/guarantor/contract"
@@ -66,6 +67,15 @@ type Options struct {
 	History string
 	// Version is the engine version recorded in every document.
 	Version string
+	// Engine chooses the engine for every option: scenario.EngineDefault
+	// (structural) or scenario.EngineUDG; "" keeps each file's
+	// model.engine.
+	Engine string
+	// AsOf is the date (YYYY-MM-DD) an option without a period is assessed
+	// at: it decides the instruments in force. "" means today (UTC). The
+	// date enters such an option's input hash, so that a result stays a
+	// function of its recorded inputs.
+	AsOf string
 	// Progress, if set, is called as work advances (serialised, possibly
 	// from worker goroutines).
 	Progress func(Progress)
@@ -98,10 +108,25 @@ func (o Options) Check() error {
 		return inputErrorf("--samples must be at most %d, not %d (use --seed to repeat runs instead)", MaxSamples, o.Samples)
 	case o.Workers < 0 || o.Workers > MaxWorkers:
 		return inputErrorf("--workers must be between 0 (all cores) and %d, not %d", MaxWorkers, o.Workers)
+	case o.AsOf != "" && !isDate(o.AsOf):
+		return inputErrorf("--as-of %q: expected a date YYYY-MM-DD", o.AsOf)
 	case o.DriverSamples > MaxSamples:
 		return inputErrorf("driver samples must be at most %d, not %d", MaxSamples, o.DriverSamples)
 	}
 	return nil
+}
+
+func isDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}
+
+// asOf is the assessment date of options without a period.
+func (o Options) asOf() string {
+	if o.AsOf != "" {
+		return o.AsOf
+	}
+	return time.Now().UTC().Format(time.DateOnly)
 }
 
 func (o Options) samples() int {
@@ -114,16 +139,30 @@ func (o Options) samples() int {
 // Scenario is one loaded and compiled option.
 type Scenario struct {
 	File      string
-	InputHash string // canonical hash of the scenario (scenario.Scenario.InputHash)
+	InputHash string // canonical hash of the scenario (scenario.Scenario.InputHash), with the engine override and the date when they apply
+	AsOf      string // the date the option is assessed at (its period's start, or Options.AsOf)
 	Option    assess.Option
 	Model     *assess.Model
 }
 
 // Load reads the scenario files named by paths (a directory means its
 // *.yaml and *.yml files in name order, skipping _base files), and
-// compiles each. Errors match ErrInput, name the file
-// and line, and unwrap to the scenario.ErrorList when there is one.
-func Load(paths ...string) ([]*Scenario, error) {
+// compiles each. Errors match ErrInput, name the file and line, and
+// unwrap to the scenario.ErrorList when there is one.
+func Load(paths ...string) ([]*Scenario, error) { return LoadOpts(Options{}, paths...) }
+
+// LoadWith is Load with the engine chosen for every option (see
+// Options.Engine).
+func LoadWith(engine string, paths ...string) ([]*Scenario, error) {
+	return LoadOpts(Options{Engine: engine}, paths...)
+}
+
+// LoadOpts is Load with the options that shape compilation: Engine and
+// AsOf.
+func LoadOpts(o Options, paths ...string) ([]*Scenario, error) {
+	if err := o.Check(); err != nil {
+		return nil, err
+	}
 	files, err := scenario.OptionFiles(paths...)
 	if err != nil {
 		return nil, wrapInput(err)
@@ -133,7 +172,7 @@ func Load(paths ...string) ([]*Scenario, error) {
 	}
 	out := make([]*Scenario, 0, len(files))
 	for _, f := range files {
-		s, err := LoadFile(f)
+		s, err := loadFile(f, o)
 		if err != nil {
 			return nil, err
 		}
@@ -143,12 +182,14 @@ func Load(paths ...string) ([]*Scenario, error) {
 }
 
 // LoadFile reads and compiles one scenario file.
-func LoadFile(file string) (*Scenario, error) {
+func LoadFile(file string) (*Scenario, error) { return loadFile(file, Options{}) }
+
+func loadFile(file string, o Options) (*Scenario, error) {
 	s, err := scenario.LoadFile(file, scenario.Options{Countries: assess.Countries})
 	if err != nil {
 		return nil, wrapInput(err)
 	}
-	return compile(s)
+	return compileWith(s, o)
 }
 
 // Parse compiles a scenario given as text, for callers that hold the
@@ -171,8 +212,30 @@ func ParseWith(name string, data []byte, read func(string) ([]byte, error)) (*Sc
 	return compile(s)
 }
 
-func compile(s *scenario.Scenario) (*Scenario, error) {
-	o, err := assess.FromScenario(scenario.Compile(s))
+func compile(s *scenario.Scenario) (*Scenario, error) { return compileWith(s, Options{}) }
+
+func compileWith(s *scenario.Scenario, opt Options) (*Scenario, error) {
+	hash, engine := s.InputHash, opt.Engine
+	switch engine {
+	case "":
+	case scenario.EngineDefault, scenario.EngineUDG:
+		// An override that changes the file's engine changes the result,
+		// so it enters the input hash; one that repeats it does not.
+		if engine != s.Model.Engine {
+			hash = CombineHashes(hash, "engine="+engine)
+		}
+		s.Model.Engine = engine
+	default:
+		return nil, inputErrorf("--engine %q: expected %s or %s", engine, scenario.EngineDefault, scenario.EngineUDG)
+	}
+	c := scenario.Compile(s)
+	if c.AsOf() == "" {
+		// An option without a period is assessed as of a date that decides
+		// the instruments in force: the date is an input.
+		c.Today = opt.asOf()
+		hash = CombineHashes(hash, "as_of="+c.Today)
+	}
+	o, err := assess.FromScenario(c)
 	if err != nil {
 		return nil, wrapInput(err)
 	}
@@ -180,7 +243,7 @@ func compile(s *scenario.Scenario) (*Scenario, error) {
 	if err != nil {
 		return nil, wrapInput(err)
 	}
-	return &Scenario{File: s.File, InputHash: s.InputHash, Option: o, Model: m}, nil
+	return &Scenario{File: s.File, InputHash: hash, AsOf: c.AsOf(), Option: o, Model: m}, nil
 }
 
 // Run runs the engine on one scenario. progress, if set, gets the draws
@@ -198,7 +261,7 @@ func Assess(ctx context.Context, paths []string, o Options) (*contract.Assessmen
 	if err := o.Check(); err != nil {
 		return nil, err
 	}
-	scs, err := Load(paths...)
+	scs, err := LoadOpts(o, paths...)
 	if err != nil {
 		return nil, err
 	}
@@ -214,7 +277,7 @@ func AssessScenarios(ctx context.Context, scs []*Scenario, o Options) (*contract
 	var cases []*Scenario
 	if o.History != "" {
 		var err error
-		if cases, err = Load(o.History); err != nil {
+		if cases, err = LoadOpts(o, o.History); err != nil {
 			return nil, fmt.Errorf("history %s: %w", o.History, err)
 		}
 	}
@@ -233,7 +296,9 @@ func AssessScenarios(ctx context.Context, scs []*Scenario, o Options) (*contract
 		if len(profiles) > 0 {
 			as = history.Nearest(s.Model.Profile(), profiles, 5)
 		}
-		doc.Options = append(doc.Options, contract.FromResult(r, s.InputHash, max(s.Option.Horizon, 1), as))
+		op := contract.FromResult(r, s.InputHash, max(s.Option.Horizon, 1), as)
+		op.AsOf = s.AsOf
+		doc.Options = append(doc.Options, op)
 		hashes = append(hashes, s.InputHash)
 	}
 	if len(cases) > 0 {

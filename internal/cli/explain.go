@@ -10,7 +10,7 @@ import (
 func init() { register(newExplainCmd) }
 
 func newExplainCmd() *cobra.Command {
-	var format string
+	var format, engine, asOf string
 	cmd := &cobra.Command{
 		Use:   "explain FILE",
 		Short: "Print the chain from inputs to game to equilibrium to probabilities for one option",
@@ -24,7 +24,11 @@ same quantities averaged over the uncertainty. --format json follows docs/output
 			if format != "text" && format != "json" {
 				return usageError("--format %q: expected text or json", format)
 			}
-			es, err := pipeline.Explain(Version, args...)
+			o := pipeline.Options{Version: Version, Engine: engine, AsOf: asOf}
+			if err := o.Check(); err != nil {
+				return inputError(err)
+			}
+			es, err := pipeline.ExplainOpts(o, args...)
 			if err != nil {
 				return inputError(err)
 			}
@@ -42,5 +46,7 @@ same quantities averaged over the uncertainty. --format json follows docs/output
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output: text or json")
+	addEngineFlag(cmd, &engine)
+	addAsOfFlag(cmd, &asOf)
 	return cmd
 }
