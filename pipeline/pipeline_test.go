@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/report"
@@ -45,14 +46,15 @@ func TestOptionsCheck(t *testing.T) {
 // FuzzOptionsCheck: Check accepts exactly the documented ranges and never
 // panics; the entry points refuse what Check refuses before any work.
 func FuzzOptionsCheck(f *testing.F) {
-	f.Add(0, 0, 0)
-	f.Add(MaxSamples+1, 1, 0)
-	f.Add(-1<<63, -1, -1)
-	f.Add(1<<63-1, MaxWorkers, MaxSamples)
-	f.Fuzz(func(t *testing.T, samples, workers, drivers int) {
-		o := Options{Samples: samples, Workers: workers, DriverSamples: drivers}
+	f.Add(0, 0, 0, "")
+	f.Add(MaxSamples+1, 1, 0, "2025-06-01")
+	f.Add(-1<<63, -1, -1, "2025-13-01")
+	f.Add(1<<63-1, MaxWorkers, MaxSamples, "June")
+	f.Fuzz(func(t *testing.T, samples, workers, drivers int, asOf string) {
+		o := Options{Samples: samples, Workers: workers, DriverSamples: drivers, AsOf: asOf}
+		_, dateErr := time.Parse(time.DateOnly, asOf)
 		ok := (samples == 0 || samples >= MinSamples && samples <= MaxSamples) &&
-			workers >= 0 && workers <= MaxWorkers && drivers <= MaxSamples
+			workers >= 0 && workers <= MaxWorkers && drivers <= MaxSamples && (asOf == "" || dateErr == nil)
 		err := o.Check()
 		if (err == nil) != ok {
 			t.Fatalf("%+v: error %v, want ok=%v", o, err, ok)
@@ -69,6 +71,9 @@ func FuzzOptionsCheck(f *testing.F) {
 		}
 		if _, err2 := Backtest(context.Background(), []string{"/nonexistent"}, o, DefaultBins); err2 == nil || err2.Error() != err.Error() {
 			t.Fatalf("Backtest: %v, want %v", err2, err)
+		}
+		if _, err2 := LoadOpts(o, "/nonexistent"); err2 == nil || err2.Error() != err.Error() {
+			t.Fatalf("LoadOpts: %v, want %v", err2, err)
 		}
 	})
 }
