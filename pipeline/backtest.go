@@ -2,47 +2,112 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
+	"github.com/guarantor/guarantor/assess"
 	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/history"
+	"github.com/guarantor/guarantor/scenario"
 )
 
 // DefaultBins is the calibration table's default number of bins.
 const DefaultBins = 5
 
+// BacktestOptions set the validation of a backtest.
+type BacktestOptions struct {
+	Bins      int // calibration bins, 1 to history.MaxBins
+	Resamples int // bootstrap resamples; 0 means history.DefaultResamples
+	// Huth adds the validation on Huth's 58 crises (HuthSet).
+	Huth bool
+}
+
+// ErrHuthUnavailable reports --huth in a build without the structural
+// model's fitting package.
+var ErrHuthUnavailable = errors.New("--huth: the validation on Huth's 58 crises needs package fit " +
+	"(the structural model's leave-one-out), which this build does not have yet")
+
+// HuthSet validates the structural model on Huth's 58 crises: its
+// leave-one-out forecasts beside the base rate's and the ex-ante logit's,
+// scored and bootstrapped as the case base is. Package fit computes the
+// forecasts; this build does not have it yet, so HuthSet is nil and --huth
+// returns ErrHuthUnavailable.
+var HuthSet func(ctx context.Context, c history.Config) (history.Set, error)
+
 // Backtest runs every history case named by paths as of its start date
-// and scores the forecasts against the outcomes (history.Evaluate). bins
-// must be in [1, history.MaxBins]. Drivers are skipped.
+// and validates the forecasts against the outcomes (BacktestWith with the
+// default bootstrap).
 func Backtest(ctx context.Context, paths []string, o Options, bins int) (*contract.Backtest, error) {
+	return BacktestWith(ctx, paths, o, BacktestOptions{Bins: bins})
+}
+
+// BacktestWith runs every history case named by paths as of its start date
+// and cross-validates (history.Validate): the engine's forecast, the
+// leave-dyad-out base rate and ex-ante logit, on all cases and on the
+// closed ones, with bootstrap intervals of the Brier differences (seed
+// o.Seed). paths may be empty when b.Huth is set. Drivers are skipped.
+func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOptions) (*contract.Backtest, error) {
 	if err := o.Check(); err != nil {
 		return nil, err
 	}
-	if bins < 1 || bins > history.MaxBins {
-		return nil, fmt.Errorf("%w: --bins must be between 1 and %d, not %d", ErrInput, history.MaxBins, bins)
+	if b.Bins < 1 || b.Bins > history.MaxBins {
+		return nil, fmt.Errorf("%w: --bins must be between 1 and %d, not %d", ErrInput, history.MaxBins, b.Bins)
 	}
-	scs, err := Load(paths...)
-	if err != nil {
-		return nil, err
+	if b.Resamples != 0 && (b.Resamples < 2 || b.Resamples > history.MaxResamples) {
+		return nil, fmt.Errorf("%w: --resamples must be between 2 and %d, not %d", ErrInput, history.MaxResamples, b.Resamples)
 	}
-	o.DriverSamples = -1
-	var cases []history.Case
-	hashes := map[string]string{}
-	var all []string
-	for i, s := range scs {
-		r, err := s.Run(ctx, o, progressFunc(o, "backtest", i, len(scs), s.Option.Name))
+	if b.Huth && HuthSet == nil {
+		return nil, fmt.Errorf("%w: %v", ErrInput, ErrHuthUnavailable)
+	}
+	if len(paths) == 0 && !b.Huth {
+		return nil, fmt.Errorf("%w: no history cases (give a directory, or --huth)", ErrInput)
+	}
+	cfg := history.Config{Bins: b.Bins, Resamples: b.Resamples, Seed: o.Seed}
+	var (
+		cases   []history.Case
+		hashes  = map[string]string{}
+		all     []string
+		missing int
+	)
+	if len(paths) > 0 {
+		scs, err := Load(paths...)
 		if err != nil {
 			return nil, err
 		}
-		op := s.Option
-		cases = append(cases, history.Case{Name: op.Name, File: op.File, Year: op.Year, P: r.Held.Mean, Outcome: op.Outcome, Ongoing: op.Ongoing})
-		hashes[op.File] = s.InputHash
-		all = append(all, s.InputHash)
+		o.DriverSamples = -1
+		for i, s := range scs {
+			c, err := backtestCase(s)
+			if err != nil {
+				return nil, err
+			}
+			if c.missing {
+				missing++
+			}
+			r, err := s.Run(ctx, o, progressFunc(o, "backtest", i, len(scs), s.Option.Name))
+			if err != nil {
+				return nil, err
+			}
+			c.P = r.Held.Mean
+			cases = append(cases, c.Case)
+			hashes[s.File] = s.InputHash
+			all = append(all, s.InputHash)
+		}
 	}
-	b, err := history.Evaluate(cases, bins)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+	var v history.Validation
+	if len(cases) > 0 {
+		var err error
+		if v, err = history.Validate(cases, cfg); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrInput, err)
+		}
+	}
+	var extra []history.Set
+	if b.Huth {
+		h, err := HuthSet(ctx, cfg)
+		if err != nil {
+			return nil, err
+		}
+		extra = append(extra, h)
 	}
 	var refs []contract.Reference
 	if h, err := evidence.HuthAnalysis(); err == nil {
@@ -52,5 +117,30 @@ func Backtest(ctx context.Context, paths []string, o Options, bins int) (*contra
 			}
 		}
 	}
-	return contract.FromBacktest(b, o.Version, CombineHashes(all...), contract.RunInfo{Seed: o.Seed, Samples: o.samples()}, bins, hashes, refs), nil
+	return contract.FromBacktest(v, o.Version, CombineHashes(all...), contract.RunInfo{Seed: o.Seed, Samples: o.samples()},
+		b.Bins, hashes, refs, missing, extra...), nil
+}
+
+type caseInfo struct {
+	history.Case
+	missing bool // no challenger troops in the file
+}
+
+// backtestCase reads what the validation needs from a case's file: its
+// dyad, ex-ante features and any overlap with the fitting data. The file
+// is read again (it was compiled by Load) because the compiled option
+// keeps the engine's view, not the file's.
+func backtestCase(s *Scenario) (caseInfo, error) {
+	sc, err := scenario.LoadFile(s.File, scenario.Options{Countries: assess.Countries})
+	if err != nil {
+		return caseInfo{}, fmt.Errorf("%w: %v", ErrInput, err)
+	}
+	x, missing := history.CaseFeatures(sc)
+	overlap, err := history.HuthCrisis(sc)
+	if err != nil {
+		return caseInfo{}, err
+	}
+	op := s.Option
+	return caseInfo{Case: history.Case{Name: op.Name, File: op.File, Year: op.Year, Outcome: op.Outcome, Ongoing: op.Ongoing,
+		Group: history.CaseDyad(sc), X: x, Overlap: overlap}, missing: missing}, nil
 }
