@@ -77,6 +77,7 @@ type Validation struct {
 // Set is the validation on one set of cases.
 type Set struct {
 	Name        string            `json:"name"`
+	Method      string            `json:"method" doc:"how this set's forecasts are kept out of sample"`
 	Cases       int               `json:"cases"`
 	Groups      int               `json:"groups" doc:"dyads (folds) behind the cases"`
 	BaseRate    float64           `json:"base_rate" doc:"share where deterrence held"`
@@ -151,7 +152,7 @@ func FromBacktest(v history.Validation, version, hash string, run RunInfo, bins 
 }
 
 func fromSet(s history.Set) Set {
-	out := Set{Name: s.Name, Cases: s.N, Groups: s.Groups, BaseRate: s.BaseRate, Scores: scores(s.Forecasters),
+	out := Set{Name: s.Name, Method: s.Method, Cases: s.N, Groups: s.Groups, BaseRate: s.BaseRate, Scores: scores(s.Forecasters),
 		Differences: []BrierDifference{}, Calibration: []Calibration{}}
 	for _, df := range s.Differences {
 		out.Differences = append(out.Differences, BrierDifference{Forecaster: df.Forecaster, Baseline: df.Baseline,

@@ -58,6 +58,7 @@ type Scored struct {
 // from each baseline with a bootstrap interval.
 type Set struct {
 	Name        string
+	Method      string // how the set's forecasts are kept out of sample
 	N, Groups   int
 	BaseRate    float64
 	Forecasters []Scored
@@ -200,8 +201,14 @@ func validateSet(name string, cs []Case, c Config) (Set, []float64, []float64, e
 		{Name: ForecasterLogit, P: logit, Compare: true},
 		{Name: ForecasterAlways, P: always},
 	}, c)
+	s.Method = SetMethod
 	return s, base, logit, err
 }
+
+// SetMethod is the Method of the case base's sets.
+const SetMethod = "the engine's forecasts as they are (it fits nothing on the case base); the base rate and " +
+	"the ex-ante logit refitted without the scored case's whole dyad"
+
 
 // Clamp bounds a feature, mapping NaN to 0, so that a degenerate file
 // (zero troops on one side) gives a finite, bounded input.

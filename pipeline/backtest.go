@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/guarantor/guarantor/assess"
@@ -19,21 +18,9 @@ const DefaultBins = 5
 type BacktestOptions struct {
 	Bins      int // calibration bins, 1 to history.MaxBins
 	Resamples int // bootstrap resamples; 0 means history.DefaultResamples
-	// Huth adds the validation on Huth's 58 crises (HuthSet).
+	// Huth adds the validation on Huth's 58 crises (HuthSets).
 	Huth bool
 }
-
-// ErrHuthUnavailable reports --huth in a build without the structural
-// model's fitting package.
-var ErrHuthUnavailable = errors.New("--huth: the validation on Huth's 58 crises needs package fit " +
-	"(the structural model's leave-one-out), which this build does not have yet")
-
-// HuthSet validates the structural model on Huth's 58 crises: its
-// leave-one-out forecasts beside the base rate's and the ex-ante logit's,
-// scored and bootstrapped as the case base is. Package fit computes the
-// forecasts; this build does not have it yet, so HuthSet is nil and --huth
-// returns ErrHuthUnavailable.
-var HuthSet func(ctx context.Context, c history.Config) (history.Set, error)
 
 // Backtest runs every history case named by paths as of its start date
 // and validates the forecasts against the outcomes (BacktestWith with the
@@ -56,9 +43,6 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 	}
 	if b.Resamples != 0 && (b.Resamples < 2 || b.Resamples > history.MaxResamples) {
 		return nil, fmt.Errorf("%w: --resamples must be between 2 and %d, not %d", ErrInput, history.MaxResamples, b.Resamples)
-	}
-	if b.Huth && HuthSet == nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, ErrHuthUnavailable)
 	}
 	if len(paths) == 0 && !b.Huth {
 		return nil, fmt.Errorf("%w: no history cases (give a directory, or --huth)", ErrInput)
@@ -103,11 +87,11 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 	}
 	var extra []history.Set
 	if b.Huth {
-		h, err := HuthSet(ctx, cfg)
+		h, err := HuthSets(ctx, cfg)
 		if err != nil {
 			return nil, err
 		}
-		extra = append(extra, h)
+		extra = append(extra, h...)
 	}
 	var refs []contract.Reference
 	if h, err := evidence.HuthAnalysis(); err == nil {

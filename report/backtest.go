@@ -30,8 +30,9 @@ func Backtest(w io.Writer, b *contract.Backtest) error {
 		fmt.Fprintln(w, "\nENGINE: P(no attack over the case's horizon). BASE RATE and LOGIT: refitted without the case's dyad.")
 	}
 	v := b.Validation
-	fmt.Fprintf(w, "\nCross-validated scores only. %s.\nEngine: %s.\n", v.Method, v.Engine)
+	fmt.Fprintln(w, "\nCross-validated scores only: every fitted forecaster is refitted without the cases it forecasts (docs/backtest.md).")
 	if len(b.Cases) > 0 {
+		fmt.Fprintf(w, "Case base: %s.\nEngine: %s.\n", v.Method, v.Engine)
 		fmt.Fprintf(w, "Ex-ante logit features (normal prior SD %g on standardised slopes, %g on the intercept; fixed, never tuned):\n",
 			v.SlopePriorSD, v.InterceptPriorSD)
 		for i, f := range v.Features {
@@ -58,7 +59,7 @@ func Backtest(w io.Writer, b *contract.Backtest) error {
 }
 
 func backtestSet(w io.Writer, s contract.Set, v contract.Validation) error {
-	fmt.Fprintf(w, "\n== %s: %d cases in %d groups, deterrence held in %.0f%%\n\n", s.Name, s.Cases, s.Groups, 100*s.BaseRate)
+	fmt.Fprintf(w, "\n== %s: %d cases in %d groups, deterrence held in %.0f%%\n(%s)\n\n", s.Name, s.Cases, s.Groups, 100*s.BaseRate, s.Method)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "FORECASTER\tBRIER\tLOG LOSS")
 	for _, sc := range s.Scores {

@@ -31,6 +31,7 @@ resamples (seed {{.Validation.BootstrapSeed}}); input hash <code>{{.InputHash}}<
 Engine: {{.Validation.Engine}}. See docs/backtest.md.</small></p>
 {{range .Validation.Sets}}
 <h2>{{.Name}}: {{.Cases}} cases in {{.Groups}} groups, held {{pct .BaseRate}}</h2>
+<p><small>{{.Method}}.</small></p>
 <table><tr><th>forecaster</th><th>Brier</th><th>log loss</th></tr>
 {{range .Scores}}<tr><td>{{.Forecaster}}</td><td>{{f4 .Brier}}</td><td>{{f4 .LogLoss}}</td></tr>
 {{end}}</table>
