@@ -34,7 +34,7 @@ type BacktestCase struct {
 	BaseRateForecast float64   `json:"base_rate_forecast" doc:"share held among the cases outside this dyad"`
 	LogitForecast    float64   `json:"logit_forecast" doc:"the ex-ante logit refitted on the cases outside this dyad"`
 	Features         []float64 `json:"features" doc:"the ex-ante features, in the order of validation.features"`
-	FitOverlap       string    `json:"fit_overlap" doc:"the episode in the engine's fitting data that is this case (a Huth 1988 crisis), or empty"`
+	FitOverlap       string    `json:"fit_overlap" doc:"a crisis in the engine's fitting data between this case's challenger and one of its guarantors during the spell (a Huth 1988 crisis, possibly this very episode), or empty"`
 }
 
 // Score is a forecaster's Brier score and log loss (natural log).
@@ -71,7 +71,7 @@ type Validation struct {
 	Resamples        int      `json:"resamples" doc:"bootstrap resamples (cases drawn with replacement)"`
 	BootstrapSeed    uint64   `json:"bootstrap_seed"`
 	MissingForces    int      `json:"missing_forces" doc:"cases whose file gives no challenger troops (force ratio set to 0)"`
-	Sets             []Set    `json:"sets" doc:"all cases, closed cases, and with --huth Huth's 58 crises"`
+	Sets             []Set    `json:"sets" doc:"all cases, closed cases, the cases without a fit_overlap (when some have one), and with --huth Huth's 58 crises"`
 }
 
 // Set is the validation on one set of cases.
@@ -109,9 +109,9 @@ const (
 		"without the scored case's whole challenger-protege dyad; closed cases are validated on closed cases alone"
 	EngineOutOfSample = "the engine fits nothing on the case base: its coefficients are estimated on other data " +
 		"(Huth's 1988 crises, alliance fulfilment, COW and MID post-war spells; docs/fit.md), so its forecasts " +
-		"are out of sample by construction, except where a case is itself an episode of that data " +
-		"(cases[].fit_overlap names the Huth crisis; the durability fit's post-war spells also include some " +
-		"of the ceasefire cases' wars)"
+		"are out of sample by construction, except where that data holds a crisis of the case's challenger and " +
+		"one of its guarantors during the spell (cases[].fit_overlap names it; the set of the cases without one " +
+		"is scored apart) and for the ceasefire cases whose wars are among the durability fit's post-war spells"
 )
 
 // FromBacktest maps history's validation onto the document. hashes holds
@@ -141,6 +141,9 @@ func FromBacktest(v history.Validation, version, hash string, run RunInfo, bins 
 	if v.Closed.N > 0 {
 		sets = append(sets, v.Closed)
 		d.ClosedScores = scores(v.Closed.Forecasters)
+	}
+	if v.Unseen.N > 0 {
+		sets = append(sets, v.Unseen)
 	}
 	for _, s := range append(sets, extra...) {
 		d.Validation.Sets = append(d.Validation.Sets, fromSet(s))

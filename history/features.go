@@ -112,11 +112,13 @@ func dateStart(d string) string {
 	return d
 }
 
-// HuthCrisis names the Huth (1988) crisis that is the same episode as the
-// case, "" if none: the same (unordered) pair of states, the challenger
-// and one of the guarantors, within a year of the case's start. The
-// engine's coefficients are fitted on Huth's crises (package fit), so its
-// forecast of such a case is not fully out of sample.
+// HuthCrisis names a Huth (1988) crisis that is an episode of the case,
+// "" if none: a crisis between the challenger and one of the guarantors
+// (Huth's dyads are attacker-defender pairs) dated within the case's
+// spell, from its start year to its end (period.end, else the outcome
+// date; open spells run on). The engine's coefficients are fitted on
+// Huth's crises (package fit), so its forecast of such a case is not fully
+// out of sample. The first such crisis is named.
 func HuthCrisis(s *scenario.Scenario) (string, error) {
 	t, err := evidence.Load("huth_1988")
 	if err != nil {
@@ -129,25 +131,48 @@ func HuthCrisis(s *scenario.Scenario) (string, error) {
 	years, _ := t.Num("year")
 	c1, _ := t.Num("dyad_ccode1")
 	c2, _ := t.Num("dyad_ccode2")
-	start := s.Period
-	if start == nil || len(start.Start) < 4 {
+	from, to, ok := spellYears(s)
+	if !ok {
 		return "", nil
 	}
-	y, err := strconv.Atoi(start.Start[:4])
-	if err != nil {
-		return "", nil
-	}
-	for _, g := range s.Option.Guarantors {
-		gc := guarantorCode(g)
-		if gc == 0 {
+	for i := range ids {
+		y := int(years[i])
+		if y < from || y > to {
 			continue
 		}
-		for i := range ids {
-			a, b := int(c1[i]), int(c2[i])
-			if math.Abs(years[i]-float64(y)) <= 1 && ((a == s.Challenger.Code && b == gc) || (b == s.Challenger.Code && a == gc)) {
-				return fmt.Sprintf("Huth 1988 crisis %d (%d, COW %d-%d)", int(ids[i]), int(years[i]), a, b), nil
+		a, b := int(c1[i]), int(c2[i])
+		for _, g := range s.Option.Guarantors {
+			gc := guarantorCode(g)
+			if gc != 0 && ((a == s.Challenger.Code && b == gc) || (b == s.Challenger.Code && a == gc)) {
+				return fmt.Sprintf("Huth 1988 crisis %d (%d, COW %d-%d)", int(ids[i]), y, a, b), nil
 			}
 		}
 	}
 	return "", nil
+}
+
+// spellYears gives the first and last year of a case's spell.
+func spellYears(s *scenario.Scenario) (from, to int, ok bool) {
+	year := func(d string) (int, bool) {
+		if len(d) < 4 {
+			return 0, false
+		}
+		y, err := strconv.Atoi(d[:4])
+		return y, err == nil
+	}
+	if s.Period == nil {
+		return 0, 0, false
+	}
+	if from, ok = year(s.Period.Start); !ok {
+		return 0, 0, false
+	}
+	to = math.MaxInt
+	if y, ok := year(s.Period.End); ok {
+		to = y
+	} else if s.Outcome != nil {
+		if y, ok := year(s.Outcome.Date); ok && s.Outcome.Deterrence != "ongoing" {
+			to = y
+		}
+	}
+	return from, to, true
 }

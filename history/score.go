@@ -27,8 +27,9 @@ type Case struct {
 	// X holds the case's ex-ante features (FeatureNames), read by the logit
 	// baseline of Validate.
 	X []float64
-	// Overlap names data the engine's coefficients were fitted on that
-	// describe this same episode (a Huth 1988 crisis), "" for none.
+	// Overlap names an observation of the engine's fitting data between
+	// the same states during the case's spell (a Huth 1988 crisis:
+	// HuthCrisis), "" for none.
 	Overlap string
 }
 

@@ -132,6 +132,11 @@ type Validation struct {
 	// case's dyad.
 	BaseP, LogitP []float64
 	All, Closed   Set // Closed.N == 0 when every case is open
+	// Unseen leaves out the cases with an Overlap (the engine's fitting
+	// data holds a crisis of the same states during the spell), validated
+	// on its own as Closed is; N == 0 when no case has an overlap or every
+	// case has one.
+	Unseen Set
 }
 
 // Validate cross-validates the baselines on the cases (those with a known
@@ -170,6 +175,17 @@ func Validate(cases []Case, c Config) (Validation, error) {
 	}
 	if len(closed) > 0 {
 		if v.Closed, _, _, err = validateSet("closed cases", closed, c); err != nil {
+			return Validation{}, err
+		}
+	}
+	var unseen []Case
+	for _, k := range v.Cases {
+		if k.Overlap == "" {
+			unseen = append(unseen, k)
+		}
+	}
+	if len(unseen) > 0 && len(unseen) < len(v.Cases) {
+		if v.Unseen, _, _, err = validateSet("cases outside the engine's fitting data", unseen, c); err != nil {
 			return Validation{}, err
 		}
 	}
