@@ -18,6 +18,9 @@ type Backtest struct {
 	Calibration    []Bin       `json:"calibration" doc:"the engine's forecasts, every case"`
 	References     []Reference `json:"references" doc:"published scores on other case sets, for scale only"`
 	Validation     Validation  `json:"validation" doc:"cross-validation: method, baselines, bootstrap intervals, calibration, per set"`
+	// HorizonYears and UnknownAtHorizon describe --horizon.
+	HorizonYears     float64 `json:"horizon_years" doc:"0: each case is scored over its file's horizon; else every case over this many years from its start, outcome then"`
+	UnknownAtHorizon int     `json:"unknown_at_horizon" doc:"cases left out because their outcome at horizon_years is unknown (the spell ended earlier without a failure)"`
 }
 
 // BacktestCase is one scored history case.

@@ -150,9 +150,13 @@ func gradient(Z [][]float64, y, beta, prec []float64, g *mat.VecDense, H *mat.Sy
 }
 
 // LogitPredictor refits the ex-ante logit on the training rows of X and y
-// in every fold and forecasts the test rows.
+// in every fold and forecasts the test rows (1/2 when there are no
+// training rows, as the base rate does).
 func LogitPredictor(X [][]float64, y []float64) Predictor {
 	return func(train, test []int) ([]float64, error) {
+		if len(train) == 0 {
+			return BaseRatePredictor(y)(train, test)
+		}
 		tx, ty := make([][]float64, len(train)), make([]float64, len(train))
 		for k, i := range train {
 			tx[k], ty[k] = X[i], y[i]

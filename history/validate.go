@@ -233,3 +233,22 @@ func Clamp(x, lo, hi float64) float64 {
 	}
 	return math.Min(math.Max(x, lo), hi)
 }
+
+// OutcomeAt is a case's outcome at a fixed horizon of years from its
+// start, from its observed outcome (deterrence held, failed or ongoing)
+// and the years it held: failed by then (0), still holding then (1), or
+// not known (ok false) when the spell ended without a failure before the
+// horizon, or the file gives no years held. Scoring every case at the
+// same horizon keeps the forecast ex ante: a file's own horizon is the
+// observed spell, which for a failed case is the time to failure.
+func OutcomeAt(deterrence string, yearsHeld, years float64) (outcome int, ok bool) {
+	switch {
+	case yearsHeld <= 0:
+		return 0, false
+	case deterrence == "failed" && yearsHeld <= years:
+		return 0, true
+	case yearsHeld >= years:
+		return 1, true
+	}
+	return 0, false
+}

@@ -232,3 +232,27 @@ func TestDyadKeyUnordered(t *testing.T) {
 		t.Errorf("folds %v", got)
 	}
 }
+
+// Outcomes at a fixed horizon, by hand.
+func TestOutcomeAt(t *testing.T) {
+	for _, c := range []struct {
+		det      string
+		held, at float64
+		out      int
+		ok       bool
+	}{
+		{"failed", 0.3, 1, 0, true}, // failed within the year
+		{"failed", 7, 5, 1, true},   // failed later: held at 5 years
+		{"failed", 5, 5, 0, true},   // failed on the horizon
+		{"held", 0.3, 1, 0, false},  // ended without failure before the horizon: unknown
+		{"held", 10, 5, 1, true},    // held past the horizon
+		{"ongoing", 9, 5, 1, true},  // holding at the horizon
+		{"ongoing", 3, 5, 0, false}, // not yet at the horizon
+		{"held", 0, 1, 0, false},    // no years held in the file
+	} {
+		out, ok := OutcomeAt(c.det, c.held, c.at)
+		if out != c.out || ok != c.ok {
+			t.Errorf("%s after %v years, at %v: %d %v, want %d %v", c.det, c.held, c.at, out, ok, c.out, c.ok)
+		}
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/history"
 	"github.com/guarantor/guarantor/scenario"
+	"github.com/guarantor/guarantor/uncertainty"
 )
 
 // DefaultBins is the calibration table's default number of bins.
@@ -20,7 +21,16 @@ type BacktestOptions struct {
 	Resamples int // bootstrap resamples; 0 means history.DefaultResamples
 	// Huth adds the validation on Huth's 58 crises (HuthSets).
 	Huth bool
+	// Horizon, when positive, scores every case at this many years from
+	// its start instead of its file's horizon (the observed spell): the
+	// engine forecasts P(no attack within Horizon years), the outcome is
+	// history.OutcomeAt, and cases whose outcome then is unknown are left
+	// out (counted in the document).
+	Horizon float64
 }
+
+// MaxHorizon bounds --horizon (years).
+const MaxHorizon = 200
 
 // Backtest runs every history case named by paths as of its start date
 // and validates the forecasts against the outcomes (BacktestWith with the
@@ -44,6 +54,9 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 	if b.Resamples != 0 && (b.Resamples < 2 || b.Resamples > history.MaxResamples) {
 		return nil, fmt.Errorf("%w: --resamples must be between 2 and %d, not %d", ErrInput, history.MaxResamples, b.Resamples)
 	}
+	if b.Horizon < 0 || b.Horizon > MaxHorizon {
+		return nil, fmt.Errorf("%w: --horizon must be between 0 (each file's own) and %d years, not %g", ErrInput, MaxHorizon, b.Horizon)
+	}
 	if len(paths) == 0 && !b.Huth {
 		return nil, fmt.Errorf("%w: no history cases (give a directory, or --huth)", ErrInput)
 	}
@@ -53,6 +66,7 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 		hashes  = map[string]string{}
 		all     []string
 		missing int
+		unknown int
 	)
 	if len(paths) > 0 {
 		scs, err := Load(paths...)
@@ -61,14 +75,18 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 		}
 		o.DriverSamples = -1
 		for i, s := range scs {
-			c, err := backtestCase(s)
+			c, run, err := backtestCase(s, b.Horizon)
 			if err != nil {
 				return nil, err
+			}
+			if run == nil {
+				unknown++
+				continue
 			}
 			if c.missing {
 				missing++
 			}
-			r, err := s.Run(ctx, o, progressFunc(o, "backtest", i, len(scs), s.Option.Name))
+			r, err := run.Run(ctx, o, progressFunc(o, "backtest", i, len(scs), s.Option.Name))
 			if err != nil {
 				return nil, err
 			}
@@ -77,6 +95,9 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 			hashes[s.File] = s.InputHash
 			all = append(all, s.InputHash)
 		}
+	}
+	if len(paths) > 0 && len(cases) == 0 {
+		return nil, fmt.Errorf("%w: no case has a known outcome at %g years (--horizon)", ErrInput, b.Horizon)
 	}
 	var v history.Validation
 	if len(cases) > 0 {
@@ -101,8 +122,10 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 			}
 		}
 	}
-	return contract.FromBacktest(v, o.Version, CombineHashes(all...), contract.RunInfo{Seed: o.Seed, Samples: o.samples()},
-		b.Bins, hashes, refs, missing, extra...), nil
+	d := contract.FromBacktest(v, o.Version, CombineHashes(all...), contract.RunInfo{Seed: o.Seed, Samples: o.samples()},
+		b.Bins, hashes, refs, missing, extra...)
+	d.HorizonYears, d.UnknownAtHorizon = b.Horizon, unknown
+	return d, nil
 }
 
 type caseInfo struct {
@@ -111,20 +134,40 @@ type caseInfo struct {
 }
 
 // backtestCase reads what the validation needs from a case's file: its
-// dyad, ex-ante features and any overlap with the fitting data. The file
-// is read again (it was compiled by Load) because the compiled option
-// keeps the engine's view, not the file's.
-func backtestCase(s *Scenario) (caseInfo, error) {
+// dyad, ex-ante features and any overlap with the fitting data, and the
+// scenario to run. The file is read again (it was compiled by Load)
+// because the compiled option keeps the engine's view, not the file's.
+// With a fixed horizon (years > 0) the case is recompiled with that
+// horizon and scored on its outcome then; run is nil when that outcome is
+// unknown.
+func backtestCase(s *Scenario, years float64) (c caseInfo, run *Scenario, err error) {
 	sc, err := scenario.LoadFile(s.File, scenario.Options{Countries: assess.Countries})
 	if err != nil {
-		return caseInfo{}, fmt.Errorf("%w: %v", ErrInput, err)
+		return caseInfo{}, nil, fmt.Errorf("%w: %v", ErrInput, err)
 	}
 	x, missing := history.CaseFeatures(sc)
 	overlap, err := history.HuthCrisis(sc)
 	if err != nil {
-		return caseInfo{}, err
+		return caseInfo{}, nil, err
 	}
 	op := s.Option
-	return caseInfo{Case: history.Case{Name: op.Name, File: op.File, Year: op.Year, Outcome: op.Outcome, Ongoing: op.Ongoing,
-		Group: history.CaseDyad(sc), X: x, Overlap: overlap}, missing: missing}, nil
+	c = caseInfo{Case: history.Case{Name: op.Name, File: op.File, Year: op.Year, Outcome: op.Outcome, Ongoing: op.Ongoing,
+		Group: history.CaseDyad(sc), X: x, Overlap: overlap}, missing: missing}
+	if years <= 0 {
+		return c, s, nil
+	}
+	if sc.Outcome == nil {
+		return c, nil, nil
+	}
+	out, ok := history.OutcomeAt(sc.Outcome.Deterrence, sc.Outcome.YearsHeld, years)
+	if !ok {
+		return c, nil, nil
+	}
+	c.Outcome, c.Ongoing = out, false
+	sc.Horizon = scenario.Quantity{Dist: uncertainty.PointDist(years), Source: "guarantor backtest --horizon", Set: true}
+	if run, err = compile(sc); err != nil {
+		return caseInfo{}, nil, err
+	}
+	run.InputHash = s.InputHash
+	return c, run, nil
 }

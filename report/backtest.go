@@ -27,7 +27,11 @@ func Backtest(w io.Writer, b *contract.Backtest) error {
 				c.LogitForecast, outcomeText(c.Outcome), fit)
 		}
 		tw.Flush()
-		fmt.Fprintln(w, "\nENGINE: P(no attack over the case's horizon). BASE RATE and LOGIT: refitted without the case's dyad.")
+		over := "the case's horizon (its file's: the observed spell)"
+		if b.HorizonYears > 0 {
+			over = fmt.Sprintf("%g years from the start (--horizon; OUTCOME is the outcome then; %d cases whose outcome then is unknown left out)", b.HorizonYears, b.UnknownAtHorizon)
+		}
+		fmt.Fprintf(w, "\nENGINE: P(no attack over %s). BASE RATE and LOGIT: refitted without the case's dyad.\n", over)
 	}
 	v := b.Validation
 	fmt.Fprintln(w, "\nCross-validated scores only: every fitted forecaster is refitted without the cases it forecasts (docs/backtest.md).")

@@ -21,6 +21,7 @@ func newBacktestCmd() *cobra.Command {
 		resamples int
 		huth      bool
 		svg       string
+		horizon   float64
 		quiet     bool
 	)
 	cmd := &cobra.Command{
@@ -36,7 +37,9 @@ troops in place, local force ratio, nuclear guarantor). Scores for all cases and
 closed cases alone (open "held to date" cases left out); Brier and log loss (forecasts clipped
 to [0.01, 0.99]); bootstrap intervals (cases resampled, seed --seed) of the Brier differences
 engine minus base rate and engine minus logit; calibration tables. --huth adds the same
-validation on Huth's 58 crises (needs package fit). --format json follows docs/output.md;
+validation on Huth's 58 crises. --horizon T scores every case at T years from its start
+(forecast P(no attack within T years); outcome then; cases that ended earlier without a
+failure left out), since a file's own horizon is its observed spell. --format json follows docs/output.md;
 --format html writes a report with reliability diagrams; --svg writes the all-cases diagram.
 docs/backtest.md explains every number.`,
 		Example: "  guarantor backtest examples/history\n  guarantor backtest examples/history --format html > backtest.html",
@@ -55,7 +58,7 @@ docs/backtest.md explains every number.`,
 			if err != nil {
 				return err
 			}
-			b, err := pipeline.BacktestWith(cmd.Context(), args, o, pipeline.BacktestOptions{Bins: bins, Resamples: resamples, Huth: huth})
+			b, err := pipeline.BacktestWith(cmd.Context(), args, o, pipeline.BacktestOptions{Bins: bins, Resamples: resamples, Huth: huth, Horizon: horizon})
 			prog.done()
 			if err != nil {
 				return inputError(err)
@@ -79,6 +82,7 @@ docs/backtest.md explains every number.`,
 	cmd.Flags().IntVar(&bins, "bins", pipeline.DefaultBins, fmt.Sprintf("calibration bins (1 to %d)", history.MaxBins))
 	cmd.Flags().IntVar(&resamples, "resamples", history.DefaultResamples, fmt.Sprintf("bootstrap resamples (2 to %d)", history.MaxResamples))
 	cmd.Flags().BoolVar(&huth, "huth", false, "add the validation on Huth's 58 crises")
+	cmd.Flags().Float64Var(&horizon, "horizon", 0, "score every case at this many years from its start (0: each file's horizon, the observed spell)")
 	cmd.Flags().StringVar(&svg, "svg", "", "write the reliability diagram of the first set (all cases) to this file")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
 	return cmd

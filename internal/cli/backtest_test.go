@@ -40,3 +40,39 @@ func TestBacktestRefuses(t *testing.T) {
 		}
 	}
 }
+
+// --horizon scores every case at a fixed number of years: the outcome is
+// the one then (Budapest, failed after 19.2 years, held at 5 and failed at
+// 20), and a case without years held is left out.
+func TestBacktestHorizon(t *testing.T) {
+	dir := t.TempDir()
+	for file, years := range map[string]string{"berlin.yaml": "", "budapest.yaml": "19.2"} {
+		b, err := os.ReadFile(filepath.Join(historyDir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(b)
+		if years != "" {
+			text = strings.Replace(text, "  deterrence: failed\n", "  deterrence: failed\n  years_held: "+years+"\n", 1)
+		}
+		if err := os.WriteFile(filepath.Join(dir, file), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for years, want := range map[string]string{"5": `"outcome": "held"`, "20": `"outcome": "failed"`} {
+		out, errs, code := runData(t, "backtest", dir, "--samples", "200", "--horizon", years, "--format", "json")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		if !strings.Contains(out, want) || strings.Count(out, `"name": "Budapest (test)"`) != 1 || strings.Contains(out, "Berlin") ||
+			!strings.Contains(out, `"unknown_at_horizon": 1`) {
+			t.Errorf("--horizon %s:\n%s", years, out)
+		}
+	}
+	if _, _, code := runData(t, "backtest", historyDir, "--horizon", "5"); code != 2 {
+		t.Errorf("no case known at the horizon: exit %d, want 2", code)
+	}
+	if _, _, code := runData(t, "backtest", historyDir, "--horizon", "-1"); code != 2 {
+		t.Errorf("negative horizon: exit %d, want 2", code)
+	}
+}
