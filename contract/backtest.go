@@ -74,7 +74,7 @@ type Validation struct {
 	Resamples        int      `json:"resamples" doc:"bootstrap resamples (cases drawn with replacement)"`
 	BootstrapSeed    uint64   `json:"bootstrap_seed"`
 	MissingForces    int      `json:"missing_forces" doc:"cases whose file gives no challenger troops (force ratio set to 0)"`
-	Sets             []Set    `json:"sets" doc:"all cases, closed cases, the cases without a fit_overlap (when some have one), and with --huth Huth's 58 crises"`
+	Sets             []Set    `json:"sets" doc:"all cases, closed cases (when some are open), the cases without a fit_overlap (when some have one), and with --huth Huth's 58 crises"`
 }
 
 // Set is the validation on one set of cases.
@@ -142,7 +142,9 @@ func FromBacktest(v history.Validation, version, hash string, run RunInfo, bins 
 		d.Calibration = binRows(v.All.Forecasters[0].Calibration)
 	}
 	if v.Closed.N > 0 {
-		sets = append(sets, v.Closed)
+		if v.Closed.N < v.All.N { // else the same set twice
+			sets = append(sets, v.Closed)
+		}
 		d.ClosedScores = scores(v.Closed.Forecasters)
 	}
 	if v.Unseen.N > 0 {
