@@ -97,6 +97,15 @@ type BrierDifference struct {
 	SE         float64 `json:"se" doc:"standard deviation over the resamples"`
 	Lo         float64 `json:"lo" doc:"2.5th percentile over the resamples"`
 	Hi         float64 `json:"hi" doc:"97.5th percentile over the resamples"`
+	// ByDyad resamples whole dyads (groups) instead of cases.
+	ByDyad *DyadInterval `json:"by_dyad,omitempty" doc:"the interval when whole dyads are resampled (cluster bootstrap); absent when every case is its own dyad"`
+}
+
+// DyadInterval is a cluster-bootstrap interval.
+type DyadInterval struct {
+	SE float64 `json:"se"`
+	Lo float64 `json:"lo"`
+	Hi float64 `json:"hi"`
 }
 
 // Calibration is one forecaster's calibration table.
@@ -163,8 +172,11 @@ func fromSet(s history.Set) Set {
 	out := Set{Name: s.Name, Method: s.Method, Cases: s.N, Groups: s.Groups, BaseRate: s.BaseRate, Scores: scores(s.Forecasters),
 		Differences: []BrierDifference{}, Calibration: []Calibration{}}
 	for _, df := range s.Differences {
-		out.Differences = append(out.Differences, BrierDifference{Forecaster: df.Forecaster, Baseline: df.Baseline,
-			Difference: df.Estimate, SE: df.SE, Lo: df.Lo, Hi: df.Hi})
+		bd := BrierDifference{Forecaster: df.Forecaster, Baseline: df.Baseline, Difference: df.Estimate, SE: df.SE, Lo: df.Lo, Hi: df.Hi}
+		if g := df.ByGroup; g != nil {
+			bd.ByDyad = &DyadInterval{SE: g.SE, Lo: g.Lo, Hi: g.Hi}
+		}
+		out.Differences = append(out.Differences, bd)
 	}
 	for _, f := range s.Forecasters {
 		if f.Name == history.ForecasterAlways {

@@ -70,20 +70,31 @@ type Set struct {
 type Difference struct {
 	Forecaster, Baseline string
 	Interval
+	// ByGroup resamples whole groups (dyads); absent (zero) when every
+	// case is its own group.
+	ByGroup *Interval
 }
 
-// Compare scores the forecasters on outcomes y (1 held, 0 failed), groups
-// being the number of independent groups behind the cases (reported, not
-// used), and bootstraps the first forecaster's Brier difference from each
-// forecaster marked Compare.
-func Compare(name string, y []float64, groups int, fs []Forecasts, c Config) (Set, error) {
+// Compare scores the forecasters on outcomes y (1 held, 0 failed) and
+// bootstraps the first forecaster's Brier difference from each forecaster
+// marked Compare, resampling cases and, when some group holds several
+// cases, also whole groups (groups[i] is case i's group key; nil or ""
+// keys make each case its own group).
+func Compare(name string, y []float64, groups []string, fs []Forecasts, c Config) (Set, error) {
+	if groups == nil {
+		groups = make([]string, len(y))
+	}
+	if len(groups) != len(y) {
+		return Set{}, fmt.Errorf("%d group keys for %d cases", len(groups), len(y))
+	}
 	if err := c.check(); err != nil {
 		return Set{}, err
 	}
 	if len(y) == 0 {
 		return Set{}, ErrNoCases
 	}
-	s := Set{Name: name, N: len(y), Groups: groups, BaseRate: mean(y)}
+	ng := len(Folds(groups))
+	s := Set{Name: name, N: len(y), Groups: ng, BaseRate: mean(y)}
 	for _, f := range fs {
 		if len(f.P) != len(y) {
 			return Set{}, fmt.Errorf("%s: %d forecasts for %d cases", f.Name, len(f.P), len(y))
@@ -98,8 +109,12 @@ func Compare(name string, y []float64, groups int, fs []Forecasts, c Config) (Se
 	}
 	for _, f := range fs[1:] {
 		if f.Compare {
-			s.Differences = append(s.Differences, Difference{Forecaster: fs[0].Name, Baseline: f.Name,
-				Interval: BootstrapBrierDiff(fs[0].P, f.P, y, c.resamples(), c.Seed)})
+			d := Difference{Forecaster: fs[0].Name, Baseline: f.Name, Interval: BootstrapBrierDiff(fs[0].P, f.P, y, c.resamples(), c.Seed)}
+			if ng < len(y) {
+				g := BootstrapBrierDiffByGroup(fs[0].P, f.P, y, groups, c.resamples(), c.Seed)
+				d.ByGroup = &g
+			}
+			s.Differences = append(s.Differences, d)
 		}
 	}
 	return s, nil
@@ -211,7 +226,7 @@ func validateSet(name string, cs []Case, c Config) (Set, []float64, []float64, e
 	for i := range always {
 		always[i] = 1
 	}
-	s, err := Compare(name, y, len(Folds(groups)), []Forecasts{
+	s, err := Compare(name, y, groups, []Forecasts{
 		{Name: ForecasterEngine, P: p},
 		{Name: ForecasterBase, P: base, Compare: true},
 		{Name: ForecasterLogit, P: logit, Compare: true},

@@ -256,3 +256,23 @@ func TestOutcomeAt(t *testing.T) {
 		}
 	}
 }
+
+// The cluster bootstrap against its exact distribution: groups {0, 0} and
+// {1} (squared-error differences) give resample means 0, 1/3, 1 with
+// probabilities 1/4, 1/2, 1/4: SE sqrt(19)/12, interval [0, 1]; singleton
+// groups reduce it to the case bootstrap.
+func TestBootstrapByGroupByHand(t *testing.T) {
+	y := []float64{1, 1, 1}
+	a := []float64{1, 1, 0} // differences 0, 0, 1 against b = y
+	iv := BootstrapBrierDiffByGroup(a, y, y, []string{"A", "A", "B"}, 20000, 1)
+	near(t, "estimate", iv.Estimate, 1.0/3, 1e-15)
+	near(t, "SE", iv.SE, math.Sqrt(19)/12, 0.01)
+	if iv.Lo != 0 || iv.Hi != 1 {
+		t.Errorf("interval [%v, %v], want [0, 1]", iv.Lo, iv.Hi)
+	}
+	one := BootstrapBrierDiffByGroup(a, y, y, []string{"", "", ""}, 20000, 1)
+	cases := BootstrapBrierDiff(a, y, y, 20000, 1)
+	if one.Estimate != cases.Estimate || one.SE != cases.SE || one.Lo != cases.Lo || one.Hi != cases.Hi {
+		t.Errorf("singleton groups %+v, case bootstrap %+v", one, cases)
+	}
+}

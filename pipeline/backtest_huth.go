@@ -71,7 +71,7 @@ func HuthSets(ctx context.Context, c history.Config) ([]history.Set, error) {
 			}
 			fc = append(fc, history.Forecasts{Name: f.name, P: p, Compare: f.compare})
 		}
-		s, err := history.Compare(scheme.name, y, len(history.Folds(scheme.groups)), fc, c)
+		s, err := history.Compare(scheme.name, y, scheme.groups, fc, c)
 		if err != nil {
 			return nil, err
 		}

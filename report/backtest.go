@@ -73,9 +73,13 @@ func backtestSet(w io.Writer, s contract.Set, v contract.Validation) error {
 	if len(s.Differences) > 0 {
 		fmt.Fprintln(w)
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "BRIER DIFFERENCE\tESTIMATE\t95% BOOTSTRAP INTERVAL\tSE")
+		fmt.Fprintln(tw, "BRIER DIFFERENCE\tESTIMATE\t95% BOOTSTRAP INTERVAL\tSE\tRESAMPLING DYADS\tSE")
 		for _, d := range s.Differences {
-			fmt.Fprintf(tw, "%s - %s\t%+.4f\t[%+.4f, %+.4f]\t%.4f\n", d.Forecaster, d.Baseline, d.Difference, d.Lo, d.Hi, d.SE)
+			dy, dse := "-", "-"
+			if g := d.ByDyad; g != nil {
+				dy, dse = fmt.Sprintf("[%+.4f, %+.4f]", g.Lo, g.Hi), fmt.Sprintf("%.4f", g.SE)
+			}
+			fmt.Fprintf(tw, "%s - %s\t%+.4f\t[%+.4f, %+.4f]\t%.4f\t%s\t%s\n", d.Forecaster, d.Baseline, d.Difference, d.Lo, d.Hi, d.SE, dy, dse)
 		}
 		tw.Flush()
 	}

@@ -35,8 +35,8 @@ Engine: {{.Validation.Engine}}. See docs/backtest.md.</small></p>
 <table><tr><th>forecaster</th><th>Brier</th><th>log loss</th></tr>
 {{range .Scores}}<tr><td>{{.Forecaster}}</td><td>{{f4 .Brier}}</td><td>{{f4 .LogLoss}}</td></tr>
 {{end}}</table>
-{{if .Differences}}<table><tr><th>Brier difference</th><th>estimate</th><th>95% bootstrap interval</th><th>SE</th></tr>
-{{range .Differences}}<tr><td>{{.Forecaster}} − {{.Baseline}}</td><td>{{signed .Difference}}</td><td>[{{signed .Lo}}, {{signed .Hi}}]</td><td>{{f4 .SE}}</td></tr>
+{{if .Differences}}<table><tr><th>Brier difference</th><th>estimate</th><th>95% bootstrap interval (cases)</th><th>SE</th><th>95% interval (dyads resampled)</th><th>SE</th></tr>
+{{range .Differences}}<tr><td>{{.Forecaster}} − {{.Baseline}}</td><td>{{signed .Difference}}</td><td>[{{signed .Lo}}, {{signed .Hi}}]</td><td>{{f4 .SE}}</td>{{with .ByDyad}}<td>[{{signed .Lo}}, {{signed .Hi}}]</td><td>{{f4 .SE}}</td>{{else}}<td>-</td><td>-</td>{{end}}</tr>
 {{end}}</table>{{end}}
 {{svg (diagram .)}}
 {{range .Calibration}}<h3>Calibration, {{.Forecaster}}</h3>
