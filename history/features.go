@@ -69,7 +69,7 @@ func CaseFeatures(s *scenario.Scenario) (x []float64, missing bool) {
 	c := s.Capabilities.Challenger
 	missing = c == nil || !c.DeployableTroops.Set
 	if !missing {
-		ratio = Clamp(math.Log(defenders/median(c.DeployableTroops)), -forceRatioBound, forceRatioBound)
+		ratio = clamp(math.Log(defenders/median(c.DeployableTroops)), -forceRatioBound, forceRatioBound)
 	}
 	return []float64{ob / 4, troops, ratio, nuclear}, missing
 }

@@ -240,9 +240,9 @@ func validateSet(name string, cs []Case, c Config) (Set, []float64, []float64, e
 const SetMethod = "the engine's forecasts as they are (it fits nothing on the case base); the base rate and " +
 	"the ex-ante logit refitted without the scored case's whole dyad"
 
-// Clamp bounds a feature, mapping NaN to 0, so that a degenerate file
+// clamp bounds a feature, mapping NaN to 0, so that a degenerate file
 // (zero troops on one side) gives a finite, bounded input.
-func Clamp(x, lo, hi float64) float64 {
+func clamp(x, lo, hi float64) float64 {
 	if math.IsNaN(x) {
 		return 0
 	}

@@ -276,3 +276,48 @@ func TestBootstrapByGroupByHand(t *testing.T) {
 		t.Errorf("singleton groups %+v, case bootstrap %+v", one, cases)
 	}
 }
+
+// Compare on random forecasts: scores in range, every case in one bin of
+// each calibration table, and each difference's estimate the difference
+// of the two Brier scores.
+func TestCompareProperties(t *testing.T) {
+	rapid.Check(t, func(t *rapid.T) {
+		n := rapid.IntRange(1, 30).Draw(t, "n")
+		y := make([]float64, n)
+		groups := make([]string, n)
+		for i := range y {
+			y[i] = float64(rapid.IntRange(0, 1).Draw(t, "y"))
+			groups[i] = rapid.SampledFrom([]string{"", "a", "b", "c"}).Draw(t, "g")
+		}
+		prob := rapid.Float64Range(0, 1)
+		a := rapid.SliceOfN(prob, n, n).Draw(t, "a")
+		b := rapid.SliceOfN(prob, n, n).Draw(t, "b")
+		bins := rapid.IntRange(1, 12).Draw(t, "bins")
+		s, err := Compare("x", y, groups, []Forecasts{{Name: "a", P: a}, {Name: "b", P: b, Compare: true}}, Config{Bins: bins, Resamples: 50, Seed: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range s.Forecasters {
+			if !(f.Brier >= 0 && f.Brier <= 1) || !(f.LogLoss >= 0 && f.LogLoss <= -math.Log(LogLossClip)) {
+				t.Fatalf("%s: Brier %v log loss %v", f.Name, f.Brier, f.LogLoss)
+			}
+			k := 0
+			for _, c := range f.Calibration {
+				k += c.N
+			}
+			if k != n || len(f.Calibration) != bins {
+				t.Fatalf("%s: %d cases in %d bins", f.Name, k, len(f.Calibration))
+			}
+		}
+		d := s.Differences[0]
+		if math.Abs(d.Estimate-(s.Forecasters[0].Brier-s.Forecasters[1].Brier)) > 1e-12 || d.Lo > d.Hi {
+			t.Fatalf("difference %+v", d)
+		}
+		if g := d.ByGroup; g != nil && math.Abs(g.Estimate-d.Estimate) > 1e-12 {
+			t.Fatalf("dyad bootstrap estimate %v, case %v", g.Estimate, d.Estimate)
+		}
+	})
+	if _, err := Compare("x", []float64{1}, nil, []Forecasts{{Name: "a", P: []float64{1.5}}}, Config{Bins: 2}); err == nil {
+		t.Error("forecast 1.5 accepted")
+	}
+}
