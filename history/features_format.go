@@ -2,24 +2,37 @@ package history
 
 import "github.com/guarantor/guarantor/scenario"
 
-// The parts of the case features that depend on the scenario format's
-// extensions (issue 10 item 4: end dates, scope, sovereign guarantors,
-// arrival times). This version reads the format as main parses it today:
-// instruments have a start date only, no scope, no sovereign guarantors
-// and no arrival times.
+// The parts of the case features that read the scenario format's
+// extensions (contract A of issue 10: end dates, scope, sovereign
+// guarantors, arrival times, protected territories).
 
-func inForce(in scenario.Instrument, asOf string) bool {
-	return asOf == "" || in.Start == "" || dateStart(in.Start) <= asOf
-}
+// inForce: the instrument is in force at the assessment date (the case's
+// period.start), as the engine counts it.
+func inForce(in scenario.Instrument, asOf string) bool { return asOf == "" || in.InForce(asOf) }
 
-func inScope(scenario.Instrument, *scenario.Scenario) bool { return true }
+// inScope: the commitment covers this challenger and this challenge.
+func inScope(in scenario.Instrument, s *scenario.Scenario) bool { return in.Scope.Covers(s.Challenger) }
 
-func isSovereign(scenario.Guarantor) bool { return false }
+// isSovereign: the guarantor defends its own territory.
+func isSovereign(g scenario.Guarantor) bool { return g.Sovereign }
 
 // inPlace reports whether a guarantor's own deployable troops are in the
-// theatre on day one (arrival 0); without arrival times none are.
-func inPlace(*scenario.Capability) bool { return false }
+// theatre on day one (median arrival 0 days).
+func inPlace(c *scenario.Capability) bool {
+	return c.DeployableTroops.Set && c.ArrivalDays.Set && median(c.ArrivalDays) == 0
+}
 
+// guarantorCode is the guarantor's COW code; 0 for an organisation.
 func guarantorCode(g scenario.Guarantor) int { return g.Country.Code }
 
-func protegeKey(s *scenario.Scenario) string { return countryKey(s.Protege) }
+// protegeKey: the protege, or for a territory its sovereign when the file
+// names one, else the territory's name.
+func protegeKey(s *scenario.Scenario) string {
+	if t := s.Territory; t != nil {
+		if t.Sovereign != nil {
+			return countryKey(*t.Sovereign)
+		}
+		return t.Name
+	}
+	return countryKey(s.Protege)
+}

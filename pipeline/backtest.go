@@ -69,13 +69,13 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 		unknown int
 	)
 	if len(paths) > 0 {
-		scs, err := Load(paths...)
+		scs, err := LoadWith(o.Engine, paths...)
 		if err != nil {
 			return nil, err
 		}
 		o.DriverSamples = -1
 		for i, s := range scs {
-			c, run, err := backtestCase(s, b.Horizon)
+			c, run, err := backtestCase(s, b.Horizon, o.Engine)
 			if err != nil {
 				return nil, err
 			}
@@ -138,9 +138,9 @@ type caseInfo struct {
 // scenario to run. The file is read again (it was compiled by Load)
 // because the compiled option keeps the engine's view, not the file's.
 // With a fixed horizon (years > 0) the case is recompiled with that
-// horizon and scored on its outcome then; run is nil when that outcome is
-// unknown.
-func backtestCase(s *Scenario, years float64) (c caseInfo, run *Scenario, err error) {
+// horizon (and engine, as Load compiled it) and scored on its outcome
+// then; run is nil when that outcome is unknown.
+func backtestCase(s *Scenario, years float64, engine string) (c caseInfo, run *Scenario, err error) {
 	sc, err := scenario.LoadFile(s.File, scenario.Options{Countries: assess.Countries})
 	if err != nil {
 		return caseInfo{}, nil, fmt.Errorf("%w: %v", ErrInput, err)
@@ -165,7 +165,7 @@ func backtestCase(s *Scenario, years float64) (c caseInfo, run *Scenario, err er
 	}
 	c.Outcome, c.Ongoing = out, false
 	sc.Horizon = scenario.Quantity{Dist: uncertainty.PointDist(years), Source: "guarantor backtest --horizon", Set: true}
-	if run, err = compile(sc); err != nil {
+	if run, err = compileEngine(sc, engine); err != nil {
 		return caseInfo{}, nil, err
 	}
 	run.InputHash = s.InputHash
