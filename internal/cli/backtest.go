@@ -33,15 +33,18 @@ over the case's horizon). Only cross-validated scores are printed: the engine fi
 the case base (its coefficients come from other data, docs/fit.md), and each baseline is
 refitted without the scored case's whole challenger-protege dyad: the base rate, and an
 ex-ante logit (penalised, on four features every case file states: strongest obligation,
-troops in place, local force ratio, nuclear guarantor). Scores for all cases and for the
-closed cases alone (open "held to date" cases left out); Brier and log loss (forecasts clipped
-to [0.01, 0.99]); bootstrap intervals (cases resampled, seed --seed) of the Brier differences
-engine minus base rate and engine minus logit; calibration tables. --huth adds the same
-validation on Huth's 58 crises. --horizon T scores every case at T years from its start
-(forecast P(no attack within T years); outcome then; cases that ended earlier without a
-failure left out), since a file's own horizon is its observed spell. --format json follows docs/output.md;
---format html writes a report with reliability diagrams; --svg writes the all-cases diagram.
-docs/backtest.md explains every number.`,
+troops in place, local force ratio, nuclear guarantor).
+
+Scores for all cases, for the closed cases alone (open "held to date" cases left out), and for
+the cases outside the engine's fitting data: Brier and log loss (forecasts clipped to
+[0.01, 0.99]); 95% bootstrap intervals (seed --seed; cases resampled, then whole dyads) of
+the Brier differences engine minus base rate and engine minus logit; calibration tables.
+
+--huth adds the same validation on Huth's 58 crises. --horizon T scores every case at T years
+from its start (P(no attack within T years) against the outcome then; cases that ended earlier
+without a failure are left out), since a case file's own horizon is its observed spell.
+--format json follows docs/output.md; --format html writes a report with reliability diagrams;
+--svg writes the all-cases diagram. docs/backtest.md explains every number.`,
 		Example: "  guarantor backtest examples/history\n  guarantor backtest examples/history --format html > backtest.html",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "table" && format != "json" && format != "html" {
