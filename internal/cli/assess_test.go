@@ -96,7 +96,7 @@ func TestBacktestScores(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"Berlin (test)", "Budapest (test)", "2 cases", "base rate (leave-one-out)", "always deterred", "BRIER (CLOSED)", "closed cases", "Calibration"} {
+	for _, want := range []string{"Berlin (test)", "Budapest (test)", "2 cases", "base rate (leave-dyad-out)", "ex-ante logit (leave-dyad-out)", "always deterred", "95% BOOTSTRAP INTERVAL", "closed cases", "Calibration"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("backtest lacks %q:\n%s", want, out)
 		}
