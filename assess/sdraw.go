@@ -350,13 +350,17 @@ func contestLogCost(c *deter.Coefficients, fc, lnFC, fs, gamma float64, umbrella
 		lr = fastLog(fs) - lnFC
 		pi = fastLogistic(-gamma * lr)
 	case fc > 0: // no defence
-		lr, pi = math.Log(ratioFloor), 1
+		lr, pi = lnRatioFloor, 1
 	case fs > 0: // no attacker
-		lr, pi = -math.Log(ratioFloor), 0
+		lr, pi = -lnRatioFloor, 0
 	default:
-		lr, pi = math.Log(ratioFloor), 0.5
+		lr, pi = lnRatioFloor, 0.5
 	}
-	lr = min(max(lr, math.Log(ratioFloor)), -math.Log(ratioFloor))
+	if lr < lnRatioFloor {
+		lr = lnRatioFloor
+	} else if lr > -lnRatioFloor {
+		lr = -lnRatioFloor
+	}
 	v := c.C0.Value + c.C1.Value*lr
 	if umbrella {
 		v += c.CN.Value
@@ -366,6 +370,10 @@ func contestLogCost(c *deter.Coefficients, fc, lnFC, fs, gamma float64, umbrella
 
 // ratioFloor is deter's bound on the force ratio in the war cost.
 const ratioFloor = 1e-6
+
+// lnRatioFloor is ln ratioFloor, computed once (math.Log is not folded into
+// a constant, and the clamp runs for every responding set of every draw).
+var lnRatioFloor = math.Log(ratioFloor)
 
 // responseSets fills w.pS[S] = P(exactly S responds) when R_g = 1[U_g <
 // q_g] and U comes from a Gaussian copula with one common factor
