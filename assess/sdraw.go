@@ -151,6 +151,25 @@ func (s *structural) strength(x []float64, f force, k, tau float64) float64 {
 // eval computes the draw in w.x: every phase's deterrence, and the
 // assessment date's summary in w.out.
 func (s *structural) eval(w *swork) {
+	s.setCoef(w)
+	for p := range s.phases {
+		s.evalPhase(w, p)
+	}
+	if s.horizon >= 0 {
+		w.out.horizon = w.x[s.horizon]
+	}
+}
+
+// evalPSQ computes only what P(status quo) at the assessment date needs:
+// phase 0 (the later phases feed durability alone).
+func (s *structural) evalPSQ(w *swork) float64 {
+	s.setCoef(w)
+	s.evalPhase(w, 0)
+	return w.out.PSQ
+}
+
+// setCoef reads the draw's coefficient values from w.x into w.coef.
+func (s *structural) setCoef(w *swork) {
 	x, c := w.x, &w.coef
 	cs := &s.coef
 	set := func(e *deter.Estimate, i int) {
@@ -176,12 +195,24 @@ func (s *structural) eval(w *swork) {
 	set(&c.Lambda, cs.lambda)
 	set(&c.PC0, cs.pc0)
 	set(&c.PC1, cs.pc1)
-	for p := range s.phases {
-		s.evalPhase(w, p)
+}
+
+// durabilityOnly reports whether input i enters only durability (the cure
+// Weibull, the mechanisms' hazard ratios, the horizon), so that P(status
+// quo) at the assessment date does not depend on it.
+func (s *structural) durabilityOnly(i int) bool {
+	cs := &s.coef
+	if i == cs.k || i == cs.lambda || i == cs.pc0 || i == cs.pc1 || i == s.horizon {
+		return true
 	}
-	if s.horizon >= 0 {
-		w.out.horizon = x[s.horizon]
+	for _, ph := range s.phases {
+		for _, h := range ph.hr {
+			if h == i {
+				return true
+			}
+		}
 	}
+	return false
 }
 
 // evalPhase is MODEL.md §3 for one phase.

@@ -132,8 +132,7 @@ func (s *structural) meanPSQ(w *swork, seed uint64, n, fixed int, val float64) f
 	sum := 0.0
 	for i := range n {
 		s.sample(w, seed, uint64(i), fixed, val)
-		s.eval(w)
-		sum += w.out.PSQ
+		sum += s.evalPSQ(w)
 	}
 	return sum / float64(n)
 }
@@ -170,17 +169,29 @@ func (m *Model) driversStructural(ctx context.Context, cfg Config) ([]Driver, er
 		sum := 0.0
 		for i := range nd {
 			copy(w.x, xs[i*nx:(i+1)*nx])
-			w.x[fixed] = val
-			s.eval(w)
-			sum += w.out.PSQ
+			if fixed >= 0 {
+				w.x[fixed] = val
+			}
+			sum += s.evalPSQ(w)
 		}
 		return sum / float64(nd)
 	}
+	// An input that enters only durability leaves P(status quo) as it is
+	// in every draw: both ends of its swing are the unfixed mean (the same
+	// sum of the same values), computed once.
+	var free float64
+	var freeOnce sync.Once
 	err := parallel(ctx, cfg.Workers, len(s.random), func(wk, j int) {
 		slot := s.random[j]
 		lo, hi := s.dists[slot].Quantile(0.05), s.dists[slot].Quantile(0.95)
-		a := mean(ws[wk], slot, lo)
-		b := mean(ws[wk], slot, hi)
+		var a, b float64
+		if s.durabilityOnly(slot) {
+			freeOnce.Do(func() { free = mean(ws[wk], -1, 0) })
+			a, b = free, free
+		} else {
+			a = mean(ws[wk], slot, lo)
+			b = mean(ws[wk], slot, hi)
+		}
 		out[j] = Driver{Name: s.names[slot], Source: s.sources[slot], Lo: lo, Hi: hi, AtLo: a, AtHi: b, Swing: math.Abs(b - a)}
 	})
 	if err != nil {
