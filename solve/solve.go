@@ -66,8 +66,10 @@ var (
 	ErrLimit = errors.New("solve: stopped at the equilibrium limit; more equilibria may exist")
 	// ErrUnsupported says the method does not apply to this kind of game.
 	ErrUnsupported = errors.New("solve: method does not apply to this game")
-	// ErrImperfectRecall is Gambit's refusal, word for word.
-	ErrImperfectRecall = errors.New("Computing equilibria of games with imperfect recall is not supported.")
+	// ErrImperfectRecall is game.ErrImperfectRecall (Gambit's refusal, word
+	// for word), re-exported so that callers of this package need not import
+	// game to test for it; it is the same value, not a second sentinel.
+	ErrImperfectRecall = game.ErrImperfectRecall
 	// ErrTooLarge says a representation the method needs (a reduced
 	// strategic form, an agent form) has more cells than the solver allows.
 	ErrTooLarge = errors.New("solve: game too large for this method")

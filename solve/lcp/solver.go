@@ -66,7 +66,7 @@ func (s Solver) Solve(ctx context.Context, g game.Game, opt solve.Options) ([]so
 // package's sentinels, keeping the detail.
 func mapError(err error) error {
 	switch {
-	case errors.Is(err, ErrImperfectRecall):
+	case errors.Is(err, game.ErrImperfectRecall):
 		return solve.ErrImperfectRecall
 	case errors.Is(err, seqform.ErrTooLarge):
 		return errors.Join(solve.ErrTooLarge, err)

@@ -2,16 +2,11 @@ package lcp
 
 import (
 	"context"
-	"errors"
 
 	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/solve/internal/seqform"
 	"github.com/guarantor/guarantor/solve/internal/seqlemke"
 )
-
-// ErrImperfectRecall is returned for trees without perfect recall (Gambit
-// refuses them too).
-var ErrImperfectRecall = errors.New("computing equilibria of games with imperfect recall is not supported")
 
 // SolveTree finds one equilibrium of a two-player tree with perfect recall
 // by Lemke's algorithm on the sequence form (solve/internal/seqlemke) and
@@ -22,7 +17,7 @@ var ErrImperfectRecall = errors.New("computing equilibria of games with imperfec
 // and refused beyond seqform's size bound.
 func SolveTree(ctx context.Context, t *game.Tree, opt Options) ([]game.BehaviorProfile, error) {
 	if err := t.PerfectRecall(); err != nil {
-		return nil, ErrImperfectRecall
+		return nil, game.ErrImperfectRecall
 	}
 	f, err := seqform.New(t)
 	if err != nil {

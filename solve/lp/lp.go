@@ -16,9 +16,6 @@ import (
 // same constant in every cell.
 var ErrNotConstantSum = errors.New("the lp method needs a two-player constant-sum game")
 
-// ErrImperfectRecall is returned for trees without perfect recall.
-var ErrImperfectRecall = errors.New("computing equilibria of games with imperfect recall is not supported")
-
 // SolveTable returns one exact equilibrium (a pair of minimax strategies)
 // of a two-player constant-sum table.
 func SolveTable(ctx context.Context, t *game.Table) (game.MixedProfile, error) {
@@ -127,7 +124,7 @@ func simplex(ctx context.Context, a [][]*big.Int, m, n int) (game.MixedProfile, 
 // with perfect recall, as a behaviour profile.
 func SolveTree(ctx context.Context, t *game.Tree) (game.BehaviorProfile, error) {
 	if err := t.PerfectRecall(); err != nil {
-		return nil, ErrImperfectRecall
+		return nil, game.ErrImperfectRecall
 	}
 	f, err := seqform.New(t)
 	if err != nil {

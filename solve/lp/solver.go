@@ -43,7 +43,7 @@ func (Solver) Solve(ctx context.Context, g game.Game, _ solve.Options) ([]solve.
 
 func mapError(err error) error {
 	switch {
-	case errors.Is(err, ErrImperfectRecall):
+	case errors.Is(err, game.ErrImperfectRecall):
 		return solve.ErrImperfectRecall
 	case errors.Is(err, ErrNotConstantSum):
 		return errors.Join(solve.ErrUnsupported, err)
