@@ -322,7 +322,7 @@ func extremeBySupports(t *testing.T, g *game.Table, maxSupport int) []string {
 		return out
 	}
 	vp := supportVertices(payoffs(1, false), m, n, maxSupport) // labels: i unused, m+j best reply
-	vq := supportVertices(payoffs(0, true), n, m, maxSupport) // labels: j unused, n+i best reply
+	vq := supportVertices(payoffs(0, true), n, m, maxSupport)  // labels: j unused, n+i best reply
 	full := uint64(1)<<(m+n) - 1
 	var eqs []game.MixedProfile
 	for _, x := range vp {
