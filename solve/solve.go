@@ -33,6 +33,26 @@ type Options struct {
 	Progress func(Progress)
 	// ProgressEvery throttles Progress; 0 means 100ms.
 	ProgressEvery time.Duration
+	// MemoryLimit bounds, in bytes, what a solver plans to allocate for
+	// its large structures (sequence-form tableaux, Lemke-Howson states,
+	// vertex lists); 0 means DefaultMemoryLimit, negative means no limit.
+	// A run that would need more is refused (or stopped, with what it has
+	// found) with an error wrapping ErrTooLarge.
+	MemoryLimit int64
+}
+
+// DefaultMemoryLimit is the memory bound when Options.MemoryLimit is 0.
+const DefaultMemoryLimit = 1 << 30
+
+// Memory returns the effective memory bound in bytes (0: none).
+func (o Options) Memory() int64 {
+	switch {
+	case o.MemoryLimit == 0:
+		return DefaultMemoryLimit
+	case o.MemoryLimit < 0:
+		return 0
+	}
+	return o.MemoryLimit
 }
 
 // Progress reports how far a long solve has come. Total is 0 when the

@@ -3,6 +3,7 @@ package lcp
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 	"runtime"
 	"strings"
@@ -22,6 +23,11 @@ type Options struct {
 	// Progress, if set, is called with the number of equilibria found so far
 	// after every round of paths.
 	Progress func(found int)
+	// Prior names the sequence-form prior on trees ("", "auto", "last",
+	// "centroid", "generic"; see docs/solvers-mixed.md).
+	Prior string
+	// MemoryLimit bounds in bytes the tableaux held at once (0: none).
+	MemoryLimit int64
 }
 
 // errUnbounded means a ratio test found no blocking row, which cannot happen
@@ -206,49 +212,70 @@ func SolveTable(ctx context.Context, t *game.Table, opt Options) ([]game.MixedPr
 		p, _ := g.profile(s)
 		return []game.MixedProfile{p}, nil
 	}
+	// Each path ends in a state of two tableaux; a round keeps the states
+	// of a chunk of paths at once, so the chunk is sized to the memory
+	// limit (the int64 entries; a tableau in math/big is counted at 48
+	// bytes an entry). Chunks run in order, so the result does not depend
+	// on the chunk size.
+	perEntry := int64(8)
+	if start.p.IsBig() || start.q.IsBig() {
+		perEntry = 48
+	}
+	stateBytes := int64(g.m+g.n) * int64(g.m+g.n+1) * perEntry
+	chunk := 1 << 30
+	if opt.MemoryLimit > 0 {
+		if stateBytes > opt.MemoryLimit {
+			return nil, fmt.Errorf("%w: a Lemke-Howson state of a %dx%d game needs about %d bytes, over the limit of %d", errTooManyStates, g.m, g.n, stateBytes, opt.MemoryLimit)
+		}
+		chunk = int(min(opt.MemoryLimit/stateBytes, 1<<30))
+	}
 	seen := map[string]bool{}
 	var found []game.MixedProfile
 	frontier := []lhState{start}
 	for len(frontier) > 0 {
-		results := make([]lhState, len(frontier)*labels)
-		errs := make([]error, len(results))
-		jobs := make(chan int)
-		var wg sync.WaitGroup
-		for w := 0; w < workers; w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for idx := range jobs {
-					src := frontier[idx/labels]
-					s := lhState{src.p.Clone(), src.q.Clone()}
-					errs[idx] = g.path(ctx, s, idx%labels)
-					results[idx] = s
-				}
-			}()
-		}
-		for idx := range results {
-			jobs <- idx
-		}
-		close(jobs)
-		wg.Wait()
+		total := len(frontier) * labels
 		var next []lhState
-		for idx, s := range results {
-			if errs[idx] != nil {
-				return found, errs[idx]
+		for lo := 0; lo < total; lo += chunk {
+			hi := min(lo+chunk, total)
+			results := make([]lhState, hi-lo)
+			errs := make([]error, len(results))
+			jobs := make(chan int)
+			var wg sync.WaitGroup
+			for w := 0; w < workers; w++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for idx := range jobs {
+						src := frontier[(lo+idx)/labels]
+						s := lhState{src.p.Clone(), src.q.Clone()}
+						errs[idx] = g.path(ctx, s, (lo+idx)%labels)
+						results[idx] = s
+					}
+				}()
 			}
-			p, ok := g.profile(s)
-			if !ok {
-				continue
+			for idx := range results {
+				jobs <- idx
 			}
-			key := profileKey(p)
-			if seen[key] {
-				continue
-			}
-			seen[key] = true
-			found = append(found, p)
-			next = append(next, s)
-			if opt.Count > 0 && len(found) >= opt.Count {
-				return found, nil
+			close(jobs)
+			wg.Wait()
+			for idx, s := range results {
+				if errs[idx] != nil {
+					return found, errs[idx]
+				}
+				p, ok := g.profile(s)
+				if !ok {
+					continue
+				}
+				key := profileKey(p)
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				found = append(found, p)
+				next = append(next, s)
+				if opt.Count > 0 && len(found) >= opt.Count {
+					return found, nil
+				}
 			}
 		}
 		if opt.Progress != nil {
@@ -258,6 +285,9 @@ func SolveTable(ctx context.Context, t *game.Table, opt Options) ([]game.MixedPr
 	}
 	return found, nil
 }
+
+// errTooManyStates: one Lemke-Howson state does not fit the memory limit.
+var errTooManyStates = errors.New("lcp: game too large for the memory limit")
 
 func rev(a []int) []int {
 	out := make([]int, len(a))

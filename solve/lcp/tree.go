@@ -2,6 +2,7 @@ package lcp
 
 import (
 	"context"
+	"errors"
 
 	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/solve/internal/seqform"
@@ -23,9 +24,15 @@ func SolveTree(ctx context.Context, t *game.Tree, opt Options) ([]game.BehaviorP
 	if err != nil {
 		return nil, err
 	}
-	if plans, err := seqlemke.Solve(ctx, f); err == nil {
+	prior, err := seqlemke.ParsePrior(opt.Prior)
+	if err != nil {
+		return nil, err
+	}
+	plans, err := seqlemke.Solve(ctx, f, seqlemke.Options{Prior: prior, MemoryLimit: opt.MemoryLimit})
+	if err == nil {
 		return []game.BehaviorProfile{f.Behavior(plans)}, nil
-	} else if ctx.Err() != nil {
+	}
+	if ctx.Err() != nil || errors.Is(err, seqlemke.ErrTooLarge) {
 		return nil, err
 	}
 	st, err := f.Strategic()

@@ -120,9 +120,18 @@ func simplex(ctx context.Context, a [][]*big.Int, m, n int) (game.MixedProfile, 
 	return game.MixedProfile{x, y}, nil
 }
 
+// TreeOptions tune SolveTree.
+type TreeOptions struct {
+	// Prior names the sequence-form prior ("", "auto", "last", "centroid",
+	// "generic"; see docs/solvers-mixed.md).
+	Prior string
+	// MemoryLimit bounds the sequence-form run in bytes (0: none).
+	MemoryLimit int64
+}
+
 // SolveTree returns one exact equilibrium of a two-player constant-sum tree
 // with perfect recall, as a behaviour profile.
-func SolveTree(ctx context.Context, t *game.Tree) (game.BehaviorProfile, error) {
+func SolveTree(ctx context.Context, t *game.Tree, opt TreeOptions) (game.BehaviorProfile, error) {
 	if err := t.PerfectRecall(); err != nil {
 		return nil, game.ErrImperfectRecall
 	}
@@ -136,9 +145,15 @@ func SolveTree(ctx context.Context, t *game.Tree) (game.BehaviorProfile, error) 
 	// Every equilibrium of a constant-sum game is a pair of optimal
 	// strategies, so the sequence-form Lemke run (polynomial per pivot)
 	// answers the LP; the strategic form is the fallback.
-	if plans, err := seqlemke.Solve(ctx, f); err == nil {
+	prior, err := seqlemke.ParsePrior(opt.Prior)
+	if err != nil {
+		return nil, err
+	}
+	plans, err := seqlemke.Solve(ctx, f, seqlemke.Options{Prior: prior, MemoryLimit: opt.MemoryLimit})
+	if err == nil {
 		return f.Behavior(plans), nil
-	} else if ctx.Err() != nil {
+	}
+	if ctx.Err() != nil || errors.Is(err, seqlemke.ErrTooLarge) {
 		return nil, err
 	}
 	st, err := f.Strategic()

@@ -68,7 +68,7 @@ func TestEdgeCases(t *testing.T) {
 		if eqs, err := lcp.SolveTree(ctx, tr, lcp.Options{}); err != nil || len(eqs) != 1 || check.TreeRegret(tr, eqs[0]).Sign() != 0 {
 			t.Errorf("lcp on %q: %v %v", tr.Title, eqs, err)
 		}
-		if bp, err := lp.SolveTree(ctx, tr); err != nil || check.TreeRegret(tr, bp).Sign() != 0 {
+		if bp, err := lp.SolveTree(ctx, tr, lp.TreeOptions{}); err != nil || check.TreeRegret(tr, bp).Sign() != 0 {
 			t.Errorf("lp on %q: %v %v", tr.Title, bp, err)
 		}
 		if bp, err := logit.SolveTree(ctx, tr, logit.Options{}); err != nil {

@@ -25,7 +25,7 @@ func TestSeqLemkeRandom(t *testing.T) {
 		if err != nil {
 			rt.Fatal(err)
 		}
-		plans, err := Solve(context.Background(), f)
+		plans, err := Solve(context.Background(), f, Options{})
 		if err != nil {
 			fails++
 			rt.Fatalf("Solve: %v", err)
@@ -47,7 +47,7 @@ func TestSolveCoordinationLikeGambit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plans, err := Solve(context.Background(), f)
+	plans, err := Solve(context.Background(), f, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
