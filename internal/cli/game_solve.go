@@ -21,6 +21,7 @@ type solveFlags struct {
 	method  string
 	format  string
 	agent   bool
+	prior   string
 	timeout time.Duration
 	max     int
 }
@@ -50,6 +51,7 @@ Methods:
 	fl.StringVarP(&f.method, "method", "m", "enumpure", "solution method: "+strings.Join(methods.Names(), ", "))
 	fl.StringVar(&f.format, "format", "gambit", "output format: gambit or json")
 	fl.BoolVarP(&f.agent, "agent", "A", false, "enumpure: equilibria of the agent form (like gambit-enumpure -A)")
+	fl.StringVar(&f.prior, "prior", "", "lcp, lp on trees: prior of the sequence-form Lemke run: auto (default), last, centroid or generic")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop after this long (e.g. 30s); 0 means no limit")
 	fl.IntVar(&f.max, "count", 0, "alias of --max, as in gambit-lcp -e")
 	fl.IntVar(&f.max, "max", 0, fmt.Sprintf("stop after this many equilibria; 0 means no limit (spe keeps at most %d per subgame)", solve.DefaultSPELimit))
@@ -79,7 +81,7 @@ func runSolve(cmd *cobra.Command, path string, f solveFlags) error {
 	for _, w := range warnings {
 		fmt.Fprintln(cmd.ErrOrStderr(), "guarantor:", w)
 	}
-	p := methods.Params{Agent: f.agent}
+	p := methods.Params{Agent: f.agent, Prior: f.prior}
 	g, s, err := m.Prepare(g, p)
 	switch {
 	case errors.Is(err, methods.ErrUsage):

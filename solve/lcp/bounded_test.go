@@ -103,3 +103,20 @@ func TestTableMemoryLimit(t *testing.T) {
 		t.Fatalf("got %v, want solve.ErrTooLarge", err)
 	}
 }
+
+// Every prior ends at an exact equilibrium; an unknown name is an error.
+func TestTreePriors(t *testing.T) {
+	g := testgames.RandomTree(rand.New(rand.NewPCG(2, 2)), 2, 5, 10)
+	for _, p := range []string{"", "auto", "last", "centroid", "generic"} {
+		eqs, err := Solver{Prior: p}.Solve(context.Background(), g, solve.Options{})
+		if err != nil || len(eqs) != 1 {
+			t.Fatalf("prior %q: %v", p, err)
+		}
+		if r := check.TreeRegret(g, eqs[0].Behavior); r.Sign() != 0 {
+			t.Fatalf("prior %q: regret %s", p, r.RatString())
+		}
+	}
+	if _, err := (Solver{Prior: "first"}).Solve(context.Background(), g, solve.Options{}); err == nil {
+		t.Fatal("unknown prior accepted")
+	}
+}
