@@ -13,6 +13,7 @@ import (
 	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/solve/internal/check"
 	"github.com/guarantor/guarantor/solve/internal/testgames"
+	"github.com/guarantor/guarantor/solve/lcp"
 )
 
 // The cross-check below is an enumeration written independently of the
@@ -366,6 +367,16 @@ func crossCheck(t *testing.T, name string, g *game.Table) {
 	if !slices.Equal(got, want) {
 		t.Fatalf("%s: enummixed found %d extreme equilibria, support enumeration %d\nmissing: %v\nextra: %v",
 			name, len(got), len(want), minus(want, got), minus(got, want))
+	}
+	// lcp on the same game (issue 13 item 2): every profile it prints is
+	// the end of a Lemke-Howson path, a completely labelled vertex pair, so
+	// it must be one of these extreme equilibria, degenerate games included.
+	lh, err := lcp.SolveTable(context.Background(), g, lcp.Options{Workers: 1})
+	if err != nil {
+		t.Fatalf("%s: lcp: %v", name, err)
+	}
+	if extra := minus(testgames.ProfileKeys(lh), want); len(extra) > 0 {
+		t.Fatalf("%s: lcp printed profiles that are not extreme equilibria: %v", name, extra)
 	}
 }
 
