@@ -70,7 +70,7 @@ func (pt *polytope) vertices(ctx context.Context, memLimit int64) ([]vertex, err
 	type frame struct{ row, back, next int }
 	stack := []frame{{row: -1}}
 	for steps := 0; len(stack) > 0; steps++ {
-		if steps&255 == 255 && ctx.Err() != nil {
+		if ctx.Err() != nil {
 			return out, ctx.Err()
 		}
 		if memLimit > 0 && mem > memLimit {

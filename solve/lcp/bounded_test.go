@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
-	"slices"
 	"testing"
 
 	"github.com/guarantor/guarantor/game/gen"
@@ -74,9 +73,10 @@ func TestTablePartialOnCancel(t *testing.T) {
 	}
 }
 
-// The memory limit sizes the chunks of paths kept at once; any chunk size
-// gives the same equilibria in the same order, and a limit below one state
-// is refused with solve.ErrTooLarge.
+// The memory limit sizes the chunks of paths kept at once and bounds the
+// states kept to restart from: any limit that fits them gives the same
+// equilibria in the same order; a smaller one stops with solve.ErrTooLarge
+// and the equilibria found so far; a limit below one state is refused.
 func TestTableMemoryLimit(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
 	g := testgames.Random(r, 8, 9, 4)
@@ -84,19 +84,31 @@ func TestTableMemoryLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	state := int64(17 * 18 * 8)
-	for _, limit := range []int64{state, 3 * state, 40 * state} {
+	state := int64(17 * 18 * 8) // two int64 tableaux: 17 rows of 18 entries
+	for _, limit := range []int64{int64(len(want)+2) * state, int64(len(want)+9) * state, 1 << 30} {
 		got, err := SolveTable(context.Background(), g, Options{MemoryLimit: limit})
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("limit %d: %v", limit, err)
 		}
-		if !slices.Equal(testgames.ProfileKeys(got), testgames.ProfileKeys(want)) || len(got) != len(want) {
+		if len(got) != len(want) {
 			t.Fatalf("limit %d: %d equilibria, want %d", limit, len(got), len(want))
 		}
 		for i := range got {
 			if profileKey(got[i]) != profileKey(want[i]) {
 				t.Fatalf("limit %d: order differs at %d", limit, i)
 			}
+		}
+	}
+	if len(want) < 3 {
+		t.Fatalf("test game has %d equilibria; pick one with more", len(want))
+	}
+	part, err := Solver{}.Solve(context.Background(), g, solve.Options{MemoryLimit: 3 * state})
+	if !errors.Is(err, solve.ErrTooLarge) || len(part) == 0 || len(part) >= len(want) {
+		t.Fatalf("3 states: %d of %d equilibria, %v; want a partial list and solve.ErrTooLarge", len(part), len(want), err)
+	}
+	for _, e := range part {
+		if r := check.TableRegret(g, e.Mixed); r.Sign() != 0 {
+			t.Fatalf("regret %s", r.RatString())
 		}
 	}
 	if _, err := (Solver{}).Solve(context.Background(), g, solve.Options{MemoryLimit: state - 1}); !errors.Is(err, solve.ErrTooLarge) {

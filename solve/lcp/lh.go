@@ -117,7 +117,9 @@ func (g *lhGame) path(ctx context.Context, s lhState, k int) error {
 		enter = g.varQ(k)
 	}
 	for steps := 0; ; steps++ {
-		if steps&63 == 63 && ctx.Err() != nil {
+		// Every pivot: on a large game (600x600, in math/big) one pivot
+		// takes longer than a timeout may allow for the whole run.
+		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		var label int
@@ -212,22 +214,19 @@ func SolveTable(ctx context.Context, t *game.Table, opt Options) ([]game.MixedPr
 		p, _ := g.profile(s)
 		return []game.MixedProfile{p}, nil
 	}
-	// Each path ends in a state of two tableaux; a round keeps the states
-	// of a chunk of paths at once, so the chunk is sized to the memory
-	// limit (the int64 entries; a tableau in math/big is counted at 48
-	// bytes an entry). Chunks run in order, so the result does not depend
-	// on the chunk size.
-	perEntry := int64(8)
-	if start.p.IsBig() || start.q.IsBig() {
-		perEntry = 48
+	// Each path ends in a state of two tableaux. A round keeps the states
+	// of a chunk of paths at once (a few per worker: enough to keep them
+	// busy) and the states of the new equilibria, the next frontier; both
+	// are bounded by the memory limit, measured on the states themselves
+	// (entries grow once a tableau moves to math/big). Chunks run in
+	// order, so the result does not depend on the chunk size.
+	stateBytes := start.p.Bytes() + start.q.Bytes()
+	if opt.MemoryLimit > 0 && stateBytes > opt.MemoryLimit {
+		return nil, fmt.Errorf("%w: a Lemke-Howson state of a %dx%d game needs about %d bytes, over the limit of %d", errTooManyStates, g.m, g.n, stateBytes, opt.MemoryLimit)
 	}
-	stateBytes := int64(g.m+g.n) * int64(g.m+g.n+1) * perEntry
-	chunk := 1 << 30
+	chunk := 4 * workers
 	if opt.MemoryLimit > 0 {
-		if stateBytes > opt.MemoryLimit {
-			return nil, fmt.Errorf("%w: a Lemke-Howson state of a %dx%d game needs about %d bytes, over the limit of %d", errTooManyStates, g.m, g.n, stateBytes, opt.MemoryLimit)
-		}
-		chunk = int(min(opt.MemoryLimit/stateBytes, 1<<30))
+		chunk = int(max(1, min(opt.MemoryLimit/(2*stateBytes), int64(chunk))))
 	}
 	seen := map[string]bool{}
 	var found []game.MixedProfile
@@ -246,6 +245,10 @@ func SolveTable(ctx context.Context, t *game.Table, opt Options) ([]game.MixedPr
 				go func() {
 					defer wg.Done()
 					for idx := range jobs {
+						if ctx.Err() != nil {
+							errs[idx] = ctx.Err()
+							continue
+						}
 						src := frontier[(lo+idx)/labels]
 						s := lhState{src.p.Clone(), src.q.Clone()}
 						errs[idx] = g.path(ctx, s, (lo+idx)%labels)
@@ -258,6 +261,9 @@ func SolveTable(ctx context.Context, t *game.Table, opt Options) ([]game.MixedPr
 			}
 			close(jobs)
 			wg.Wait()
+			if opt.MemoryLimit > 0 && len(results) > 0 && errs[0] == nil {
+				stateBytes = max(stateBytes, results[0].p.Bytes()+results[0].q.Bytes())
+			}
 			for idx, s := range results {
 				if errs[idx] != nil {
 					return found, errs[idx]
@@ -273,6 +279,9 @@ func SolveTable(ctx context.Context, t *game.Table, opt Options) ([]game.MixedPr
 				seen[key] = true
 				found = append(found, p)
 				next = append(next, s)
+				if opt.MemoryLimit > 0 && int64(len(next)+chunk)*stateBytes > opt.MemoryLimit {
+					return found, fmt.Errorf("%w: the states of %d equilibria to restart from need about %d bytes, over the limit of %d", errTooManyStates, len(next), int64(len(next)+chunk)*stateBytes, opt.MemoryLimit)
+				}
 				if opt.Count > 0 && len(found) >= opt.Count {
 					return found, nil
 				}
