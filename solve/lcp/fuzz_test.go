@@ -12,7 +12,7 @@ import (
 )
 
 // FuzzTreePriors draws a random two-player tree with perfect recall from
-// the fuzzer's seed (depth 1 to 6, payoffs in a range the fuzzer picks, so
+// the fuzzer's seed (depth 1 to 5, payoffs in a range the fuzzer picks, so
 // ties and degenerate trees are common) and checks that sequence-form Lemke
 // ends at an exact equilibrium under every prior, and that lp does on the
 // tree's constant-sum version. Run with: go test ./solve/lcp/ -fuzz
@@ -22,7 +22,7 @@ func FuzzTreePriors(f *testing.F) {
 	f.Add(uint64(7), uint8(5), uint8(2))
 	f.Add(uint64(42), uint8(6), uint8(100))
 	f.Fuzz(func(t *testing.T, seed uint64, depth, k uint8) {
-		d := 1 + int(depth)%6
+		d := 1 + int(depth)%5
 		g := testgames.RandomTree(rand.New(rand.NewPCG(seed, 11)), 2, d, 1+int64(k)%50)
 		for _, p := range []string{"auto", "last", "centroid", "generic"} {
 			eqs, err := Solver{Prior: p}.Solve(context.Background(), g, solve.Options{})
