@@ -24,7 +24,7 @@ func FuzzTreePriors(f *testing.F) {
 	f.Fuzz(func(t *testing.T, seed uint64, depth, k uint8) {
 		d := 1 + int(depth)%5
 		g := testgames.RandomTree(rand.New(rand.NewPCG(seed, 11)), 2, d, 1+int64(k)%50)
-		for _, p := range []string{"auto", "last", "centroid", "generic"} {
+		for _, p := range []string{"auto", "last", "first", "centroid", "generic"} {
 			eqs, err := Solver{Prior: p}.Solve(context.Background(), g, solve.Options{})
 			if err != nil {
 				// A single pure prior may meet a tie with no feasible

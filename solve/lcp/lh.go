@@ -24,7 +24,7 @@ type Options struct {
 	// after every round of paths.
 	Progress func(found int)
 	// Prior names the sequence-form prior on trees ("", "auto", "last",
-	// "centroid", "generic"; see docs/solvers-mixed.md).
+	// "first", "centroid", "generic"; see docs/solvers-mixed.md).
 	Prior string
 	// MemoryLimit bounds in bytes the tableaux held at once (0: none).
 	MemoryLimit int64

@@ -3,6 +3,7 @@ package lcp
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/solve/internal/seqform"
@@ -35,9 +36,17 @@ func SolveTree(ctx context.Context, t *game.Tree, opt Options) ([]game.BehaviorP
 	if ctx.Err() != nil || errors.Is(err, seqlemke.ErrTooLarge) {
 		return nil, err
 	}
+	if prior != seqlemke.PriorAuto {
+		// A prior chosen by name is run alone: its failure (a pure prior
+		// with no feasible start) is the answer, not a reason for the
+		// exponential strategic form.
+		return nil, fmt.Errorf("prior %q: %w; --prior auto retries with other priors", opt.Prior, err)
+	}
+	lemkeErr := err
 	st, err := f.Strategic()
 	if err != nil {
-		return nil, err
+		// Say why the strategic form was needed at all.
+		return nil, fmt.Errorf("%w (after sequence-form Lemke: %v)", err, lemkeErr)
 	}
 	if opt.Count == 0 {
 		opt.Count = 1

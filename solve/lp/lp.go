@@ -3,6 +3,7 @@ package lp
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 
 	"github.com/guarantor/guarantor/game"
@@ -122,8 +123,8 @@ func simplex(ctx context.Context, a [][]*big.Int, m, n int) (game.MixedProfile, 
 
 // TreeOptions tune SolveTree.
 type TreeOptions struct {
-	// Prior names the sequence-form prior ("", "auto", "last", "centroid",
-	// "generic"; see docs/solvers-mixed.md).
+	// Prior names the sequence-form prior ("", "auto", "last", "first",
+	// "centroid", "generic"; see docs/solvers-mixed.md).
 	Prior string
 	// MemoryLimit bounds the sequence-form run in bytes (0: none).
 	MemoryLimit int64
@@ -156,9 +157,17 @@ func SolveTree(ctx context.Context, t *game.Tree, opt TreeOptions) (game.Behavio
 	if ctx.Err() != nil || errors.Is(err, seqlemke.ErrTooLarge) {
 		return nil, err
 	}
+	if prior != seqlemke.PriorAuto {
+		// A prior chosen by name is run alone: its failure (a pure prior
+		// with no feasible start) is the answer, not a reason for the
+		// exponential strategic form.
+		return nil, fmt.Errorf("prior %q: %w; --prior auto retries with other priors", opt.Prior, err)
+	}
+	lemkeErr := err
 	st, err := f.Strategic()
 	if err != nil {
-		return nil, err
+		// Say why the strategic form was needed at all.
+		return nil, fmt.Errorf("%w (after sequence-form Lemke: %v)", err, lemkeErr)
 	}
 	m, err := SolveTable(ctx, st.Table)
 	if err != nil {

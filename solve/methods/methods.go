@@ -24,7 +24,7 @@ type Params struct {
 	// Agent asks enumpure for the equilibria of the agent form.
 	Agent bool
 	// Prior names the sequence-form prior of lcp and lp on trees ("" or
-	// "auto", "last", "centroid", "generic"; docs/solvers-mixed.md).
+	// "auto", "last", "first", "centroid", "generic"; docs/solvers-mixed.md).
 	Prior string
 }
 
@@ -65,8 +65,8 @@ func withPrior(mk func(prior string) solve.Solver) func(Params) (solve.Solver, e
 		if p.Agent {
 			return nil, errAgent
 		}
-		if !slices.Contains([]string{"", "auto", "last", "centroid", "generic"}, p.Prior) {
-			return nil, fmt.Errorf("%w: unknown --prior %q; choose auto, last, centroid or generic", ErrUsage, p.Prior)
+		if !slices.Contains([]string{"", "auto", "last", "first", "centroid", "generic"}, p.Prior) {
+			return nil, fmt.Errorf("%w: unknown --prior %q; choose auto, last, first, centroid or generic", ErrUsage, p.Prior)
 		}
 		return mk(p.Prior), nil
 	}

@@ -50,7 +50,7 @@ func Solve(ctx context.Context, f *seqform.Form, opt Options) ([2][]*big.Rat, er
 		return plans, fmt.Errorf("%w: sequence-form Lemke on %d x %d sequences needs about %s, over the limit of %s",
 			ErrTooLarge, f.P[0].NumSeq, f.P[1].NumSeq, Bytes(need), Bytes(opt.MemoryLimit))
 	}
-	priors := []prior{priorLast, priorCentroid, priorGeneric}
+	priors := []prior{priorLast, priorFirst, priorCentroid, priorGeneric}
 	switch opt.Prior {
 	case PriorLast:
 		priors = []prior{priorLast}
@@ -58,6 +58,8 @@ func Solve(ctx context.Context, f *seqform.Form, opt Options) ([2][]*big.Rat, er
 		priors = []prior{priorCentroid}
 	case PriorGeneric:
 		priors = []prior{priorGeneric}
+	case PriorFirst:
+		priors = []prior{priorFirst}
 	}
 	var err error
 	for _, k := range priors {
@@ -81,7 +83,8 @@ type Options struct {
 type Prior int
 
 const (
-	// PriorAuto tries PriorLast, then PriorCentroid, then PriorGeneric.
+	// PriorAuto tries PriorLast, then PriorFirst, PriorCentroid and
+	// PriorGeneric.
 	PriorAuto Prior = iota
 	// PriorLast plays every information set's last action for sure.
 	PriorLast
@@ -90,10 +93,16 @@ const (
 	PriorCentroid
 	// PriorGeneric mixes with fixed pseudo-random weights (completely mixed).
 	PriorGeneric
+	// PriorFirst plays every information set's first action for sure. As
+	// the second try of PriorAuto it spares deep trees the completely mixed
+	// priors, whose realization probabilities (2^-depth and smaller) make
+	// every number in the tableau huge: a centipede of 150 moves, where
+	// the last action's start is infeasible, takes 0.6 s instead of 14 s.
+	PriorFirst
 )
 
 // PriorNames are the spellings ParsePrior accepts, in Prior order.
-var PriorNames = []string{"auto", "last", "centroid", "generic"}
+var PriorNames = []string{"auto", "last", "centroid", "generic", "first"}
 
 // ParsePrior reads a prior's name ("" is "auto").
 func ParsePrior(name string) (Prior, error) {
@@ -401,6 +410,8 @@ const (
 	priorLast prior = iota
 	// priorCentroid mixes uniformly at every information set.
 	priorCentroid
+	// priorFirst plays every information set's first action for sure.
+	priorFirst
 	// priorGeneric mixes with action weights from a fixed hash, against
 	// which ties of small integer payoffs are accidental.
 	priorGeneric
@@ -419,6 +430,10 @@ func priorPlan(f *seqform.Form, p int, kind prior) []*big.Rat {
 			switch kind {
 			case priorLast:
 				if a == len(w)-1 {
+					w[a] = 1
+				}
+			case priorFirst:
+				if a == 0 {
 					w[a] = 1
 				}
 			case priorCentroid:
