@@ -61,13 +61,32 @@ func Solve(ctx context.Context, f *seqform.Form, opt Options) ([2][]*big.Rat, er
 	case PriorFirst:
 		priors = []prior{priorFirst}
 	}
+	// The payoff matrices do not depend on the prior: built once for all
+	// tries, with the context polled between the large steps.
+	var m mats
+	m.a, m.b = payoffs(ctx, f)
+	if ctx.Err() != nil {
+		return plans, ctx.Err()
+	}
+	m.bt = transpose(m.b)
+	m.ai, m.bi = bimat.Integers(m.a), bimat.Integers(m.bt)
+	if ctx.Err() != nil {
+		return plans, ctx.Err()
+	}
 	var err error
 	for _, k := range priors {
-		if plans, err = solve(ctx, f, k); err == nil || ctx.Err() != nil {
+		if plans, err = solve(ctx, f, k, &m); err == nil || ctx.Err() != nil {
 			break
 		}
 	}
 	return plans, err
+}
+
+// mats are the sequence-form payoff matrices: a and b (rows: player 1's
+// sequences), b transposed, and the integer forms of a and b'.
+type mats struct {
+	a, b, bt [][]*big.Rat
+	ai, bi   [][]*big.Int
 }
 
 // Options select the prior and bound the memory.
@@ -153,12 +172,11 @@ func Bytes(b int64) string {
 	return fmt.Sprintf("%d bytes", b)
 }
 
-func solve(ctx context.Context, f *seqform.Form, kind prior) ([2][]*big.Rat, error) {
+func solve(ctx context.Context, f *seqform.Form, kind prior, m *mats) ([2][]*big.Rat, error) {
 	var out [2][]*big.Rat
-	a, b := payoffs(f)
+	a, ai, bi := m.a, m.ai, m.bi
 	t := priorPlan(f, 1, kind)
 	s := priorPlan(f, 0, kind)
-	ai, bi := bimat.Integers(a), bimat.Integers(transpose(b))
 	// One scale for both products keeps z0 a single variable.
 	scale := denominatorLCM(append(append([]*big.Rat(nil), t...), s...))
 	at := integerProduct(ai, t, scale) // A t, scaled
@@ -171,7 +189,7 @@ func solve(ctx context.Context, f *seqform.Form, kind prior) ([2][]*big.Rat, err
 	if ctx.Err() != nil {
 		return out, ctx.Err()
 	}
-	if err := l.start(ctx, tab, pureBestResponse(f, 0, a, t), pureBestResponse(f, 1, transpose(b), s)); err != nil {
+	if err := l.start(ctx, tab, pureBestResponse(f, 0, a, t), pureBestResponse(f, 1, m.bt, s)); err != nil {
 		return out, err
 	}
 	if err := l.run(ctx, tab, l.lexOrder(tab)); err != nil {
@@ -530,7 +548,7 @@ func integerProduct(m [][]*big.Int, v []*big.Rat, lcm *big.Int) []*big.Int {
 // payoffs returns the sequence-form payoff matrices (rows: player 1's
 // sequences, columns: player 2's) after shifting each player's leaf payoffs
 // to at most -1, with chance probabilities folded in.
-func payoffs(f *seqform.Form) (a, b [][]*big.Rat) {
+func payoffs(ctx context.Context, f *seqform.Form) (a, b [][]*big.Rat) {
 	n1, n2 := f.P[0].NumSeq, f.P[1].NumSeq
 	var mats [2][][]*big.Rat
 	for p := 0; p < 2; p++ {
@@ -542,6 +560,9 @@ func payoffs(f *seqform.Form) (a, b [][]*big.Rat) {
 		}
 		mat := make([][]*big.Rat, n1)
 		for i := range mat {
+			if i&63 == 63 && ctx.Err() != nil {
+				return nil, nil
+			}
 			mat[i] = make([]*big.Rat, n2)
 			for j := range mat[i] {
 				mat[i][j] = new(big.Rat)
