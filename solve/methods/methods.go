@@ -47,13 +47,15 @@ var ErrUsage = errors.New("method does not apply")
 
 var errAgent = fmt.Errorf("%w: --agent applies to --method enumpure only", ErrUsage)
 
+var errPrior = fmt.Errorf("%w: --prior applies to --method lcp and lp only", ErrUsage)
+
 func noAgent(s solve.Solver) func(Params) (solve.Solver, error) {
 	return func(p Params) (solve.Solver, error) {
 		if p.Agent {
 			return nil, errAgent
 		}
 		if p.Prior != "" {
-			return nil, fmt.Errorf("%w: --prior applies to --method lcp and lp only", ErrUsage)
+			return nil, errPrior
 		}
 		return s, nil
 	}
@@ -77,7 +79,12 @@ var table = []Method{
 	{Name: "enummixed", Tables: true, ViaReducedForm: true, New: noAgent(enummixed.Solver{}),
 		Help: "two players, exact: every extreme equilibrium (vertex enumeration); on a tree, of its reduced strategic form"},
 	{Name: "enumpure", Trees: true, Tables: true,
-		New:  func(p Params) (solve.Solver, error) { return solve.EnumPure{Agent: p.Agent}, nil },
+		New: func(p Params) (solve.Solver, error) {
+			if p.Prior != "" {
+				return nil, errPrior
+			}
+			return solve.EnumPure{Agent: p.Agent}, nil
+		},
 		Help: "all pure-strategy Nash equilibria (trees: of the reduced strategic form; --agent: of the agent form)"},
 	{Name: "lcp", Trees: true, Tables: true, New: withPrior(func(p string) solve.Solver { return lcp.Solver{Prior: p} }),
 		Help: "two players, exact: Lemke-Howson from every label and every equilibrium found (tables), sequence-form Lemke (trees, one equilibrium)"},
