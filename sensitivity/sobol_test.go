@@ -230,3 +230,24 @@ func TestBadConfig(t *testing.T) {
 		}
 	}
 }
+
+// For the linear model y = 2·x1 − x2 on U(0,1)², the swing of x1 between
+// its 10th and 90th percentiles is 2·0.8 around the mean of the rest.
+func TestSwings(t *testing.T) {
+	in := []Input{{Name: "x1", Quantile: uniform(0, 1)}, {Name: "x2", Quantile: uniform(0, 1)}}
+	f := func(_ int, x, y []float64) { y[0] = 2*x[0] - x[1] }
+	s, err := Swings(context.Background(), in, f, 1024, 0.1, 0.9, Config{Outputs: []string{"y"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		i      int
+		lo, hi float64
+	}{{0, 0.2 - 0.5, 1.8 - 0.5}, {1, 1 - 0.1, 1 - 0.9}} {
+		if d := max(abs(s[c.i].AtLo[0]-c.lo), abs(s[c.i].AtHi[0]-c.hi)); d > 1e-3 {
+			t.Errorf("%s: swing %g..%g, want %g..%g", s[c.i].Name, s[c.i].AtLo[0], s[c.i].AtHi[0], c.lo, c.hi)
+		}
+	}
+}
+
+func abs(x float64) float64 { return math.Abs(x) }
