@@ -28,7 +28,7 @@ type Sensitivity struct {
 	// tornado chart, with SwingRows rows each.
 	Swings    []sensitivity.Swing
 	SwingRows int
-	Seconds   float64 `json:",omitempty"`
+	Seconds   float64 `json:"-"` // wall time, left out of JSON so outputs compare byte for byte
 }
 
 // SensitivityInput is one analysed input.
