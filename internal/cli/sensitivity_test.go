@@ -3,8 +3,8 @@ package cli
 import (
 	"encoding/json"
 	"encoding/xml"
-	"io"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
