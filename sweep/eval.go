@@ -1,0 +1,132 @@
+package sweep
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/goccy/go-yaml"
+
+	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/scenario"
+)
+
+// evaluator assesses design points of one spec; one per goroutine.
+type evaluator struct {
+	s     *Spec
+	id    string
+	tree  any // the option file, decoded once
+	paths [][]step
+}
+
+func (s *Spec) evaluator() (*evaluator, error) {
+	text, ok := s.Files[s.File]
+	if !ok {
+		return nil, fmt.Errorf("%w: the spec lacks the text of %s", ErrSpec, s.File)
+	}
+	ev := &evaluator{s: s, id: s.ID()}
+	if err := yaml.Unmarshal([]byte(text), &ev.tree); err != nil {
+		return nil, fmt.Errorf("%s: %w", s.File, err)
+	}
+	for _, p := range s.Params {
+		st, err := parsePath(p.Path)
+		if err != nil {
+			return nil, err
+		}
+		ev.paths = append(ev.paths, st)
+	}
+	return ev, nil
+}
+
+// option builds the option at a design point: the file's tree with each
+// parameter set, loaded as the scenario loader would load the file (its
+// bases come from the spec, not from disk).
+func (ev *evaluator) option(pt []float64) (assess.Option, error) {
+	tree := clone(ev.tree)
+	for i, p := range ev.s.Params {
+		if err := set(tree, ev.paths[i], pt[i], "sweep design point"); err != nil {
+			return assess.Option{}, fmt.Errorf("%w: %s: %s: %v", ErrSpec, ev.s.File, p.Path, err)
+		}
+	}
+	b, err := json.Marshal(tree) // JSON is YAML: the loader reads it as it is
+	if err != nil {
+		return assess.Option{}, err
+	}
+	read := func(name string) ([]byte, error) {
+		if t, ok := ev.s.Files[name]; ok {
+			return []byte(t), nil
+		}
+		return nil, fmt.Errorf("%s: not in the study's files: %w", name, os.ErrNotExist)
+	}
+	sc, err := scenario.Parse(ev.s.File, b, scenario.Options{Countries: assess.Countries, ReadFile: read})
+	if err != nil {
+		return assess.Option{}, fmt.Errorf("%w: at point %v: %v", ErrSpec, pt, err)
+	}
+	return assess.FromScenario(scenario.Compile(sc))
+}
+
+// row assesses one point with the study's seed and draws.
+func (ev *evaluator) row(ctx context.Context, pt []float64) (Row, error) {
+	o, err := ev.option(pt)
+	if err != nil {
+		return Row{}, err
+	}
+	m, err := assess.Compile(o)
+	if err != nil {
+		return Row{}, fmt.Errorf("%w: at point %v: %v", ErrSpec, pt, err)
+	}
+	r, err := m.Run(ctx, assess.Config{Samples: ev.s.Samples, Seed: ev.s.Seed, Workers: 1, DriverSamples: -1}, ev.s.Version)
+	if err != nil {
+		return Row{}, err
+	}
+	t := ev.s.Horizon
+	if t <= 0 {
+		t = max(o.Horizon, 1)
+	}
+	row := Row{Point: pt, PDeter: r.PDeter.Mean, PDeterSE: r.PDeter.SE, PAnyFight: r.AnyFight.Mean, PCapable: r.CanWin.Mean, PWar: r.PWar.Mean}
+	found := false
+	for _, h := range r.NoWar {
+		if h.Years == t {
+			row.PNoWar, found = h.P.Mean, true
+		}
+	}
+	if !found {
+		return Row{}, fmt.Errorf("%w: horizon %d: the engine reports P(no war) at 1, 5, 10 years and the option's horizon", ErrSpec, t)
+	}
+	return row, nil
+}
+
+// shard computes one shard's rows, checking ctx between points.
+func (ev *evaluator) shard(ctx context.Context, sh Shard) (*ShardResult, error) {
+	res := &ShardResult{Study: ev.id, Index: sh.Index}
+	for _, pt := range ev.s.Points[sh.Start:sh.End] {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		r, err := ev.row(ctx, pt)
+		if err != nil {
+			return nil, err
+		}
+		res.Rows = append(res.Rows, r)
+	}
+	return res, nil
+}
+
+func clone(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		m := make(map[string]any, len(v))
+		for k, x := range v {
+			m[k] = clone(x)
+		}
+		return m
+	case []any:
+		l := make([]any, len(v))
+		for i, x := range v {
+			l[i] = clone(x)
+		}
+		return l
+	}
+	return v
+}
