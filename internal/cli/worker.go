@@ -1,0 +1,72 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/spf13/cobra"
+
+	"github.com/guarantor/guarantor/sweep"
+)
+
+func init() { register(newWorkerCmd) }
+
+func newWorkerCmd() *cobra.Command {
+	var (
+		url        string
+		idle       time.Duration
+		ackWait    time.Duration
+		maxDeliver int
+		quiet      bool
+	)
+	cmd := &cobra.Command{
+		Use:   "worker --nats URL",
+		Short: "Process sweep shards from a NATS JetStream work queue",
+		Long: `Take sweep shards from the NATS JetStream work queue one at a time, assess their points and
+publish the results for "guarantor sweep --nats" to collect. Start as many as there are cores,
+on as many machines as you like; a worker killed at any moment loses nothing (its shard is
+redelivered after --ack-wait) and duplicates nothing (results are de-duplicated by shard id).
+Every worker and the coordinator must run the same guarantor version.`,
+		Example: `  guarantor worker --nats nats://10.0.0.5:4222
+  guarantor worker --nats nats://127.0.0.1:4222 --idle 1m   # exit after a minute without work`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if url == "" {
+				return usageError("--nats URL is required")
+			}
+			nc, err := nats.Connect(url, nats.Name("guarantor worker"))
+			if err != nil {
+				return usageError("--nats %s: %v", url, err)
+			}
+			defer nc.Close()
+			js, err := jetstream.New(nc)
+			if err != nil {
+				return err
+			}
+			log := cmd.ErrOrStderr()
+			w := &sweep.Worker{Queue: sweep.Queue{AckWait: ackWait, MaxDeliver: maxDeliver}, Idle: idle,
+				OnShard: func(study string, i int, done bool) {
+					if done && !quiet {
+						fmt.Fprintf(log, "%s study %s shard %d done\n", time.Now().Format(time.TimeOnly), study, i)
+					}
+				}}
+			n, err := w.Work(cmd.Context(), js)
+			if !quiet {
+				fmt.Fprintf(log, "%d shards done\n", n)
+			}
+			if errors.Is(err, sweep.ErrIdle) || cmd.Context().Err() != nil {
+				return nil
+			}
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&url, "nats", "", "NATS server URL (required)")
+	cmd.Flags().DurationVar(&idle, "idle", 0, "exit after this long without a shard (0: run until interrupted)")
+	cmd.Flags().DurationVar(&ackWait, "ack-wait", 30*time.Second, "must match the coordinator's --ack-wait")
+	cmd.Flags().IntVar(&maxDeliver, "max-deliver", 10, "must match the coordinator's --max-deliver")
+	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no log lines")
+	return cmd
+}
