@@ -130,3 +130,35 @@ func clone(v any) any {
 	}
 	return v
 }
+
+// Evaluator assesses arbitrary points of one option, for searches that
+// choose their points as they go (package design). It is safe for
+// concurrent use.
+type Evaluator struct {
+	ev *evaluator
+}
+
+// NewEvaluator reads the option file and its bases once.
+func NewEvaluator(file string, params []Param, samples int, seed uint64, horizon int) (*Evaluator, error) {
+	files := map[string]string{}
+	read := func(name string) ([]byte, error) {
+		b, err := os.ReadFile(name)
+		if err == nil {
+			files[name] = string(b)
+		}
+		return b, err
+	}
+	if _, err := scenario.LoadFile(file, scenario.Options{Countries: assess.Countries, ReadFile: read}); err != nil {
+		return nil, err
+	}
+	s := &Spec{File: file, Files: files, Params: params, Samples: samples, Seed: seed, Horizon: horizon}
+	ev, err := s.evaluator()
+	if err != nil {
+		return nil, err
+	}
+	return &Evaluator{ev}, nil
+}
+
+// Row assesses the option with the parameters at pt, with the evaluator's
+// seed for every point (common random numbers).
+func (e *Evaluator) Row(ctx context.Context, pt []float64) (Row, error) { return e.ev.row(ctx, pt) }

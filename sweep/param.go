@@ -201,7 +201,8 @@ func parsePath(s string) ([]step, error) {
 
 // set writes v at path in a YAML tree decoded into maps and slices. A
 // quantity given as a distribution (a map) becomes a point value with a
-// source naming the sweep; a missing final key is created.
+// source naming the sweep; missing mapping keys are created (the loader
+// then rejects any that the scenario format does not know).
 func set(tree any, path []step, v float64, src string) error {
 	cur := tree
 	for i, st := range path {
@@ -221,7 +222,10 @@ func set(tree any, path []step, v float64, src string) error {
 				return nil
 			}
 			next, ok := m[st.key]
-			if !ok {
+			if !ok && path[i+1].key != "" { // a missing section of a mapping is created
+				next = map[string]any{}
+				m[st.key] = next
+			} else if !ok {
 				return fmt.Errorf("no key %q", st.key)
 			}
 			cur = next
