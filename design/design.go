@@ -44,7 +44,7 @@ type Problem struct {
 	Strict  bool
 	Samples int
 	Seed    uint64
-	Workers int
+	Workers int `json:"-"` // does not change the result
 	// Exhaustive assesses every grid point instead of bisecting.
 	Exhaustive bool
 }
@@ -320,7 +320,7 @@ func (s *search) finish(res *Result) {
 			}
 		}
 		for _, c := range reach[1:] {
-			if len(res.RunnersUp) >= 5 {
+			if len(res.RunnersUp) >= 3 {
 				break
 			}
 			if !containsCandidate(res.RunnersUp, c) {
@@ -389,11 +389,20 @@ func (s *search) violations(cs []Candidate) []string {
 	return out
 }
 
-// Describe names a candidate's lever settings.
+// Describe names a candidate's lever settings by path.
 func Describe(p Problem, c Candidate) string {
 	var parts []string
 	for i, l := range p.Levers {
 		parts = append(parts, fmt.Sprintf("%s = %g", l.Param.Path, c.Values[i]))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// Short names a candidate's lever settings as L1=..., L2=... .
+func Short(c Candidate) string {
+	var parts []string
+	for i, v := range c.Values {
+		parts = append(parts, fmt.Sprintf("L%d=%g", i+1, v))
+	}
+	return strings.Join(parts, " ")
 }

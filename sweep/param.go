@@ -107,11 +107,15 @@ func minmax(v []float64) (lo, hi float64) {
 	return lo, hi
 }
 
+// round makes v whole for an integer parameter, and otherwise drops the
+// binary noise of lo + i*step (1.7000000000000002 becomes 1.7) so that
+// values print as the user wrote the range.
 func (p Param) round(v float64) float64 {
 	if p.Integer {
 		return math.Round(v)
 	}
-	return v
+	c, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	return c
 }
 
 // Levels returns the grid values: the explicit values, LO to HI by STEP,

@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const designExample = "../../examples/ukraine-2025/design/tripwire-size.yaml"
+
+func TestDesignFileAndFlags(t *testing.T) {
+	dir := t.TempDir()
+	svg := filepath.Join(dir, "p.svg")
+	out, errs, code := runData(t, "design", designExample, "--samples", "500", "--target", "0.5", "--svg", svg, "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"RECOMMENDED", "L1 = option.guarantors[id=uk]", "Cost frontier", "90% Monte Carlo interval"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if b, err := os.ReadFile(svg); err != nil || !strings.HasPrefix(string(b), "<svg") {
+		t.Errorf("svg: %v", err)
+	}
+	// An unreachable target is an answer, not an error.
+	out, _, code = runData(t, "design", designExample, "--samples", "300", "--target", "0.99", "-q")
+	if code != 0 || !strings.Contains(out, "No package in the ranges given reaches the target") {
+		t.Errorf("unreachable: exit %d\n%s", code, out)
+	}
+	// An option file with --vary and --cost; json parses; the same for any worker count.
+	args := []string{"design", tripwireUS, "--target", "0.7", "--vary", "model.challenger.cost_max=0.5:3:0.25",
+		"--cost", "model.challenger.cost_max=political:2", "--samples", "500", "--format", "json", "-q"}
+	js1, errs, code := runData(t, append(args, "--workers", "1")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	js2, _, _ := runData(t, append(args, "--workers", "3")...)
+	if js1 != js2 {
+		t.Error("json differs between 1 and 3 workers")
+	}
+	var d struct {
+		Result struct {
+			Recommended *struct {
+				Values []float64
+				Total  float64
+				PDeter float64
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(js1), &d); err != nil || d.Result.Recommended == nil || d.Result.Recommended.Total != 2*d.Result.Recommended.Values[0] || d.Result.Recommended.PDeter < 0.7 {
+		t.Fatalf("json: %v %+v", err, d.Result.Recommended)
+	}
+}
+
+func TestDesignBadInput(t *testing.T) {
+	for _, args := range [][]string{
+		{"design", tripwireUS},
+		{"design", tripwireUS, "--vary", "model.challenger.cost_max=0.5:3"},
+		{"design", tripwireUS, "--vary", "model.challenger.cost_max=0.5:3:0.5", "--cost", "x=1"},
+		{"design", tripwireUS, "--vary", "model.challenger.cost_max=0.5:3:0.5", "--target", "2"},
+		{"design", designExample, "--vary", "a=1:2:1"},
+		{"design", designExample, "--format", "xml"},
+	} {
+		if _, errs, code := runData(t, append(args, "-q", "--samples", "100")...); code != 2 || errs == "" {
+			t.Errorf("%v: exit %d (%s), want 2", args, code, errs)
+		}
+	}
+}
