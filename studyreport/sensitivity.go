@@ -17,6 +17,7 @@ import (
 // Sensitivity is one option's sensitivity study, as rendered.
 type Sensitivity struct {
 	Option, File string
+	InputHash    string // the scenario's canonical input hash (pipeline)
 	Version      string
 	Seed         uint64
 	Groups       string // the grouping asked for

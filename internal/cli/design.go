@@ -80,8 +80,8 @@ reported with its 90% Monte Carlo interval; --strict asks the interval's lower e
 			}
 			p.Strict = p.Strict || strict
 			p.Exhaustive, p.Workers = exhaustive, workers
-			prog := newProgress(cmd.ErrOrStderr(), quiet || format != "text")
-			res, err := design.Solve(cmd.Context(), *p, func(n int) { prog.update(0, 1, n, max(n, 1)) })
+			prog := newBar(cmd.ErrOrStderr(), quiet || format != "text")
+			res, err := design.Solve(cmd.Context(), *p, func(n int) { prog.set("packages assessed", int64(n), -1) })
 			prog.done()
 			if err != nil {
 				return usageError("%v", err)

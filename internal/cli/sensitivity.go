@@ -13,7 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/pipeline"
 	"github.com/guarantor/guarantor/sensitivity"
 	"github.com/guarantor/guarantor/study"
 	"github.com/guarantor/guarantor/studyreport"
@@ -55,14 +55,15 @@ the number of workers. Method: docs/sensitivity.md.`,
 			if fl.level <= 0 || fl.level >= 1 {
 				return usageError("--level %g: expected a coverage in (0, 1)", fl.level)
 			}
-			opts, err := assess.LoadOptions(args)
+			scs, err := pipeline.Load(args...)
 			if err != nil {
 				return usageError("%v", err)
 			}
-			prog := newProgress(cmd.ErrOrStderr(), fl.quiet || fl.format != "text")
+			prog := newBar(cmd.ErrOrStderr(), fl.quiet || fl.format != "text")
 			var studies []*studyreport.Sensitivity
-			for i, o := range opts {
-				s, err := runSensitivity(cmd.Context(), o, fl, func(done, total int) { prog.update(i, len(opts), done, total) })
+			for i, sc := range scs {
+				desc := fmt.Sprintf("sensitivity %d/%d", i+1, len(scs))
+				s, err := runSensitivity(cmd.Context(), sc, fl, func(done, total int) { prog.set(desc, int64(done), int64(total)) })
 				if err != nil {
 					prog.done()
 					return err
@@ -91,7 +92,8 @@ the number of workers. Method: docs/sensitivity.md.`,
 }
 
 // runSensitivity opens the option, runs the Sobol analysis and the swings.
-func runSensitivity(ctx context.Context, o assess.Option, fl sensitivityFlags, progress func(done, total int)) (*studyreport.Sensitivity, error) {
+func runSensitivity(ctx context.Context, sc *pipeline.Scenario, fl sensitivityFlags, progress func(done, total int)) (*studyreport.Sensitivity, error) {
+	o := sc.Option
 	start := time.Now()
 	run := sensitivity.Config{N: fl.n, Seed: fl.seed, Workers: fl.workers, Bootstrap: fl.boot, Level: fl.level}
 	if fl.boot == 0 {
@@ -113,7 +115,7 @@ func runSensitivity(ctx context.Context, o assess.Option, fl sensitivityFlags, p
 		return nil, usageError("%s: the option has no uncertain input to analyse", o.File)
 	}
 	run.Outputs = study.OutputNames(m.Horizon)
-	s := &studyreport.Sensitivity{Option: o.Name, File: o.File, Version: Version, Seed: fl.seed, Groups: fl.groups, SwingRows: fl.swingRows}
+	s := &studyreport.Sensitivity{Option: o.Name, File: o.File, InputHash: sc.InputHash, Version: Version, Seed: fl.seed, Groups: fl.groups, SwingRows: fl.swingRows}
 	var in []sensitivity.Input
 	for _, x := range m.Inputs {
 		in = append(in, sensitivity.Input{Name: x.Name, Group: x.Group, Quantile: x.Quantile})

@@ -104,9 +104,9 @@ func runSweep(cmd *cobra.Command, file string, fl sweepFlags) error {
 	if err != nil {
 		return usageError("%v", err)
 	}
-	prog := newProgress(cmd.ErrOrStderr(), fl.quiet || fl.format != "text")
+	prog := newBar(cmd.ErrOrStderr(), fl.quiet || fl.format != "text")
 	start := time.Now()
-	update := func(done, total int) { prog.update(0, 1, done, total) }
+	update := func(done, total int) { prog.set("shards", int64(done), int64(total)) }
 	if fl.natsURL != "" {
 		err = sweepOnNATS(cmd.Context(), fl, st, update)
 	} else {
