@@ -75,7 +75,10 @@ func NewSpec(file string, params []Param, o Options) (*Spec, error) {
 	s := &Spec{Version: o.Version, File: file, Files: files, Params: params, Design: o.Design, Points: pts,
 		Samples: o.Samples, Seed: o.Seed, Horizon: o.Horizon, ShardSize: o.ShardSize}
 	if s.ShardSize <= 0 {
-		s.ShardSize = max(1, (len(pts)+63)/64)
+		s.ShardSize = min(max(1, (len(pts)+63)/64), MaxShardPoints)
+	}
+	if s.ShardSize > MaxShardPoints {
+		return nil, fmt.Errorf("%w: %d points per shard (at most %d: a shard's result travels as one NATS message)", ErrSpec, s.ShardSize, MaxShardPoints)
 	}
 	ev, err := s.evaluator()
 	if err != nil {
@@ -93,6 +96,10 @@ func (s *Spec) ID() string {
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:8])
 }
+
+// MaxShardPoints bounds a shard: its result (about 200 bytes a point in
+// JSON) must fit in one NATS message (1 MB by default).
+const MaxShardPoints = 2000
 
 // Shard is a range of consecutive points.
 type Shard struct {

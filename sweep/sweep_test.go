@@ -211,3 +211,17 @@ func TestSetReachesEngine(t *testing.T) {
 		t.Error("the spec does not carry the extends base")
 	}
 }
+
+func TestShardSizeBound(t *testing.T) {
+	p, _ := ParseParam("option.guarantors[id=uk].instruments[0].troops=0:200000:1i")
+	s, err := NewSpec(example, []Param{p}, Options{Samples: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.ShardSize != MaxShardPoints || len(s.Shards()) != (200001+MaxShardPoints-1)/MaxShardPoints {
+		t.Errorf("200,001 points: shard size %d, %d shards", s.ShardSize, len(s.Shards()))
+	}
+	if _, err := NewSpec(example, []Param{p}, Options{Samples: 1, ShardSize: MaxShardPoints + 1}); !errors.Is(err, ErrSpec) {
+		t.Errorf("oversized shards accepted: %v", err)
+	}
+}
