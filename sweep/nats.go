@@ -161,6 +161,9 @@ func Collect(ctx context.Context, js jetstream.JetStream, q Queue, st *Store, pr
 // Worker processes shards from the work stream.
 type Worker struct {
 	Queue Queue
+	// Version, if set, must equal the study's: a worker of another version
+	// would compute other numbers, so it reports the mismatch instead.
+	Version string
 	// Idle, if positive, makes Work return after this long without a shard.
 	Idle time.Duration
 	// OnShard, if set, is called when a shard starts and when it is done
@@ -245,7 +248,13 @@ func (w *Worker) handle(ctx context.Context, js jetstream.JetStream, q Queue, ms
 			}
 		}
 	}()
-	res, err := t.compute(ctx)
+	var res *ShardResult
+	var err error
+	if w.Version != "" && w.Version != t.Spec.Version {
+		err = fmt.Errorf("worker version %s cannot compute a study of version %s: run the same guarantor everywhere", w.Version, t.Spec.Version)
+	} else {
+		res, err = t.compute(ctx)
+	}
 	stop()
 	if ctx.Err() != nil {
 		return nil // abandoned: no ack, the server redelivers

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -148,5 +149,34 @@ func TestDistributedEqualsLocalDespiteKilledWorkers(t *testing.T) {
 	again, _ := OpenStore(dist.Dir, spec)
 	if err := Collect(ctx, js, q, again, nil); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A worker of another version reports the mismatch; the coordinator stops
+// with the message instead of storing other numbers.
+func TestWorkerVersionMismatch(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a nats-server")
+	}
+	spec := newSpec(t, 100, 15) // "test" version, one shard
+	url := embedded(t)
+	nc, js := connect(t, url)
+	defer nc.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	st, _ := OpenStore(t.TempDir(), spec)
+	q := Queue{AckWait: time.Second}
+	if _, err := Publish(ctx, js, q, st); err != nil {
+		t.Fatal(err)
+	}
+	wctx, stop := context.WithCancel(ctx)
+	defer stop()
+	go (&Worker{Queue: q, Version: "other"}).Work(wctx, js)
+	err := Collect(ctx, js, q, st, nil)
+	if err == nil || !strings.Contains(err.Error(), "version other") {
+		t.Fatalf("Collect: %v", err)
+	}
+	if len(st.Missing()) != 1 {
+		t.Error("a mismatched worker's shard was stored")
 	}
 }

@@ -47,7 +47,7 @@ Every worker and the coordinator must run the same guarantor version.`,
 				return err
 			}
 			log := cmd.ErrOrStderr()
-			w := &sweep.Worker{Queue: sweep.Queue{AckWait: ackWait, MaxDeliver: maxDeliver}, Idle: idle,
+			w := &sweep.Worker{Queue: sweep.Queue{AckWait: ackWait, MaxDeliver: maxDeliver}, Idle: idle, Version: Version,
 				OnShard: func(study string, i int, done bool) {
 					if done && !quiet {
 						fmt.Fprintf(log, "%s study %s shard %d done\n", time.Now().Format(time.TimeOnly), study, i)
