@@ -124,11 +124,11 @@ func DesignText(w io.Writer, d *Design) error {
 	return tw.Flush()
 }
 
-// DesignJSON writes the study as JSON.
-func DesignJSON(w io.Writer, d *Design) error {
+// DesignJSON writes the study's contract document as JSON.
+func DesignJSON(w io.Writer, d *Design, inputHash string) error {
 	e := json.NewEncoder(w)
 	e.SetIndent("", "  ")
-	return e.Encode(d)
+	return e.Encode(d.Doc(inputHash))
 }
 
 // DesignCSV writes every assessed package.

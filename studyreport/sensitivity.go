@@ -34,7 +34,10 @@ type Sensitivity struct {
 
 // SensitivityInput is one analysed input.
 type SensitivityInput struct {
-	Name, Dist, Source, Group string
+	Name   string `json:"name"`
+	Dist   string `json:"distribution"`
+	Source string `json:"source"`
+	Group  string `json:"group"`
 }
 
 // order returns factor indices by falling total index of output o (ties
@@ -104,11 +107,11 @@ func ival(x sensitivity.Index, boot int) string {
 	return fmt.Sprintf("[%s, %s]", num(x.Lo), num(x.Hi))
 }
 
-// SensitivityJSON writes the study as indented JSON.
+// SensitivityJSON writes the study's contract document as indented JSON.
 func SensitivityJSON(w io.Writer, s *Sensitivity) error {
 	e := json.NewEncoder(w)
 	e.SetIndent("", "  ")
-	return e.Encode(s)
+	return e.Encode(s.Doc())
 }
 
 // SensitivityCSV writes one row per output and factor.

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"html/template"
 	"os"
 	"strconv"
@@ -10,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/guarantor/guarantor/design"
+	"github.com/guarantor/guarantor/pipeline"
 	"github.com/guarantor/guarantor/studyreport"
 	"github.com/guarantor/guarantor/sweep"
 )
@@ -90,7 +94,7 @@ reported with its 90% Monte Carlo interval; --strict asks the interval's lower e
 			out := cmd.OutOrStdout()
 			switch format {
 			case "json":
-				err = studyreport.DesignJSON(out, d)
+				err = studyreport.DesignJSON(out, d, designHash(p))
 			case "csv":
 				err = studyreport.DesignCSV(out, d)
 			default:
@@ -140,6 +144,28 @@ reported with its 90% Monte Carlo interval; --strict asks the interval's lower e
 	f.StringVar(&reportTo, "report", "", "write an HTML report (chart and text) to this file")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
 	return cmd
+}
+
+// designHash is the input hash of a design document: the alternatives'
+// canonical scenario hashes, then a hash of the question itself (levers,
+// costs, weights, targets).
+func designHash(p *design.Problem) string {
+	var hs []string
+	for _, a := range p.Alternatives {
+		h := "unreadable"
+		if sc, err := pipeline.LoadFile(a.File); err == nil {
+			h = sc.InputHash
+		}
+		hs = append(hs, h)
+	}
+	q := *p
+	q.Alternatives = nil
+	for _, a := range p.Alternatives {
+		q.Alternatives = append(q.Alternatives, design.Alternative{Name: a.Name, Cost: a.Cost, Source: a.Source})
+	}
+	b, _ := json.Marshal(q)
+	sum := sha256.Sum256(b)
+	return pipeline.CombineHashes(append(hs, hex.EncodeToString(sum[:])[:16])...)
 }
 
 // problemFromFlags builds a one-alternative problem from an option file.

@@ -42,16 +42,19 @@ func TestDesignFileAndFlags(t *testing.T) {
 		t.Error("json differs between 1 and 3 workers")
 	}
 	var d struct {
-		Result struct {
-			Recommended *struct {
-				Values []float64
-				Total  float64
-				PDeter float64
-			}
+		Output      string `json:"output"`
+		InputHash   string `json:"input_hash"`
+		Recommended *struct {
+			Levers      []float64
+			TotalCost   float64                         `json:"total_cost"`
+			PDeterrence struct{ Value, Lo, Hi float64 } `json:"p_deterrence"`
 		}
 	}
-	if err := json.Unmarshal([]byte(js1), &d); err != nil || d.Result.Recommended == nil || d.Result.Recommended.Total != 2*d.Result.Recommended.Values[0] || d.Result.Recommended.PDeter < 0.7 {
-		t.Fatalf("json: %v %+v", err, d.Result.Recommended)
+	if err := json.Unmarshal([]byte(js1), &d); err != nil || d.Output != "design" || d.InputHash == "" || d.Recommended == nil {
+		t.Fatalf("json: %v %s", err, js1[:min(len(js1), 400)])
+	}
+	if r := d.Recommended; r.TotalCost != 2*r.Levers[0] || r.PDeterrence.Value < 0.7 || !(r.PDeterrence.Lo < r.PDeterrence.Value) {
+		t.Errorf("recommended %+v", r)
 	}
 }
 

@@ -24,23 +24,28 @@ func TestSensitivityFormatsAndCharts(t *testing.T) {
 		t.Error("json differs between 1 and 3 workers")
 	}
 	var doc struct {
-		Sobol struct {
-			Outputs []string
+		Output    string `json:"output"`
+		InputHash string `json:"input_hash"`
+		Samples   int    `json:"samples"`
+		Outputs   []struct {
+			Output  string
 			Factors []struct {
-				Name         string
-				First, Total []struct{ Value, Lo, Hi float64 }
+				Factor string
+				First  struct{ Value, Lo, Hi float64 } `json:"first_order"`
+				Total  struct{ Value, Lo, Hi float64 }
+				AtP05  *float64 `json:"at_p05"`
 			}
 		}
-		Swings []struct{ AtLo, AtHi []float64 }
 	}
 	if err := json.Unmarshal([]byte(js1), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.Sobol.Outputs) != 4 || len(doc.Sobol.Factors) < 10 || len(doc.Swings) != len(doc.Sobol.Factors) {
-		t.Fatalf("json: %d outputs, %d factors, %d swings", len(doc.Sobol.Outputs), len(doc.Sobol.Factors), len(doc.Swings))
+	if doc.Output != "sensitivity" || doc.InputHash == "" || doc.Samples != 128 || len(doc.Outputs) != 4 || len(doc.Outputs[0].Factors) < 10 || doc.Outputs[0].Factors[0].AtP05 == nil {
+		t.Fatalf("json: %s", js1[:min(len(js1), 600)])
 	}
+	nf := len(doc.Outputs[0].Factors)
 	csv, _, code := runData(t, append(small, "--format", "csv")...)
-	if lines := strings.Count(csv, "\n"); code != 0 || lines != 1+4*len(doc.Sobol.Factors) {
+	if lines := strings.Count(csv, "\n"); code != 0 || lines != 1+4*nf {
 		t.Errorf("csv: exit %d, %d lines", code, lines)
 	}
 	dir := t.TempDir()

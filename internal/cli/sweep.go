@@ -17,6 +17,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 	"github.com/spf13/cobra"
 
+	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/sweep"
 )
 
@@ -138,11 +139,7 @@ func runSweep(cmd *cobra.Command, file string, fl sweepFlags) error {
 	case "json":
 		e := json.NewEncoder(out)
 		e.SetIndent("", "  ")
-		return e.Encode(struct {
-			Study  string
-			Params []sweep.Param
-			Rows   []sweep.Row
-		}{spec.ID(), spec.Params, rows})
+		return e.Encode(sweepDoc(spec, rows))
 	}
 	return sweepSummary(out, spec, rows, fl.out, time.Since(start))
 }
@@ -202,4 +199,47 @@ func sweepSummary(w io.Writer, spec *sweep.Spec, rows []sweep.Row, dir string, t
 	draws := float64(len(rows) * spec.Samples)
 	fmt.Fprintf(w, "%.3g draws in %.1f s; results in %s/results.csv (shards in %s/shards)\n", draws, took.Seconds(), dir, dir)
 	return nil
+}
+
+// sweepDocument is the JSON document of a sweep, under the output
+// contract's rules (docs/output.md); its input hash is the study id.
+type sweepDocument struct {
+	contract.Header
+	contract.RunInfo
+	File   string       `json:"file"`
+	Design string       `json:"design"`
+	Params []sweepParam `json:"params"`
+	Points []sweepPoint `json:"points"`
+}
+
+type sweepParam struct {
+	Path    string    `json:"path"`
+	Lo      float64   `json:"lo"`
+	Hi      float64   `json:"hi"`
+	Step    float64   `json:"step"`
+	Values  []float64 `json:"values"`
+	Integer bool      `json:"integer"`
+}
+
+type sweepPoint struct {
+	X             []float64 `json:"x"`
+	PDeterrence   float64   `json:"p_deterrence"`
+	PDeterrenceSE float64   `json:"p_deterrence_se"`
+	PAnyFights    float64   `json:"p_any_fights"`
+	PCanWin       float64   `json:"p_can_win"`
+	PNoWar        float64   `json:"p_no_war"`
+	PWar          float64   `json:"p_war"`
+}
+
+func sweepDoc(spec *sweep.Spec, rows []sweep.Row) *sweepDocument {
+	d := &sweepDocument{Header: contract.Header{SchemaVersion: contract.SchemaVersion, Output: "sweep", EngineVersion: spec.Version, InputHash: spec.ID()},
+		RunInfo: contract.RunInfo{Seed: spec.Seed, Samples: spec.Samples}, File: spec.File, Design: spec.Design,
+		Params: []sweepParam{}, Points: []sweepPoint{}}
+	for _, p := range spec.Params {
+		d.Params = append(d.Params, sweepParam{p.Path, p.Lo, p.Hi, p.Step, append([]float64{}, p.Values...), p.Integer})
+	}
+	for _, r := range rows {
+		d.Points = append(d.Points, sweepPoint{r.Point, r.PDeter, r.PDeterSE, r.PAnyFight, r.PCapable, r.PNoWar, r.PWar})
+	}
+	return d
 }

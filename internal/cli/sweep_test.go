@@ -29,6 +29,10 @@ func TestSweepLocalResumeAndFormats(t *testing.T) {
 	if code != 0 || csv != string(first) {
 		t.Errorf("rerun: exit %d, csv differs:\n%s\nvs\n%s", code, csv, first)
 	}
+	js, _, code := runData(t, append(args, "--format", "json")...)
+	if code != 0 || !strings.Contains(js, `"output": "sweep"`) || !strings.Contains(js, `"schema_version": "1"`) || strings.Count(js, `"p_deterrence":`) != 6 {
+		t.Errorf("json: exit %d\n%s", code, js)
+	}
 	// Another study in the same directory is refused.
 	if _, errs, code := runData(t, append(args, "--samples", "300")...); code != 2 || !strings.Contains(errs, "another study") {
 		t.Errorf("other study: exit %d: %s", code, errs)
