@@ -255,6 +255,9 @@ func set(tree any, path []step, v float64, src string) error {
 				return fmt.Errorf("index %d out of range (the list has %d elements)", j, len(l))
 			}
 			if last {
+				if st.field != "" {
+					return fmt.Errorf("[%s=%s] selects a whole element: name the number inside it", st.field, st.value)
+				}
 				l[j] = v
 				return nil
 			}
