@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/guarantor/guarantor/sweep"
 	"github.com/guarantor/guarantor/uncertainty"
@@ -47,7 +46,15 @@ type Problem struct {
 	Workers int `json:"-"` // does not change the result
 	// Exhaustive assesses every grid point instead of bisecting.
 	Exhaustive bool
+	// Batch, if set, assesses a batch of packages of one alternative (for
+	// example as a sweep on NATS workers); nil assesses them locally on
+	// Workers goroutines. It must return one row per point, in order,
+	// computed with Samples draws and Seed.
+	Batch Batch `json:"-"`
 }
+
+// Batch assesses points (one value per lever) of one alternative.
+type Batch func(ctx context.Context, alt Alternative, levers []sweep.Param, points [][]float64) ([]sweep.Row, error)
 
 // z90 is the normal quantile of a two-sided 90% interval.
 const z90 = 1.6448536269514722
@@ -104,22 +111,22 @@ func Solve(ctx context.Context, p Problem, progress func(assessed int)) (*Result
 		sort.Float64s(levels[i])
 		params = append(params, l.Param)
 	}
-	s := &search{p: p, levels: levels, cache: map[string]*Candidate{}, progress: progress}
-	for _, a := range p.Alternatives {
-		ev, err := sweep.NewEvaluator(a.File, params, p.Samples, p.Seed, p.Horizon)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", a.Name, err)
+	s := &search{p: p, levels: levels, params: params, cache: map[string]*Candidate{}, progress: progress}
+	if p.Batch == nil {
+		for _, a := range p.Alternatives {
+			ev, err := sweep.NewEvaluator(a.File, params, p.Samples, p.Seed, p.Horizon)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", a.Name, err)
+			}
+			s.evs = append(s.evs, ev)
 		}
-		s.evs = append(s.evs, ev)
 	}
 	res := &Result{GridSize: len(p.Alternatives)}
 	for _, l := range levels {
 		res.GridSize *= len(l)
 	}
-	for ai := range p.Alternatives {
-		if err := s.alternative(ctx, ai); err != nil {
-			return nil, err
-		}
+	if err := s.run(ctx); err != nil {
+		return nil, err
 	}
 	s.finish(res)
 	return res, nil
@@ -128,8 +135,8 @@ func Solve(ctx context.Context, p Problem, progress func(assessed int)) (*Result
 type search struct {
 	p        Problem
 	levels   [][]float64
+	params   []sweep.Param
 	evs      []*sweep.Evaluator
-	mu       sync.Mutex
 	cache    map[string]*Candidate
 	order    []string
 	progress func(int)
@@ -137,35 +144,156 @@ type search struct {
 
 func key(ai int, idx []int) string { return fmt.Sprint(ai, idx) }
 
-// assess returns the candidate at grid indices idx of alternative ai,
-// assessing it once.
-func (s *search) assess(ctx context.Context, ai int, idx []int) (*Candidate, error) {
-	k := key(ai, idx)
-	s.mu.Lock()
-	if c, ok := s.cache[k]; ok {
-		s.mu.Unlock()
-		return c, nil
+// line is one setting of the first d-1 levers of one alternative, searched
+// along the last lever: lo fails (or is -1), hi reaches (or is unknown).
+type line struct {
+	alt      int
+	head     []int
+	lo, hi   int
+	phase    int // 0: assess the top end, 1: the bottom end, 2: bisect
+	finished bool
+}
+
+func (s *search) at(l *line, j int) []int { return append(append([]int(nil), l.head...), j) }
+
+// run searches in rounds: each round asks for the packages every open
+// line needs next (its two ends first, then its midpoint), assesses them
+// as one batch per alternative, and moves every line on. A batch is
+// assessed in any order and the lines move only between rounds, so the
+// result does not depend on how the batch is computed.
+func (s *search) run(ctx context.Context) error {
+	d := len(s.levels)
+	last := len(s.levels[d-1])
+	var lines []*line
+	for ai := range s.p.Alternatives {
+		var rec func(prefix []int)
+		rec = func(prefix []int) {
+			if len(prefix) == d-1 {
+				lines = append(lines, &line{alt: ai, head: append([]int(nil), prefix...), lo: -1, hi: last - 1})
+				return
+			}
+			for j := range s.levels[len(prefix)] {
+				rec(append(prefix, j))
+			}
+		}
+		rec(nil)
 	}
-	s.mu.Unlock()
-	pt := make([]float64, len(idx))
-	for i, j := range idx {
-		pt[i] = s.levels[i][j]
+	if s.p.Exhaustive {
+		var want [][2]any
+		for _, l := range lines {
+			for j := range last {
+				want = append(want, [2]any{l.alt, s.at(l, j)})
+			}
+		}
+		return s.assess(ctx, want)
 	}
-	r, err := s.evs[ai].Row(ctx, pt)
-	if err != nil {
-		return nil, err
+	for {
+		var want [][2]any
+		for _, l := range lines {
+			if l.finished {
+				continue
+			}
+			j := (l.lo + l.hi) / 2
+			switch l.phase {
+			case 0:
+				j = last - 1
+			case 1:
+				j = 0
+			}
+			want = append(want, [2]any{l.alt, s.at(l, j)})
+		}
+		if len(want) == 0 {
+			return nil
+		}
+		if err := s.assess(ctx, want); err != nil {
+			return err
+		}
+		for _, l := range lines {
+			if l.finished {
+				continue
+			}
+			switch l.phase {
+			case 0: // nothing on the line reaches: done
+				l.finished = !s.cache[key(l.alt, s.at(l, last-1))].Reaches || last == 1
+				l.phase = 1
+			case 1: // the cheapest end reaches: done
+				l.finished = s.cache[key(l.alt, s.at(l, 0))].Reaches
+				l.lo, l.phase = 0, 2
+			default:
+				mid := (l.lo + l.hi) / 2
+				if s.cache[key(l.alt, s.at(l, mid))].Reaches {
+					l.hi = mid
+				} else {
+					l.lo = mid
+				}
+			}
+			if l.phase == 2 && l.hi-l.lo <= 1 {
+				l.finished = true
+			}
+		}
 	}
-	c := s.candidate(ai, pt, r)
-	s.mu.Lock()
-	if _, ok := s.cache[k]; !ok {
-		s.cache[k] = c
-		s.order = append(s.order, k)
+}
+
+// assess evaluates the packages asked for that are not cached yet, one
+// batch per alternative.
+func (s *search) assess(ctx context.Context, want [][2]any) error {
+	byAlt := map[int][][]int{}
+	seen := map[string]bool{}
+	for _, w := range want {
+		ai, idx := w[0].(int), w[1].([]int)
+		k := key(ai, idx)
+		if s.cache[k] != nil || seen[k] {
+			continue
+		}
+		seen[k] = true
+		byAlt[ai] = append(byAlt[ai], idx)
+	}
+	for ai := range s.p.Alternatives {
+		idxs := byAlt[ai]
+		if len(idxs) == 0 {
+			continue
+		}
+		pts := make([][]float64, len(idxs))
+		for i, idx := range idxs {
+			pts[i] = make([]float64, len(idx))
+			for j, v := range idx {
+				pts[i][j] = s.levels[j][v]
+			}
+		}
+		rows, err := s.batch(ctx, ai, pts)
+		if err != nil {
+			return err
+		}
+		if len(rows) != len(pts) {
+			return fmt.Errorf("design: a batch of %d packages returned %d rows", len(pts), len(rows))
+		}
+		for i, idx := range idxs {
+			k := key(ai, idx)
+			s.cache[k] = s.candidate(ai, pts[i], rows[i])
+			s.order = append(s.order, k)
+		}
 		if s.progress != nil {
 			s.progress(len(s.cache))
 		}
 	}
-	s.mu.Unlock()
-	return c, nil
+	return nil
+}
+
+// batch assesses points of one alternative through Problem.Batch, or
+// locally on Workers goroutines (rows stored by index: any order of work
+// gives the same rows).
+func (s *search) batch(ctx context.Context, ai int, pts [][]float64) ([]sweep.Row, error) {
+	if s.p.Batch != nil {
+		return s.p.Batch(ctx, s.p.Alternatives[ai], s.params, pts)
+	}
+	rows := make([]sweep.Row, len(pts))
+	run := uncertainty.Runner{N: len(pts), BlockSize: 1, Workers: s.p.Workers}
+	err := run.Run(ctx, func(_ int, b uncertainty.Block, _ *rand.Rand) error {
+		r, err := s.evs[ai].Row(ctx, pts[b.Start])
+		rows[b.Start] = r
+		return err
+	})
+	return rows, err
 }
 
 func (s *search) candidate(ai int, pt []float64, r sweep.Row) *Candidate {
@@ -207,66 +335,6 @@ func (s *search) reaches(c *Candidate) bool {
 		ok = ok && pn >= s.p.NoWarTarget
 	}
 	return ok
-}
-
-// alternative traces one alternative's frontier: for every setting of the
-// first d-1 levers, the smallest level of the last lever that reaches the
-// target, by bisection (or every level when Exhaustive). Settings run in
-// parallel; the result does not depend on the order.
-func (s *search) alternative(ctx context.Context, ai int) error {
-	d := len(s.levels)
-	var heads [][]int
-	var rec func(prefix []int)
-	rec = func(prefix []int) {
-		if len(prefix) == d-1 {
-			heads = append(heads, append([]int(nil), prefix...))
-			return
-		}
-		for j := range s.levels[len(prefix)] {
-			rec(append(prefix, j))
-		}
-	}
-	rec(nil)
-	last := len(s.levels[d-1])
-	run := uncertainty.Runner{N: len(heads), BlockSize: 1, Workers: s.p.Workers}
-	return run.Run(ctx, func(_ int, b uncertainty.Block, _ *rand.Rand) error {
-		head := heads[b.Start]
-		at := func(j int) (*Candidate, error) {
-			return s.assess(ctx, ai, append(append([]int(nil), head...), j))
-		}
-		if s.p.Exhaustive {
-			for j := range last {
-				if _, err := at(j); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-		// Bisection for the first level that reaches the target: lo
-		// fails (or is -1), hi reaches (or is last, unassessed).
-		top, err := at(last - 1)
-		if err != nil || !top.Reaches {
-			return err
-		}
-		bot, err := at(0)
-		if err != nil || bot.Reaches {
-			return err
-		}
-		lo, hi := 0, last-1
-		for hi-lo > 1 {
-			mid := (lo + hi) / 2
-			c, err := at(mid)
-			if err != nil {
-				return err
-			}
-			if c.Reaches {
-				hi = mid
-			} else {
-				lo = mid
-			}
-		}
-		return nil
-	})
 }
 
 // finish picks the recommendation, the runners-up, the frontier and the

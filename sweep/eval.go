@@ -140,15 +140,8 @@ type Evaluator struct {
 
 // NewEvaluator reads the option file and its bases once.
 func NewEvaluator(file string, params []Param, samples int, seed uint64, horizon int) (*Evaluator, error) {
-	files := map[string]string{}
-	read := func(name string) ([]byte, error) {
-		b, err := os.ReadFile(name)
-		if err == nil {
-			files[name] = string(b)
-		}
-		return b, err
-	}
-	if _, err := scenario.LoadFile(file, scenario.Options{Countries: assess.Countries, ReadFile: read}); err != nil {
+	files, err := readFiles(file)
+	if err != nil {
 		return nil, err
 	}
 	s := &Spec{File: file, Files: files, Params: params, Samples: samples, Seed: seed, Horizon: horizon}

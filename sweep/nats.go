@@ -294,3 +294,12 @@ func (t *task) compute(ctx context.Context) (*ShardResult, error) {
 	ev.id = t.Study
 	return ev.shard(ctx, Shard{Index: t.Index, Start: 0, End: len(t.Spec.Points)})
 }
+
+// RunNATS is the coordinator's whole job: queue the study's missing shards
+// and collect every result into the store.
+func RunNATS(ctx context.Context, js jetstream.JetStream, q Queue, st *Store, progress Progress) error {
+	if _, err := Publish(ctx, js, q, st); err != nil {
+		return err
+	}
+	return Collect(ctx, js, q, st, progress)
+}

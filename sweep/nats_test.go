@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -178,5 +179,47 @@ func TestWorkerVersionMismatch(t *testing.T) {
 	}
 	if len(st.Missing()) != 1 {
 		t.Error("a mismatched worker's shard was stored")
+	}
+}
+
+// A batch of explicit points run on NATS returns the rows an Evaluator
+// computes for the same points, in order; a second call is served from
+// the store without the workers.
+func TestBatchOnNATS(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a nats-server")
+	}
+	params := troopsParams(t)
+	pts := [][]float64{{9000, 1000}, {1000, 9000}, {5000, 5000}}
+	url := embedded(t)
+	nc, js := connect(t, url)
+	defer nc.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	q := Queue{AckWait: time.Second}
+	wctx, stop := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { (&Worker{Queue: q, Version: "v"}).Work(wctx, js); close(done) }()
+	dir := t.TempDir()
+	o := Options{Samples: 400, Seed: 9, Version: "v"}
+	onNATS := func(ctx context.Context, st *Store) error { return RunNATS(ctx, js, q, st, nil) }
+	rows, err := Batch(ctx, dir, example, params, pts, o, onNATS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop()
+	<-done
+	ev, _ := NewEvaluator(example, params, 400, 9, 0)
+	for i, p := range pts {
+		want, _ := ev.Row(ctx, p)
+		if !reflect.DeepEqual(rows[i], want) {
+			t.Errorf("point %v: NATS %+v, local %+v", p, rows[i], want)
+		}
+	}
+	again, err := Batch(ctx, dir, example, params, pts, o, func(context.Context, *Store) error {
+		return errors.New("the stored batch was recomputed")
+	})
+	if err != nil || !reflect.DeepEqual(again, rows) {
+		t.Errorf("second call: %v", err)
 	}
 }

@@ -51,28 +51,42 @@ func NewSpec(file string, params []Param, o Options) (*Spec, error) {
 	if o.Levels == 0 {
 		o.Levels = 5
 	}
+	pts, err := Points(o.Design, params, o.N, o.Levels, o.Seed)
+	if err != nil {
+		return nil, err
+	}
+	return buildSpec(file, params, o.Design, pts, o)
+}
+
+// Explicit is the design of a spec whose points the caller chose.
+const Explicit = "points"
+
+// NewSpecPoints is NewSpec for points the caller chose (a search's
+// batch), each with one value per parameter.
+func NewSpecPoints(file string, params []Param, points [][]float64, o Options) (*Spec, error) {
+	if len(points) == 0 || len(points) > MaxPoints {
+		return nil, fmt.Errorf("%w: %d points", ErrSpec, len(points))
+	}
+	for i, p := range points {
+		if len(p) != len(params) {
+			return nil, fmt.Errorf("%w: point %d has %d values for %d parameters", ErrSpec, i, len(p), len(params))
+		}
+	}
+	return buildSpec(file, params, Explicit, points, o)
+}
+
+func buildSpec(file string, params []Param, design string, pts [][]float64, o Options) (*Spec, error) {
 	if o.Samples == 0 {
 		o.Samples = 1000
 	}
 	if o.Samples < 1 {
 		return nil, fmt.Errorf("%w: %d draws per point", ErrSpec, o.Samples)
 	}
-	files := map[string]string{}
-	read := func(name string) ([]byte, error) {
-		b, err := os.ReadFile(name)
-		if err == nil {
-			files[name] = string(b)
-		}
-		return b, err
-	}
-	if _, err := scenario.LoadFile(file, scenario.Options{Countries: assess.Countries, ReadFile: read}); err != nil {
-		return nil, err
-	}
-	pts, err := Points(o.Design, params, o.N, o.Levels, o.Seed)
+	files, err := readFiles(file)
 	if err != nil {
 		return nil, err
 	}
-	s := &Spec{Version: o.Version, File: file, Files: files, Params: params, Design: o.Design, Points: pts,
+	s := &Spec{Version: o.Version, File: file, Files: files, Params: params, Design: design, Points: pts,
 		Samples: o.Samples, Seed: o.Seed, Horizon: o.Horizon, ShardSize: o.ShardSize}
 	if s.ShardSize <= 0 {
 		s.ShardSize = min(max(1, (len(pts)+63)/64), MaxShardPoints)
@@ -88,6 +102,23 @@ func NewSpec(file string, params []Param, o Options) (*Spec, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// readFiles loads the option file as the scenario loader would, keeping
+// the text of every file it reads (the file and its extends: bases).
+func readFiles(file string) (map[string]string, error) {
+	files := map[string]string{}
+	read := func(name string) ([]byte, error) {
+		b, err := os.ReadFile(name)
+		if err == nil {
+			files[name] = string(b)
+		}
+		return b, err
+	}
+	if _, err := scenario.LoadFile(file, scenario.Options{Countries: assess.Countries, ReadFile: read}); err != nil {
+		return nil, err
+	}
+	return files, nil
 }
 
 // ID identifies the study: a hash of the whole spec.

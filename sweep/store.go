@@ -1,6 +1,7 @@
 package sweep
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -168,4 +169,25 @@ func WriteCSV(w io.Writer, spec *Spec, rows []Row) error {
 	}
 	c.Flush()
 	return c.Error()
+}
+
+// Batch assesses explicit points of one option as a study stored under
+// dir/<study id> (so a search interrupted mid-way resumes its batches),
+// computed by run (RunLocal or RunNATS on the store), and returns the rows
+// in point order.
+func Batch(ctx context.Context, dir, file string, params []Param, points [][]float64, o Options, run func(context.Context, *Store) error) ([]Row, error) {
+	spec, err := NewSpecPoints(file, params, points, o)
+	if err != nil {
+		return nil, err
+	}
+	st, err := OpenStore(filepath.Join(dir, spec.ID()), spec)
+	if err != nil {
+		return nil, err
+	}
+	if len(st.Missing()) > 0 {
+		if err := run(ctx, st); err != nil {
+			return nil, err
+		}
+	}
+	return st.Rows()
 }

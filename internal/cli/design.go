@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 	"github.com/spf13/cobra"
 
 	"github.com/guarantor/guarantor/design"
@@ -29,6 +32,8 @@ func newDesignCmd() *cobra.Command {
 		vary, costs           []string
 		strict, exhaustive    bool
 		format, svg, reportTo string
+		natsURL, out          string
+		ackWait               time.Duration
 		quiet                 bool
 	)
 	cmd := &cobra.Command{
@@ -84,6 +89,27 @@ reported with its 90% Monte Carlo interval; --strict asks the interval's lower e
 			}
 			p.Strict = p.Strict || strict
 			p.Exhaustive, p.Workers = exhaustive, workers
+			if natsURL != "" {
+				nc, err := nats.Connect(natsURL, nats.Name("guarantor design"))
+				if err != nil {
+					return usageError("--nats %s: %v", natsURL, err)
+				}
+				defer nc.Close()
+				js, err := jetstream.New(nc)
+				if err != nil {
+					return err
+				}
+				if out == "" {
+					out = "design-batches"
+				}
+				q := sweep.Queue{AckWait: ackWait}
+				o := sweep.Options{Samples: p.Samples, Seed: p.Seed, Horizon: p.Horizon, Version: Version}
+				p.Batch = func(ctx context.Context, a design.Alternative, levers []sweep.Param, pts [][]float64) ([]sweep.Row, error) {
+					return sweep.Batch(ctx, out, a.File, levers, pts, o, func(ctx context.Context, st *sweep.Store) error {
+						return sweep.RunNATS(ctx, js, q, st, nil)
+					})
+				}
+			}
 			prog := newBar(cmd.ErrOrStderr(), quiet || format != "text")
 			res, err := design.Solve(cmd.Context(), *p, func(n int) { prog.set("packages assessed", int64(n), -1) })
 			prog.done()
@@ -142,6 +168,9 @@ reported with its 90% Monte Carlo interval; --strict asks the interval's lower e
 	f.StringVar(&format, "format", "text", "output: text, json or csv (every package assessed)")
 	f.StringVar(&svg, "svg", "", "write the cost frontier chart (SVG) to this file")
 	f.StringVar(&reportTo, "report", "", "write an HTML report (chart and text) to this file")
+	f.StringVar(&natsURL, "nats", "", "assess each round's packages on `guarantor worker`s through NATS JetStream (same results as locally)")
+	f.StringVar(&out, "out", "", "with --nats: directory for the rounds' studies (default design-batches; reruns reuse them)")
+	f.DurationVar(&ackWait, "ack-wait", 30*time.Second, "with --nats: must match the workers' --ack-wait")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
 	return cmd
 }
