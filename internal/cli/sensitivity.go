@@ -21,6 +21,10 @@ import (
 
 func init() { register(newSensitivityCmd) }
 
+// maxSensitivityRows bounds N: the analysis keeps N × (factors + 2) × 4
+// outputs in memory (260 MB at N = 2^18 with 30 factors).
+const maxSensitivityRows = 1 << 18
+
 type sensitivityFlags struct {
 	n, workers, boot, horizon, swingRows int
 	seed                                 uint64
@@ -49,8 +53,14 @@ the number of workers. Method: docs/sensitivity.md.`,
 			if fl.format != "text" && fl.format != "json" && fl.format != "csv" {
 				return usageError("--format %q: expected text, json or csv", fl.format)
 			}
-			if fl.n < 64 || fl.n > 1<<22 {
-				return usageError("--samples %d: expected 64 to %d base rows", fl.n, 1<<22)
+			if fl.n < 64 || fl.n > maxSensitivityRows {
+				return usageError("--samples %d: expected 64 to %d base rows", fl.n, maxSensitivityRows)
+			}
+			if fl.workers < 0 || fl.workers > pipeline.MaxWorkers {
+				return usageError("--workers %d: expected 0 (all cores) to %d", fl.workers, pipeline.MaxWorkers)
+			}
+			if fl.swingRows < 0 || fl.swingRows > maxSensitivityRows {
+				return usageError("--swing-rows %d: expected 0 to %d", fl.swingRows, maxSensitivityRows)
 			}
 			if fl.level <= 0 || fl.level >= 1 {
 				return usageError("--level %g: expected a coverage in (0, 1)", fl.level)
