@@ -65,6 +65,11 @@ type Config struct {
 	PseudoRandom bool
 	// Progress, if set, receives model runs done and the total.
 	Progress func(done, total int)
+	// Batch, if set, evaluates every design row at once instead of the
+	// Model (for example on remote workers): it gets the rows (each a
+	// full input vector) and must return one output vector per row, in
+	// order. The result is the same as with the Model when the two agree.
+	Batch func(ctx context.Context, rows [][]float64) ([][]float64, error)
 }
 
 // Index is an estimate with its bootstrap interval.
@@ -217,6 +222,28 @@ func evaluate(ctx context.Context, a, b []float64, k int, cols [][]int, f Model,
 	n, nout := cfg.N, len(cfg.Outputs)
 	rows := n * (len(cols) + 2)
 	y := make([]float64, rows*nout)
+	row := func(r int, x []float64) {
+		m, j := r/n, r%n
+		switch m {
+		case 0:
+			copy(x, a[j*k:(j+1)*k])
+		case 1:
+			copy(x, b[j*k:(j+1)*k])
+		default:
+			copy(x, a[j*k:(j+1)*k])
+			for _, i := range cols[m-2] {
+				x[i] = b[j*k+i]
+			}
+		}
+	}
+	if cfg.Batch != nil {
+		xs := make([][]float64, rows)
+		for r := range xs {
+			xs[r] = make([]float64, k)
+			row(r, xs[r])
+		}
+		return y, runBatch(ctx, cfg, xs, y)
+	}
 	run := uncertainty.Runner{N: rows, Workers: cfg.Workers, BlockSize: 256, Progress: cfg.Progress}
 	scratch := make([][]float64, run.WorkerCount())
 	for w := range scratch {
@@ -225,23 +252,34 @@ func evaluate(ctx context.Context, a, b []float64, k int, cols [][]int, f Model,
 	err := run.Run(ctx, func(w int, blk uncertainty.Block, _ *rand.Rand) error {
 		x := scratch[w]
 		for r := blk.Start; r < blk.End; r++ {
-			m, j := r/n, r%n
-			switch m {
-			case 0:
-				copy(x, a[j*k:(j+1)*k])
-			case 1:
-				copy(x, b[j*k:(j+1)*k])
-			default:
-				copy(x, a[j*k:(j+1)*k])
-				for _, i := range cols[m-2] {
-					x[i] = b[j*k+i]
-				}
-			}
+			row(r, x)
 			f(w, x, y[r*nout:(r+1)*nout])
 		}
 		return nil
 	})
 	return y, err
+}
+
+// runBatch evaluates rows through cfg.Batch into y (row-major).
+func runBatch(ctx context.Context, cfg Config, xs [][]float64, y []float64) error {
+	nout := len(cfg.Outputs)
+	out, err := cfg.Batch(ctx, xs)
+	if err != nil {
+		return err
+	}
+	if len(out) != len(xs) {
+		return fmt.Errorf("%w: the batch returned %d rows for %d", ErrConfig, len(out), len(xs))
+	}
+	for r, o := range out {
+		if len(o) != nout {
+			return fmt.Errorf("%w: batch row %d has %d outputs, want %d", ErrConfig, r, len(o), nout)
+		}
+		copy(y[r*nout:], o)
+	}
+	if cfg.Progress != nil {
+		cfg.Progress(len(xs), len(xs))
+	}
+	return nil
 }
 
 // stats holds, for one output, the centred series the estimators read.
@@ -350,6 +388,12 @@ func series(y []float64, n, G, nout, o int) centred {
 	return c
 }
 
+// degenerateShare: a bootstrap resample whose output variance is below
+// this share of the full sample's is dropped from the intervals (with few
+// rows and a nearly constant output, a resample can repeat a handful of
+// rows and make every ratio explode).
+const degenerateShare = 1e-6
+
 // bootstrap resamples the N rows with replacement Bootstrap times (each
 // replicate from its own seeded stream) and sets each index's interval to
 // the replicates' percentile interval.
@@ -361,23 +405,35 @@ func bootstrap(st *stats, res *Result, o int, cfg Config) {
 	for w := range idx {
 		idx[w] = make([]int, n)
 	}
+	full := res.Variance[o]
 	_ = run.Run(context.Background(), func(w int, blk uncertainty.Block, rng *rand.Rand) error {
 		id := idx[w]
 		for j := range id {
 			id[j] = rng.IntN(n)
 		}
-		st.indices(id, firsts[blk.Start*G:(blk.Start+1)*G], totals[blk.Start*G:(blk.Start+1)*G])
+		f, t := firsts[blk.Start*G:(blk.Start+1)*G], totals[blk.Start*G:(blk.Start+1)*G]
+		if v := st.indices(id, f, t); v < degenerateShare*full {
+			for g := range f { // a resample with almost no variance: its ratios mean nothing
+				f[g], t[g] = math.NaN(), math.NaN()
+			}
+		}
 		return nil
 	})
 	alpha := (1 - cfg.Level) / 2
-	v := make([]float64, B)
+	v := make([]float64, 0, B)
 	for g := range G {
 		for _, p := range []struct {
 			src []float64
 			dst *Index
 		}{{firsts, &res.Factors[g].First[o]}, {totals, &res.Factors[g].Total[o]}} {
+			v = v[:0]
 			for b := range B {
-				v[b] = p.src[b*G+g]
+				if x := p.src[b*G+g]; !math.IsNaN(x) {
+					v = append(v, x)
+				}
+			}
+			if len(v) == 0 {
+				continue // every resample degenerate: the interval stays the point
 			}
 			slices.Sort(v)
 			p.dst.Lo, p.dst.Hi = quantile(v, alpha), quantile(v, 1-alpha)

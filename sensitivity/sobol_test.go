@@ -269,3 +269,36 @@ func BenchmarkAnalyze20Inputs(b *testing.B) {
 		}
 	}
 }
+
+// Evaluating the design as one batch (in any order) gives the same result
+// as calling the model row by row.
+func TestBatchEqualsModel(t *testing.T) {
+	in := []Input{{Name: "x1", Quantile: uniform(-math.Pi, math.Pi)}, {Name: "x2", Quantile: uniform(-math.Pi, math.Pi)},
+		{Name: "x3", Quantile: uniform(-math.Pi, math.Pi)}}
+	cfg := Config{N: 512, Outputs: []string{"y"}, Seed: 4, Bootstrap: 30}
+	ref, err := Analyze(context.Background(), in, ishigami, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	refSw, _ := Swings(context.Background(), in, ishigami, 64, 0.05, 0.95, cfg)
+	cfg.Batch = func(_ context.Context, xs [][]float64) ([][]float64, error) {
+		out := make([][]float64, len(xs))
+		for i := len(xs) - 1; i >= 0; i-- {
+			out[i] = make([]float64, 1)
+			ishigami(0, xs[i], out[i])
+		}
+		return out, nil
+	}
+	got, err := Analyze(context.Background(), in, nil, cfg)
+	if err != nil || !reflect.DeepEqual(ref, got) {
+		t.Fatalf("batch result differs: %v", err)
+	}
+	sw, _ := Swings(context.Background(), in, nil, 64, 0.05, 0.95, cfg)
+	if !reflect.DeepEqual(refSw, sw) {
+		t.Fatal("batch swings differ")
+	}
+	cfg.Batch = func(context.Context, [][]float64) ([][]float64, error) { return [][]float64{{1}}, nil }
+	if _, err := Analyze(context.Background(), in, nil, cfg); err == nil {
+		t.Error("a batch with missing rows accepted")
+	}
+}

@@ -30,27 +30,39 @@ func Swings(ctx context.Context, inputs []Input, f Model, n int, lo, hi float64,
 	// Job (g, end, j): factor g at end (0 lo, 1 hi), row j.
 	jobs := len(cols) * 2 * n
 	y := make([]float64, jobs*nout)
-	run := uncertainty.Runner{N: jobs, Workers: cfg.Workers, BlockSize: 256, Progress: cfg.Progress}
-	scratch := make([][]float64, run.WorkerCount())
-	for w := range scratch {
-		scratch[w] = make([]float64, k)
-	}
-	err = run.Run(ctx, func(w int, blk uncertainty.Block, _ *rand.Rand) error {
-		x := scratch[w]
-		for r := blk.Start; r < blk.End; r++ {
-			g, end, j := r/(2*n), (r/n)%2, r%n
-			copy(x, a[j*k:(j+1)*k])
-			p := lo
-			if end == 1 {
-				p = hi
-			}
-			for _, i := range cols[g] {
-				x[i] = inputs[i].Quantile(p)
-			}
-			f(w, x, y[r*nout:(r+1)*nout])
+	row := func(r int, x []float64) {
+		g, end, j := r/(2*n), (r/n)%2, r%n
+		copy(x, a[j*k:(j+1)*k])
+		p := lo
+		if end == 1 {
+			p = hi
 		}
-		return nil
-	})
+		for _, i := range cols[g] {
+			x[i] = inputs[i].Quantile(p)
+		}
+	}
+	if cfg.Batch != nil {
+		xs := make([][]float64, jobs)
+		for r := range xs {
+			xs[r] = make([]float64, k)
+			row(r, xs[r])
+		}
+		err = runBatch(ctx, cfg, xs, y)
+	} else {
+		run := uncertainty.Runner{N: jobs, Workers: cfg.Workers, BlockSize: 256, Progress: cfg.Progress}
+		scratch := make([][]float64, run.WorkerCount())
+		for w := range scratch {
+			scratch[w] = make([]float64, k)
+		}
+		err = run.Run(ctx, func(w int, blk uncertainty.Block, _ *rand.Rand) error {
+			x := scratch[w]
+			for r := blk.Start; r < blk.End; r++ {
+				row(r, x)
+				f(w, x, y[r*nout:(r+1)*nout])
+			}
+			return nil
+		})
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -123,7 +123,19 @@ func (m *Model) Eval(worker int, x, y []float64) {
 		panic(err)
 	}
 	y[PDeterrence], y[PAnyFight], y[PCapable] = r.PDeter.Mean, r.AnyFight.Mean, r.CanWin.Mean
-	y[PNoWar] = assess.Survival(1-r.PWar.Mean, horizonHazard(r), m.Horizon)
+	y[PNoWar] = noWar(r, m.Horizon)
+}
+
+// noWar is P(no war by T) of a one-draw result: the engine's own figure
+// when it reports T, else recomputed from the hazard its other horizons
+// imply.
+func noWar(r *assess.Result, t int) float64 {
+	for _, h := range r.NoWar {
+		if h.Years == t {
+			return h.P.Mean
+		}
+	}
+	return assess.Survival(1-r.PWar.Mean, horizonHazard(r), t)
 }
 
 // horizonHazard recovers the draw's yearly hazard from P(no war) at the

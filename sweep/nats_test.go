@@ -11,6 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/sensitivity"
+	"github.com/guarantor/guarantor/study"
 	"github.com/nats-io/nats-server/v2/server"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -221,5 +224,67 @@ func TestBatchOnNATS(t *testing.T) {
 	})
 	if err != nil || !reflect.DeepEqual(again, rows) {
 		t.Errorf("second call: %v", err)
+	}
+}
+
+// Sensitivity analysis with its design rows run as a sweep over engine
+// inputs on NATS workers gives exactly the local result.
+func TestSensitivityOnNATS(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a nats-server")
+	}
+	opts, err := assess.LoadOptions([]string{example})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := study.Open(opts[0], study.Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var in []sensitivity.Input
+	var params []Param
+	for _, x := range m.Inputs {
+		in = append(in, sensitivity.Input{Name: x.Name, Quantile: x.Quantile})
+		params = append(params, Param{Path: x.Name, Input: true})
+	}
+	cfg := sensitivity.Config{N: 64, Outputs: study.OutputNames(m.Horizon), Workers: 2, Bootstrap: 20, Seed: 5}
+	local, err := sensitivity.Analyze(context.Background(), in, m.Eval, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := embedded(t)
+	nc, js := connect(t, url)
+	defer nc.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	q := Queue{AckWait: 2 * time.Second}
+	wctx, stop := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() { defer wg.Done(); (&Worker{Queue: q}).Work(wctx, js) }()
+	}
+	dir := t.TempDir()
+	cfg.Batch = func(ctx context.Context, xs [][]float64) ([][]float64, error) {
+		rows, err := Batch(ctx, dir, example, params, xs, Options{Samples: 1}, func(ctx context.Context, st *Store) error {
+			return RunNATS(ctx, js, q, st, nil)
+		})
+		if err != nil {
+			return nil, err
+		}
+		out := make([][]float64, len(rows))
+		for i, r := range rows {
+			out[i] = []float64{r.PDeter, r.PAnyFight, r.PCapable, r.PNoWar}
+		}
+		return out, nil
+	}
+	remote, err := sensitivity.Analyze(ctx, in, nil, cfg)
+	stop()
+	wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(local, remote) {
+		t.Fatalf("NATS result differs from local:\n%+v\n%+v", local.Factors[0], remote.Factors[0])
 	}
 }

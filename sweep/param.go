@@ -20,7 +20,15 @@ type Param struct {
 	Values       []float64 `json:",omitempty"`
 	// Integer rounds every value to a whole number (troops, years).
 	Integer bool `json:",omitempty"`
+	// Input: Path is the name of one of the engine's uncertain inputs
+	// (as assess and sensitivity name them, e.g. challenger.deploy), fixed
+	// at the point's value while the option's other inputs are drawn.
+	Input bool `json:",omitempty"`
 }
+
+// InputPrefix marks a parameter given by engine input name rather than by
+// YAML path: input:challenger.deploy=0.5:0.9.
+const InputPrefix = "input:"
 
 // ParseParam reads PATH=LO:HI[:STEP] or PATH=V1,V2,... . A trailing "i"
 // on the range (PATH=1000:20000:1000i) asks for integer values.
@@ -30,10 +38,15 @@ func ParseParam(s string) (Param, error) {
 	if !ok || path == "" || rng == "" {
 		return Param{}, fmt.Errorf("%w: %q: expected PATH=LO:HI[:STEP] or PATH=V1,V2,...", ErrSpec, s)
 	}
-	if _, err := parsePath(path); err != nil {
+	p := Param{Path: path}
+	if name, ok := strings.CutPrefix(path, InputPrefix); ok {
+		if name == "" {
+			return Param{}, fmt.Errorf("%w: %q: expected input:NAME", ErrSpec, s)
+		}
+		p.Path, p.Input = name, true
+	} else if _, err := parsePath(path); err != nil {
 		return Param{}, err
 	}
-	p := Param{Path: path}
 	if strings.HasSuffix(rng, "i") {
 		p.Integer, rng = true, strings.TrimSuffix(rng, "i")
 	}

@@ -88,11 +88,14 @@ func buildSpec(file string, params []Param, design string, pts [][]float64, o Op
 	}
 	s := &Spec{Version: o.Version, File: file, Files: files, Params: params, Design: design, Points: pts,
 		Samples: o.Samples, Seed: o.Seed, Horizon: o.Horizon, ShardSize: o.ShardSize}
+	// A shard's points (about 24 bytes a value) and its result (about 200
+	// bytes a row) must each fit in one NATS message.
+	most := min(MaxShardPoints, max(1, 400_000/(24*len(params)+200)))
 	if s.ShardSize <= 0 {
-		s.ShardSize = min(max(1, (len(pts)+63)/64), MaxShardPoints)
+		s.ShardSize = min(max(1, (len(pts)+63)/64), most)
 	}
-	if s.ShardSize > MaxShardPoints {
-		return nil, fmt.Errorf("%w: %d points per shard (at most %d: a shard's result travels as one NATS message)", ErrSpec, s.ShardSize, MaxShardPoints)
+	if s.ShardSize > most {
+		return nil, fmt.Errorf("%w: %d points per shard (at most %d for %d parameters: a shard travels as one NATS message)", ErrSpec, s.ShardSize, most, len(params))
 	}
 	ev, err := s.evaluator()
 	if err != nil {

@@ -218,10 +218,12 @@ func TestShardSizeBound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.ShardSize != MaxShardPoints || len(s.Shards()) != (200001+MaxShardPoints-1)/MaxShardPoints {
+	// One parameter: 400 kB / (24 + 200) bytes a point.
+	most := 400_000 / 224
+	if s.ShardSize != most || len(s.Shards()) != (200001+most-1)/most {
 		t.Errorf("200,001 points: shard size %d, %d shards", s.ShardSize, len(s.Shards()))
 	}
-	if _, err := NewSpec(example, []Param{p}, Options{Samples: 1, ShardSize: MaxShardPoints + 1}); !errors.Is(err, ErrSpec) {
+	if _, err := NewSpec(example, []Param{p}, Options{Samples: 1, ShardSize: most + 1}); !errors.Is(err, ErrSpec) {
 		t.Errorf("oversized shards accepted: %v", err)
 	}
 }
