@@ -151,7 +151,9 @@ func (s *Spec) Shards() []Shard {
 
 // Row is one design point's assessment.
 type Row struct {
-	Point []float64
+	// Point is the design point; stored results leave it out (the spec
+	// holds it) and Store.Rows puts it back.
+	Point []float64 `json:"-"`
 	// Means over the point's draws: P(deterrence) with its Monte Carlo
 	// standard error, P(some guarantor fights), P(capable), P(no war by T),
 	// P(war).

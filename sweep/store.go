@@ -123,6 +123,9 @@ func (st *Store) Rows() ([]Row, error) {
 		if err := json.Unmarshal(b, &r); err != nil {
 			return nil, fmt.Errorf("%s: %w", st.shardPath(sh.Index), err)
 		}
+		for i := range r.Rows {
+			r.Rows[i].Point = st.Spec.Points[sh.Start+i]
+		}
 		rows = append(rows, r.Rows...)
 	}
 	return rows, nil

@@ -11,12 +11,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 	"github.com/spf13/cobra"
 
 	"github.com/guarantor/guarantor/pipeline"
 	"github.com/guarantor/guarantor/sensitivity"
 	"github.com/guarantor/guarantor/study"
 	"github.com/guarantor/guarantor/studyreport"
+	"github.com/guarantor/guarantor/sweep"
 )
 
 func init() { register(newSensitivityCmd) }
@@ -30,7 +33,8 @@ type sensitivityFlags struct {
 	seed                                 uint64
 	level                                float64
 	groups, format, svgDir, pngDir       string
-	reportPath                           string
+	reportPath, natsURL, out             string
+	ackWait                              time.Duration
 	quiet                                bool
 }
 
@@ -97,6 +101,9 @@ the number of workers. Method: docs/sensitivity.md.`,
 	f.StringVar(&fl.svgDir, "svg", "", "write the Sobol bar and tornado charts as SVG files into this directory")
 	f.StringVar(&fl.pngDir, "png", "", "write the charts as PNG files into this directory")
 	f.StringVar(&fl.reportPath, "report", "", "write a self-contained HTML report (charts, inputs table) to this file")
+	f.StringVar(&fl.natsURL, "nats", "", "evaluate the design on `guarantor worker`s through NATS JetStream (same result as locally)")
+	f.StringVar(&fl.out, "out", "", "with --nats: directory for the design's study (default sensitivity-batches; reruns reuse it)")
+	f.DurationVar(&fl.ackWait, "ack-wait", 30*time.Second, "with --nats: must match the workers' --ack-wait")
 	f.BoolVarP(&fl.quiet, "quiet", "q", false, "no progress bar")
 	return cmd
 }
@@ -134,6 +141,14 @@ func runSensitivity(ctx context.Context, sc *pipeline.Scenario, fl sensitivityFl
 	factors := map[string]bool{}
 	for _, x := range in {
 		factors[x.Name+"\x00"+x.Group] = true
+	}
+	if fl.natsURL != "" {
+		batch, closeConn, err := sensitivityOnNATS(fl, o.File, m)
+		if err != nil {
+			return nil, err
+		}
+		defer closeConn()
+		run.Batch = batch
 	}
 	total := fl.n * (len(in) + 2)
 	if fl.swingRows > 0 {
@@ -242,3 +257,41 @@ func writeSensitivityCharts(dir string, ss []*studyreport.Sensitivity, png bool)
 }
 
 func runtimeWorkers() int { return runtime.GOMAXPROCS(0) }
+
+// sensitivityOnNATS returns a batch evaluator that runs the design's rows
+// as a sweep over the option's engine inputs on NATS workers.
+func sensitivityOnNATS(fl sensitivityFlags, file string, m *study.Model) (func(context.Context, [][]float64) ([][]float64, error), func(), error) {
+	nc, err := nats.Connect(fl.natsURL, nats.Name("guarantor sensitivity"))
+	if err != nil {
+		return nil, nil, usageError("--nats %s: %v", fl.natsURL, err)
+	}
+	js, err := jetstream.New(nc)
+	if err != nil {
+		nc.Close()
+		return nil, nil, err
+	}
+	out := fl.out
+	if out == "" {
+		out = "sensitivity-batches"
+	}
+	var params []sweep.Param
+	for _, x := range m.Inputs {
+		params = append(params, sweep.Param{Path: x.Name, Input: true})
+	}
+	q := sweep.Queue{AckWait: fl.ackWait}
+	o := sweep.Options{Samples: 1, Horizon: m.Horizon, Version: Version}
+	batch := func(ctx context.Context, xs [][]float64) ([][]float64, error) {
+		rows, err := sweep.Batch(ctx, out, file, params, xs, o, func(ctx context.Context, st *sweep.Store) error {
+			return sweep.RunNATS(ctx, js, q, st, nil)
+		})
+		if err != nil {
+			return nil, err
+		}
+		ys := make([][]float64, len(rows))
+		for i, r := range rows {
+			ys[i] = []float64{r.PDeter, r.PAnyFight, r.PCapable, r.PNoWar}
+		}
+		return ys, nil
+	}
+	return batch, nc.Close, nil
+}
