@@ -65,10 +65,21 @@ type slot struct {
 // quantiles (median, degeneracy check, swings) stay the original's.
 type cell struct {
 	assess.Dist
-	v *float64
+	v    *float64
+	name string // the original's String, computed once: every run lists it
 }
 
 func (c cell) Rand(*rand.Rand) float64 { return *c.v }
+func (c cell) String() string          { return c.name }
+
+// named is a Dist with its String computed once (a run lists every input
+// and hashes their descriptions; formatting them dominated a one-draw run).
+type named struct {
+	assess.Dist
+	name string
+}
+
+func (n named) String() string { return n.name }
 
 // Open compiles opt once per worker slot with every uncertain input
 // replaced by a cell.
@@ -101,9 +112,14 @@ func Open(opt assess.Option, o Options) (*Model, error) {
 		if op.Coef == nil {
 			op.Coef = map[string]assess.Input{}
 		}
+		for _, in := range base.Inputs { // every other input keeps its law, with its String computed once
+			{
+				op.Coef[in.Name] = assess.Input{Name: in.Name, Dist: named{in.Dist, in.Dist.String()}, Source: in.Source}
+			}
+		}
 		for i, in := range mdl.Inputs {
 			s.cells[i] = dists[i].Quantile(0.5)
-			op.Coef[in.Name] = assess.Input{Name: in.Name, Dist: cell{dists[i], &s.cells[i]}, Source: in.Source}
+			op.Coef[in.Name] = assess.Input{Name: in.Name, Dist: cell{dists[i], &s.cells[i], in.Dist}, Source: in.Source}
 		}
 		if s.m, err = assess.Compile(op); err != nil {
 			return nil, err

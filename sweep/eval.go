@@ -33,10 +33,12 @@ type evaluator struct {
 // draws the same inputs as without it.
 type cell struct {
 	assess.Dist
-	v *float64
+	v    *float64
+	name string // the original's String, computed once: every run lists it
 }
 
 func (c cell) Rand(*rand.Rand) float64 { return *c.v }
+func (c cell) String() string          { return c.name }
 
 func (s *Spec) evaluator() (*evaluator, error) {
 	text, ok := s.Files[s.File]
@@ -92,7 +94,7 @@ func (ev *evaluator) openInputs() error {
 		if !ok {
 			return fmt.Errorf("%w: %s: no engine input named %q (guarantor sensitivity lists them)", ErrSpec, ev.s.File, p.Path)
 		}
-		o.Coef[p.Path] = assess.Input{Name: p.Path, Dist: cell{in.Dist, &ev.cells[i]}, Source: in.Source}
+		o.Coef[p.Path] = assess.Input{Name: p.Path, Dist: cell{in.Dist, &ev.cells[i], in.Dist.String()}, Source: in.Source}
 	}
 	if ev.inputs, err = assess.Compile(o); err != nil {
 		return fmt.Errorf("%w: %s: %v", ErrSpec, ev.s.File, err)
