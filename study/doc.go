@@ -8,7 +8,7 @@
 // place: neither assess nor pipeline exports the evaluation of one draw at
 // given inputs, so Eval fixes every uncertain input through the option's
 // input overrides (a Dist that replays a per-worker cell) and runs a
-// one-draw assessment. That costs ~40 µs a call against ~2 µs for a draw
+// one-draw assessment. That costs ~30 µs a call against ~1-2 µs for a draw
 // inside the engine; an exported per-draw evaluation would make
-// sensitivity analysis about 20 times faster without changing a number.
+// sensitivity analysis about 15 times faster without changing a number.
 package study
