@@ -227,3 +227,32 @@ func TestShardSizeBound(t *testing.T) {
 		t.Errorf("oversized shards accepted: %v", err)
 	}
 }
+
+// An engine input fixed by name moves the answer the way the engine says
+// (a challenger that brings more of its army is deterred less often); a
+// name the option lacks and a mix of paths and inputs are errors.
+func TestInputParams(t *testing.T) {
+	p, err := ParseParam("input:challenger.deploy=0.5,0.9")
+	if err != nil || !p.Input || p.Path != "challenger.deploy" {
+		t.Fatalf("%+v %v", p, err)
+	}
+	s, err := NewSpec(example, []Param{p}, Options{Samples: 2000, Seed: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := OpenStore(t.TempDir(), s)
+	if err := RunLocal(context.Background(), st, 2, nil); err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := st.Rows()
+	if !(rows[0].PDeter > rows[1].PDeter) || rows[0].Point[0] != 0.5 {
+		t.Errorf("deploy 0.5 vs 0.9: %+v", rows)
+	}
+	bad, _ := ParseParam("input:no.such.input=1:2")
+	if _, err := NewSpec(example, []Param{bad}, Options{Samples: 10}); err == nil || !strings.Contains(err.Error(), "no engine input") {
+		t.Errorf("unknown input: %v", err)
+	}
+	if _, err := NewSpec(example, append(troopsParams(t), p), Options{Samples: 10}); !errors.Is(err, ErrSpec) {
+		t.Errorf("paths and inputs mixed: %v", err)
+	}
+}
