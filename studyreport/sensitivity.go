@@ -75,7 +75,11 @@ func SensitivityText(w io.Writer, s *Sensitivity) error {
 	for o, name := range r.Outputs {
 		fmt.Fprintf(w, "\n%s: mean %.3f, sd %.3f over the inputs' distribution\n", name, r.Mean[o], math.Sqrt(r.Variance[o]))
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "  FACTOR\tFIRST-ORDER\t\tTOTAL\t")
+		iv := ""
+		if r.Bootstrap > 0 {
+			iv = fmt.Sprintf("%.0f%% INTERVAL", 100*r.Level)
+		}
+		fmt.Fprintf(tw, "  FACTOR\tFIRST-ORDER\t%s\tTOTAL\t%s\n", iv, iv)
 		for _, i := range s.order(o) {
 			f := r.Factors[i]
 			name := f.Name
