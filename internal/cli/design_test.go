@@ -24,6 +24,15 @@ func TestDesignFileAndFlags(t *testing.T) {
 	}
 	if b, err := os.ReadFile(svg); err != nil || !strings.HasPrefix(string(b), "<svg") {
 		t.Errorf("svg: %v", err)
+	} else if err := wellFormed(string(b)); err != nil {
+		t.Errorf("svg: %v", err)
+	}
+	report := filepath.Join(dir, "d.html")
+	if _, errs, code := runData(t, "design", designExample, "--samples", "300", "--target", "0.5", "--report", report, "-q"); code != 0 {
+		t.Fatalf("report: exit %d: %s", code, errs)
+	}
+	if b, _ := os.ReadFile(report); !strings.Contains(string(b), "<svg") || !strings.Contains(string(b), "RECOMMENDED") {
+		t.Error("the HTML report lacks the chart or the recommendation")
 	}
 	// An unreachable target is an answer, not an error.
 	out, _, code = runData(t, "design", designExample, "--samples", "300", "--target", "0.99", "-q")

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"image/png"
 	"io"
 	"os"
@@ -61,14 +62,8 @@ func TestSensitivityFormatsAndCharts(t *testing.T) {
 	}
 	for _, p := range svgs {
 		b, _ := os.ReadFile(p)
-		d := xml.NewDecoder(strings.NewReader(string(b)))
-		for {
-			if _, err := d.Token(); err != nil {
-				if err != io.EOF {
-					t.Errorf("%s: not well-formed XML: %v", p, err)
-				}
-				break
-			}
+		if err := wellFormed(string(b)); err != nil {
+			t.Errorf("%s: %v", p, err)
 		}
 	}
 	f, err := os.Open(pngs[0])
@@ -95,5 +90,18 @@ func TestSensitivityBadInput(t *testing.T) {
 	}
 	if _, errs, code := runData(t, "sensitivity", "no-such.yaml"); code != 2 || !strings.Contains(errs, "no-such.yaml") {
 		t.Errorf("missing file: exit %d, %s", code, errs)
+	}
+}
+
+// wellFormed reports whether s parses as XML.
+func wellFormed(s string) error {
+	d := xml.NewDecoder(strings.NewReader(s))
+	for {
+		if _, err := d.Token(); err != nil {
+			if err == io.EOF {
+				return nil
+			}
+			return fmt.Errorf("not well-formed XML: %w", err)
+		}
 	}
 }
