@@ -187,3 +187,23 @@ func TestBatchGivesTheLocalResult(t *testing.T) {
 		t.Errorf("%d batches", batches)
 	}
 }
+
+// A target on P(no war by T) alone: the recommendation meets it, and the
+// next cheaper level does not.
+func TestNoWarTarget(t *testing.T) {
+	p := Problem{Alternatives: []Alternative{{Name: "EU+US", File: euUS}},
+		Levers: []Lever{lever(t, "model.challenger.cost_max=0.5:3:0.1", 1)}, NoWarTarget: 0.5, Horizon: 10, Samples: 800, Seed: 3, Exhaustive: true}
+	r, err := Solve(context.Background(), p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := r.Recommended
+	if c == nil || c.PNoWar < 0.5 {
+		t.Fatalf("recommended %+v", c)
+	}
+	for _, a := range r.Assessed {
+		if a.Values[0] < c.Values[0] && a.PNoWar >= 0.5 {
+			t.Errorf("%+v is cheaper and meets the target", a)
+		}
+	}
+}
