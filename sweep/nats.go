@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
 
@@ -129,9 +131,17 @@ func Collect(ctx context.Context, js jetstream.JetStream, q Queue, st *Store, pr
 	defer it.Stop()
 	stop := context.AfterFunc(ctx, it.Stop)
 	defer stop()
+	givenUp, unwatch, err := watchGivenUp(ctx, js, st.id, it.Stop)
+	if err != nil {
+		return err
+	}
+	defer unwatch()
 	for done < total {
 		msg, err := it.Next()
 		if err != nil {
+			if e := givenUp(); e != nil {
+				return e
+			}
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -156,6 +166,58 @@ func Collect(ctx context.Context, js jetstream.JetStream, q Queue, st *Store, pr
 		}
 	}
 	return nil
+}
+
+// ErrGivenUp reports a shard that reached MaxDeliver deliveries without
+// being acknowledged: every worker that took it died or timed out.
+var ErrGivenUp = errors.New("sweep: shard given up")
+
+// watchGivenUp listens for the server's max-deliveries advisories on the
+// workers' consumer; when one concerns a shard of study, it records the
+// error and calls interrupt (so that Collect stops waiting for a result
+// that will not come). The returned func reports the error, if any.
+func watchGivenUp(ctx context.Context, js jetstream.JetStream, study string, interrupt func()) (func() error, func(), error) {
+	var (
+		mu  sync.Mutex
+		bad error
+	)
+	subj := "$JS.EVENT.ADVISORY.CONSUMER.MAX_DELIVERIES." + WorkStream + "." + WorkerConsumer
+	sub, err := js.Conn().Subscribe(subj, func(m *nats.Msg) {
+		var adv struct {
+			StreamSeq  uint64 `json:"stream_seq"`
+			Deliveries uint64 `json:"deliveries"`
+		}
+		if json.Unmarshal(m.Data, &adv) != nil {
+			return
+		}
+		ws, err := js.Stream(ctx, WorkStream)
+		if err != nil {
+			return
+		}
+		raw, err := ws.GetMsg(ctx, adv.StreamSeq)
+		if err != nil {
+			return
+		}
+		var t task
+		if json.Unmarshal(raw.Data, &t) != nil || t.Study != study {
+			return
+		}
+		mu.Lock()
+		if bad == nil {
+			bad = fmt.Errorf("%w: shard %d of study %s was delivered %d times and never finished (a worker crash or a shard slower than --ack-wait without progress); the shards done are stored: rerun after the duplicate window (1 h) or without --nats to finish",
+				ErrGivenUp, t.Index, study, adv.Deliveries)
+		}
+		mu.Unlock()
+		interrupt()
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("sweep: watching advisories: %w", err)
+	}
+	return func() error {
+		mu.Lock()
+		defer mu.Unlock()
+		return bad
+	}, func() { sub.Unsubscribe() }, nil
 }
 
 // Worker processes shards from the work stream.

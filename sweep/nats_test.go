@@ -288,3 +288,36 @@ func TestSensitivityOnNATS(t *testing.T) {
 		t.Fatalf("NATS result differs from local:\n%+v\n%+v", local.Factors[0], remote.Factors[0])
 	}
 }
+
+// A shard that every worker abandons is given up after MaxDeliver
+// deliveries, and the coordinator stops with an error naming it instead
+// of waiting for ever.
+func TestGivenUpShardStopsCollect(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a nats-server")
+	}
+	spec := newSpec(t, 100, 15) // one shard
+	url := embedded(t)
+	nc, js := connect(t, url)
+	defer nc.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	st, _ := OpenStore(t.TempDir(), spec)
+	q := Queue{AckWait: 300 * time.Millisecond, MaxDeliver: 2}
+	if _, err := Publish(ctx, js, q, st); err != nil {
+		t.Fatal(err)
+	}
+	// A worker that dies on every shard it takes (a new one each time).
+	go func() {
+		for ctx.Err() == nil {
+			wctx, kill := context.WithCancel(ctx)
+			w := &Worker{Queue: q, OnShard: func(string, int, bool) { kill() }}
+			w.Work(wctx, js)
+			kill()
+		}
+	}()
+	err := Collect(ctx, js, q, st, nil)
+	if !errors.Is(err, ErrGivenUp) || !strings.Contains(err.Error(), "shard 0") {
+		t.Fatalf("Collect: %v", err)
+	}
+}
