@@ -168,7 +168,7 @@ reported with its 90% Monte Carlo interval; --strict asks the interval's lower e
 	f.StringVar(&format, "format", "text", "output: text, json or csv (every package assessed)")
 	f.StringVar(&svg, "svg", "", "write the cost frontier chart (SVG) to this file")
 	f.StringVar(&reportTo, "report", "", "write an HTML report (chart and text) to this file")
-	f.StringVar(&natsURL, "nats", "", "assess each round's packages on `guarantor worker`s through NATS JetStream (same results as locally)")
+	f.StringVar(&natsURL, "nats", "", "`URL` of a NATS server: assess each round's packages on guarantor workers (same results as locally)")
 	f.StringVar(&out, "out", "", "with --nats: directory for the rounds' studies (default design-batches; reruns reuse them)")
 	f.DurationVar(&ackWait, "ack-wait", 30*time.Second, "with --nats: must match the workers' --ack-wait")
 	f.BoolVarP(&quiet, "quiet", "q", false, "no progress bar")

@@ -101,7 +101,7 @@ the number of workers. Method: docs/sensitivity.md.`,
 	f.StringVar(&fl.svgDir, "svg", "", "write the Sobol bar and tornado charts as SVG files into this directory")
 	f.StringVar(&fl.pngDir, "png", "", "write the charts as PNG files into this directory")
 	f.StringVar(&fl.reportPath, "report", "", "write a self-contained HTML report (charts, inputs table) to this file")
-	f.StringVar(&fl.natsURL, "nats", "", "evaluate the design on `guarantor worker`s through NATS JetStream (same result as locally)")
+	f.StringVar(&fl.natsURL, "nats", "", "`URL` of a NATS server: evaluate the design on guarantor workers (same result as locally)")
 	f.StringVar(&fl.out, "out", "", "with --nats: directory for the design's study (default sensitivity-batches; reruns reuse it)")
 	f.DurationVar(&fl.ackWait, "ack-wait", 30*time.Second, "with --nats: must match the workers' --ack-wait")
 	f.BoolVarP(&fl.quiet, "quiet", "q", false, "no progress bar")

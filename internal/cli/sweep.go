@@ -70,7 +70,7 @@ Method and sizing: docs/sweep.md.`,
 	f.IntVar(&fl.shard, "shard-size", 0, "points per shard (default: about 64 shards)")
 	f.StringVar(&fl.out, "out", "", "study directory (default sweep-<study id>); an existing one is resumed")
 	f.IntVar(&fl.workers, "workers", 0, "local worker goroutines (default: all cores; does not change results)")
-	f.StringVar(&fl.natsURL, "nats", "", "NATS server URL: queue the shards on JetStream and collect the results of `guarantor worker`s")
+	f.StringVar(&fl.natsURL, "nats", "", "`URL` of a NATS server: queue the shards on JetStream and collect the results of guarantor workers")
 	f.DurationVar(&fl.ackWait, "ack-wait", 30*time.Second, "with --nats: redeliver a shard whose worker shows no sign of life for this long")
 	f.IntVar(&fl.maxDeliver, "max-deliver", 10, "with --nats: deliveries of one shard before it is given up")
 	f.StringVar(&fl.format, "format", "text", "output: text (summary), csv or json (every point)")

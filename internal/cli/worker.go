@@ -87,7 +87,7 @@ Every worker and the coordinator must run the same guarantor version.`,
 			return first
 		},
 	}
-	cmd.Flags().StringVar(&url, "nats", "", "NATS server URL (required)")
+	cmd.Flags().StringVar(&url, "nats", "", "`URL` of the NATS server (required)")
 	cmd.Flags().DurationVar(&idle, "idle", 0, "exit after this long without a shard (0: run until interrupted)")
 	cmd.Flags().DurationVar(&ackWait, "ack-wait", 30*time.Second, "must match the coordinator's --ack-wait")
 	cmd.Flags().IntVar(&maxDeliver, "max-deliver", 10, "must match the coordinator's --max-deliver")
