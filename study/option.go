@@ -1,11 +1,7 @@
 package study
 
 import (
-	"context"
 	"fmt"
-	"maps"
-	"math"
-	"math/rand/v2"
 	"path"
 	"strings"
 
@@ -52,119 +48,49 @@ type Model struct {
 	Option  assess.Option
 	Inputs  []Input
 	Horizon int
+	slots   []int // each input's position in the engine's input vector
 	workers []*slot
 }
 
-// slot is one worker's compiled option and the cells its inputs read.
+// slot is one worker's evaluator and full input vector.
 type slot struct {
-	m     *assess.Model
-	cells []float64
+	d *assess.DrawAt
+	x []float64
 }
 
-// cell is a Dist whose draws replay a value set from outside; its
-// quantiles (median, degeneracy check, swings) stay the original's.
-type cell struct {
-	assess.Dist
-	v    *float64
-	name string // the original's String, computed once: every run lists it
-}
-
-func (c cell) Rand(*rand.Rand) float64 { return *c.v }
-func (c cell) String() string          { return c.name }
-
-// named is a Dist with its String computed once (a run lists every input
-// and hashes their descriptions; formatting them dominated a one-draw run).
-type named struct {
-	assess.Dist
-	name string
-}
-
-func (n named) String() string { return n.name }
-
-// Open compiles opt once per worker slot with every uncertain input
-// replaced by a cell.
+// Open compiles opt and prepares an evaluator per worker.
 func Open(opt assess.Option, o Options) (*Model, error) {
-	base, err := assess.Compile(opt)
+	m, err := assess.Compile(opt)
 	if err != nil {
 		return nil, err
-	}
-	used := map[string]bool{}
-	for _, a := range base.Assumptions() {
-		used[a.Name] = true
 	}
 	mdl := &Model{Option: opt, Horizon: o.Horizon}
 	if mdl.Horizon <= 0 {
 		mdl.Horizon = max(opt.Horizon, 1)
 	}
-	var dists []assess.Dist
-	for _, in := range base.Inputs {
-		if in.Dist.Quantile(0.001) == in.Dist.Quantile(0.999) || (!used[in.Name] && !o.Ignored) {
+	for i, in := range m.Inputs {
+		if in.Dist.Quantile(0.001) == in.Dist.Quantile(0.999) || (!m.Reads(i) && !o.Ignored) {
 			continue
 		}
-		d := in.Dist
-		mdl.Inputs = append(mdl.Inputs, Input{Name: in.Name, Dist: d.String(), Source: in.Source, Ignored: !used[in.Name], Quantile: d.Quantile})
-		dists = append(dists, d)
+		mdl.Inputs = append(mdl.Inputs, Input{Name: in.Name, Dist: in.Dist.String(), Source: in.Source, Ignored: !m.Reads(i), Quantile: in.Dist.Quantile})
+		mdl.slots = append(mdl.slots, i)
 	}
 	for range max(o.Workers, 1) {
-		s := &slot{cells: make([]float64, len(dists))}
-		op := opt
-		op.Coef = maps.Clone(opt.Coef)
-		if op.Coef == nil {
-			op.Coef = map[string]assess.Input{}
-		}
-		for _, in := range base.Inputs { // every other input keeps its law, with its String computed once
-			{
-				op.Coef[in.Name] = assess.Input{Name: in.Name, Dist: named{in.Dist, in.Dist.String()}, Source: in.Source}
-			}
-		}
-		for i, in := range mdl.Inputs {
-			s.cells[i] = dists[i].Quantile(0.5)
-			op.Coef[in.Name] = assess.Input{Name: in.Name, Dist: cell{dists[i], &s.cells[i], in.Dist}, Source: in.Source}
-		}
-		if s.m, err = assess.Compile(op); err != nil {
-			return nil, err
-		}
-		mdl.workers = append(mdl.workers, s)
+		mdl.workers = append(mdl.workers, &slot{d: m.NewDrawAt(), x: m.Median()})
 	}
 	return mdl, nil
 }
 
 // Eval writes the outputs (NumOutputs of them) for the inputs x (in
-// Inputs order) into y. Calls with distinct workers may run at once.
+// Inputs order; every other input at its median) into y. Calls with
+// distinct workers may run at once.
 func (m *Model) Eval(worker int, x, y []float64) {
 	s := m.workers[worker]
-	copy(s.cells, x)
-	r, err := s.m.Run(context.Background(), assess.Config{Samples: 1, Workers: 1, DriverSamples: -1}, "")
-	if err != nil { // only a cancelled context fails a run
-		panic(err)
+	for j, i := range m.slots {
+		s.x[i] = x[j]
 	}
-	y[PDeterrence], y[PAnyFight], y[PCapable] = r.PDeter.Mean, r.AnyFight.Mean, r.CanWin.Mean
-	y[PNoWar] = noWar(r, m.Horizon)
-}
-
-// noWar is P(no war by T) of a one-draw result: the engine's own figure
-// when it reports T, else recomputed from the hazard its other horizons
-// imply.
-func noWar(r *assess.Result, t int) float64 {
-	for _, h := range r.NoWar {
-		if h.Years == t {
-			return h.P.Mean
-		}
-	}
-	return assess.Survival(1-r.PWar.Mean, horizonHazard(r), t)
-}
-
-// horizonHazard recovers the draw's yearly hazard from P(no war) at the
-// horizons the result reports: with one draw, NoWar(T) = (1-PWar)(1-h)^(T-1).
-func horizonHazard(r *assess.Result) float64 {
-	p0 := 1 - r.PWar.Mean
-	for _, h := range r.NoWar {
-		if h.Years > 1 && p0 > 0 {
-			ratio := h.P.Mean / p0
-			return 1 - pow(ratio, 1/float64(h.Years-1))
-		}
-	}
-	return 0
+	o := s.d.Eval(s.x, m.Horizon)
+	y[PDeterrence], y[PAnyFight], y[PCapable], y[PNoWar] = o.PDeter, o.AnyFight, o.CanWin, o.NoWar
 }
 
 // Group assigns inputs to groups. how is "" or "none" (no groups),
@@ -232,5 +158,3 @@ func parseGroups(how string) (func(string) string, error) {
 		return ""
 	}, nil
 }
-
-func pow(x, y float64) float64 { return math.Pow(x, y) }
