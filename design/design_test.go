@@ -25,13 +25,13 @@ func lever(t *testing.T, s string, cost float64) Lever {
 	return Lever{Param: p, Cost: map[string]float64{"cost": cost}}
 }
 
-// The maximum war cost the challenger fears raises P(deterrence) in the
-// engine; bisection must find the same cheapest package as assessing the
+// More protégé troops in the theatre raise P(deterrence) in the engine;
+// bisection must find the same cheapest package as assessing the
 // whole grid, with fewer assessments, and report no violation.
 func TestBisectionMatchesExhaustive(t *testing.T) {
 	p := Problem{
 		Alternatives: []Alternative{{Name: "EU", File: eu}, {Name: "EU+US", File: euUS, Cost: map[string]float64{"cost": 0.35}}},
-		Levers:       []Lever{lever(t, "model.challenger.cost_max=0.5:2.5:0.1", 1), lever(t, "option.guarantors[id=uk].instruments[type=tripwire].troops=0,20000", 1e-5)},
+		Levers:       []Lever{lever(t, "capabilities.protege.deployable_troops=100000:1000000:50000i", 1e-5), lever(t, "option.guarantors[id=uk].instruments[type=tripwire].troops=0,20000", 1e-6)},
 		Target:       0.7, Samples: 1500, Seed: 4, Workers: 2,
 	}
 	fast, err := Solve(context.Background(), p, nil)
@@ -84,18 +84,18 @@ func TestBisectionMatchesExhaustive(t *testing.T) {
 
 func TestUnreachableAndStrict(t *testing.T) {
 	p := Problem{Alternatives: []Alternative{{Name: "EU", File: eu}},
-		Levers: []Lever{lever(t, "model.challenger.cost_max=0.5:1:0.25", 1)}, Target: 0.99, Samples: 500}
+		Levers: []Lever{lever(t, "capabilities.protege.deployable_troops=100000:300000:100000i", 1)}, Target: 0.99, Samples: 500}
 	r, err := Solve(context.Background(), p, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Recommended != nil || r.Closest == nil || r.Closest.Values[0] != 1 {
+	if r.Recommended != nil || r.Closest == nil || r.Closest.Values[0] != 300000 {
 		t.Errorf("unreachable target: recommended %v, closest %+v", r.Recommended, r.Closest)
 	}
 	// Strict: the lower bound must reach; never a cheaper package than
 	// the estimate rule.
 	p.Alternatives[0].File = euUS
-	p.Target, p.Levers = 0.5, []Lever{lever(t, "model.challenger.cost_max=0.5:3:0.05", 1)}
+	p.Target, p.Levers = 0.5, []Lever{lever(t, "capabilities.protege.deployable_troops=100000:1000000:25000i", 1)}
 	loose, _ := Solve(context.Background(), p, nil)
 	p.Strict = true
 	strict, _ := Solve(context.Background(), p, nil)
@@ -105,13 +105,13 @@ func TestUnreachableAndStrict(t *testing.T) {
 }
 
 func TestBadProblems(t *testing.T) {
-	ok := lever(t, "model.challenger.cost_max=0.5:1:0.25", 1)
+	ok := lever(t, "capabilities.protege.deployable_troops=100000:300000:100000i", 1)
 	for _, p := range []Problem{
 		{Levers: []Lever{ok}, Target: 0.5},
 		{Alternatives: []Alternative{{Name: "a", File: eu}}, Target: 0.5},
 		{Alternatives: []Alternative{{Name: "a", File: eu}}, Levers: []Lever{ok}, Target: 1.5},
-		{Alternatives: []Alternative{{Name: "a", File: eu}}, Levers: []Lever{lever(t, "model.challenger.cost_max=0.5:1", 1)}, Target: 0.5},
-		{Alternatives: []Alternative{{Name: "a", File: eu}}, Levers: []Lever{lever(t, "model.challenger.cost_max=0.5:1:0.25", -1)}, Target: 0.5},
+		{Alternatives: []Alternative{{Name: "a", File: eu}}, Levers: []Lever{lever(t, "capabilities.protege.deployable_troops=100000:300000", 1)}, Target: 0.5},
+		{Alternatives: []Alternative{{Name: "a", File: eu}}, Levers: []Lever{lever(t, "capabilities.protege.deployable_troops=100000:300000:100000i", -1)}, Target: 0.5},
 		{Alternatives: []Alternative{{Name: "a", File: "nope.yaml"}}, Levers: []Lever{ok}, Target: 0.5},
 	} {
 		if _, err := Solve(context.Background(), p, nil); err == nil {
@@ -152,7 +152,7 @@ levers:
 func TestBatchGivesTheLocalResult(t *testing.T) {
 	p := Problem{
 		Alternatives: []Alternative{{Name: "EU+US", File: euUS}},
-		Levers:       []Lever{lever(t, "option.guarantors[id=uk].instruments[type=tripwire].troops=0,20000", 1e-5), lever(t, "model.challenger.cost_max=0.5:2.5:0.1", 1)},
+		Levers:       []Lever{lever(t, "option.guarantors[id=uk].instruments[type=tripwire].troops=0,20000", 1e-6), lever(t, "capabilities.protege.deployable_troops=100000:1000000:50000i", 1e-5)},
 		Target:       0.75, Samples: 800, Seed: 2,
 	}
 	local, err := Solve(context.Background(), p, nil)
@@ -192,7 +192,7 @@ func TestBatchGivesTheLocalResult(t *testing.T) {
 // next cheaper level does not.
 func TestNoWarTarget(t *testing.T) {
 	p := Problem{Alternatives: []Alternative{{Name: "EU+US", File: euUS}},
-		Levers: []Lever{lever(t, "model.challenger.cost_max=0.5:3:0.1", 1)}, NoWarTarget: 0.5, Horizon: 10, Samples: 800, Seed: 3, Exhaustive: true}
+		Levers: []Lever{lever(t, "capabilities.protege.deployable_troops=100000:1000000:50000i", 1)}, NoWarTarget: 0.5, Horizon: 10, Samples: 800, Seed: 3, Exhaustive: true}
 	r, err := Solve(context.Background(), p, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"maps"
-	"math/rand/v2"
 	"os"
 	"sync"
 
@@ -13,6 +11,7 @@ import (
 
 	"github.com/guarantor/guarantor/assess"
 	"github.com/guarantor/guarantor/scenario"
+	"github.com/guarantor/guarantor/uncertainty"
 )
 
 // evaluator assesses design points of one spec; one per goroutine.
@@ -21,24 +20,19 @@ type evaluator struct {
 	id    string
 	tree  any // the option file, decoded once
 	paths [][]step
-	// Input mode (every parameter an engine input): the option compiled
-	// once with each named input replaced by a cell set per point.
-	inputs *assess.Model
-	cells  []float64
-	opt    assess.Option
+	// Input mode (every parameter an engine input). When the parameters fix
+	// every input the engine draws and a point has one draw, draw
+	// evaluates it directly (full holds every input, slots the varied
+	// ones); otherwise each point recompiles the option with the varied
+	// inputs made constants (opt, params: their scenario parameters).
+	inputMode bool
+	draw      *assess.DrawAt
+	full      []float64
+	slots     []int
+	opt       assess.Option
+	params    []int
+	horizon   int
 }
-
-// cell is a Dist whose draws return a value set from outside; its
-// quantiles (median, degeneracy check) stay the original's, so the model
-// draws the same inputs as without it.
-type cell struct {
-	assess.Dist
-	v    *float64
-	name string // the original's String, computed once: every run lists it
-}
-
-func (c cell) Rand(*rand.Rand) float64 { return *c.v }
-func (c cell) String() string          { return c.name }
 
 func (s *Spec) evaluator() (*evaluator, error) {
 	text, ok := s.Files[s.File]
@@ -70,7 +64,7 @@ func (s *Spec) evaluator() (*evaluator, error) {
 	return nil, fmt.Errorf("%w: vary either YAML paths or engine inputs (input:NAME), not both", ErrSpec)
 }
 
-// openInputs compiles the option once with a cell for each varied input.
+// openInputs prepares input mode.
 func (ev *evaluator) openInputs() error {
 	o, err := ev.load(ev.tree)
 	if err != nil {
@@ -80,27 +74,64 @@ func (ev *evaluator) openInputs() error {
 	if err != nil {
 		return fmt.Errorf("%w: %s: %v", ErrSpec, ev.s.File, err)
 	}
-	dists := map[string]assess.Input{}
-	for _, in := range base.Inputs {
-		dists[in.Name] = in
+	ev.inputMode, ev.opt = true, o
+	ev.horizon = ev.s.Horizon
+	if ev.horizon <= 0 {
+		ev.horizon = max(o.Horizon, 1)
 	}
-	ev.cells = make([]float64, len(ev.s.Params))
-	o.Coef = maps.Clone(o.Coef)
-	if o.Coef == nil {
-		o.Coef = map[string]assess.Input{}
-	}
-	for i, p := range ev.s.Params {
-		in, ok := dists[p.Path]
+	varied := map[int]bool{}
+	for _, p := range ev.s.Params {
+		i, ok := base.Index(p.Path)
 		if !ok {
 			return fmt.Errorf("%w: %s: no engine input named %q (guarantor sensitivity lists them)", ErrSpec, ev.s.File, p.Path)
 		}
-		o.Coef[p.Path] = assess.Input{Name: p.Path, Dist: cell{in.Dist, &ev.cells[i], in.Dist.String()}, Source: in.Source}
+		ev.slots = append(ev.slots, i)
+		varied[i] = true
 	}
-	if ev.inputs, err = assess.Compile(o); err != nil {
-		return fmt.Errorf("%w: %s: %v", ErrSpec, ev.s.File, err)
+	all := true // do the parameters fix every input the engine draws?
+	for i, in := range base.Inputs {
+		if base.Reads(i) && in.Dist.Quantile(0.001) != in.Dist.Quantile(0.999) && !varied[i] {
+			all = false
+		}
 	}
-	ev.opt = o
+	if all && ev.s.Samples == 1 {
+		ev.draw, ev.full = base.NewDrawAt(), base.Median()
+		return nil
+	}
+	if o.Compiled == nil || o.Engine == scenario.EngineUDG {
+		return fmt.Errorf("%w: %s: fixing some engine inputs while drawing the others needs the structural engine", ErrSpec, ev.s.File)
+	}
+	for _, p := range ev.s.Params {
+		j, ok := o.Compiled.Index(p.Path)
+		if !ok {
+			return fmt.Errorf("%w: %s: %q is derived by the engine, not a scenario parameter; it can be varied only with every other input (sensitivity)", ErrSpec, ev.s.File, p.Path)
+		}
+		ev.params = append(ev.params, j)
+	}
 	return nil
+}
+
+// inputRow assesses a point of input mode.
+func (ev *evaluator) inputRow(ctx context.Context, pt []float64) (Row, error) {
+	if ev.draw != nil {
+		for j, i := range ev.slots {
+			ev.full[i] = pt[j]
+		}
+		d := ev.draw.Eval(ev.full, ev.horizon)
+		return Row{Point: pt, PDeter: d.PDeter, PAnyFight: d.AnyFight, PCapable: d.CanWin, PNoWar: d.NoWar, PWar: d.PWar}, nil
+	}
+	o := ev.opt
+	c := *o.Compiled
+	c.Params = append(c.Params[:0:0], c.Params...)
+	for j, i := range ev.params {
+		c.Params[i].Dist = uncertainty.PointDist(pt[j])
+	}
+	o.Compiled = &c
+	m, err := assess.Compile(o)
+	if err != nil {
+		return Row{}, fmt.Errorf("%w: at point %v: %v", ErrSpec, pt, err)
+	}
+	return ev.run(ctx, o, m, pt)
 }
 
 // option builds the option at a design point: the file's tree with each
@@ -142,22 +173,22 @@ func (ev *evaluator) load(tree any) (assess.Option, error) {
 
 // row assesses one point with the study's seed and draws.
 func (ev *evaluator) row(ctx context.Context, pt []float64) (Row, error) {
-	var (
-		o   assess.Option
-		m   *assess.Model
-		err error
-	)
-	if ev.inputs != nil {
-		copy(ev.cells, pt)
-		o, m = ev.opt, ev.inputs
-	} else {
-		if o, err = ev.option(pt); err != nil {
-			return Row{}, err
-		}
-		if m, err = assess.Compile(o); err != nil {
-			return Row{}, fmt.Errorf("%w: at point %v: %v", ErrSpec, pt, err)
-		}
+	if ev.inputMode {
+		return ev.inputRow(ctx, pt)
 	}
+	o, err := ev.option(pt)
+	if err != nil {
+		return Row{}, err
+	}
+	m, err := assess.Compile(o)
+	if err != nil {
+		return Row{}, fmt.Errorf("%w: at point %v: %v", ErrSpec, pt, err)
+	}
+	return ev.run(ctx, o, m, pt)
+}
+
+// run assesses a compiled point.
+func (ev *evaluator) run(ctx context.Context, o assess.Option, m *assess.Model, pt []float64) (Row, error) {
 	r, err := m.Run(ctx, assess.Config{Samples: ev.s.Samples, Seed: ev.s.Seed, Workers: 1, DriverSamples: -1}, ev.s.Version)
 	if err != nil {
 		return Row{}, err
@@ -239,7 +270,7 @@ func NewEvaluator(file string, params []Param, samples int, seed uint64, horizon
 // Row assesses the option with the parameters at pt, with the evaluator's
 // seed for every point (common random numbers).
 func (e *Evaluator) Row(ctx context.Context, pt []float64) (Row, error) {
-	if e.ev.inputs != nil {
+	if e.ev.inputMode {
 		e.mu.Lock()
 		defer e.mu.Unlock()
 	}

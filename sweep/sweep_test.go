@@ -229,11 +229,11 @@ func TestShardSizeBound(t *testing.T) {
 }
 
 // An engine input fixed by name moves the answer the way the engine says
-// (a challenger that brings more of its army is deterred less often); a
+// (a challenger with more troops in the theatre is deterred less often); a
 // name the option lacks and a mix of paths and inputs are errors.
 func TestInputParams(t *testing.T) {
-	p, err := ParseParam("input:challenger.deploy=0.5,0.9")
-	if err != nil || !p.Input || p.Path != "challenger.deploy" {
+	p, err := ParseParam("input:capabilities.challenger.deployable_troops=200000,800000")
+	if err != nil || !p.Input || p.Path != "capabilities.challenger.deployable_troops" {
 		t.Fatalf("%+v %v", p, err)
 	}
 	s, err := NewSpec(example, []Param{p}, Options{Samples: 2000, Seed: 1})
@@ -245,8 +245,8 @@ func TestInputParams(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, _ := st.Rows()
-	if !(rows[0].PDeter > rows[1].PDeter) || rows[0].Point[0] != 0.5 {
-		t.Errorf("deploy 0.5 vs 0.9: %+v", rows)
+	if !(rows[0].PDeter > rows[1].PDeter) || rows[0].Point[0] != 200000 {
+		t.Errorf("challenger troops 200,000 vs 800,000: %+v", rows)
 	}
 	bad, _ := ParseParam("input:no.such.input=1:2")
 	if _, err := NewSpec(example, []Param{bad}, Options{Samples: 10}); err == nil || !strings.Contains(err.Error(), "no engine input") {

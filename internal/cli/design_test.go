@@ -40,8 +40,8 @@ func TestDesignFileAndFlags(t *testing.T) {
 		t.Errorf("unreachable: exit %d\n%s", code, out)
 	}
 	// An option file with --vary and --cost; json parses; the same for any worker count.
-	args := []string{"design", tripwireUS, "--target", "0.7", "--vary", "model.challenger.cost_max=0.5:3:0.25",
-		"--cost", "model.challenger.cost_max=political:2", "--samples", "500", "--format", "json", "-q"}
+	args := []string{"design", tripwireUS, "--target", "0.7", "--vary", "capabilities.protege.deployable_troops=100000:1000000:100000i",
+		"--cost", "capabilities.protege.deployable_troops=political:2", "--samples", "500", "--format", "json", "-q"}
 	js1, errs, code := runData(t, append(args, "--workers", "1")...)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -70,9 +70,9 @@ func TestDesignFileAndFlags(t *testing.T) {
 func TestDesignBadInput(t *testing.T) {
 	for _, args := range [][]string{
 		{"design", tripwireUS},
-		{"design", tripwireUS, "--vary", "model.challenger.cost_max=0.5:3"},
-		{"design", tripwireUS, "--vary", "model.challenger.cost_max=0.5:3:0.5", "--cost", "x=1"},
-		{"design", tripwireUS, "--vary", "model.challenger.cost_max=0.5:3:0.5", "--target", "2"},
+		{"design", tripwireUS, "--vary", "capabilities.protege.deployable_troops=100000:300000"},
+		{"design", tripwireUS, "--vary", "capabilities.protege.deployable_troops=100000:300000:100000i", "--cost", "x=1"},
+		{"design", tripwireUS, "--vary", "capabilities.protege.deployable_troops=100000:300000:100000i", "--target", "2"},
 		{"design", designExample, "--vary", "a=1:2:1"},
 		{"design", designExample, "--format", "xml"},
 	} {

@@ -52,7 +52,7 @@ func TestSensitivityFormatsAndCharts(t *testing.T) {
 	dir := t.TempDir()
 	report := filepath.Join(dir, "s.html")
 	text, _, code := runData(t, append(small, "--groups", "guarantor", "--svg", dir, "--png", dir, "--report", report)...)
-	if code != 0 || !strings.Contains(text, "guarantors.us (") || !strings.Contains(text, "P(no war by 10y)") {
+	if code != 0 || !strings.Contains(text, "  guarantors.") || !strings.Contains(text, "P(no war by ") {
 		t.Fatalf("text: exit %d\n%s", code, text)
 	}
 	svgs, _ := filepath.Glob(filepath.Join(dir, "*.svg"))
