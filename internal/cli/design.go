@@ -49,7 +49,7 @@ assessed; --exhaustive assesses the whole grid). Every package is assessed with 
 reported with its 90% Monte Carlo interval; --strict asks the interval's lower end to reach the target.`,
 		Example: `  guarantor design examples/ukraine-2025/design/tripwire-size.yaml
   guarantor design examples/ukraine-2025/design/tripwire-size.yaml --target 0.6 --svg pareto.svg
-  guarantor design option.yaml --target 0.7 --vary 'model.challenger.cost_max=0.5:3:0.1' --cost 'model.challenger.cost_max=political:1'`,
+  guarantor design option.yaml --target 0.7 --vary 'capabilities.protege.deployable_troops=100000:1000000:50000i' --cost 'capabilities.protege.deployable_troops=money_usd_bn:0.0001'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" && format != "csv" {
