@@ -157,7 +157,7 @@ func TestSamplerInlineQuantiles(t *testing.T) {
 		m := a + (b-a)*rapid.Float64Range(0, 1).Draw(rt, "mode")
 		draw := rapid.Uint64().Draw(rt, "draw")
 		for _, d := range []uncertainty.Dist{{Kind: uncertainty.Uniform, Min: a, Max: b}, {Kind: uncertainty.Triangular, Min: a, Mode: m, Max: b}} {
-			s := &structural{random: []int{0}, keys: []uint64{0}, dists: []uncertainty.Dist{d}, fast: []normalSampler{newNormalSampler(d)}}
+			s := &structural{random: []int{0}, keys: []uint64{0}, dists: []uncertainty.Dist{d}, fast: []inputSampler{newInputSampler(d)}}
 			w := &swork{x: []float64{0}}
 			s.sample(w, 1, draw, -1, 0)
 			if want := d.Quantile(unit(1, draw, 0)); w.x[0] != want {

@@ -77,12 +77,13 @@ func unit(seed, draw, key uint64) float64 {
 	return (float64(z>>11) + 0.5) / (1 << 53)
 }
 
-// normalSampler draws a (truncated) normal by its quantile function with
-// the tabulated Φ⁻¹: the same inverse-CDF sample as uncertainty.Dist's,
-// to interpolation error, several times faster. Uniform and triangular
+// inputSampler draws an input in the hot path. A (truncated) normal goes
+// by its quantile function with the tabulated Φ⁻¹: the same inverse-CDF
+// sample as uncertainty.Dist's, to interpolation error, several times
+// faster. Uniform and triangular
 // inputs take uncertainty.Dist.Quantile's own formulas inline (the same
 // values, without its call and clamps: u is already in (0, 1)).
-type normalSampler struct {
+type inputSampler struct {
 	ok             bool
 	mean, sd       float64
 	cdfLo, cdfSpan float64 // Φ of the truncation bounds
@@ -90,19 +91,19 @@ type normalSampler struct {
 	lo, mode, hi   float64 // uniform and triangular
 }
 
-func newNormalSampler(d uncertainty.Dist) normalSampler {
+func newInputSampler(d uncertainty.Dist) inputSampler {
 	switch d.Kind {
 	case uncertainty.Uniform, uncertainty.Triangular:
-		return normalSampler{kind: d.Kind, lo: d.Min, mode: d.Mode, hi: d.Max}
+		return inputSampler{kind: d.Kind, lo: d.Min, mode: d.Mode, hi: d.Max}
 	}
 	if d.Kind != uncertainty.Normal {
-		return normalSampler{}
+		return inputSampler{}
 	}
 	lo, hi := 0.0, 1.0
 	if d.Min < d.Max {
 		lo, hi = 0.5*math.Erfc(-(d.Min-d.Mean)/d.SD/math.Sqrt2), 0.5*math.Erfc(-(d.Max-d.Mean)/d.SD/math.Sqrt2)
 	}
-	return normalSampler{ok: true, mean: d.Mean, sd: d.SD, cdfLo: lo, cdfSpan: hi - lo, kind: uncertainty.Normal}
+	return inputSampler{ok: true, mean: d.Mean, sd: d.SD, cdfLo: lo, cdfSpan: hi - lo, kind: uncertainty.Normal}
 }
 
 // sample fills w.x for draw i; fixed >= 0 overrides that slot.

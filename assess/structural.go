@@ -27,10 +27,10 @@ type structural struct {
 	sources []string
 	keys    []uint64 // per-input stream keys (hash of the name): common random numbers survive added inputs
 	point   []float64
-	random  []int           // inputs that are not constants
-	fast    []normalSampler // per input: a normal sampled through the quantile table (kind 0 = use the Dist)
-	read    map[int]bool    // the inputs the engine reads (flagUnread); the others are not sampled
-	n       int             // guarantors
+	random  []int          // inputs that are not constants
+	fast    []inputSampler // per input: a normal sampled through the quantile table (kind 0 = use the Dist)
+	read    map[int]bool   // the inputs the engine reads (flagUnread); the others are not sampled
+	n       int            // guarantors
 	phases  []phase
 	coef    scoefSlots
 	ch, pr  force
@@ -271,7 +271,7 @@ func compileStructural(o Option) (*structural, error) {
 		if !s.dists[i].IsPoint() && (i >= len(s.c.Params) || s.read[i]) {
 			s.random = append(s.random, i)
 		}
-		s.fast = append(s.fast, newNormalSampler(s.dists[i]))
+		s.fast = append(s.fast, newInputSampler(s.dists[i]))
 	}
 	return s, nil
 }
