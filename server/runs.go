@@ -124,7 +124,7 @@ func (s *Server) registerRuns() {
 			if err != nil {
 				return nil, err
 			}
-			out := &runOutBody{Location: "/api/runs/" + r.ID, Body: runOut(r)}
+			out := &runOutBody{Status: http.StatusAccepted, Location: "/api/runs/" + r.ID, Body: runOut(r)}
 			out.Body.Reused = reused
 			if reused {
 				out.Status = http.StatusOK
@@ -183,7 +183,7 @@ func (s *Server) registerRuns() {
 			if err != nil {
 				return nil, err
 			}
-			return &runOutBody{Body: runOut(r)}, nil
+			return &runOutBody{Status: http.StatusOK, Body: runOut(r)}, nil
 		})
 
 	huma.Register(api, huma.Operation{OperationID: "cancel-run", Method: http.MethodPost, Path: "/api/runs/{id}/cancel", Summary: "Cancel a queued or running run", Tags: []string{"runs"}, Security: security},
@@ -203,7 +203,7 @@ func (s *Server) registerRuns() {
 			if err != nil {
 				return nil, err
 			}
-			return &runOutBody{Body: runOut(r)}, nil
+			return &runOutBody{Status: http.StatusOK, Body: runOut(r)}, nil
 		})
 
 	sse.Register(api, huma.Operation{OperationID: "run-events", Method: http.MethodGet, Path: "/api/runs/{id}/events",
