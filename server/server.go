@@ -91,6 +91,8 @@ type Server struct {
 	limit *limiter
 	h     http.Handler
 	once  sync.Once
+	// pdfSem admits one PDF rendering at a time.
+	pdfSem chan struct{}
 }
 
 // New builds a server. Call Start before serving and Shutdown at the end.
@@ -102,6 +104,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, st: cfg.Store, eng: cfg.Engine, mux: http.NewServeMux(),
 		limit: newLimiter(float64(cfg.WritesPerMinute)/60, cfg.WritesPerMinute)}
 	s.q = newQueue(s)
+	s.pdfSem = make(chan struct{}, 1)
 	hc := huma.DefaultConfig("guarantor", cfg.Engine.Version())
 	hc.Info.Description = "Will this security guarantee deter? Scenarios, assessment runs and their results. " +
 		"Writes need a token (`Authorization: Bearer gt_...`, made with `guarantor token create`)."

@@ -104,6 +104,13 @@ func (s *Server) report(ctx context.Context, r store.Run, format string) ([]byte
 	if s.cfg.PDF == nil {
 		return nil, "", huma.NewError(http.StatusNotImplemented, "PDF reports need chromium on the server")
 	}
+	// One browser at a time: each render starts a Chromium.
+	select {
+	case s.pdfSem <- struct{}{}:
+		defer func() { <-s.pdfSem }()
+	case <-ctx.Done():
+		return nil, "", huma.Error503ServiceUnavailable("busy rendering other PDFs; try again")
+	}
 	pdf, err := s.cfg.PDF(ctx, b.Bytes())
 	if err != nil {
 		s.cfg.Logger.Warn("pdf", "run", r.ID, "err", err)

@@ -1,7 +1,16 @@
 package cli
 
-import "context"
+import (
+	"context"
 
-// pdfRenderer returns the PDF renderer for reports, or nil when there is
-// none (PDF reports then answer 501).
-func pdfRenderer() func(ctx context.Context, html []byte) ([]byte, error) { return nil }
+	"github.com/guarantor/guarantor/server/pdf"
+)
+
+// pdfRenderer returns the PDF renderer for reports (headless chromium),
+// or nil when no chromium is installed (PDF reports then answer 501).
+func pdfRenderer() func(ctx context.Context, html []byte) ([]byte, error) {
+	if _, err := pdf.Browser(); err != nil {
+		return nil
+	}
+	return pdf.Render
+}
