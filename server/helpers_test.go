@@ -31,8 +31,23 @@ type harness struct {
 	t      testing.TB
 	st     *store.Store
 	srv    *Server
-	ts     *httptest.Server
+	ts     *remoteTS
 	secret string
+}
+
+// remoteTS is the part of httptest.Server the tests use, so a harness
+// can also point at a server in another process.
+type remoteTS struct {
+	URL    string
+	client *http.Client
+	close  func()
+}
+
+func (r *remoteTS) Client() *http.Client { return r.client }
+func (r *remoteTS) Close()               { r.close() }
+
+func newRemoteTS(base string) *remoteTS {
+	return &remoteTS{URL: base, client: &http.Client{Timeout: 30 * time.Second}, close: func() {}}
 }
 
 func newHarness(t testing.TB, st *store.Store, mod func(*Config)) *harness {
@@ -48,7 +63,8 @@ func newHarness(t testing.TB, st *store.Store, mod func(*Config)) *harness {
 	if err := srv.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	ts := httptest.NewServer(srv.Handler())
+	hts := httptest.NewServer(srv.Handler())
+	ts := &remoteTS{URL: hts.URL, client: hts.Client(), close: hts.Close}
 	t.Cleanup(func() {
 		ts.Close()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -65,6 +81,27 @@ func newHarness(t testing.TB, st *store.Store, mod func(*Config)) *harness {
 func newSQLite(t testing.TB, mod func(*Config)) *harness {
 	st, _ := storetest.Open(t, store.SQLite)
 	return newHarness(t, st, mod)
+}
+
+// tryDo is do without failing the test on a transport error (status 0).
+func (h *harness) tryDo(method, path string, body any, out any) (int, []byte) {
+	b, _ := json.Marshal(body)
+	req, _ := http.NewRequest(method, h.ts.URL+path, bytes.NewReader(b))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+h.secret)
+	resp, err := h.ts.Client().Do(req)
+	if err != nil {
+		return 0, nil
+	}
+	defer resp.Body.Close()
+	rb, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return 0, nil
+	}
+	if out != nil && resp.StatusCode < 300 && json.Unmarshal(rb, out) != nil {
+		return 0, nil
+	}
+	return resp.StatusCode, rb
 }
 
 // do sends a JSON request (auth: use the harness token) and decodes a

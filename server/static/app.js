@@ -11,7 +11,7 @@
     var series = [{ label: "years" }];
     var cols = [data.years];
     data.series.forEach(function (s, i) {
-      series.push({ label: s.label, stroke: palette[i % palette.length], width: 2,
+      series.push({ label: s.label, stroke: palette[i % palette.length], width: 2, spanGaps: true,
         value: function (u, v) { return v == null ? "-" : (100 * v).toFixed(0) + "%"; } });
       cols.push(s.values);
     });
