@@ -1,9 +1,6 @@
 package assess
 
-import (
-	"math"
-	"sort"
-)
+import "math"
 
 // FeatureNames label Profile.F: the space in which analogues are near.
 // Every feature is scaled to [0, 1].
@@ -23,15 +20,6 @@ type Profile struct {
 	Outcome    int
 	Ongoing    bool
 	F          [len(FeatureNames)]float64
-}
-
-// Analogue is a historical case near an option.
-type Analogue struct {
-	Name, File string
-	Year       int
-	Outcome    int
-	Ongoing    bool // still holding
-	Distance   float64
 }
 
 // Profile evaluates the model at its medians and places it in the feature
@@ -55,22 +43,4 @@ func (m *Model) Profile() Profile {
 	p.F[2] = w.d.PWinAll
 	p.F[5] = math.Min(float64(len(m.g))/5, 1)
 	return p
-}
-
-// Nearest returns the k cases nearest to p (Euclidean distance over the
-// features), skipping a case with p's own file.
-func Nearest(p Profile, cases []Profile, k int) []Analogue {
-	var out []Analogue
-	for _, c := range cases {
-		if c.File != "" && c.File == p.File {
-			continue
-		}
-		d := 0.0
-		for i := range p.F {
-			d += (p.F[i] - c.F[i]) * (p.F[i] - c.F[i])
-		}
-		out = append(out, Analogue{Name: c.Name, File: c.File, Year: c.Year, Outcome: c.Outcome, Ongoing: c.Ongoing, Distance: math.Sqrt(d)})
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Distance < out[j].Distance })
-	return out[:min(k, len(out))]
 }

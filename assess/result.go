@@ -89,7 +89,6 @@ type Result struct {
 	Held        Estimate
 	Guarantors  []GuarantorResult
 	Drivers     []Driver
-	Analogues   []Analogue
 	Assumptions []Assumption
 }
 

@@ -74,7 +74,16 @@ func WarOutcomes(x *Index) (obs []WarObs, dropped int, err error) {
 	for _, w := range nums {
 		var won, lost [3]bool
 		o := WarObs{WarNum: w, Year: start[w]}
-		for cc, m := range wars[w] {
+		// Members in ccode order: summing CINC in map order would make the
+		// fit, and every assessment using it, differ in the last digits
+		// from run to run.
+		ccs := make([]int, 0, len(wars[w]))
+		for cc := range wars[w] {
+			ccs = append(ccs, cc)
+		}
+		sort.Ints(ccs)
+		for _, cc := range ccs {
+			m := wars[w][cc]
 			if m.side < 1 || m.side > 2 {
 				continue
 			}

@@ -6,15 +6,15 @@ import (
 	"io"
 	"time"
 
-	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/contract"
 )
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"pct": pct, "interval": interval, "yesno": yesNo, "fails": failsText, "outcome": outcomeText,
 	"svg":     func(s string) template.HTML { return template.HTML(s) }, // built by this package, text escaped
-	"tornado": func(r *assess.Result) string { return TornadoChart(r, 8) },
+	"tornado": func(r contract.Option) string { return TornadoChart(&r, 8) },
 	"f4":      func(x float64) string { return fmt.Sprintf("%.4g", x) },
-	"nowar":   noWar,
+	"nowar":   func(r contract.Option, y int) string { return noWar(&r, y) },
 }).Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>guarantor assessment</title>
 <style>
@@ -30,7 +30,7 @@ See docs/assess.md for the method and its caveats.</small></p>
 <h2>P(deterrence holds)</h2>
 {{svg .Bars}}
 <table><tr><th>option</th><th>P(deterrence) [90%]</th><th>no war 1y / 5y / 10y</th><th>committed?</th><th>capable?</th><th>fails</th><th>input hash</th></tr>
-{{range .Results}}<tr><td>{{.Option}}</td><td>{{interval .PDeter}}</td><td>{{nowar . 1}} / {{nowar . 5}} / {{nowar . 10}}</td>
+{{range .Results}}<tr><td>{{.Name}}</td><td>{{interval .PDeterrence}}</td><td>{{nowar . 1}} / {{nowar . 5}} / {{nowar . 10}}</td>
 <td class="{{yesno .Committed}}">{{yesno .Committed}}</td><td class="{{yesno .Capable}}">{{yesno .Capable}}</td><td>{{fails .Fails}}</td><td><code>{{.InputHash}}</code></td></tr>
 {{end}}</table>
 <p><small>P(deterrence): the challenger does not attack when it decides now, given the guarantee. No war by year T:
@@ -39,15 +39,15 @@ so no war at 1 year is at least P(deterrence), and it falls with T.</small></p>
 <h2>Durability: P(no renewed war by year)</h2>
 {{svg .Durability}}
 {{range .Results}}
-<h2>{{.Option}}</h2><p><small>{{.File}}; P(some guarantor fights) {{pct .AnyFight.Mean}}; P(those who fight can win) {{pct .CanWin.Mean}}; effective credibility {{interval .Credibility}}; coalition P(win) {{interval .PWinAll}}; P(war) {{pct .PWar.Mean}}</small></p>
+<h2>{{.Name}}</h2><p><small>{{.File}}; P(some guarantor fights) {{pct .PAnyFights.Mean}}; P(those who fight can win) {{pct .PCanWin.Mean}}; effective credibility {{interval .Credibility}}; coalition P(win) {{interval .PWinAll}}; P(war) {{pct .PWar.Mean}}</small></p>
 {{if .Guarantors}}<table><tr><th>guarantor</th><th>instrument</th><th>P(fights) [90%]</th><th>committed?</th><th>P(win with protégé)</th><th>capable?</th><th>fails</th></tr>
-{{range .Guarantors}}<tr><td>{{.Name}}</td><td>{{.Instrument}}</td><td>{{interval .PFight}}</td><td class="{{yesno .Committed}}">{{yesno .Committed}}</td><td>{{interval .PWin}}</td><td class="{{yesno .Capable}}">{{yesno .Capable}}</td><td>{{fails .Fails}}</td></tr>
+{{range .Guarantors}}<tr><td>{{.Name}}</td><td>{{.Instrument}}</td><td>{{interval .PFights}}</td><td class="{{yesno .Committed}}">{{yesno .Committed}}</td><td>{{interval .PWin}}</td><td class="{{yesno .Capable}}">{{yesno .Capable}}</td><td>{{fails .Fails}}</td></tr>
 {{end}}</table>{{end}}
 {{if .Drivers}}<h3>Drivers (one-at-a-time swings, 5th to 95th percentile)</h3>{{svg (tornado .)}}{{end}}
-{{if .Analogues}}<h3>Nearest historical analogues</h3><ul>{{range .Analogues}}<li>{{.Name}} ({{outcome .}}; distance {{printf "%.2f" .Distance}})</li>{{end}}</ul>{{end}}
+{{if .Analogues}}<h3>Nearest historical analogues</h3><ul>{{range .Analogues}}<li>{{.Name}} ({{outcome .Outcome}}; distance {{printf "%.2f" .Distance}})</li>{{end}}</ul>{{end}}
 <details><summary>Assumptions ({{len .Assumptions}} inputs)</summary>
 <table><tr><th>input</th><th>distribution</th><th>median</th><th>source</th></tr>
-{{range .Assumptions}}<tr><td><code>{{.Name}}</code></td><td>{{.Dist}}</td><td>{{f4 .Median}}</td><td>{{.Source}}</td></tr>
+{{range .Assumptions}}<tr><td><code>{{.Input}}</code></td><td>{{.Distribution}}</td><td>{{f4 .Median}}</td><td>{{.Source}}</td></tr>
 {{end}}</table></details>
 {{end}}
 </body></html>
@@ -55,12 +55,13 @@ so no war at 1 year is at least P(deterrence), and it falls with T.</small></p>
 
 // HTML writes a self-contained report: no external scripts, styles or
 // images; the charts are inline SVG.
-func HTML(w io.Writer, rs []*assess.Result, when time.Time) error {
+func HTML(w io.Writer, a *contract.Assessment, when time.Time) error {
+	rs := a.Options
 	if len(rs) == 0 {
 		return fmt.Errorf("report: no results")
 	}
 	return page.Execute(w, map[string]any{
-		"Version": rs[0].Version, "Seed": rs[0].Seed, "Samples": rs[0].Samples, "When": when.UTC().Format(time.RFC3339),
+		"Version": a.EngineVersion, "Seed": a.Seed, "Samples": a.Samples, "When": when.UTC().Format(time.RFC3339),
 		"Results": rs, "Bars": DeterrenceChart(rs), "Durability": DurabilityChart(rs),
 	})
 }

@@ -10,20 +10,23 @@ import (
 	"testing"
 	"time"
 
-	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/contract"
 )
 
-func sample() []*assess.Result {
-	e := func(m float64) assess.Estimate { return assess.Estimate{Mean: m, Lo: m / 2, Hi: (1 + m) / 2} }
-	return []*assess.Result{{
-		Option: `tripwire <script>alert(1)</script>`, File: "a.yaml", Version: "v0", Seed: 7, Samples: 100, InputHash: "abc",
-		PDeter: e(0.62), Credibility: e(0.5), PWinAll: e(0.55), PWar: e(0.1), Committed: true, Fails: "capability",
-		NoWar:       []assess.Horizon{{Years: 1, P: e(0.9)}, {Years: 5, P: e(0.7)}, {Years: 10, P: e(0.5)}},
-		Guarantors:  []assess.GuarantorResult{{ID: "us", Name: "United States", Instrument: "defense_pact", PFight: e(0.7), PWin: e(0.6), Committed: true, Capable: true}},
-		Drivers:     []assess.Driver{{Name: "model.commitment.tripwire", AtLo: 0.5, AtHi: 0.7, Swing: 0.2}},
-		Analogues:   []assess.Analogue{{Name: "Berlin 1948", Outcome: 1, Distance: 0.3}},
-		Assumptions: []assess.Assumption{{Name: "model.commitment.tripwire", Dist: "triangular(0.05, 0.2, 0.35)", Source: "judgment", Median: 0.2}},
+func sample() *contract.Assessment {
+	e := func(m float64) contract.Estimate { return contract.Estimate{Mean: m, P05: m / 2, P95: (1 + m) / 2} }
+	a := contract.NewAssessment("v0", 7, 100)
+	a.InputHash = "abc"
+	a.Options = []contract.Option{{
+		Name: `tripwire <script>alert(1)</script>`, File: "a.yaml", InputHash: "abc",
+		PDeterrence: e(0.62), Credibility: e(0.5), PWinAll: e(0.55), PWar: e(0.1), Committed: true, Fails: []string{"capability"},
+		NoWar:       []contract.Horizon{{Years: 1, P: e(0.9)}, {Years: 5, P: e(0.7)}, {Years: 10, P: e(0.5)}},
+		Guarantors:  []contract.Guarantor{{ID: "us", Name: "United States", Instrument: "defense_pact", PFights: e(0.7), PWin: e(0.6), Committed: true, Capable: true}},
+		Drivers:     []contract.Driver{{Input: "model.commitment.tripwire", PDeterAtP05: 0.5, PDeterAtP95: 0.7, Swing: 0.2}},
+		Analogues:   []contract.Analogue{{Name: "Berlin 1948", Outcome: contract.Held, Distance: 0.3}},
+		Assumptions: []contract.Assumption{{Input: "model.commitment.tripwire", Distribution: "triangular(0.05, 0.2, 0.35)", Source: "judgment", Median: 0.2}},
 	}}
+	return a
 }
 
 func TestTableShowsVerdicts(t *testing.T) {
@@ -66,15 +69,21 @@ func TestCSVAndJSONParse(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&b).ReadAll()
-	if err != nil || len(rows) != 3 || rows[1][3] != "0.6200" || rows[2][2] != "United States" {
+	// header + 6 option measures + p_held + 3 no_war + 2 per guarantor
+	if err != nil || len(rows) != 13 || rows[1][4] != "p_deterrence" || rows[1][6] != "0.62" || rows[11][3] != "United States" {
 		t.Fatalf("csv rows %v, err %v", rows, err)
+	}
+	for _, r := range rows {
+		if len(r) != len(CSVHeader) {
+			t.Fatalf("ragged row %v", r)
+		}
 	}
 	b.Reset()
 	if err := JSON(&b, sample()); err != nil {
 		t.Fatal(err)
 	}
-	var back struct{ Results []*assess.Result }
-	if err := json.Unmarshal(b.Bytes(), &back); err != nil || back.Results[0].PDeter.Mean != 0.62 || back.Results[0].Seed != 7 {
+	var back contract.Assessment
+	if err := json.Unmarshal(b.Bytes(), &back); err != nil || back.Options[0].PDeterrence.Mean != 0.62 || back.Seed != 7 {
 		t.Fatalf("json round trip: %v %+v", err, back)
 	}
 	b.Reset()
@@ -85,8 +94,8 @@ func TestCSVAndJSONParse(t *testing.T) {
 
 // Every chart is well-formed XML (an SVG a browser will draw).
 func TestChartsAreWellFormedSVG(t *testing.T) {
-	rs := sample()
-	for name, svg := range map[string]string{"bars": DeterrenceChart(rs), "tornado": TornadoChart(rs[0], 8), "durability": DurabilityChart(rs)} {
+	rs := sample().Options
+	for name, svg := range map[string]string{"bars": DeterrenceChart(rs), "tornado": TornadoChart(&rs[0], 8), "durability": DurabilityChart(rs)} {
 		d := xml.NewDecoder(strings.NewReader(svg))
 		for {
 			_, err := d.Token()

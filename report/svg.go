@@ -5,7 +5,7 @@ import (
 	"html"
 	"strings"
 
-	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/contract"
 )
 
 // Chart geometry, in SVG user units.
@@ -19,19 +19,20 @@ func esc(s string) string { return html.EscapeString(s) }
 
 // DeterrenceChart draws each option's P(deterrence holds) as a bar with
 // its 90% interval as a whisker.
-func DeterrenceChart(rs []*assess.Result) string {
+func DeterrenceChart(rs []contract.Option) string {
 	var b strings.Builder
 	h := rowH*len(rs) + 40
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img" aria-label="P(deterrence holds) by option">`, labelW+plotW+60, h)
 	axis(&b, len(rs))
-	for i, r := range rs {
+	for i := range rs {
+		r := &rs[i]
 		y := 10 + i*rowH
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" font-size="12">%s</text>`, labelW-8, y+15, esc(r.Option))
+		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" font-size="12">%s</text>`, labelW-8, y+15, esc(r.Name))
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%.1f" height="16" fill="#4a7fb5"><title>%s: %.1f%%</title></rect>`,
-			labelW, y+2, plotW*r.PDeter.Mean, esc(r.Option), 100*r.PDeter.Mean)
-		x0, x1 := labelW+plotW*r.PDeter.Lo, labelW+plotW*r.PDeter.Hi
+			labelW, y+2, plotW*r.PDeterrence.Mean, esc(r.Name), 100*r.PDeterrence.Mean)
+		x0, x1 := labelW+plotW*r.PDeterrence.P05, labelW+plotW*r.PDeterrence.P95
 		fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d" stroke="#222"/>`, x0, x1, y+10, y+10)
-		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11">%.0f%%</text>`, labelW+plotW+6, y+15, 100*r.PDeter.Mean)
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11">%.0f%%</text>`, labelW+plotW+6, y+15, 100*r.PDeterrence.Mean)
 	}
 	b.WriteString("</svg>")
 	return b.String()
@@ -50,19 +51,19 @@ func axis(b *strings.Builder, n int) {
 
 // TornadoChart draws the top drivers' one-at-a-time swings of P(deterrence)
 // around the option's mean.
-func TornadoChart(r *assess.Result, top int) string {
+func TornadoChart(r *contract.Option, top int) string {
 	ds := r.Drivers[:min(top, len(r.Drivers))]
 	var b strings.Builder
 	h := rowH*len(ds) + 40
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img" aria-label="drivers of P(deterrence)">`, labelW+plotW+60, h)
 	axis(&b, len(ds))
-	mx := labelW + plotW*r.PDeter.Mean
+	mx := labelW + plotW*r.PDeterrence.Mean
 	for i, d := range ds {
 		y := 10 + i*rowH
-		lo, hi := min(d.AtLo, d.AtHi), max(d.AtLo, d.AtHi)
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" font-size="11">%s</text>`, labelW-8, y+15, esc(d.Name))
+		lo, hi := min(d.PDeterAtP05, d.PDeterAtP95), max(d.PDeterAtP05, d.PDeterAtP95)
+		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" font-size="11">%s</text>`, labelW-8, y+15, esc(d.Input))
 		fmt.Fprintf(&b, `<rect x="%.1f" y="%d" width="%.1f" height="16" fill="#c9733c"><title>%s: %.1f%% at p5 (%.4g), %.1f%% at p95 (%.4g)</title></rect>`,
-			labelW+plotW*lo, y+2, max(plotW*(hi-lo), 1), esc(d.Name), 100*d.AtLo, d.Lo, 100*d.AtHi, d.Hi)
+			labelW+plotW*lo, y+2, max(plotW*(hi-lo), 1), esc(d.Input), 100*d.PDeterAtP05, d.InputP05, 100*d.PDeterAtP95, d.InputP95)
 	}
 	fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="6" y2="%d" stroke="#222" stroke-dasharray="3,2"/>`, mx, mx, 10+len(ds)*rowH)
 	b.WriteString("</svg>")
@@ -70,7 +71,7 @@ func TornadoChart(r *assess.Result, top int) string {
 }
 
 // DurabilityChart plots P(no renewed war by year T) for every option.
-func DurabilityChart(rs []*assess.Result) string {
+func DurabilityChart(rs []contract.Option) string {
 	const w, h, pad = 520, 240, 40
 	maxY := 10
 	for _, r := range rs {
@@ -89,14 +90,15 @@ func DurabilityChart(rs []*assess.Result) string {
 	py := func(p float64) float64 { return 10 + float64(h-20)*(1-p) }
 	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="10">years after the armistice (0-%d)</text>`, pad, h+14, maxY)
 	palette := []string{"#4a7fb5", "#c9733c", "#5a9e5a", "#a04a8c", "#8c7a3c", "#3c8c8c", "#b54a4a", "#6a6a6a", "#2f4f7f", "#9e9e2f"}
-	for i, r := range rs {
+	for i := range rs {
+		r := &rs[i]
 		col := palette[i%len(palette)]
 		pts := []string{fmt.Sprintf("%.1f,%.1f", px(0), py(1))}
 		for _, hz := range r.NoWar {
 			pts = append(pts, fmt.Sprintf("%.1f,%.1f", px(hz.Years), py(hz.P.Mean)))
 		}
-		fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2" points="%s"><title>%s</title></polyline>`, col, strings.Join(pts, " "), esc(r.Option))
-		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="%s">%s</text>`, w+8, 20+14*i, col, esc(r.Option))
+		fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2" points="%s"><title>%s</title></polyline>`, col, strings.Join(pts, " "), esc(r.Name))
+		fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="%s">%s</text>`, w+8, 20+14*i, col, esc(r.Name))
 	}
 	b.WriteString("</svg>")
 	return b.String()

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/contract"
 )
 
 // TopDrivers and TopAnalogues bound the lists the summaries show.
@@ -17,8 +17,8 @@ const (
 
 func pct(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
 
-func interval(e assess.Estimate) string {
-	return fmt.Sprintf("%s [%s-%s]", pct(e.Mean), pct(e.Lo), pct(e.Hi))
+func interval(e contract.Estimate) string {
+	return fmt.Sprintf("%s [%s-%s]", pct(e.Mean), pct(e.P05), pct(e.P95))
 }
 
 func yesNo(b bool) string {
@@ -28,14 +28,14 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-func failsText(s string) string {
-	if s == "" {
+func failsText(s []string) string {
+	if len(s) == 0 {
 		return "-"
 	}
-	return s
+	return strings.Join(s, " and ")
 }
 
-func noWar(r *assess.Result, years int) string {
+func noWar(r *contract.Option, years int) string {
 	for _, h := range r.NoWar {
 		if h.Years == years {
 			return pct(h.P.Mean)
@@ -44,16 +44,15 @@ func noWar(r *assess.Result, years int) string {
 	return "-"
 }
 
-func outcomeText(a assess.Analogue) string {
-	switch {
-	case a.Ongoing:
+// outcomeText turns the contract's outcome word into prose.
+func outcomeText(outcome string) string {
+	switch outcome {
+	case contract.HeldToDate:
 		return "held to date"
-	case a.Outcome == 1:
-		return "held"
-	case a.Outcome == 0:
-		return "failed"
+	case contract.Unknown:
+		return "open"
 	}
-	return "open"
+	return outcome
 }
 
 // Legend says what the summary's two headline numbers measure, so that a
@@ -64,23 +63,25 @@ then yearly re-decisions at the same odds. So NO WAR 1y >= P(DETERRENCE), and it
 
 // Table writes the terminal summary: one row per option, then each
 // option's guarantors, drivers and analogues.
-func Table(w io.Writer, rs []*assess.Result) error {
+func Table(w io.Writer, a *contract.Assessment) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "OPTION\tP(DETERRENCE) [90%]\tNO WAR 1y/5y/10y\tCOMMITTED?\tCAPABLE?\tFAILS")
-	for _, r := range rs {
-		fmt.Fprintf(tw, "%s\t%s\t%s/%s/%s\t%s\t%s\t%s\n", r.Option, interval(r.PDeter),
+	for i := range a.Options {
+		r := &a.Options[i]
+		fmt.Fprintf(tw, "%s\t%s\t%s/%s/%s\t%s\t%s\t%s\n", r.Name, interval(r.PDeterrence),
 			noWar(r, 1), noWar(r, 5), noWar(r, 10), yesNo(r.Committed), yesNo(r.Capable), failsText(r.Fails))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	fmt.Fprintln(w, Legend)
-	for _, r := range rs {
-		fmt.Fprintf(w, "\n== %s (%s)\n", r.Option, r.File)
+	for i := range a.Options {
+		r := &a.Options[i]
+		fmt.Fprintf(w, "\n== %s (%s)\n", r.Name, r.File)
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "  GUARANTOR\tINSTRUMENT\tP(FIGHTS) [90%]\tCOMMITTED?\tP(WIN WITH PROTEGE)\tCAPABLE?\tFAILS")
 		for _, g := range r.Guarantors {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\n", g.Name, g.Instrument, interval(g.PFight), yesNo(g.Committed),
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\t%s\n", g.Name, g.Instrument, interval(g.PFights), yesNo(g.Committed),
 				interval(g.PWin), yesNo(g.Capable), failsText(g.Fails))
 		}
 		if len(r.Guarantors) == 0 {
@@ -90,44 +91,44 @@ func Table(w io.Writer, rs []*assess.Result) error {
 			return err
 		}
 		fmt.Fprintf(w, "  P(some guarantor fights) %s; P(those who fight can win) %s; effective credibility %s; P(war) %s\n",
-			pct(r.AnyFight.Mean), pct(r.CanWin.Mean), interval(r.Credibility), pct(r.PWar.Mean))
+			pct(r.PAnyFights.Mean), pct(r.PCanWin.Mean), interval(r.Credibility), pct(r.PWar.Mean))
 		if ds := topDrivers(r); len(ds) > 0 {
 			var txt []string
 			for _, d := range ds {
-				txt = append(txt, fmt.Sprintf("%s (%s..%s)", d.Name, pct(d.AtLo), pct(d.AtHi)))
+				txt = append(txt, fmt.Sprintf("%s (%s..%s)", d.Input, pct(d.PDeterAtP05), pct(d.PDeterAtP95)))
 			}
 			fmt.Fprintf(w, "  drivers: %s\n", strings.Join(txt, "; "))
 		}
 		if len(r.Analogues) > 0 {
 			var as []string
-			for _, a := range r.Analogues[:min(TopAnalogues, len(r.Analogues))] {
-				as = append(as, fmt.Sprintf("%s (%s, d=%.2f)", a.Name, outcomeText(a), a.Distance))
+			for _, x := range r.Analogues[:min(TopAnalogues, len(r.Analogues))] {
+				as = append(as, fmt.Sprintf("%s (%s, d=%.2f)", x.Name, outcomeText(x.Outcome), x.Distance))
 			}
 			fmt.Fprintf(w, "  analogues: %s\n", strings.Join(as, "; "))
 		}
 	}
 	fmt.Fprintln(w)
-	return Footer(w, rs)
+	return Footer(w, a)
 }
 
-// Footer records the provenance of a set of results.
-func Footer(w io.Writer, rs []*assess.Result) error {
-	if len(rs) == 0 {
+// Footer records the provenance of an assessment.
+func Footer(w io.Writer, a *contract.Assessment) error {
+	if len(a.Options) == 0 {
 		return nil
 	}
 	var hs []string
-	for _, r := range rs {
+	for _, r := range a.Options {
 		hs = append(hs, r.InputHash)
 	}
 	_, err := fmt.Fprintf(w, "guarantor %s, seed %d, %d draws per option; input hashes %s\n",
-		rs[0].Version, rs[0].Seed, rs[0].Samples, strings.Join(hs, " "))
+		a.EngineVersion, a.Seed, a.Samples, strings.Join(hs, " "))
 	return err
 }
 
 // topDrivers returns up to TopDrivers drivers that move P(deterrence) by
 // at least half a percentage point.
-func topDrivers(r *assess.Result) []assess.Driver {
-	var out []assess.Driver
+func topDrivers(r *contract.Option) []contract.Driver {
+	var out []contract.Driver
 	for _, d := range r.Drivers {
 		if d.Swing >= 0.005 && len(out) < TopDrivers {
 			out = append(out, d)

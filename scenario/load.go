@@ -1,21 +1,29 @@
 package scenario
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/guarantor/guarantor/inputfile"
 )
 
 // Options configure loading. The zero value uses the built-in country
 // table and reads files from the operating system.
 type Options struct {
 	Countries CountryResolver
-	// ReadFile reads an extends: base file; nil means os.ReadFile.
+	// ReadFile reads the scenario file and its extends: bases; nil means
+	// inputfile.Read with the MaxFileBytes cap (regular files only).
 	ReadFile func(name string) ([]byte, error)
 }
 
 // maxExtends bounds the length of an extends chain.
 const maxExtends = 16
+
+// MaxFileBytes caps a scenario file's size (inputfile.MaxScenarioBytes):
+// larger files, devices and FIFOs are refused before parsing.
+const MaxFileBytes = inputfile.MaxScenarioBytes
 
 // LoadFile reads, validates and decodes the scenario in file, following
 // extends: chains. On error it returns nil and an ErrorList (never a
@@ -40,6 +48,7 @@ func Parse(name string, data []byte, opts Options) (*Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
+	hash := canonicalHash(doc.value)
 	pos := doc.lookup()
 	if errs := validateSchema(doc.value, pos); len(errs) > 0 {
 		return nil, errs
@@ -49,7 +58,7 @@ func Parse(name string, data []byte, opts Options) (*Scenario, error) {
 	if len(d.errs) > 0 {
 		return nil, d.errs.sortAndDedup()
 	}
-	s.File, s.Files = name, files
+	s.File, s.Files, s.InputHash = name, files, hash
 	return s, nil
 }
 
@@ -57,7 +66,7 @@ func (o Options) readFile() func(string) ([]byte, error) {
 	if o.ReadFile != nil {
 		return o.ReadFile
 	}
-	return os.ReadFile
+	return func(name string) ([]byte, error) { return inputfile.Read(name, MaxFileBytes) }
 }
 
 func errText(err error) string {
@@ -71,6 +80,9 @@ func errText(err error) string {
 // the merged document (the derived file's fields override the base's) and
 // the files involved, most derived first. stack detects cycles.
 func loadChain(name string, data []byte, read func(string) ([]byte, error), stack []string) (*document, []string, error) {
+	if err := checkBounds(name, data); err != nil {
+		return nil, nil, err
+	}
 	doc, err := parseYAML(name, data)
 	if err != nil {
 		return nil, nil, err
@@ -207,4 +219,53 @@ func OptionFiles(paths ...string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// maxFlowDepth bounds the nesting of flow collections ([ and {) in the raw
+// text. The YAML parser recurses on them before the converter's own depth
+// bound (maxDepth) can act, and a 100k-deep "[[[[..." would otherwise take
+// minutes; the converter's bound applies to block nesting.
+const maxFlowDepth = maxDepth
+
+// checkBounds refuses, before parsing, text over the size cap and flow
+// collections nested deeper than maxFlowDepth. The scan is conservative:
+// brackets inside quoted scalars and comments are skipped; brackets in a
+// plain scalar ("a[1]") are counted, which can only refuse a file whose
+// plain scalars hold more than 64 unclosed brackets.
+func checkBounds(name string, data []byte) error {
+	if len(data) > MaxFileBytes {
+		return ErrorList{{Pos: Pos{File: name}, Msg: fmt.Sprintf("file too large: %d bytes, over the limit of %d", len(data), MaxFileBytes)}}
+	}
+	depth, line, col := 0, 1, 0
+	var quote byte
+	comment := false
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		col++
+		if c == '\n' {
+			line, col, comment = line+1, 0, false
+			continue
+		}
+		switch {
+		case comment:
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+				col++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t'):
+			comment = true
+		case (c == '"' || c == '\'') && depth > 0:
+			quote = c
+		case c == '[' || c == '{':
+			if depth++; depth > maxFlowDepth {
+				return ErrorList{{Pos: Pos{File: name, Line: line, Col: col}, Msg: fmt.Sprintf("flow collections ([ or {) nested deeper than %d levels", maxFlowDepth)}}
+			}
+		case c == ']' || c == '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return nil
 }

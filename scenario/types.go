@@ -4,8 +4,10 @@ import "github.com/guarantor/guarantor/uncertainty"
 
 // Scenario is one parsed, validated scenario file (after extends).
 type Scenario struct {
-	File         string   // the file as named by the caller
-	Files        []string // the file and its bases, most derived first
+	File  string   // the file as named by the caller
+	Files []string // the file and its bases, most derived first
+	// InputHash is the canonical hash of the merged document (docs/output.md).
+	InputHash    string
 	Name         string
 	Description  string
 	Challenger   Country

@@ -1,16 +1,16 @@
 package cli
 
 import (
-	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/contract"
+	"github.com/guarantor/guarantor/pipeline"
 	"github.com/guarantor/guarantor/report"
 )
 
@@ -23,9 +23,31 @@ type assessFlags struct {
 }
 
 func (f *assessFlags) add(cmd *cobra.Command, samples int) {
-	cmd.Flags().IntVar(&f.samples, "samples", samples, "Monte Carlo draws per option")
+	cmd.Flags().IntVar(&f.samples, "samples", samples, fmt.Sprintf("Monte Carlo draws per option (%d to %d)", pipeline.MinSamples, pipeline.MaxSamples))
 	cmd.Flags().Uint64Var(&f.seed, "seed", 1, "random seed (results are identical for a seed)")
 	cmd.Flags().IntVar(&f.workers, "workers", 0, "worker goroutines (default: all cores; does not change results)")
+}
+
+// options turns the flags into pipeline options, checked.
+func (f *assessFlags) options(prog *bar) (pipeline.Options, error) {
+	o := pipeline.Options{Seed: f.seed, Samples: f.samples, Workers: f.workers, Version: Version}
+	if f.samples == 0 {
+		return o, usageError("--samples must be at least %d, not 0", pipeline.MinSamples)
+	}
+	if prog != nil {
+		o.Progress = func(p pipeline.Progress) {
+			prog.set(fmt.Sprintf("%s %d/%d", p.Stage, p.Item+1, p.Items), int64(1000*p.Fraction()), 1000)
+		}
+	}
+	return o, inputError(o.Check())
+}
+
+// inputError maps the pipeline's input errors to exit code 2.
+func inputError(err error) error {
+	if err != nil && errors.Is(err, pipeline.ErrInput) {
+		return &exitError{code: 2, err: err}
+	}
+	return err
 }
 
 func newAssessCmd() *cobra.Command {
@@ -44,7 +66,8 @@ func newAssessCmd() *cobra.Command {
 For each option: P(deterrence holds) with a 90% interval, each guarantor's P(fights) with
 "committed?" and "capable?", which condition fails, P(no renewed war) at 1, 5 and 10 years,
 the top drivers (one-at-a-time swings) and the nearest historical analogues (from --history,
-by default the "history" folder next to the first directory given). Method: docs/assess.md.`,
+by default the "history" folder next to the first directory given). Method: docs/assess.md.
+--format json and csv follow the output contract in docs/output.md.`,
 		Example: `  guarantor assess examples/ukraine-2025
   guarantor assess option.yaml --samples 100000 --seed 7 --format json
   guarantor assess examples/ukraine-2025 --report report.html`,
@@ -53,39 +76,29 @@ by default the "history" folder next to the first directory given). Method: docs
 			if format != "table" && format != "json" && format != "csv" && format != "markdown" {
 				return usageError("--format %q: expected table, json, csv or markdown", format)
 			}
-			if fl.samples < 100 {
-				return usageError("--samples %d: expected at least 100", fl.samples)
-			}
-			opts, err := assess.LoadOptions(args)
-			if err != nil {
-				return usageError("%v", err)
-			}
-			if history == "" {
-				history = defaultHistory(args)
-			}
-			var cases []assess.Profile
-			if history != "" {
-				if cases, err = historyProfiles(history); err != nil {
-					return usageError("--history: %v", err)
-				}
-			}
-			prog := newProgress(cmd.ErrOrStderr(), quiet || format != "table")
-			rs, err := runOptions(cmd.Context(), opts, fl, cases, prog)
-			prog.done()
+			prog := newBar(cmd.ErrOrStderr(), quiet || format != "table")
+			o, err := fl.options(prog)
 			if err != nil {
 				return err
 			}
-			out := cmd.OutOrStdout()
-			if err := render(out, format, rs); err != nil {
+			if o.History = history; history == "" {
+				o.History = pipeline.DefaultHistory(args)
+			}
+			a, err := pipeline.Assess(cmd.Context(), args, o)
+			prog.done()
+			if err != nil {
+				return inputError(err)
+			}
+			if err := render(cmd.OutOrStdout(), format, a); err != nil {
 				return err
 			}
 			if reportPath != "" {
-				return writeReport(reportPath, rs)
+				return writeReport(reportPath, a)
 			}
 			return nil
 		},
 	}
-	fl.add(cmd, 20000)
+	fl.add(cmd, pipeline.DefaultSamples)
 	cmd.Flags().StringVar(&format, "format", "table", "output: table, json, csv or markdown")
 	cmd.Flags().StringVar(&reportPath, "report", "", "also write a self-contained HTML report (SVG charts, assumptions table) to this file")
 	cmd.Flags().StringVar(&history, "history", "", "directory of historical cases for analogues")
@@ -93,125 +106,26 @@ by default the "history" folder next to the first directory given). Method: docs
 	return cmd
 }
 
-func render(w io.Writer, format string, rs []*assess.Result) error {
+func render(w io.Writer, format string, a *contract.Assessment) error {
 	switch format {
 	case "json":
-		return report.JSON(w, rs)
+		return report.JSON(w, a)
 	case "csv":
-		return report.CSV(w, rs)
+		return report.CSV(w, a)
 	case "markdown":
-		return report.Markdown(w, rs)
+		return report.Markdown(w, a)
 	}
-	return report.Table(w, rs)
+	return report.Table(w, a)
 }
 
-func writeReport(path string, rs []*assess.Result) error {
+func writeReport(path string, a *contract.Assessment) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	if err := report.HTML(f, rs, time.Now()); err != nil {
+	if err := report.HTML(f, a, time.Now()); err != nil {
 		f.Close()
 		return err
 	}
 	return f.Close()
-}
-
-// runOptions compiles and runs every option, then attaches analogues.
-func runOptions(ctx context.Context, opts []assess.Option, fl assessFlags, cases []assess.Profile, prog *progress) ([]*assess.Result, error) {
-	var rs []*assess.Result
-	for i, o := range opts {
-		m, err := assess.Compile(o)
-		if err != nil {
-			return nil, usageError("%v", err)
-		}
-		cfg := assess.Config{Samples: fl.samples, Seed: fl.seed, Workers: fl.workers,
-			Progress: func(done, total int) { prog.update(i, len(opts), done, total) }}
-		r, err := m.Run(ctx, cfg, Version)
-		if err != nil {
-			return nil, err
-		}
-		if len(cases) > 0 {
-			r.Analogues = assess.Nearest(m.Profile(), cases, 5)
-		}
-		rs = append(rs, r)
-	}
-	return rs, nil
-}
-
-// defaultHistory is the "history" folder beside the first directory
-// argument, when it exists and is not that directory.
-func defaultHistory(args []string) string {
-	for _, a := range args {
-		if st, err := os.Stat(a); err == nil && st.IsDir() {
-			h := filepath.Join(filepath.Dir(filepath.Clean(a)), "history")
-			if filepath.Clean(a) == h {
-				return ""
-			}
-			if st, err := os.Stat(h); err == nil && st.IsDir() {
-				return h
-			}
-			return ""
-		}
-	}
-	return ""
-}
-
-func historyProfiles(dir string) ([]assess.Profile, error) {
-	opts, err := assess.LoadOptions([]string{dir})
-	if err != nil {
-		return nil, err
-	}
-	var ps []assess.Profile
-	for _, o := range opts {
-		m, err := assess.Compile(o)
-		if err != nil {
-			return nil, err
-		}
-		ps = append(ps, m.Profile())
-	}
-	return ps, nil
-}
-
-// progress draws a one-line bar on a terminal for runs long enough to
-// need one; it is silent when off or when the output is not a terminal.
-type progress struct {
-	w     io.Writer
-	on    bool
-	start time.Time
-	shown bool
-}
-
-func newProgress(w io.Writer, quiet bool) *progress {
-	f, ok := w.(*os.File)
-	on := !quiet && ok
-	if on {
-		st, err := f.Stat()
-		on = err == nil && st.Mode()&os.ModeCharDevice != 0
-	}
-	return &progress{w: w, on: on, start: time.Now()}
-}
-
-func (p *progress) update(opt, nopt, done, total int) {
-	if !p.on || time.Since(p.start) < 500*time.Millisecond {
-		return
-	}
-	frac := (float64(opt) + float64(done)/float64(total)) / float64(nopt)
-	const width = 30
-	n := int(frac * width)
-	bar := make([]byte, width)
-	for i := range bar {
-		bar[i] = '.'
-		if i < n {
-			bar[i] = '#'
-		}
-	}
-	fmt.Fprintf(p.w, "\r[%s] %3.0f%% option %d/%d", bar, 100*frac, opt+1, nopt)
-	p.shown = true
-}
-
-func (p *progress) done() {
-	if p.shown {
-		fmt.Fprint(p.w, "\r\033[K")
-	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/game/gambit"
 )
@@ -31,16 +32,9 @@ func TestAssessTableAndFormats(t *testing.T) {
 	if code != 0 {
 		t.Fatal("json run failed")
 	}
-	var doc struct {
-		Results []struct {
-			Option    string
-			Seed      uint64
-			Version   string
-			InputHash string
-			PDeter    struct{ Mean float64 }
-		}
-	}
-	if err := json.Unmarshal([]byte(js), &doc); err != nil || len(doc.Results) != 2 || doc.Results[0].InputHash == "" || doc.Results[0].Version == "" {
+	var doc contract.Assessment
+	if err := json.Unmarshal([]byte(js), &doc); err != nil || len(doc.Options) != 2 || doc.Options[0].InputHash == "" ||
+		doc.EngineVersion == "" || doc.SchemaVersion != contract.SchemaVersion || doc.Seed != 1 || doc.Samples != 2000 {
 		t.Fatalf("json: %v %+v", err, doc)
 	}
 	// more goroutines, same numbers

@@ -1,14 +1,17 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/evidence"
+	"github.com/guarantor/guarantor/report"
 )
 
 // dataCommands are the subcommands of `guarantor data`, one file each.
@@ -50,7 +53,11 @@ func newDataListCmd() *cobra.Command {
 			}
 			switch format {
 			case "json":
-				return writeJSON(cmd.OutOrStdout(), rows)
+				var names []string
+				for _, t := range evidence.Tables() {
+					names = append(names, t.Name)
+				}
+				return writeData(cmd.OutOrStdout(), cmd, nil, names, rows)
 			case "text":
 				w := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
 				fmt.Fprintln(w, "TABLE\tDATASET\tVERSION\tYEARS\tONE ROW IS")
@@ -66,8 +73,29 @@ func newDataListCmd() *cobra.Command {
 	return cmd
 }
 
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+// writeData writes v as the data document of the output contract: the
+// command with its arguments and set flags (in name order), the datasets
+// of tables, and v with snake_case keys.
+func writeData(w io.Writer, cmd *cobra.Command, args []string, tables []string, v any) error {
+	parts := append([]string{strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")}, args...)
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if f.Name != "format" {
+			parts = append(parts, "--"+f.Name+"="+f.Value.String())
+		}
+	})
+	var ds []contract.DatasetRef
+	seen := map[string]bool{}
+	for _, t := range tables {
+		d, err := evidence.DatasetOf(t)
+		if err != nil || seen[d.Name] {
+			continue
+		}
+		seen[d.Name] = true
+		ds = append(ds, contract.DatasetRef{Name: d.Name, Version: d.Version})
+	}
+	doc, err := contract.NewData(Version, strings.Join(parts, " "), ds, v)
+	if err != nil {
+		return err
+	}
+	return report.JSON(w, doc)
 }

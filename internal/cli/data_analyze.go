@@ -23,13 +23,15 @@ func newDataAnalyzeCmd() *cobra.Command {
 }
 
 // formatFlag adds --format text|json and returns a renderer choosing between them.
-func formatFlag(cmd *cobra.Command) func(w io.Writer, v any, text func(io.Writer) error) error {
+// tables names the embedded tables the analysis reads, for the JSON
+// document's dataset list.
+func formatFlag(cmd *cobra.Command, tables ...string) func(w io.Writer, v any, text func(io.Writer) error) error {
 	var format string
 	cmd.Flags().StringVar(&format, "format", "text", "output format: text or json")
 	return func(w io.Writer, v any, text func(io.Writer) error) error {
 		switch format {
 		case "json":
-			return writeJSON(w, v)
+			return writeData(w, cmd, nil, tables, v)
 		case "text":
 			return text(w)
 		}
@@ -43,7 +45,7 @@ func analyzeWarOutcomesCmd() *cobra.Command {
 		Short: "Fit the contest success function's exponent g on COW interstate war outcomes",
 		Args:  cobra.NoArgs,
 	}
-	render := formatFlag(cmd)
+	render := formatFlag(cmd, "cow_war", "cow_nmc")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		f, obs, err := capability.FitWarOutcomes()
 		if err != nil {
@@ -70,7 +72,7 @@ func analyzeFulfilmentCmd() *cobra.Command {
 		Short: "Alliance fulfilment base rates by coding, obligation and era, with Beta(1,1) posteriors",
 		Args:  cobra.NoArgs,
 	}
-	render := formatFlag(cmd)
+	render := formatFlag(cmd, "bf2018", "leeds_anac2005")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		rates, err := evidence.FulfilmentTable()
 		if err != nil {
@@ -117,7 +119,7 @@ func analyzeTripwireCmd() *cobra.Command {
 	}
 	cmd.Flags().IntVar(&from, "from", 1950, "first year (>= 1950, troop data)")
 	cmd.Flags().IntVar(&to, "to", 2014, "last year (<= 2014, MID data)")
-	render := formatFlag(cmd)
+	render := formatFlag(cmd, "mid_dyad", "us_troops", "cow_nmc")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		r, err := evidence.Tripwire(evidence.TripwireOptions{From: from, To: to})
 		if err != nil {
@@ -142,7 +144,7 @@ func analyzeHuthCmd() *cobra.Command {
 		Short: "Logit and probit of extended-deterrence success on Huth's (1988) 58 crises, with leave-one-out Brier",
 		Args:  cobra.NoArgs,
 	}
-	render := formatFlag(cmd)
+	render := formatFlag(cmd, "huth_1988")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		r, err := evidence.HuthAnalysis()
 		if err != nil {

@@ -63,6 +63,17 @@ spells (styear-endyear, start-end) that overlap the range.`,
 			if limit > 0 && len(rows) > limit {
 				rows = rows[:limit]
 			}
+			if format == "json" {
+				out := make([]orderedRow, 0, len(rows))
+				for _, i := range rows {
+					out = append(out, orderedRow{t, i})
+				}
+				raw, err := json.Marshal(out)
+				if err != nil {
+					return err
+				}
+				return writeData(cmd.OutOrStdout(), cmd, args, []string{t.Name}, json.RawMessage(raw))
+			}
 			return renderRows(cmd.OutOrStdout(), t, rows, format)
 		},
 	}
@@ -91,12 +102,6 @@ func renderRows(w io.Writer, t *evidence.Table, rows []int, format string) error
 		}
 		cw.Flush()
 		return cw.Error()
-	case "json":
-		out := make([]orderedRow, 0, len(rows))
-		for _, i := range rows {
-			out = append(out, orderedRow{t, i})
-		}
-		return writeJSON(w, out)
 	case "text":
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, strings.Join(t.Header(), "\t"))

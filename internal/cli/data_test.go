@@ -33,8 +33,12 @@ func TestDataShowRussia2014(t *testing.T) {
 		t.Errorf("csv output:\n%s", out)
 	}
 	out, _, _ = runData(t, "data", "show", "cow_nmc", "--where", "ccode=365", "--years", "2014", "--format", "json")
-	var rows []map[string]any
-	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) != 1 || rows[0]["cinc"].(float64) != 0.039199155 {
+	var doc struct {
+		SchemaVersion string           `json:"schema_version"`
+		Result        []map[string]any `json:"result"`
+	}
+	rows := &doc.Result
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.SchemaVersion != "1" || len(*rows) != 1 || (*rows)[0]["cinc"].(float64) != 0.039199155 {
 		t.Errorf("json output %q: %v", out, err)
 	}
 }

@@ -6,8 +6,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/guarantor/guarantor/assess"
 	"github.com/guarantor/guarantor/game/gambit"
+	"github.com/guarantor/guarantor/pipeline"
 )
 
 func init() { registerGame(newGameExportCmd) }
@@ -27,17 +27,9 @@ format for re-checking with Gambit or 'guarantor game solve'. Payoffs are exact 
 			if format != "efg" {
 				return usageError("--format %q: expected efg", format)
 			}
-			opts, err := assess.LoadOptions(args)
+			t, err := pipeline.Game(args[0])
 			if err != nil {
-				return usageError("%v", err)
-			}
-			m, err := assess.Compile(opts[0])
-			if err != nil {
-				return usageError("%v", err)
-			}
-			t, err := m.Game()
-			if err != nil {
-				return usageError("%v", err)
+				return inputError(err)
 			}
 			var b bytes.Buffer
 			if err := gambit.WriteEFG(&b, t); err != nil {

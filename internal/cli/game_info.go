@@ -1,47 +1,18 @@
 package cli
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/guarantor/guarantor/game"
+	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/game/gambit"
+	"github.com/guarantor/guarantor/report"
 )
 
 func init() { registerGame(newGameInfoCmd) }
-
-// gameInfo is the JSON shape of `guarantor game info --format json`. Fields
-// that only apply to one form are omitted for the other; the shape is
-// stable (new fields may be added, none renamed or removed).
-type gameInfo struct {
-	File    string       `json:"file"`
-	Form    string       `json:"form"` // "extensive" (.efg) or "strategic" (.nfg)
-	Title   string       `json:"title"`
-	Players []playerInfo `json:"players"`
-	// Extensive form.
-	Nodes          *int     `json:"nodes,omitempty"`
-	TerminalNodes  *int     `json:"terminal_nodes,omitempty"`
-	ChanceNodes    *int     `json:"chance_nodes,omitempty"`
-	Infosets       *int     `json:"infosets,omitempty"` // personal infosets, as Gambit counts them
-	ChanceInfosets *int     `json:"chance_infosets,omitempty"`
-	PerfectRecall  *bool    `json:"perfect_recall,omitempty"`
-	RecallProblem  string   `json:"recall_problem,omitempty"`
-	Subgames       *int     `json:"subgames,omitempty"` // subgame roots, the whole game included
-	Cells          *int     `json:"cells,omitempty"`    // strategic form: pure-strategy profiles
-	Outcomes       int      `json:"outcomes"`
-	Warnings       []string `json:"warnings"`
-}
-
-type playerInfo struct {
-	Name       string `json:"name"`
-	Infosets   *int   `json:"infosets,omitempty"`
-	Strategies *int   `json:"strategies,omitempty"`
-}
 
 func newGameInfoCmd() *cobra.Command {
 	var format string
@@ -62,11 +33,13 @@ A file that cannot be read exits with code 2 and file:line:column of the problem
 			if err != nil {
 				return usageError("%v", err)
 			}
-			info := describeGame(args[0], g, ws)
+			var wtext []string
+			for _, w := range ws {
+				wtext = append(wtext, w.String())
+			}
+			info := contract.DescribeGame(args[0], Version, g, wtext)
 			if format == "json" {
-				enc := json.NewEncoder(cmd.OutOrStdout())
-				enc.SetIndent("", "  ")
-				return enc.Encode(info)
+				return report.JSON(cmd.OutOrStdout(), info)
 			}
 			for _, w := range ws {
 				fmt.Fprintln(cmd.ErrOrStderr(), w)
@@ -78,69 +51,7 @@ A file that cannot be read exits with code 2 and file:line:column of the problem
 	return cmd
 }
 
-func infoPtr[T any](v T) *T { return &v }
-
-// describeGame counts what game info reports.
-func describeGame(file string, g game.Game, ws []gambit.Warning) gameInfo {
-	info := gameInfo{File: file, Warnings: []string{}}
-	for _, w := range ws {
-		info.Warnings = append(info.Warnings, w.String())
-	}
-	switch x := g.(type) {
-	case *game.Tree:
-		info.Form, info.Title, info.Outcomes = "extensive", x.Title, len(x.Outcomes)
-		personal := 0
-		for p, name := range x.Players {
-			n := len(x.PlayerInfosets(p + 1))
-			personal += n
-			info.Players = append(info.Players, playerInfo{Name: name, Infosets: infoPtr(n)})
-		}
-		terminal, chance := 0, 0
-		for i := range x.Nodes {
-			switch x.Player(game.NodeID(i)) {
-			case game.None:
-				terminal++
-			case 0:
-				chance++
-			}
-		}
-		info.Nodes, info.TerminalNodes, info.ChanceNodes = infoPtr(x.NumNodes()), infoPtr(terminal), infoPtr(chance)
-		info.Infosets, info.ChanceInfosets = infoPtr(personal), infoPtr(len(x.PlayerInfosets(0)))
-		err := x.PerfectRecall()
-		info.PerfectRecall = infoPtr(err == nil)
-		var re *game.RecallError
-		if errors.As(err, &re) {
-			info.RecallProblem = describeRecall(x, re)
-		}
-		info.Subgames = infoPtr(len(x.SubgameRoots()))
-	case *game.Table:
-		info.Form, info.Title, info.Outcomes = "strategic", x.Title, len(x.Outcomes)
-		for p, name := range x.Players {
-			info.Players = append(info.Players, playerInfo{Name: name, Strategies: infoPtr(x.NumStrategies(p))})
-		}
-		info.Cells = infoPtr(len(x.Cells))
-	}
-	return info
-}
-
-// describeRecall names the infoset and nodes of a recall failure in the
-// file's own terms (player and infoset numbers, node labels when present).
-func describeRecall(t *game.Tree, re *game.RecallError) string {
-	s := &t.Infosets[re.Infoset]
-	node := func(n game.NodeID) string {
-		if l := t.Nodes[n].Label; l != "" {
-			return fmt.Sprintf("%q", l)
-		}
-		return fmt.Sprintf("#%d in pre-order", n)
-	}
-	what := fmt.Sprintf("player %d's infoset %d", re.Player, s.Number)
-	if s.Label != "" {
-		what += fmt.Sprintf(" (%q)", s.Label)
-	}
-	return fmt.Sprintf("%s: nodes %s and %s are reached through different histories of the player's own moves", what, node(re.A), node(re.B))
-}
-
-func writeInfoText(w io.Writer, info gameInfo) error {
+func writeInfoText(w io.Writer, info *contract.GameInfo) error {
 	var b strings.Builder
 	row := func(k, format string, args ...any) {
 		fmt.Fprintf(&b, "%-15s "+format+"\n", append([]any{k + ":"}, args...)...)

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/internal/testenv"
 )
 
@@ -96,7 +97,7 @@ func TestSolveJSON(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var doc jsonSolve
+	var doc contract.GameSolve
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatal(err)
 	}

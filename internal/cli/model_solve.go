@@ -10,8 +10,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/models"
 	"github.com/guarantor/guarantor/models/catalog"
+	"github.com/guarantor/guarantor/report"
 )
 
 func init() { registerModel(newModelSolveCmd) }
@@ -48,9 +50,11 @@ verifier's check on the model's own tree.`,
 			}
 			w := cmd.OutOrStdout()
 			if format == "json" {
-				enc := json.NewEncoder(w)
-				enc.SetIndent("", "  ")
-				return enc.Encode(sol)
+				doc, err := contract.FromModelSolution(Version, sol)
+				if err != nil {
+					return err
+				}
+				return report.JSON(w, doc)
 			}
 			writeSolution(w, e.Spec, sol)
 			return nil

@@ -20,20 +20,24 @@ func TestModelSolveUDGAcceptance(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	var sol struct {
-		Model      string `json:"model"`
-		Equilibria []struct {
-			Region           string                `json:"region"`
-			Refinement       string                `json:"refinement"`
-			PassesRefinement bool                  `json:"passes_refinement"`
-			Outcomes         map[string]float64    `json:"outcomes"`
-			PWar             float64               `json:"p_war"`
-			Check            struct{ Passed bool } `json:"check"`
-		} `json:"equilibria"`
+	var doc struct {
+		SchemaVersion string `json:"schema_version"`
+		Solution      struct {
+			Model      string `json:"model"`
+			Equilibria []struct {
+				Region           string                `json:"region"`
+				Refinement       string                `json:"refinement"`
+				PassesRefinement bool                  `json:"passes_refinement"`
+				Outcomes         map[string]float64    `json:"outcomes"`
+				PWar             float64               `json:"p_war"`
+				Check            struct{ Passed bool } `json:"check"`
+			} `json:"equilibria"`
+		} `json:"solution"`
 	}
-	if err := json.Unmarshal([]byte(out), &sol); err != nil {
+	if err := json.Unmarshal([]byte(out), &doc); err != nil || doc.SchemaVersion != "1" {
 		t.Fatalf("%v\n%s", err, out)
 	}
+	sol := doc.Solution
 	e := sol.Equilibria[0]
 	if sol.Model != "udg" || e.Region != "Separating" || !e.PassesRefinement || !e.Check.Passed ||
 		e.Outcomes["SQ"] != 0.5 || e.Outcomes["DC"] != 0.2 || e.Outcomes["DD"] != 0.3 || e.Outcomes["CD"] != 0 {

@@ -1,4 +1,4 @@
-package assess
+package history
 
 import (
 	"math"
@@ -38,21 +38,6 @@ func TestEvaluateByHand(t *testing.T) {
 	}
 	if _, err := Evaluate([]Case{{P: 0.5, Outcome: -1}}, 5); err != ErrNoCases {
 		t.Errorf("no known outcome: err %v", err)
-	}
-}
-
-func TestExplainAndGame(t *testing.T) {
-	m := compile(t, threeGuarantors(t))
-	tr := m.Explain()
-	if len(tr.Guarantors) != 3 || tr.Guarantors[0].Tripwire <= 0 || tr.Guarantors[2].StakeAudience <= 0 {
-		t.Fatalf("trace %+v", tr.Guarantors)
-	}
-	g, err := m.Game()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if g.NumPlayers() != 2 {
-		t.Fatalf("game has %d players", g.NumPlayers())
 	}
 }
 

@@ -1,7 +1,8 @@
-package assess
+package history
 
 import (
 	"errors"
+	"fmt"
 	"math"
 )
 
@@ -49,6 +50,11 @@ type Backtest struct {
 	ClosedBaseRate float64
 }
 
+// MaxBins bounds the calibration table: with a few dozen cases more bins
+// than this say nothing, and an unbounded count would let a typo allocate
+// without limit.
+const MaxBins = 100
+
 // ErrNoCases reports a backtest without scored cases.
 var ErrNoCases = errors.New("backtest: no cases with a known outcome")
 
@@ -57,6 +63,9 @@ var ErrNoCases = errors.New("backtest: no cases with a known outcome")
 // and "always deterred" (P = 1). bins is the number of equal-width
 // calibration bins.
 func Evaluate(cases []Case, bins int) (Backtest, error) {
+	if bins < 1 || bins > MaxBins {
+		return Backtest{}, fmt.Errorf("bins must be between 1 and %d, not %d", MaxBins, bins)
+	}
 	var cs []Case
 	held := 0
 	for _, c := range cases {
@@ -115,9 +124,6 @@ func logLoss(p, y float64) float64 {
 }
 
 func calibrate(cs []Case, bins int) []Bin {
-	if bins <= 0 {
-		bins = 5
-	}
 	out := make([]Bin, bins)
 	for i := range out {
 		out[i].Lo, out[i].Hi = float64(i)/float64(bins), float64(i+1)/float64(bins)

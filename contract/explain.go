@@ -1,0 +1,118 @@
+package contract
+
+import (
+	"math"
+
+	"github.com/guarantor/guarantor/assess"
+)
+
+// Explanation is the document of `guarantor explain`: the chain from
+// inputs to game to equilibrium to probabilities for one option, every
+// input at its median.
+type Explanation struct {
+	Header
+	Option      string           `json:"option"`
+	File        string           `json:"file"`
+	Challenger  string           `json:"challenger"`
+	Protege     string           `json:"protege"`
+	Year        int              `json:"year"`
+	Guarantors  []GuarantorTrace `json:"guarantors"`
+	PWinAll     float64          `json:"p_win_all" doc:"every guarantor with the protege wins"`
+	Credibility float64          `json:"credibility" doc:"effective credibility, the game's p_def"`
+	Game        *Game            `json:"game" doc:"the Unilateral Deterrence Game at the medians; null when the challenger gains nothing by attacking"`
+	Satisfied   float64          `json:"satisfied" doc:"share of challenger types that never attack"`
+	Determined  float64          `json:"determined" doc:"share of challenger types that attack whatever the guarantors do"`
+	PDeterrence float64          `json:"p_deterrence"`
+	PWar        float64          `json:"p_war"`
+	Hazard      float64          `json:"hazard" doc:"yearly probability of attack after the first decision"`
+	NoWar       []PointHorizon   `json:"no_war"`
+	Assumptions []Assumption     `json:"assumptions"`
+}
+
+// GuarantorTrace is one guarantor's commitment, term by term, in logits.
+type GuarantorTrace struct {
+	ID         string  `json:"id"`
+	Name       string  `json:"name"`
+	Instrument string  `json:"instrument"`
+	BaseRate   float64 `json:"base_rate"`
+	Terms      []Term  `json:"terms" doc:"additive logit terms on top of logit(base_rate)"`
+	PFights    float64 `json:"p_fights"`
+	PWin       float64 `json:"p_win"`
+}
+
+// Term is one named additive term.
+type Term struct {
+	Name  string  `json:"name"`
+	Logit float64 `json:"logit"`
+}
+
+// Game is the deterrence game and its D1 equilibrium.
+type Game struct {
+	Challenger      Payoffs  `json:"challenger"`
+	Defender        Payoffs  `json:"defender"`
+	PHardChallenger float64  `json:"p_hard_challenger"`
+	PHardDefender   float64  `json:"p_hard_defender"`
+	Region          string   `json:"region"`
+	GammaH          float64  `json:"gamma_h"`
+	GammaS          float64  `json:"gamma_s"`
+	Delta           float64  `json:"delta"`
+	HardInitiates   float64  `json:"hard_initiates"`
+	SoftInitiates   float64  `json:"soft_initiates"`
+	SoftResists     float64  `json:"soft_resists"`
+	Outcomes        Outcomes `json:"outcomes" doc:"outcome probabilities among the challenger types that play"`
+}
+
+// Payoffs are one player's utilities of the game's outcomes.
+type Payoffs struct {
+	SQ     float64 `json:"sq"`
+	DC     float64 `json:"dc"`
+	CD     float64 `json:"cd"`
+	DDHard float64 `json:"dd_hard"`
+	DDSoft float64 `json:"dd_soft"`
+}
+
+// Outcomes are the probabilities of the game's four outcomes.
+type Outcomes struct {
+	SQ float64 `json:"sq"`
+	DC float64 `json:"dc"`
+	CD float64 `json:"cd"`
+	DD float64 `json:"dd"`
+}
+
+// PointHorizon is a probability at a number of years, at the medians.
+type PointHorizon struct {
+	Years int     `json:"years"`
+	P     float64 `json:"p"`
+}
+
+// FromTrace maps the engine's median trace onto the document.
+func FromTrace(m *assess.Model, version, hash string) *Explanation {
+	t := m.Explain()
+	o := &m.Opt
+	e := &Explanation{Header: header("explain", version, hash), Option: o.Name, File: o.File,
+		Challenger: o.Challenger.Name, Protege: o.Protege.Name, Year: o.Year, Guarantors: []GuarantorTrace{},
+		PWinAll: t.PWinAll, Credibility: t.Credibility, Satisfied: t.Satisfied, Determined: t.Determined,
+		PDeterrence: t.PSQ, PWar: t.PWar, Hazard: t.Hazard, NoWar: []PointHorizon{}, Assumptions: []Assumption{}}
+	for _, g := range t.Guarantors {
+		e.Guarantors = append(e.Guarantors, GuarantorTrace{ID: g.ID, Name: g.Name, Instrument: g.Instrument, BaseRate: g.BaseRate,
+			Terms: []Term{{"tripwire", g.Tripwire}, {"air_policing", g.Air}, {"stake_audience", g.StakeAudience},
+				{"war_cost", g.WarCost}, {"signals", g.Signals}},
+			PFights: g.PFight, PWin: g.PWin})
+	}
+	if !t.NoGain {
+		p, q := t.Game, t.Eq
+		e.Game = &Game{Challenger: Payoffs{p.CSQ, p.CDC, p.CCD, p.CDDP, p.CDDM}, Defender: Payoffs{p.DSQ, p.DDC, p.DCD, p.DDDP, p.DDDM},
+			PHardChallenger: p.PCh, PHardDefender: p.PDef, Region: t.Region, GammaH: q.GammaH, GammaS: q.GammaS, Delta: q.Delta,
+			HardInitiates: q.XH, SoftInitiates: q.XS, SoftResists: q.S, Outcomes: Outcomes{q.PSQ, q.PDC, q.PCD, q.PDD}}
+	}
+	for _, h := range t.NoWar {
+		e.NoWar = append(e.NoWar, PointHorizon{Years: h.Years, P: h.P.Mean})
+	}
+	for _, a := range m.Assumptions() {
+		e.Assumptions = append(e.Assumptions, Assumption{Input: a.Name, Distribution: a.Dist, Median: a.Median, Source: a.Source})
+	}
+	return e
+}
+
+// LogitBaseRate is logit(base_rate), the first term of the commitment sum.
+func LogitBaseRate(p float64) float64 { return math.Log(p / (1 - p)) }

@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/guarantor/guarantor/contract"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// Every JSON output of the contract, from a real run, validates against
+// its schema and matches its golden file byte for byte (refresh with
+// go test ./internal/cli -run Golden -update, and review the diff: a
+// change here is a change users see).
+func TestOutputsGolden(t *testing.T) {
+	for _, c := range []struct {
+		name, output string
+		args         []string
+	}{
+		{"assess", "assess", []string{"assess", optionsDir, "--samples", "400", "--history", historyDir, "--format", "json"}},
+		{"explain", "explain", []string{"explain", filepath.Join(optionsDir, "b-pact.yaml"), "--format", "json"}},
+		{"backtest", "backtest", []string{"backtest", historyDir, "--samples", "300", "--format", "json"}},
+		{"game_solve", "game_solve", []string{"game", "solve", "testdata/solve/bos.nfg", "--method", "lcp", "--format", "json"}},
+		{"game_solve_tree", "game_solve", []string{"game", "solve", "testdata/solve/entry.efg", "--method", "spe", "--format", "json"}},
+		{"game_info", "game_info", []string{"game", "info", "testdata/solve/entry.efg", "--format", "json"}},
+		{"model_solve", "model_solve", []string{"model", "solve", "udg", "cDC=1", "cSQ=0.5", "cDD+=0.3", "cCD=0", "cDD-=-0.5",
+			"dSQ=1", "dCD=0.8", "dDC=0.2", "dDD+=0.4", "dDD-=-0.4", "pCh=0.5", "pDef=0.6", "--format", "json"}},
+		{"data_show", "data", []string{"data", "show", "cow_nmc", "--where", "ccode=365", "--years", "2014", "--format", "json"}},
+		{"data_huth", "data", []string{"data", "analyze", "huth", "--format", "json"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			if code := Main(c.args, nil, &out, &errb); code != 0 {
+				t.Fatalf("exit %d: %s", code, errb.String())
+			}
+			if err := contract.Validate(c.output, out.Bytes()); err != nil {
+				t.Fatalf("output fails the %s schema: %v", c.output, err)
+			}
+			path := filepath.Join("testdata", "golden", c.name+".json")
+			if *update {
+				os.MkdirAll(filepath.Dir(path), 0o755)
+				if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update)", err)
+			}
+			if !bytes.Equal(out.Bytes(), want) {
+				t.Errorf("output differs from %s (run go test ./internal/cli -run Golden -update and review the diff)", path)
+			}
+		})
+	}
+}
+
+func TestSchemaOutputs(t *testing.T) {
+	for _, name := range append(contract.Names(), "game-solve") {
+		var out, errb bytes.Buffer
+		if code := Main([]string{"schema", "--output", name}, nil, &out, &errb); code != 0 || !bytes.Contains(out.Bytes(), []byte(`"schema_version"`)) {
+			t.Errorf("%s: exit %d %s", name, code, errb.String())
+		}
+	}
+	var out, errb bytes.Buffer
+	if code := Main([]string{"schema", "--output", "nosuch"}, nil, &out, &errb); code != 2 {
+		t.Errorf("unknown output: exit %d", code)
+	}
+}

@@ -1,0 +1,36 @@
+package pipeline
+
+import (
+	"fmt"
+
+	"github.com/guarantor/guarantor/contract"
+	"github.com/guarantor/guarantor/game"
+)
+
+// Explain loads the options named by paths and traces each at its
+// medians.
+func Explain(version string, paths ...string) ([]*contract.Explanation, error) {
+	scs, err := Load(paths...)
+	if err != nil {
+		return nil, err
+	}
+	var out []*contract.Explanation
+	for _, s := range scs {
+		out = append(out, contract.FromTrace(s.Model, version, s.InputHash))
+	}
+	return out, nil
+}
+
+// Game returns the deterrence game of the option in file at its medians
+// (the game Explain describes), as an exact tree.
+func Game(file string) (*game.Tree, error) {
+	s, err := LoadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.Model.Game()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+	}
+	return t, nil
+}

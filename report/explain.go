@@ -1,0 +1,70 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/guarantor/guarantor/contract"
+)
+
+// Explain writes the chain from inputs to game to equilibrium to
+// probabilities for one option, as `guarantor explain` prints it.
+func Explain(w io.Writer, e *contract.Explanation) error {
+	fmt.Fprintf(w, "%s (%s), input hash %s, guarantor %s\n", e.Option, e.File, e.InputHash, e.EngineVersion)
+	fmt.Fprintf(w, "Challenger %s, protégé %s, year %d. Every input at its median.\n\n", e.Challenger, e.Protege, e.Year)
+	fmt.Fprintln(w, "1. Commitment: logit P(fights) = logit(base rate) + tripwire + air + stake/audience + war cost + signals")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "   guarantor\tinstrument\tbase rate\tlogit")
+	if len(e.Guarantors) > 0 {
+		for _, t := range e.Guarantors[0].Terms {
+			fmt.Fprintf(tw, "\t%s", t.Name)
+		}
+	}
+	fmt.Fprintln(tw, "\t= P(fights)\t")
+	for _, g := range e.Guarantors {
+		fmt.Fprintf(tw, "   %s\t%s\t%.3f\t%+.2f", g.Name, g.Instrument, g.BaseRate, contract.LogitBaseRate(g.BaseRate))
+		for _, t := range g.Terms {
+			fmt.Fprintf(tw, "\t%+.2f", t.Logit)
+		}
+		fmt.Fprintf(tw, "\t%.3f\t\n", g.PFights)
+	}
+	tw.Flush()
+	if len(e.Guarantors) == 0 {
+		fmt.Fprintln(w, "   (no guarantor)")
+	}
+	fmt.Fprintln(w, "\n2. Capability (contest success on CINC x deploy x reach)")
+	for _, g := range e.Guarantors {
+		fmt.Fprintf(w, "   %s with the protégé: P(win) %.3f\n", g.Name, g.PWin)
+	}
+	fmt.Fprintf(w, "   every guarantor with the protégé: P(win) %.3f\n", e.PWinAll)
+	fmt.Fprintf(w, "\n3. Effective credibility = P(a coalition that can win responds) = %.3f  (the game's pDef)\n", e.Credibility)
+	fmt.Fprintln(w, "\n4. Unilateral Deterrence Game (Zagare-Kilgour; SPEC.md §1.2), payoffs (Challenger; Defender)")
+	if g := e.Game; g == nil {
+		fmt.Fprintln(w, "   the challenger gains nothing by attacking an abandoned protégé: no attack")
+	} else {
+		c, d := g.Challenger, g.Defender
+		fmt.Fprintf(w, "   SQ (%.3f; %.3f)  DC (%.3f; %.3f)  CD (%.3f; %.3f)  DD Hard/Soft Ch (%.3f / %.3f; Def %.3f / %.3f)\n",
+			c.SQ, d.SQ, c.DC, d.DC, c.CD, d.CD, c.DDHard, c.DDSoft, d.DDHard, d.DDSoft)
+		fmt.Fprintf(w, "   pCh %.3f, pDef %.3f\n", g.PHardChallenger, g.PHardDefender)
+		fmt.Fprintf(w, "   thresholds: gammaH %.3f, gammaS %.3f, delta %.3f\n", g.GammaH, g.GammaS, g.Delta)
+		fmt.Fprintf(w, "   D1 equilibrium: %s; Hard Ch initiates %.3f, Soft Ch %.3f; Soft Def resists %.3f\n", g.Region, g.HardInitiates, g.SoftInitiates, g.SoftResists)
+		o := g.Outcomes
+		fmt.Fprintf(w, "   outcomes among the types that play: SQ %.3f  DC %.3f  CD %.3f  DD (war) %.3f\n", o.SQ, o.DC, o.CD, o.DD)
+	}
+	fmt.Fprintf(w, "   challenger types that never attack (war costs more than even an unguarded protégé is worth): %.3f\n", e.Satisfied)
+	fmt.Fprintf(w, "   challenger types that prefer war with the responders to the status quo (attack whatever): %.3f\n", e.Determined)
+	fmt.Fprintf(w, "   P(deterrence holds) %.3f = %.3f + %.3f x SQ; P(war) %.3f\n", e.PDeterrence, e.Satisfied, max(1-e.Satisfied-e.Determined, 0), e.PWar)
+	fmt.Fprintf(w, "\n5. Durability: the challenger decides now (above), then re-decides yearly; hazard after the first year %.4f;", e.Hazard)
+	for _, h := range e.NoWar {
+		fmt.Fprintf(w, " P(no war by %dy) %.3f;", h.Years, h.P)
+	}
+	fmt.Fprintln(w, "\n\n6. Inputs and sources")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, a := range e.Assumptions {
+		fmt.Fprintf(tw, "   %s\t%s\tmedian %.4g\t%s\n", a.Input, a.Distribution, a.Median, a.Source)
+	}
+	tw.Flush()
+	_, err := fmt.Fprintln(w)
+	return err
+}
