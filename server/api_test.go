@@ -57,19 +57,22 @@ func TestAPIFlow(t *testing.T) {
 		}
 		code, res := h.do("GET", "/api/runs/"+run.ID+"/result", nil, false, nil)
 		var doc struct {
-			Results []struct {
-				Seed      uint64
-				Samples   int
-				InputHash string
-				PDeter    struct{ Mean, Lo, Hi float64 }
-			} `json:"results"`
+			SchemaVersion string `json:"schema_version"`
+			Output        string `json:"output"`
+			InputHash     string `json:"input_hash"`
+			Seed          uint64 `json:"seed"`
+			Samples       int    `json:"samples"`
+			Options       []struct {
+				PDeterrence struct{ Mean, P05, P95 float64 } `json:"p_deterrence"`
+			} `json:"options"`
 		}
-		if code != 200 || json.Unmarshal(res, &doc) != nil || len(doc.Results) != 1 {
+		if code != 200 || json.Unmarshal(res, &doc) != nil || len(doc.Options) != 1 {
 			t.Fatalf("result: %d %s", code, res)
 		}
-		r := doc.Results[0]
-		if r.Seed != 7 || r.Samples != 1000 || r.InputHash != run.InputsHash || !(r.PDeter.Lo <= r.PDeter.Mean && r.PDeter.Mean <= r.PDeter.Hi) {
-			t.Fatalf("result %+v for run %+v", r, run)
+		r := doc.Options[0].PDeterrence
+		if doc.SchemaVersion != "1" || doc.Output != "assess" || doc.Seed != 7 || doc.Samples != 1000 || doc.InputHash != run.InputsHash ||
+			!(r.P05 <= r.Mean && r.Mean <= r.P95) {
+			t.Fatalf("result %s for run %+v", res, run)
 		}
 		// The same request again is answered from the store.
 		var again RunOut
@@ -89,8 +92,8 @@ func TestAPIFlow(t *testing.T) {
 		if code, b := h.do("GET", "/api/compare?runs="+run.ID+","+other.ID, nil, false, &cmp); code != 200 || len(cmp.Options) != 2 {
 			t.Fatalf("compare: %d %s", code, b)
 		}
-		if cmp.Options[0].PDeter.Mean != r.PDeter.Mean {
-			t.Fatalf("compare shows %v, result says %v", cmp.Options[0].PDeter.Mean, r.PDeter.Mean)
+		if cmp.Options[0].PDeter.Mean != r.Mean {
+			t.Fatalf("compare shows %v, result says %v", cmp.Options[0].PDeter.Mean, r.Mean)
 		}
 		// The HTML report carries the option.
 		if code, b := h.do("GET", "/api/runs/"+run.ID+"/report/html", nil, false, nil); code != 200 || !strings.Contains(string(b), "European tripwire") {

@@ -37,8 +37,8 @@ func child(dsn string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	srv, err := New(Config{Store: st, Engine: &AssessEngine{EngineVersion: "test"}, Public: true, Workers: 1,
-		MaxSamples: 5_000_000, WritesPerMinute: 1 << 20})
+	srv, err := New(Config{Store: st, Engine: &PipelineEngine{EngineVersion: "test", Workers: 1}, Public: true, Workers: 1,
+		MaxSamples: 2_000_000, WritesPerMinute: 1 << 20})
 	if err == nil {
 		err = srv.Start(ctx)
 	}
@@ -123,12 +123,15 @@ func TestCrash(t *testing.T) {
 			t.Fatalf("first run: %s", r.Status)
 		}
 		var long RunOut
-		h.do("POST", "/api/runs", map[string]any{"scenario_id": sc.Scenario.ID, "samples": 5_000_000}, true, &long)
+		h.do("POST", "/api/runs", map[string]any{"scenario_id": sc.Scenario.ID, "samples": 2_000_000}, true, &long)
 		for {
 			var r RunOut
 			h.do("GET", "/api/runs/"+long.ID, nil, false, &r)
 			if r.Status == "running" {
 				break
+			}
+			if store.Status(r.Status).Final() {
+				t.Fatalf("long run ended before the kill: %s %s", r.Status, r.Error)
 			}
 			time.Sleep(10 * time.Millisecond)
 		}
@@ -216,7 +219,7 @@ func TestGracefulShutdown(t *testing.T) {
 	for _, c := range []struct {
 		grace, want string
 		samples     int
-	}{{"60s", "done", 300_000}, {"1ms", "failed", 5_000_000}} {
+	}{{"60s", "done", 300_000}, {"1ms", "failed", 2_000_000}} {
 		p := startChild(t, dsn, c.grace)
 		h := remote(t, st, p)
 		if _, err := st.ScenarioByName(context.Background(), "ukraine"); err != nil {

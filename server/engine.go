@@ -10,48 +10,75 @@ import (
 	"strings"
 
 	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/contract"
+	"github.com/guarantor/guarantor/pipeline"
 	"github.com/guarantor/guarantor/report"
 	"github.com/guarantor/guarantor/scenario"
 )
 
 // Engine is what the server needs from the library: one way to turn a
-// scenario text into an assessment. Implementations must be safe for
-// concurrent use.
+// scenario text into an assessment document. Implementations must be
+// safe for concurrent use.
 type Engine interface {
 	// Version is the engine version recorded with every run.
 	Version() string
-	// Prepare parses, validates and compiles a scenario. Bad input gives a
-	// scenario.ErrorList (positions point into text, file name name).
-	// resolve looks up an "extends:" base by name; nil refuses extends.
+	// Prepare parses, validates and compiles a scenario. Bad input gives
+	// an error wrapping a scenario.ErrorList (positions point into text,
+	// file name name). resolve looks up an "extends:" base by name; nil
+	// refuses extends.
 	Prepare(name string, text []byte, resolve func(name string) ([]byte, error)) (Job, error)
-	// Decode reads a stored result body back for the UI and reports.
-	Decode(body []byte) (*assess.Result, error)
+	// Decode reads a stored result body (an assessment document of one
+	// option) back for the UI and reports.
+	Decode(body []byte) (*contract.Assessment, error)
 }
 
 // Job is one prepared assessment.
 type Job interface {
 	Option() string
+	// InputsHash is the document's input hash: with the engine version,
+	// the seed and the samples it determines every number.
 	InputsHash() string
-	// Run computes the result and returns its contract JSON. progress is
-	// called with draws done out of total (serialised).
-	Run(ctx context.Context, seed uint64, samples int, progress func(done, total int)) ([]byte, error)
+	// Run computes the assessment document (output contract v1, JSON).
+	// progress gets the fraction done (0..1).
+	Run(ctx context.Context, seed uint64, samples int, progress func(float64)) ([]byte, error)
 }
 
-// AssessEngine adapts the assess package (load, compile, run) to Engine.
-// It stands in for the pipeline entry point until that lands.
-type AssessEngine struct {
+// PipelineEngine runs assessments through package pipeline, the library's
+// one entry point, so the API serves the documents the CLI prints.
+type PipelineEngine struct {
 	EngineVersion string
 	// Workers per run (0: all cores). Results do not depend on it.
 	Workers int
-	// History holds the compiled historical cases for analogues.
-	History []assess.Profile
+	// History is the directory of historical cases for analogues (an
+	// operator's flag, never a request); its hashes come from LoadHistory.
+	History       string
+	historyHashes []string
+}
+
+// LoadHistory checks the history directory once and records its cases'
+// input hashes, which enter every run's input hash.
+func (e *PipelineEngine) LoadHistory() error {
+	if e.History == "" {
+		return nil
+	}
+	cases, err := pipeline.Load(e.History)
+	if err != nil {
+		return err
+	}
+	e.historyHashes = []string{"history"}
+	for _, c := range cases {
+		e.historyHashes = append(e.historyHashes, c.InputHash)
+	}
+	return nil
 }
 
 // Version implements Engine.
-func (e *AssessEngine) Version() string { return e.EngineVersion }
+func (e *PipelineEngine) Version() string { return e.EngineVersion }
 
-// Prepare implements Engine.
-func (e *AssessEngine) Prepare(name string, text []byte, resolve func(string) ([]byte, error)) (Job, error) {
+// Prepare implements Engine. It parses with a resolver for extends: so
+// that no request reaches the file system (pipeline.Parse would read the
+// base from disk), then compiles as pipeline does.
+func (e *PipelineEngine) Prepare(name string, text []byte, resolve func(string) ([]byte, error)) (Job, error) {
 	opts := scenario.Options{Countries: assess.Countries, ReadFile: func(p string) ([]byte, error) {
 		if resolve == nil {
 			return nil, errors.New("extends: is not available here")
@@ -62,70 +89,55 @@ func (e *AssessEngine) Prepare(name string, text []byte, resolve func(string) ([
 	}}
 	s, err := scenario.Parse(name, text, opts)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", pipeline.ErrInput, err)
 	}
 	o, err := assess.FromScenario(scenario.Compile(s))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", pipeline.ErrInput, err)
 	}
 	m, err := assess.Compile(o)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w: %w", pipeline.ErrInput, err)
 	}
-	return &assessJob{e: e, m: m}, nil
+	sc := &pipeline.Scenario{File: s.File, InputHash: s.InputHash, Option: o, Model: m}
+	return &pipelineJob{e: e, sc: sc}, nil
 }
 
 // Decode implements Engine.
-func (e *AssessEngine) Decode(body []byte) (*assess.Result, error) {
-	var doc struct {
-		Results []*assess.Result `json:"results"`
-	}
+func (e *PipelineEngine) Decode(body []byte) (*contract.Assessment, error) {
+	var doc contract.Assessment
 	if err := json.Unmarshal(body, &doc); err != nil {
 		return nil, err
 	}
-	if len(doc.Results) != 1 {
-		return nil, fmt.Errorf("result holds %d options, want 1", len(doc.Results))
+	if len(doc.Options) != 1 {
+		return nil, fmt.Errorf("result holds %d options, want 1", len(doc.Options))
 	}
-	return doc.Results[0], nil
+	return &doc, nil
 }
 
-type assessJob struct {
-	e *AssessEngine
-	m *assess.Model
+type pipelineJob struct {
+	e  *PipelineEngine
+	sc *pipeline.Scenario
 }
 
-func (j *assessJob) Option() string     { return j.m.Opt.Name }
-func (j *assessJob) InputsHash() string { return j.m.Hash() }
+func (j *pipelineJob) Option() string { return j.sc.Option.Name }
 
-func (j *assessJob) Run(ctx context.Context, seed uint64, samples int, progress func(done, total int)) ([]byte, error) {
-	r, err := j.m.Run(ctx, assess.Config{Samples: samples, Seed: seed, Workers: j.e.Workers, Progress: progress}, j.e.EngineVersion)
+func (j *pipelineJob) InputsHash() string {
+	return pipeline.CombineHashes(append([]string{j.sc.InputHash}, j.e.historyHashes...)...)
+}
+
+func (j *pipelineJob) Run(ctx context.Context, seed uint64, samples int, progress func(float64)) ([]byte, error) {
+	o := pipeline.Options{Seed: seed, Samples: samples, Workers: j.e.Workers, History: j.e.History, Version: j.e.EngineVersion}
+	if progress != nil {
+		o.Progress = func(p pipeline.Progress) { progress(p.Fraction()) }
+	}
+	doc, err := pipeline.AssessScenarios(ctx, []*pipeline.Scenario{j.sc}, o)
 	if err != nil {
 		return nil, err
 	}
-	if len(j.e.History) > 0 {
-		r.Analogues = assess.Nearest(j.m.Profile(), j.e.History, 5)
-	}
 	var b bytes.Buffer
-	if err := report.JSON(&b, []*assess.Result{r}); err != nil {
+	if err := report.JSON(&b, doc); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-// LoadHistory compiles the historical cases in dir (an operator's flag,
-// never a request) for analogues.
-func LoadHistory(dir string) ([]assess.Profile, error) {
-	opts, err := assess.LoadOptions([]string{dir})
-	if err != nil {
-		return nil, err
-	}
-	var ps []assess.Profile
-	for _, o := range opts {
-		m, err := assess.Compile(o)
-		if err != nil {
-			return nil, err
-		}
-		ps = append(ps, m.Profile())
-	}
-	return ps, nil
 }

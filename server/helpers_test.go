@@ -52,7 +52,7 @@ func newRemoteTS(base string) *remoteTS {
 
 func newHarness(t testing.TB, st *store.Store, mod func(*Config)) *harness {
 	t.Helper()
-	cfg := Config{Store: st, Engine: &AssessEngine{EngineVersion: "test"}, Public: true, DefaultSamples: 2000, MaxSamples: 50000}
+	cfg := Config{Store: st, Engine: &PipelineEngine{EngineVersion: "test"}, Public: true, DefaultSamples: 2000, MaxSamples: 50000}
 	if mod != nil {
 		mod(&cfg)
 	}

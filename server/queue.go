@@ -141,11 +141,11 @@ func (q *queue) run(it item) {
 	}()
 	start := time.Now()
 	var last time.Time
-	progress := func(done, total int) {
+	progress := func(f float64) {
 		// Progress is advisory: write it at most 4 times a second.
-		if now := time.Now(); now.Sub(last) > 250*time.Millisecond && total > 0 {
+		if now := time.Now(); now.Sub(last) > 250*time.Millisecond {
 			last = now
-			st.SetProgress(bg, it.run.ID, float64(done)/float64(total))
+			st.SetProgress(bg, it.run.ID, f)
 		}
 	}
 	body, err := it.job.Run(ctx, it.run.Seed, it.run.Samples, progress)

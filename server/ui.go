@@ -15,7 +15,7 @@ import (
 
 	"github.com/danielgtaylor/huma/v2"
 
-	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/report"
 	"github.com/guarantor/guarantor/store"
@@ -45,7 +45,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"short": func(s string) string { return s[:min(len(s), 10)] },
 	"inc":   func(n int) int { return n + 1 },
 	// The report package escapes every text it puts in its SVG.
-	"tornado": func(r *assess.Result) template.HTML { return template.HTML(report.TornadoChart(r, 8)) },
+	"tornado": func(r *contract.Option) template.HTML { return template.HTML(report.TornadoChart(r, 8)) },
 }).ParseFS(templateFS, "templates/*.html"))
 
 // page is what every template gets.
@@ -392,7 +392,7 @@ func (s *Server) uiRun1(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		vs := []OptionView{optionView(run.ID, res)}
-		data["Result"], data["Options"], data["Durability"] = res, vs, durability(vs)
+		data["Result"], data["Options"], data["Durability"] = &res.Options[0], vs, durability(vs)
 	}
 	s.render(w, r, http.StatusOK, "run", run.Option, data)
 }

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 
-	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/report"
 	"github.com/guarantor/guarantor/store"
 )
@@ -47,10 +48,10 @@ type OptionView struct {
 	NoWar      []HorizonView   `json:"no_war"`
 }
 
-func iv(e assess.Estimate) Interval { return Interval{e.Mean, e.Lo, e.Hi} }
+func iv(e contract.Estimate) Interval { return Interval{e.Mean, e.P05, e.P95} }
 
 // result decodes a done run's stored result.
-func (s *Server) result(ctx context.Context, r store.Run) (*assess.Result, error) {
+func (s *Server) result(ctx context.Context, r store.Run) (*contract.Assessment, error) {
 	if r.Status != store.Done {
 		return nil, huma.Error409Conflict("the run is " + string(r.Status) + "; results exist for done runs only")
 	}
@@ -65,11 +66,12 @@ func (s *Server) result(ctx context.Context, r store.Run) (*assess.Result, error
 	return res, nil
 }
 
-func optionView(runID string, res *assess.Result) OptionView {
-	v := OptionView{RunID: runID, Option: res.Option, PDeter: iv(res.PDeter), Committed: res.Committed, Capable: res.Capable,
-		Fails: res.Fails, Guarantors: []GuarantorView{}, NoWar: []HorizonView{}}
+func optionView(runID string, doc *contract.Assessment) OptionView {
+	res := &doc.Options[0]
+	v := OptionView{RunID: runID, Option: res.Name, PDeter: iv(res.PDeterrence), Committed: res.Committed, Capable: res.Capable,
+		Fails: strings.Join(res.Fails, " and "), Guarantors: []GuarantorView{}, NoWar: []HorizonView{}}
 	for _, g := range res.Guarantors {
-		v.Guarantors = append(v.Guarantors, GuarantorView{g.Name, g.Instrument, iv(g.PFight), iv(g.PWin), g.Committed, g.Capable})
+		v.Guarantors = append(v.Guarantors, GuarantorView{g.Name, g.Instrument, iv(g.PFights), iv(g.PWin), g.Committed, g.Capable})
 	}
 	for _, h := range res.NoWar {
 		v.NoWar = append(v.NoWar, HorizonView{h.Years, iv(h.P)})
@@ -92,7 +94,7 @@ func (s *Server) report(ctx context.Context, r store.Run, format string) ([]byte
 		return nil, "", err
 	}
 	var b bytes.Buffer
-	if err := report.HTML(&b, []*assess.Result{res}, r.FinishedAt); err != nil {
+	if err := report.HTML(&b, res, r.FinishedAt); err != nil {
 		return nil, "", huma.Error500InternalServerError("report rendering failed")
 	}
 	if format == "html" {

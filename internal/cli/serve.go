@@ -73,11 +73,9 @@ then records the rest as interrupted (rerun them from the run page).`,
 				return err
 			}
 			defer st.Close()
-			eng := &server.AssessEngine{EngineVersion: Version}
-			if history != "" {
-				if eng.History, err = server.LoadHistory(history); err != nil {
-					return usageError("--history: %v", err)
-				}
+			eng := &server.PipelineEngine{EngineVersion: Version, History: history}
+			if err := eng.LoadHistory(); err != nil {
+				return usageError("--history: %v", err)
 			}
 			if importDir != "" {
 				n, err := importScenarios(ctx, st, importDir)
