@@ -361,4 +361,5 @@ func (s *Server) registerAPI() {
 
 	s.registerRuns()
 	s.registerData()
+	s.registerSolve()
 }

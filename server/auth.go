@@ -90,8 +90,9 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 				tok, viaCookie = &t, true
 			}
 		}
-		// Validation computes nothing it keeps: it is a read sent as POST.
-		read := isRead(r.Method) || r.URL.Path == "/api/validate" || r.URL.Path == "/ui/validate"
+		// Validation and model solves keep nothing: they are reads sent as POST.
+		read := isRead(r.Method) || r.URL.Path == "/api/validate" || r.URL.Path == "/ui/validate" ||
+			strings.HasPrefix(r.URL.Path, "/api/models/") && strings.HasSuffix(r.URL.Path, "/solve")
 		open := r.URL.Path == "/healthz" || strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/login" || r.URL.Path == "/logout"
 		if !open {
 			switch {

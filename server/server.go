@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"path"
+	"reflect"
+	"strings"
 	"sync"
 	"time"
 
@@ -93,6 +96,8 @@ type Server struct {
 	once  sync.Once
 	// pdfSem admits one PDF rendering at a time.
 	pdfSem chan struct{}
+	// solveSem admits synchronous solves up to the number of workers.
+	solveSem chan struct{}
 }
 
 // New builds a server. Call Start before serving and Shutdown at the end.
@@ -105,6 +110,7 @@ func New(cfg Config) (*Server, error) {
 		limit: newLimiter(float64(cfg.WritesPerMinute)/60, cfg.WritesPerMinute)}
 	s.q = newQueue(s)
 	s.pdfSem = make(chan struct{}, 1)
+	s.solveSem = make(chan struct{}, cfg.Workers)
 	hc := huma.DefaultConfig("guarantor", cfg.Engine.Version())
 	hc.Info.Description = "Will this security guarantee deter? Scenarios, assessment runs and their results. " +
 		"Writes need a token (`Authorization: Bearer gt_...`, made with `guarantor token create`)."
@@ -114,6 +120,7 @@ func New(cfg Config) (*Server, error) {
 	hc.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"bearer": {Type: "http", Scheme: "bearer", Description: "an API token from `guarantor token create`"},
 	}
+	hc.Components.Schemas = huma.NewMapRegistry("#/components/schemas/", schemaNamer)
 	s.api = humago.New(s.mux, hc)
 	s.registerAPI()
 	s.registerUI()
@@ -147,4 +154,20 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	var err error
 	s.once.Do(func() { err = s.q.shutdown(ctx) })
 	return err
+}
+
+// schemaNamer names OpenAPI schemas as huma does, prefixing types from
+// packages other than server and contract with their package name, so
+// that models.Equilibrium and contract.Equilibrium do not collide.
+func schemaNamer(t reflect.Type, hint string) string {
+	name := huma.DefaultSchemaNamer(t, hint)
+	e := t
+	for e.Kind() == reflect.Pointer || e.Kind() == reflect.Slice || e.Kind() == reflect.Array || e.Kind() == reflect.Map {
+		e = e.Elem()
+	}
+	pkg := path.Base(e.PkgPath())
+	if e.Name() == "" || pkg == "server" || pkg == "contract" || pkg == "." || pkg == "" {
+		return name
+	}
+	return strings.ToUpper(pkg[:1]) + pkg[1:] + name
 }

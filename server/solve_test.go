@@ -1,0 +1,85 @@
+package server
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/guarantor/guarantor/models"
+	"github.com/guarantor/guarantor/models/catalog"
+)
+
+func TestGameSolve(t *testing.T) {
+	h := newSQLite(t, nil)
+	pd, err := os.ReadFile("../testdata/games/prisoners_dilemma.nfg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Output     string `json:"output"`
+		Complete   bool   `json:"complete"`
+		Equilibria []struct {
+			Gambit string `json:"gambit"`
+		} `json:"equilibria"`
+	}
+	code, b := h.do("POST", "/api/game/solve", map[string]any{"name": "pd.nfg", "content": string(pd), "method": "enumpure"}, true, &doc)
+	if code != 200 {
+		t.Fatalf("%d %s", code, b)
+	}
+	// The prisoner's dilemma has one equilibrium: both defect.
+	if doc.Output != "game_solve" || !doc.Complete || len(doc.Equilibria) != 1 {
+		t.Fatalf("%s", b)
+	}
+	for _, c := range []struct {
+		body map[string]any
+		loc  string
+	}{
+		{map[string]any{"content": "EFG 2 R \"broken", "method": "enumpure"}, "body.content"},
+		{map[string]any{"content": string(pd), "method": "nosuch"}, "body.method"},
+	} {
+		code, b := h.do("POST", "/api/game/solve", c.body, true, nil)
+		if code != 422 || !strings.Contains(string(b), `"location":"`+c.loc+`"`) {
+			t.Errorf("%v: %d %s", c.body["method"], code, b)
+		}
+	}
+	if code, _ := h.do("POST", "/api/game/solve", map[string]any{"content": string(pd)}, false, nil); code != 401 {
+		t.Fatalf("game solve without a token: %d", code)
+	}
+}
+
+// The API's model solve gives the same document as solving the model in
+// the library directly.
+func TestModelSolve(t *testing.T) {
+	h := newSQLite(t, nil)
+	e, err := catalog.Lookup("udg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals, err := models.ParseAssignments(strings.Fields(e.Spec.Example))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Output string          `json:"output"`
+		Result json.RawMessage `json:"result"`
+	}
+	code, b := h.do("POST", "/api/models/udg/solve", map[string]any{"params": vals}, false, &doc)
+	if code != 200 || doc.Output != "model_solve" {
+		t.Fatalf("%d %s", code, b)
+	}
+	inst, _ := e.Build(vals)
+	sol, err := catalog.SolveChecked(inst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sol.Equilibria) == 0 || !strings.Contains(string(b), sol.Equilibria[0].Region) {
+		t.Fatalf("primary region %q missing from %s", sol.Equilibria[0].Region, b)
+	}
+	if code, b := h.do("POST", "/api/models/udg/solve", map[string]any{"params": map[string]float64{"pCh": 2}}, false, nil); code != 422 {
+		t.Fatalf("bad params: %d %s", code, b)
+	}
+	if code, _ := h.do("POST", "/api/models/nosuch/solve", map[string]any{"params": map[string]float64{}}, false, nil); code != 404 {
+		t.Fatalf("unknown model: %d", code)
+	}
+}
