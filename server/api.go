@@ -64,7 +64,7 @@ type RunOut struct {
 	CreatedAt     time.Time `json:"created_at"`
 	StartedAt     time.Time `json:"started_at,omitzero"`
 	FinishedAt    time.Time `json:"finished_at,omitzero"`
-	Reused        bool      `json:"reused,omitempty" doc:"true when an identical earlier run answered this request"`
+	Reused        bool      `json:"reused,omitempty" doc:"true when an identical run (same inputs hash, engine version, seed, samples), done or in progress, answered this request"`
 }
 
 func scenarioOut(s store.Scenario) ScenarioOut {

@@ -55,10 +55,16 @@ func (s *Server) startRun(ctx context.Context, id string, version int, seed uint
 		return store.Run{}, false, huma.Error422UnprocessableEntity("the scenario version is not valid", details...)
 	}
 	key := store.Key{InputsHash: job.InputsHash(), EngineVersion: s.eng.Version(), Seed: seed, Samples: samples}
-	if old, ok, err := s.st.FindDone(ctx, key); err != nil {
-		return store.Run{}, false, storeErr(err)
-	} else if ok {
-		return old, true, nil
+	// One request at a time between looking for an identical run and
+	// creating one, so two identical requests never both compute.
+	s.runMu.Lock()
+	defer s.runMu.Unlock()
+	for _, find := range []func(context.Context, store.Key) (store.Run, bool, error){s.st.FindDone, s.st.FindActive} {
+		if old, ok, err := find(ctx, key); err != nil {
+			return store.Run{}, false, storeErr(err)
+		} else if ok {
+			return old, true, nil
+		}
 	}
 	tokID := authorOf(ctx)
 	if err := s.q.reserve(tokID); err != nil {

@@ -157,6 +157,18 @@ func (s *Store) FindDone(ctx context.Context, k Key) (Run, bool, error) {
 	return r, err == nil, err
 }
 
+// FindActive returns a queued or running run of the same computation,
+// so an identical request joins it instead of computing it twice.
+func (s *Store) FindActive(ctx context.Context, k Key) (Run, bool, error) {
+	r, err := scanRun(s.db.QueryRowContext(ctx, s.q(`SELECT `+runCols+` FROM runs
+		WHERE inputs_hash = ? AND seed = ? AND samples = ? AND engine_version = ? AND status IN (?, ?) ORDER BY id LIMIT 1`),
+		k.InputsHash, int64(k.Seed), k.Samples, k.EngineVersion, string(Queued), string(Running)))
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, false, nil
+	}
+	return r, err == nil, err
+}
+
 // StartRun moves a queued run to running; it reports false when the run
 // is no longer queued (canceled meanwhile).
 func (s *Store) StartRun(ctx context.Context, id string) (bool, error) {

@@ -154,6 +154,9 @@ func TestRunLifecycle(t *testing.T) {
 		if _, ok, _ := s.FindDone(ctx, k); ok {
 			t.Fatal("queued run found as done")
 		}
+		if a, ok, _ := s.FindActive(ctx, k); !ok || a.ID != r.ID {
+			t.Fatal("queued run not found as active")
+		}
 		if ok, err := s.StartRun(ctx, r.ID); !ok || err != nil {
 			t.Fatalf("start: %v %v", ok, err)
 		}
@@ -172,6 +175,9 @@ func TestRunLifecycle(t *testing.T) {
 		}
 		if ok, _ := s.EndRun(ctx, r.ID, Canceled, "late"); ok {
 			t.Fatal("canceled a done run")
+		}
+		if _, ok, _ := s.FindActive(ctx, k); ok {
+			t.Fatal("done run found as active")
 		}
 		found, ok, err := s.FindDone(ctx, k)
 		if !ok || err != nil || found.ID != r.ID {
