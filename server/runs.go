@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -55,10 +56,11 @@ func (s *Server) startRun(ctx context.Context, id string, version int, seed uint
 		return store.Run{}, false, huma.Error422UnprocessableEntity("the scenario version is not valid", details...)
 	}
 	key := store.Key{InputsHash: job.InputsHash(), EngineVersion: s.eng.Version(), Seed: seed, Samples: samples}
-	// One request at a time between looking for an identical run and
-	// creating one, so two identical requests never both compute.
-	s.runMu.Lock()
-	defer s.runMu.Unlock()
+	// One request per computation at a time between looking for an
+	// identical run and creating one, so two identical requests never both
+	// compute; different computations do not wait for each other.
+	unlock := s.keys.lock(key)
+	defer unlock()
 	for _, find := range []func(context.Context, store.Key) (store.Run, bool, error){s.st.FindDone, s.st.FindActive} {
 		if old, ok, err := find(ctx, key); err != nil {
 			return store.Run{}, false, storeErr(err)
@@ -325,4 +327,38 @@ func (s *Server) registerRuns() {
 			}
 			return out, nil
 		})
+}
+
+// keyLocks is a mutex per run key, dropped when nobody holds or waits.
+type keyLocks struct {
+	mu sync.Mutex
+	m  map[store.Key]*keyLock
+}
+
+type keyLock struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (l *keyLocks) lock(k store.Key) func() {
+	l.mu.Lock()
+	if l.m == nil {
+		l.m = map[store.Key]*keyLock{}
+	}
+	e := l.m[k]
+	if e == nil {
+		e = &keyLock{}
+		l.m[k] = e
+	}
+	e.n++
+	l.mu.Unlock()
+	e.mu.Lock()
+	return func() {
+		e.mu.Unlock()
+		l.mu.Lock()
+		if e.n--; e.n == 0 {
+			delete(l.m, k)
+		}
+		l.mu.Unlock()
+	}
 }

@@ -96,8 +96,8 @@ type Server struct {
 	once  sync.Once
 	// pdfSem admits one PDF rendering at a time.
 	pdfSem chan struct{}
-	// runMu serialises finding and creating runs (see startRun).
-	runMu sync.Mutex
+	// keys serialises finding and creating runs per computation (startRun).
+	keys keyLocks
 	// solveSem admits synchronous solves up to the number of workers.
 	solveSem chan struct{}
 }
