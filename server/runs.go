@@ -61,7 +61,9 @@ func (s *Server) startRun(ctx context.Context, id string, version int, seed uint
 	// compute; different computations do not wait for each other.
 	unlock := s.keys.lock(key)
 	defer unlock()
-	for _, find := range []func(context.Context, store.Key) (store.Run, bool, error){s.st.FindDone, s.st.FindActive} {
+	// Active first: a run only moves from active to done, so looking in
+	// this order cannot miss one that finishes between the two queries.
+	for _, find := range []func(context.Context, store.Key) (store.Run, bool, error){s.st.FindActive, s.st.FindDone} {
 		if old, ok, err := find(ctx, key); err != nil {
 			return store.Run{}, false, storeErr(err)
 		} else if ok {
