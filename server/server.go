@@ -168,7 +168,7 @@ func schemaNamer(t reflect.Type, hint string) string {
 		e = e.Elem()
 	}
 	pkg := path.Base(e.PkgPath())
-	if e.Name() == "" || pkg == "server" || pkg == "contract" || pkg == "." || pkg == "" {
+	if e.Name() == "" || pkg == "server" || pkg == "contract" || pkg == "." || pkg == "" || strings.Contains(e.PkgPath(), "/huma/") {
 		return name
 	}
 	return strings.ToUpper(pkg[:1]) + pkg[1:] + name

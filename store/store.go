@@ -102,6 +102,13 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		if err := os.MkdirAll(filepath.Dir(dsn), 0o700); err != nil {
 			return nil, fmt.Errorf("database directory: %w", err)
 		}
+		// The file holds token hashes: private to its owner (SQLite gives
+		// the -wal and -shm files the same mode).
+		if f, err := os.OpenFile(dsn, os.O_RDWR|os.O_CREATE, 0o600); err == nil {
+			f.Close()
+		} else {
+			return nil, fmt.Errorf("sqlite %s: %w", dsn, err)
+		}
 		// WAL lets readers run beside the one writer; synchronous(FULL)
 		// makes every commit durable before it returns, so a save the
 		// client saw succeed survives SIGKILL and power loss alike;

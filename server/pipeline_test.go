@@ -1,0 +1,45 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/guarantor/guarantor/pipeline"
+	"github.com/guarantor/guarantor/report"
+)
+
+// A run over the API gives the same document, byte for byte, as the
+// library's pipeline on the same files (what `guarantor assess --format
+// json` prints), but for the file name: the API knows only the
+// scenario's name.
+func TestRunMatchesPipeline(t *testing.T) {
+	h := newSQLite(t, nil)
+	h.create("ukraine", example(t, "_base/ukraine.yaml"))
+	h.create("06-european-tripwire-12000", example(t, "06-european-tripwire-12000.yaml"))
+	const file = "07-european-tripwire-us-backstop.yaml"
+	sc := h.create("07-european-tripwire-us-backstop", example(t, file))
+	var run RunOut
+	if code, b := h.do("POST", "/api/runs", map[string]any{"scenario_id": sc.Scenario.ID, "samples": 3000, "seed": 11}, true, &run); code != 202 {
+		t.Fatalf("%d %s", code, b)
+	}
+	if r := h.wait(run.ID); r.Status != "done" {
+		t.Fatalf("%s %s", r.Status, r.Error)
+	}
+	_, got := h.do("GET", "/api/runs/"+run.ID+"/result", nil, false, nil)
+	path := filepath.Join("..", "examples", "ukraine-2025", file)
+	doc, err := pipeline.Assess(context.Background(), []string{path}, pipeline.Options{Seed: 11, Samples: 3000, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc.Options[0].File = file
+	var want bytes.Buffer
+	report.JSON(&want, doc)
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatalf("API result differs from the pipeline's:\n%s\n---\n%s", got, want.Bytes())
+	}
+	if run.InputsHash != doc.InputHash {
+		t.Fatalf("run hash %s, document hash %s", run.InputsHash, doc.InputHash)
+	}
+}
