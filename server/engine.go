@@ -41,6 +41,9 @@ type Job interface {
 	// Run computes the assessment document (output contract v1, JSON).
 	// progress gets the fraction done (0..1).
 	Run(ctx context.Context, seed uint64, samples int, progress func(float64)) ([]byte, error)
+	// Explain traces the option at its medians (the explain document),
+	// including the deterrence game there.
+	Explain() *contract.Explanation
 }
 
 // PipelineEngine runs assessments through package pipeline, the library's
@@ -140,4 +143,8 @@ func (j *pipelineJob) Run(ctx context.Context, seed uint64, samples int, progres
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+func (j *pipelineJob) Explain() *contract.Explanation {
+	return contract.FromTrace(j.sc.Model, j.e.EngineVersion, j.sc.InputHash)
 }

@@ -393,6 +393,16 @@ func (s *Server) uiRun1(w http.ResponseWriter, r *http.Request) {
 		}
 		vs := []OptionView{optionView(run.ID, res)}
 		data["Result"], data["Options"], data["Durability"] = &res.Options[0], vs, durability(vs)
+		// The game at the medians, from the run's own scenario version.
+		if sc, err := s.st.GetScenario(r.Context(), run.ScenarioID); err == nil {
+			if v, err := s.st.GetVersion(r.Context(), run.ScenarioID, run.Version); err == nil {
+				if job, val := s.check(r.Context(), sc.Name, v.YAML); val.Valid {
+					e := job.Explain()
+					data["Game"] = template.HTML(GameTreeSVG(e.Game)) // numbers and escaped region only
+					data["Explain"] = e
+				}
+			}
+		}
 	}
 	s.render(w, r, http.StatusOK, "run", run.Option, data)
 }
