@@ -362,4 +362,5 @@ func (s *Server) registerAPI() {
 	s.registerRuns()
 	s.registerData()
 	s.registerSolve()
+	s.registerBacktest()
 }

@@ -25,8 +25,8 @@ func GameTreeSVG(g *contract.Game) string {
 	pResist := ratio(o.CD+o.DD, pChallenge)
 	pFight := ratio(o.DD, o.CD+o.DD)
 	type node struct{ x, y float64 }
-	n1, n2, n3 := node{60, 40}, node{260, 110}, node{460, 180}
-	leafSQ, leafDC, leafCD, leafDD := node{160, 240}, node{360, 240}, node{560, 240}, node{680, 240}
+	n1, n2, n3 := node{60, 40}, node{280, 100}, node{540, 160}
+	leafSQ, leafDC, leafCD, leafDD := node{130, 250}, node{360, 250}, node{450, 250}, node{700, 250}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="760" height="330" viewBox="0 0 760 330" role="img" aria-label="the deterrence game at the medians, equilibrium path in red (region %s)">`, html.EscapeString(g.Region))
 	edge := func(a, c node, label string, p float64, onPath bool) {
@@ -60,8 +60,9 @@ func GameTreeSVG(g *contract.Game) string {
 	leaf(leafDC, "concession", o.DC, fmt.Sprintf("%.2g, %.2g", c.DC, d.DC))
 	leaf(leafCD, "climb-down", o.CD, fmt.Sprintf("%.2g, %.2g", c.CD, d.CD))
 	leaf(leafDD, "war", o.DD, fmt.Sprintf("%.2g/%.2g, %.2g/%.2g", c.DDHard, c.DDSoft, d.DDHard, d.DDSoft))
-	fmt.Fprintf(&b, `<text x="10" y="320" font-size="11" fill="#444">Region %s; P(hard challenger) %.2f, P(hard guarantors) %.2f. Leaves: outcome probability; payoffs challenger, guarantors (war: hard/soft).</text>`,
+	fmt.Fprintf(&b, `<text x="10" y="305" font-size="11" fill="#444">Region: %s; P(hard challenger) %.2f, P(hard guarantors) %.2f.</text>`,
 		html.EscapeString(g.Region), g.PHardChallenger, g.PHardDefender)
+	b.WriteString(`<text x="10" y="322" font-size="11" fill="#444">Leaves: outcome probability; payoffs of the challenger, then the guarantors (at war: hard/soft type).</text>`)
 	b.WriteString("</svg>")
 	return b.String()
 }

@@ -45,6 +45,9 @@ type Config struct {
 	Logger *slog.Logger
 	// Key signs CSRF tokens [random per process].
 	Key []byte
+	// History is the directory of historical cases the backtest scores
+	// ("" disables it); an operator's flag, never a request.
+	History string
 	// PDF renders a report page to PDF (headless chromium); nil disables
 	// PDF reports.
 	PDF func(ctx context.Context, html []byte) ([]byte, error)
@@ -98,6 +101,7 @@ type Server struct {
 	pdfSem chan struct{}
 	// keys serialises finding and creating runs per computation (startRun).
 	keys keyLocks
+	bt   backtestCache
 	// solveSem admits synchronous solves up to the number of workers.
 	solveSem chan struct{}
 }

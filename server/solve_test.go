@@ -83,3 +83,34 @@ func TestModelSolve(t *testing.T) {
 		t.Fatalf("unknown model: %d", code)
 	}
 }
+
+func TestBacktest(t *testing.T) {
+	h := newSQLite(t, func(c *Config) { c.History = "../examples/history" })
+	var doc struct {
+		Output string `json:"output"`
+		Cases  []struct {
+			Forecast float64 `json:"forecast"`
+		} `json:"cases"`
+		Calibration []struct {
+			Cases int `json:"cases"`
+		} `json:"calibration"`
+	}
+	code, b := h.do("GET", "/api/backtest?samples=200&bins=4", nil, false, &doc)
+	if code != 200 || doc.Output != "backtest" || len(doc.Cases) < 5 || len(doc.Calibration) != 4 {
+		t.Fatalf("%d %.300s", code, b)
+	}
+	n := 0
+	for _, c := range doc.Calibration {
+		n += c.Cases
+	}
+	if n != len(doc.Cases) {
+		t.Fatalf("calibration bins hold %d cases of %d", n, len(doc.Cases))
+	}
+	if code, page := h.do("GET", "/backtest?samples=200&bins=4", nil, false, nil); code != 200 || !strings.Contains(string(page), "<circle") {
+		t.Fatalf("backtest page: %d", code)
+	}
+	none := newSQLite(t, nil)
+	if code, _ := none.do("GET", "/api/backtest", nil, false, nil); code != 501 {
+		t.Fatalf("no history: %d", code)
+	}
+}

@@ -178,6 +178,22 @@ func (s *Server) registerUI() {
 	})
 	m.HandleFunc("GET /compare", s.uiCompare)
 	m.HandleFunc("GET /data", s.uiData)
+	m.HandleFunc("GET /backtest", func(w http.ResponseWriter, r *http.Request) {
+		var in backtestIn
+		q := r.URL.Query()
+		in.Seed, _ = strconv.ParseUint(q.Get("seed"), 10, 64)
+		in.Samples, _ = strconv.Atoi(q.Get("samples"))
+		in.Bins, _ = strconv.Atoi(q.Get("bins"))
+		in.norm()
+		in.Samples, in.Bins = min(in.Samples, 20000), min(max(in.Bins, 1), 20)
+		d, err := s.backtest(r.Context(), in.Seed, in.Samples, in.Bins)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		s.render(w, r, http.StatusOK, "backtest", "Backtest", map[string]any{"B": d, "In": in,
+			"Chart": template.HTML(CalibrationSVG(d.Calibration))}) // numbers and escaped titles only
+	})
 	m.HandleFunc("GET /docs", s.uiDocs)
 }
 

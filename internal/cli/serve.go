@@ -84,7 +84,7 @@ then records the rest as interrupted (rerun them from the run page).`,
 				}
 				fmt.Fprintf(errw, "imported %d scenarios from %s\n", n, importDir)
 			}
-			cfg.Store, cfg.Engine, cfg.Public = st, eng, public
+			cfg.Store, cfg.Engine, cfg.Public, cfg.History = st, eng, public, history
 			cfg.Logger = slog.New(slog.NewTextHandler(errw, nil))
 			cfg.PDF = pdfRenderer()
 			srv, err := server.New(cfg)
@@ -135,7 +135,7 @@ then records the rest as interrupted (rerun them from the run page).`,
 	cmd.Flags().IntVar(&cfg.WritesPerMinute, "writes-per-minute", 120, "write requests per client per minute")
 	cmd.Flags().DurationVar(&cfg.RunTimeout, "run-timeout", 10*time.Minute, "stop a run after this long")
 	cmd.Flags().DurationVar(&grace, "grace", 30*time.Second, "on SIGTERM, how long running runs may take to finish")
-	cmd.Flags().StringVar(&history, "history", "", "directory of historical cases for analogues")
+	cmd.Flags().StringVar(&history, "history", "", "directory of historical cases for analogues and the backtest page")
 	cmd.Flags().StringVar(&importDir, "import", "", "import the *.yaml scenarios of this directory (and its _base) that are not stored yet")
 	return cmd
 }
