@@ -71,6 +71,19 @@ func TestBrowser(t *testing.T) {
 		chromedp.Navigate(h.ts.URL+"/login?token="+h.secret),
 		chromedp.Navigate(h.ts.URL+"/scenarios"),
 		chromedp.WaitVisible(chromedp.ID("name")),
+	))
+	// The common-fields form writes a valid text for each instrument.
+	for _, inst := range []string{"tripwire", "defense_pact", "security_assurance"} {
+		step("quick form "+inst, chromedp.Do(bctx, chromedp.SetValue(chromedp.ID("q-instrument"), inst),
+			chromedp.SetValue(chromedp.ID("q-option"), `Option "quoted": <b>`+inst+`</b>`),
+			chromedp.Evaluate[chromedp.Void](`document.getElementById("validation").innerHTML = ""`),
+			chromedp.Click(chromedp.ID("q-fill"))))
+		until("quick form "+inst, `!!document.querySelector("#validation .ok, #validation .errs")`)
+		if got := text("#validation"); !strings.Contains(got, "Valid") {
+			t.Fatalf("quick form with %s: %q", inst, got)
+		}
+	}
+	step("create", chromedp.Do(bctx,
 		chromedp.SetValue(chromedp.ID("name"), "tripwire"),
 		chromedp.SetValue(chromedp.ID("yaml"), good),
 		chromedp.Submit(chromedp.ID("name")),

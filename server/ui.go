@@ -276,9 +276,19 @@ const scenarioTemplate = `# A guarantee option (docs/scenario.md). Errors appear
 name: My option
 challenger: RUS
 protege: UKR
+horizon:
+  value: 10
+  source: judgment
 option:
   name: My option
-  guarantors: []
+  guarantors:
+    - country: USA
+      instruments:
+        - type: tripwire
+          troops:
+            value: 5000
+            source: option under study
+          source: option under study
 `
 
 func (s *Server) uiScenarios(w http.ResponseWriter, r *http.Request) {
@@ -291,8 +301,14 @@ func (s *Server) uiScenarios(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, storeErr(err))
 		return
 	}
-	s.render(w, r, http.StatusOK, "scenarios", "Scenarios", map[string]any{"Items": list, "Next": next, "Template": scenarioTemplate})
+	s.render(w, r, http.StatusOK, "scenarios", "Scenarios", map[string]any{"Items": list, "Next": next, "Template": scenarioTemplate,
+		"Instruments": instrumentTypes})
 }
+
+// instrumentTypes are the instrument types the form offers (the schema's
+// enum; the text can use any the format knows).
+var instrumentTypes = []string{"tripwire", "collective_defense", "defense_pact", "security_assurance", "ceasefire_agreement",
+	"air_policing", "arms_supply", "economic_stake", "nuclear_umbrella"}
 
 var namePattern = func(n string) bool {
 	if n == "" || len(n) > 100 {

@@ -46,7 +46,31 @@
     ta.setSelectionRange(pos, pos);
   }
 
+  // quickFill writes a scenario text from the common-fields form. Values
+  // are quoted as YAML strings, so no input can add structure.
+  function q(s) { return JSON.stringify(String(s)); }
+  function quickFill() {
+    var v = function (id) { return document.getElementById(id).value; };
+    var inst = v("q-instrument"), src = q(v("q-source"));
+    var lines = ["# " + v("q-option").replace(/\n/g, " ") + " (made with the common-fields form; see docs/scenario.md)",
+      "name: " + q(v("q-option")), "challenger: " + q(v("q-challenger")), "protege: " + q(v("q-protege")),
+      "horizon:", "  value: " + (parseInt(v("q-horizon"), 10) || 10), "  source: judgment",
+      "option:", "  name: " + q(v("q-option")), "  guarantors:", "    - country: " + q(v("q-guarantor")),
+      "      instruments:", "        - type: " + inst];
+    if (inst === "tripwire") {
+      lines.push("          troops:", "            value: " + (parseInt(v("q-troops"), 10) || 0), "            source: " + src);
+    } else if (inst === "advisers") {
+      lines.push("          personnel:", "            value: " + (parseInt(v("q-troops"), 10) || 0), "            source: " + src);
+    }
+    lines.push("          source: " + src);
+    var ta = document.getElementById("yaml");
+    ta.value = lines.join("\n") + "\n";
+    ta.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    var fill = document.getElementById("q-fill");
+    if (fill) { fill.addEventListener("click", quickFill); }
     document.querySelectorAll("[data-chart=durability]").forEach(durability);
     var box = document.getElementById("progress");
     if (box) { progress(box); }
