@@ -114,3 +114,32 @@ func TestBacktest(t *testing.T) {
 		t.Fatalf("no history: %d", code)
 	}
 }
+
+func TestDataShow(t *testing.T) {
+	h := newSQLite(t, nil)
+	var doc struct {
+		Output string `json:"output"`
+		Total  int    `json:"total"`
+		Result []map[string]any
+	}
+	code, b := h.do("GET", "/api/data/cow_nmc?where=ccode=365&years=2014", nil, false, &doc)
+	if code != 200 || doc.Output != "data" || doc.Total != 1 || len(doc.Result) != 1 {
+		t.Fatalf("%d %.400s", code, b)
+	}
+	if r := doc.Result[0]; r["ccode"] != 365.0 || r["year"] != 2014.0 {
+		t.Fatalf("row %v", r)
+	}
+	for _, c := range []struct{ path, loc string }{
+		{"/api/data/cow_nmc?where=nosuchcol=1", "query.where"},
+		{"/api/data/cow_nmc?years=abc", "query.years"},
+		{"/api/data/..%2fetc", "path.table"},
+	} {
+		code, b := h.do("GET", c.path, nil, false, nil)
+		if code < 400 || code >= 500 || !strings.Contains(string(b), c.loc) {
+			t.Errorf("%s: %d %s", c.path, code, b)
+		}
+	}
+	if code, page := h.do("GET", "/data/cow_nmc?where=ccode%3D365&years=2014", nil, false, nil); code != 200 || !strings.Contains(string(page), "<td>2014</td>") {
+		t.Fatalf("data page: %d", code)
+	}
+}

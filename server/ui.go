@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"embed"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
@@ -178,6 +180,40 @@ func (s *Server) registerUI() {
 	})
 	m.HandleFunc("GET /compare", s.uiCompare)
 	m.HandleFunc("GET /data", s.uiData)
+	m.HandleFunc("GET /data/{table}", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		where := q["where"]
+		if len(where) > 8 {
+			where = where[:8]
+		}
+		var nonEmpty []string
+		for _, w := range where {
+			if w != "" {
+				nonEmpty = append(nonEmpty, w)
+			}
+		}
+		t, raw, total, err := tableRows(r.PathValue("table"), nonEmpty, q.Get("years"), 0, 200)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		var rows []map[string]any
+		json.Unmarshal(raw, &rows)
+		cells := make([][]string, len(rows))
+		for i, row := range rows {
+			for _, c := range t.Header() {
+				v := row[c]
+				if v == nil {
+					cells[i] = append(cells[i], "")
+				} else {
+					cells[i] = append(cells[i], fmt.Sprint(v))
+				}
+			}
+		}
+		ds, _ := evidence.DatasetOf(t.Name)
+		s.render(w, r, http.StatusOK, "table", t.Name, map[string]any{"Name": t.Name, "Header": t.Header(), "Rows": cells, "Total": total,
+			"Where": strings.Join(nonEmpty, " "), "WhereList": nonEmpty, "Years": q.Get("years"), "Dataset": ds})
+	})
 	m.HandleFunc("GET /backtest", func(w http.ResponseWriter, r *http.Request) {
 		var in backtestIn
 		q := r.URL.Query()
