@@ -25,6 +25,9 @@ type Profile struct {
 // Profile evaluates the model at its medians and places it in the feature
 // space.
 func (m *Model) Profile() Profile {
+	if m.st != nil {
+		return m.profileStructural()
+	}
 	w := m.newWork()
 	m.eval(w)
 	p := Profile{Name: m.Opt.Name, File: m.Opt.File, Year: m.Opt.Year, Outcome: m.Opt.Outcome, Ongoing: m.Opt.Ongoing}

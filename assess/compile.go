@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/guarantor/guarantor/evidence"
+	"github.com/guarantor/guarantor/scenario"
 )
 
 // MaxGuarantors bounds the number of guarantors: the engine sums over
@@ -29,6 +30,7 @@ type Model struct {
 	prot   capSlots
 	coef   coefSlots
 	th     *thSlots
+	st     *structural // the structural engine's model; nil for the UDG engine
 	// mechanism counts for durability
 	monitors, dmz bool
 }
@@ -68,6 +70,19 @@ type coefSlots struct {
 
 // Compile validates an option and flattens its inputs.
 func Compile(o Option) (*Model, error) {
+	if o.Compiled != nil && o.Engine != scenario.EngineUDG {
+		st, err := compileStructural(o)
+		if err != nil {
+			return nil, err
+		}
+		m := &Model{Opt: o, st: st, index: map[string]int{}}
+		for i := range st.names {
+			m.index[st.names[i]] = i
+			m.Inputs = append(m.Inputs, Input{Name: st.names[i], Dist: &uDist{st.dists[i]}, Source: st.sources[i]})
+		}
+		m.point = st.point
+		return m, nil
+	}
 	if len(o.Guarantors) > MaxGuarantors {
 		return nil, fmt.Errorf("%w: %s: %d guarantors (at most %d)", ErrOption, o.Name, len(o.Guarantors), MaxGuarantors)
 	}
@@ -156,14 +171,14 @@ func (m *Model) guarantor(g *Guarantor, c evidence.Coding, e evidence.Era) (gslo
 	if err != nil {
 		return gslot{}, err
 	}
-	gs := gslot{capSlots: cs}
+	gs := gslot{capSlots: cs, strong: NoInstrument, top: NoInstrument}
 	for _, in := range g.Instruments {
 		if strength[in.Kind] > strength[gs.top] {
 			gs.top = in.Kind
 		}
 	}
 	for j, in := range g.Instruments {
-		if in.Kind.treaty() && in.Kind > gs.strong {
+		if treatyRank[in.Kind] > treatyRank[gs.strong] {
 			gs.strong = in.Kind
 		}
 		switch in.Kind {
@@ -174,7 +189,7 @@ func (m *Model) guarantor(g *Guarantor, c evidence.Coding, e evidence.Era) (gslo
 		case EconomicStake:
 			gs.stake = append(gs.stake, m.add(in.Stake, fmt.Sprintf("%s.economic_stake[%d].value_bn", pre, j), Point(0), ""))
 		case ArmsSupply:
-			gs.arms = append(gs.arms, m.add(in.Arms, fmt.Sprintf("%s.arms_supply[%d].boost", pre, j), Uniform{0.1, 0.3}, "judgment: arms raise the protégé's capability by 10-30%"))
+			gs.arms = append(gs.arms, m.add(in.Arms, fmt.Sprintf("%s.arms_supply[%d].boost", pre, j), Uniform(0.1, 0.3), "judgment: arms raise the protégé's capability by 10-30%"))
 		case AirPolicing:
 			gs.air = true
 		case NuclearUmbrella:
@@ -224,7 +239,7 @@ func (m *Model) baseRate(pre string, k Kind, c evidence.Coding, e evidence.Era) 
 	case SecurityAssurance, CeasefireAgreement:
 		ob = evidence.Consultation
 	default:
-		return m.add(Input{}, name, Beta{1, 9}, "judgment: no treaty obligation; intervention without one taken as rare (mean 10%)"), nil
+		return m.add(Input{}, name, Beta(1, 9), "judgment: no treaty obligation; intervention without one taken as rare (mean 10%)"), nil
 	}
 	r, err := evidence.FulfilmentRate(c, ob, e)
 	if err != nil {
@@ -235,7 +250,7 @@ func (m *Model) baseRate(pre string, k Kind, c evidence.Coding, e evidence.Era) 
 	if k == CeasefireAgreement {
 		src += "; a ceasefire guarantee read as a consultation obligation (judgment)"
 	}
-	return m.add(Input{}, name, Beta{r.Alpha, r.Beta}, src), nil
+	return m.add(Input{}, name, Beta(r.Alpha, r.Beta), src), nil
 }
 
 func (b BaseRateChoice) parse() (evidence.Coding, evidence.Era, error) {
@@ -287,9 +302,9 @@ func (m *Model) theatre(t *Theatre) {
 	th := &thSlots{linear: t.Linear}
 	th.ch = m.add(t.Challenger, "theatre.challenger_troops", Point(0), "")
 	th.prot = m.add(t.Protege, "theatre.protege_troops", Point(0), "")
-	adv, src := Dist(Uniform{1.5, 3}), "judgment: defenders' per-capita advantage, below the 3:1 rule's square-law 9 because the attacker picks the point of attack"
+	adv, src := Uniform(1.5, 3), "judgment: defenders' per-capita advantage, below the 3:1 rule's square-law 9 because the attacker picks the point of attack"
 	if t.Linear {
-		adv, src = Uniform{1.2, 2}, "judgment: defenders' per-capita advantage, below the 3:1 rule's linear-law 3 because the attacker picks the point of attack"
+		adv, src = Uniform(1.2, 2), "judgment: defenders' per-capita advantage, below the 3:1 rule's linear-law 3 because the attacker picks the point of attack"
 	}
 	th.adv = m.add(t.Advantage, "theatre.defender_advantage", adv, src)
 	th.g = m.add(t.G, "theatre.contest_g", Point(1), "judgment: P(win) = strength share")

@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"github.com/guarantor/guarantor/scenario"
 	"math"
 	"os"
 	"path/filepath"
@@ -50,7 +51,7 @@ option:
 	if err := os.WriteFile(f, []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	opts, err := LoadOptions([]string{f})
+	opts, err := LoadOptionsWith([]string{f}, scenario.EngineUDG)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,11 +88,14 @@ capabilities:
   challenger: {from: cow_nmc, year: 2014}
   protege: {from: cow_nmc, year: 2014}
 model:
-  challenger:
-    cost_max: {dist: uniform, min: 0.2, max: 1, source: "judgment: test"}
-  defender: {u_dd_soft: -3}
-  capability: {threshold: 0.6, guarantor_deploy: 0.1}
-  durability: {redecision_rate: 0.05}
+  engine: udg
+  udg:
+    challenger:
+      cost_max: {dist: uniform, min: 0.2, max: 1, source: "judgment: test"}
+    defender: {u_dd_soft: -3}
+    capability: {threshold: 0.6}
+    durability: {redecision_rate: 0.05}
+  capability: {guarantor_deploy: 0.1}
 option:
   name: two guarantors
   guarantors:
@@ -105,7 +109,7 @@ option:
 	if err := os.WriteFile(f, []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	opts, err := LoadOptions([]string{f})
+	opts, err := LoadOptionsWith([]string{f}, scenario.EngineUDG)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +127,7 @@ option:
 	if i, _ := m.Index(ChCostMax); m.Inputs[i].Source != "judgment: test" {
 		t.Errorf("source %q", m.Inputs[i].Source)
 	}
-	if i, _ := m.Index(ChBackDown); m.Inputs[i].Source == "" || m.Inputs[i].Name != "model.challenger.backdown_cost" {
+	if i, _ := m.Index(ChBackDown); m.Inputs[i].Source == "" || m.Inputs[i].Name != "model.udg.challenger.backdown_cost" {
 		t.Errorf("unset engine parameter: %+v", m.Inputs[i])
 	}
 }

@@ -1,19 +1,27 @@
 // Package assess is guarantor's credibility engine: for one guarantee
 // option it draws the uncertain inputs and, per draw, computes each
-// guarantor's commitment (P(fights | the protégé is attacked)), the
-// capability of the coalition that responds, the challenger's choice in the
-// Unilateral Deterrence Game's D1 equilibrium, and the durability of the
-// armistice over the horizon. It aggregates the draws into P(deterrence
-// holds) with an interval, the per-guarantor "committed?" and "capable?"
-// verdicts, one-at-a-time drivers and the nearest historical analogues.
+// guarantor's probability of responding, the challenger's best response to
+// the guarantors' joint response, and the durability of the status quo over
+// the horizon; it aggregates the draws into P(deterrence holds) with an
+// interval, per-guarantor and option-level verdicts, one-at-a-time drivers
+// and the profile that places the option among historical analogues.
 //
-// The method follows DESIGN.md §2's reference combination; docs/assess.md
-// gives every coefficient with its source or the label "judgment".
+// Two engines share the package and its results:
 //
-// The engine reads an Option, its own consumer-side description of a
-// compiled scenario (inputs are Dist values with sources); the CLI adapts
-// the scenario package's compiled form to it. Per-draw evaluation
+//   - the structural engine (the default; structural*.go, sdraw.go,
+//     srun.go, sgame.go) follows MODEL.md §3 with the equations and fitted
+//     coefficients of package deter: behavioural responses q_g, coupled by a
+//     Gaussian copula so the responding set grows pointwise, the challenger's
+//     status quo as a logit in ln C̄ − ln Π over the joint response
+//     distribution, theatre forces with an arrival discount (national
+//     capability only as a flagged fallback), a cure-Weibull durability with
+//     mechanism hazard ratios, and phases for instruments that start or end.
+//     It reads the compiled scenario directly (one flattening);
+//   - the UDG engine (compile.go, eval.go, run.go), the Unilateral
+//     Deterrence Game in its D1 equilibrium, kept behind --engine udg with
+//     its caveat; it reads an Option built from the compiled scenario.
+//
+// docs/assess.md gives every equation and coefficient. Per-draw evaluation
 // allocates nothing, and a run is identical for a seed whatever the number
-// of worker goroutines: draws are cut into fixed chunks, each with its own
-// seeded stream, and aggregated in chunk order.
+// of worker goroutines.
 package assess

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"context"
+	"github.com/guarantor/guarantor/scenario"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -41,8 +42,8 @@ func TestCommitmentIsBaseRateWithoutTerms(t *testing.T) {
 // 42/102 honoured under the LLM coding, all years (docs/evidence.md).
 func TestBaseRateFromEvidence(t *testing.T) {
 	m := compile(t, threeGuarantors(t))
-	b, ok := m.Inputs[m.g[0].base].Dist.(Beta)
-	if !ok || b.A != 43 || b.B != 61 {
+	a, b, ok := BetaParams(m.Inputs[m.g[0].base].Dist)
+	if !ok || a != 43 || b != 61 {
 		t.Fatalf("US base rate %v, want beta(43, 61) (42/102 honoured, uniform prior)", m.Inputs[m.g[0].base].Dist)
 	}
 }
@@ -251,7 +252,7 @@ func TestContestCacheMatches(t *testing.T) {
 // The README's three-guarantor option (UK and French tripwires, US air
 // backstop), one draw per op.
 func BenchmarkDrawEuropeanTripwireUSBackstop(b *testing.B) {
-	opts, err := LoadOptions([]string{"../examples/ukraine-2025/07-european-tripwire-us-backstop.yaml"})
+	opts, err := LoadOptionsWith([]string{"../examples/ukraine-2025/07-european-tripwire-us-backstop.yaml"}, scenario.EngineUDG)
 	if err != nil {
 		b.Skip("example not available:", err)
 	}
@@ -267,7 +268,7 @@ func BenchmarkDrawEuropeanTripwireUSBackstop(b *testing.B) {
 }
 
 func TestExampleDrawAllocatesNothing(t *testing.T) {
-	opts, err := LoadOptions([]string{"../examples/ukraine-2025/07-european-tripwire-us-backstop.yaml"})
+	opts, err := LoadOptionsWith([]string{"../examples/ukraine-2025/07-european-tripwire-us-backstop.yaml"}, scenario.EngineUDG)
 	if err != nil {
 		t.Skip("example not available:", err)
 	}

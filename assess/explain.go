@@ -34,10 +34,17 @@ type Trace struct {
 	PSQ, PWar   float64 // after the satisfied types
 	Hazard      float64
 	NoWar       []Horizon
+	// Structural is the structural engine's chain (nil for the UDG engine,
+	// whose chain is the fields above).
+	Structural *StructuralTrace
 }
 
 // Explain evaluates the option at its medians and keeps every step.
 func (m *Model) Explain() Trace {
+	if m.st != nil {
+		st := m.explainStructural()
+		return Trace{Structural: st, PSQ: st.PSQ, PWar: 1 - st.PSQ, NoWar: st.Survival}
+	}
 	w := m.newWork()
 	m.eval(w)
 	t := Trace{Credibility: w.d.Cred, PWinAll: w.d.PWinAll, Game: w.d.Game, Eq: w.d.Eq, NoGain: w.d.NoGain, Hazard: w.d.Hazard,
@@ -48,7 +55,7 @@ func (m *Model) Explain() Trace {
 	}
 	for i, g := range m.Opt.Guarantors {
 		lt := w.logitT[i]
-		t.Guarantors = append(t.Guarantors, GuarantorTrace{ID: g.ID, Name: g.Name, Instrument: m.g[i].top.String(),
+		t.Guarantors = append(t.Guarantors, GuarantorTrace{ID: g.ID, Name: g.Name, Instrument: string(m.g[i].top),
 			BaseRate: w.x[m.g[i].base], Tripwire: lt[0], Air: lt[1], StakeAudience: lt[2], WarCost: lt[3], Signals: math.Log(lt[4]),
 			PFight: w.pFight[i], PWin: w.pWinG[i]})
 	}
@@ -62,6 +69,9 @@ func (m *Model) Explain() Trace {
 // Game returns the option's Unilateral Deterrence Game at the inputs'
 // medians, as an exact tree for export (Gambit .efg) and re-checking.
 func (m *Model) Game() (*game.Tree, error) {
+	if m.st != nil {
+		return m.structuralGame()
+	}
 	t := m.Explain()
 	if t.NoGain {
 		return nil, fmt.Errorf("%w: %s: at the medians the challenger gains nothing by attacking, so there is no deterrence game", ErrOption, m.Opt.Name)

@@ -6,24 +6,16 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/guarantor/guarantor/capability"
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/scenario"
-	"github.com/guarantor/guarantor/uncertainty"
 )
 
 // This file adapts the scenario package's compiled form to Option: the
 // engine keeps its own consumer-side view, so the scenario format and the
 // engine can change independently.
-
-// uDist adapts an uncertainty.Dist to Dist.
-type uDist struct{ d uncertainty.Dist }
-
-func (u *uDist) Rand(r *rand.Rand) float64  { return u.d.Sample(r) }
-func (u *uDist) Quantile(p float64) float64 { return u.d.Quantile(p) }
-func (u *uDist) Mean() float64              { return u.d.MeanValue() }
-func (u *uDist) String() string             { return u.d.String() }
 
 // scaled is a Dist multiplied by a constant (a unit conversion).
 type scaled struct {
@@ -57,7 +49,17 @@ const armsPerBn = 1.0 / 60
 // LoadOptions loads scenario files (scenario.OptionFiles: a directory
 // means its *.yaml and *.yml files in name order, bases for extends: with
 // a leading "_" skipped) and adapts each to an Option.
-func LoadOptions(paths []string) ([]Option, error) {
+func LoadOptions(paths []string) ([]Option, error) { return LoadOptionsWith(paths, "") }
+
+// LoadOptionsWith is LoadOptions with the engine chosen by the caller
+// (scenario.EngineDefault or scenario.EngineUDG) instead of each file's
+// model.engine; "" keeps the files' choice.
+func LoadOptionsWith(paths []string, engine string) ([]Option, error) {
+	switch engine {
+	case "", scenario.EngineDefault, scenario.EngineUDG:
+	default:
+		return nil, fmt.Errorf("engine %q: expected %s or %s", engine, scenario.EngineDefault, scenario.EngineUDG)
+	}
 	files, err := scenario.OptionFiles(paths...)
 	if err != nil {
 		return nil, err
@@ -71,6 +73,9 @@ func LoadOptions(paths []string) ([]Option, error) {
 		if err != nil {
 			return nil, err
 		}
+		if engine != "" {
+			s.Model.Engine = engine
+		}
 		o, err := FromScenario(scenario.Compile(s))
 		if err != nil {
 			return nil, err
@@ -80,12 +85,14 @@ func LoadOptions(paths []string) ([]Option, error) {
 	return out, nil
 }
 
-// FromScenario adapts a compiled scenario. The scenario's model parameters
-// replace the engine's defaults where both exist (see docs/assess.md).
+// FromScenario adapts a compiled scenario. For the structural engine the
+// Option carries the compiled scenario itself (its one flattening); for
+// the UDG engine the scenario's model parameters replace that engine's
+// defaults where both exist (see docs/assess.md).
 func FromScenario(c *scenario.Compiled) (Option, error) {
 	s := c.Scenario
 	a := adapter{c: c, coef: map[string]Input{}}
-	o := Option{Name: s.Option.Name, File: s.File, Horizon: 10, Outcome: -1, Coef: a.coef}
+	o := Option{Name: s.Option.Name, File: s.File, Horizon: 10, Outcome: -1, Coef: a.coef, Engine: c.Model.Engine, Compiled: c}
 	if o.Name == "" {
 		o.Name = s.Name
 	}
@@ -107,9 +114,12 @@ func FromScenario(c *scenario.Compiled) (Option, error) {
 			o.Outcome, o.Ongoing = 1, true
 		}
 	}
+	if o.Engine != scenario.EngineUDG {
+		return o, nil
+	}
 	units := a.units()
 	var err error
-	o.Challenger.Party, err = a.party("challenger", c.Challenger, units, DeployChallenger, Uniform{0.5, 0.9},
+	o.Challenger.Party, err = a.party("challenger", c.Challenger, units, DeployChallenger, Uniform(0.5, 0.9),
 		"judgment: share of the challenger's capability it brings to the theatre")
 	if err != nil {
 		return o, err
@@ -132,6 +142,15 @@ func FromScenario(c *scenario.Compiled) (Option, error) {
 type adapter struct {
 	c    *scenario.Compiled
 	coef map[string]Input
+	orgs []*scenario.Organization
+}
+
+// asOf is the assessment date: a case's period start, else today.
+func (a *adapter) asOf() string {
+	if d := a.c.AsOf(); d != "" {
+		return d
+	}
+	return time.Now().UTC().Format("2006-01-02")
 }
 
 // in returns parameter i as an Input under its scenario name.
@@ -183,7 +202,7 @@ func (a *adapter) units() string {
 func (a *adapter) party(key string, cp scenario.CapabilityParams, units, deployKey string, deploy Dist, deploySrc string) (Party, error) {
 	p := Party{Name: cp.Country.Name, CCode: cp.Country.Code,
 		Deploy: Input{Name: key + ".deploy", Dist: deploy, Source: deploySrc + " (" + deployKey + ")"}}
-	if i, ok := a.c.Model.Engine[deployKey]; ok {
+	if i, ok := a.c.Index(deployKey); ok {
 		in := a.in(i)
 		p.Deploy.Dist, p.Deploy.Source = in.Dist, in.Source+" ("+deployKey+")"
 	}
@@ -210,6 +229,22 @@ func (a *adapter) capability(key string, cp scenario.CapabilityParams, units str
 	if usesMilex(cp) {
 		return Input{}, fmt.Errorf("%s: %s: %s gives military expenditure but other parties give CINC; give every party the same measure",
 			a.c.Scenario.File, name, cp.Country.Name)
+	}
+	if cp.Country.Code == 0 { // a territory or an organisation
+		for _, o := range a.orgs {
+			if o.Name != cp.Country.Name {
+				continue
+			}
+			sum, src := 0.0, "COW NMC 7.0 CINC, sum of the organisation's contributors:"
+			for _, m := range o.Contributors {
+				if v, got, err := nearestCINC(m.Code, min(a.year(), LatestNMCYear)); err == nil {
+					sum += v
+					src += fmt.Sprintf(" %s %d", m.Abbrev, got)
+				}
+			}
+			return Input{Name: name, Dist: Point(sum), Source: src}, nil
+		}
+		return Input{Name: name, Dist: Point(0), Source: "no national capability (a territory): only its local forces count"}, nil
 	}
 	year, src := cp.Year, "COW NMC 7.0 CINC"
 	if year == 0 {

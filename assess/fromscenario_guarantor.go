@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/scenario"
@@ -11,14 +12,25 @@ func (a *adapter) guarantor(gp scenario.GuarantorParams, units string) (Guaranto
 	pre := "guarantors." + gp.ID
 	g := Guarantor{ID: gp.ID}
 	var err error
-	g.Party, err = a.party(pre, gp.Capability, units, DeployGuarantor, Uniform{0.2, 0.5},
+	if gp.Organization != nil {
+		gp.Capability.Country = scenario.Country{Name: gp.Name}
+		a.orgs = append(a.orgs, gp.Organization)
+	}
+	g.Party, err = a.party(pre, gp.Capability, units, DeployGuarantor, Uniform(0.2, 0.5),
 		"judgment: share of a guarantor's national capability it commits to the theatre")
 	if err != nil {
 		return g, err
 	}
 	strongest, rank := -1, len(scenario.InstrumentTypes)
 	ratified := false
+	asOf := a.asOf()
 	for j, ip := range gp.Instruments {
+		if !ip.InScope || !ip.InForce(asOf) {
+			continue // counts as no instrument
+		}
+		if ip.Type == scenario.Advisers {
+			continue // not a combat force; the UDG engine has no term for it
+		}
 		k, err := ParseKind(string(ip.Type))
 		if err != nil {
 			return g, fmt.Errorf("%s: %s: %w", a.c.Scenario.File, pre, err)
@@ -61,7 +73,7 @@ func (a *adapter) guarantor(gp scenario.GuarantorParams, units string) (Guaranto
 	}
 	g.BaseRate = a.baseRate(gp, strongest)
 	if ratified {
-		g.Audience = a.in(a.c.Model.AudienceCostCoef)
+		g.Audience = a.param(CoefAudience)
 	}
 	if gp.Capability.DeployableTroops != scenario.None {
 		g.Forces = a.in(gp.Capability.DeployableTroops)
@@ -72,37 +84,48 @@ func (a *adapter) guarantor(gp scenario.GuarantorParams, units string) (Guaranto
 	return g, nil
 }
 
-// baseRate is the prior of the guarantor's strongest instrument (or of
-// none). The scenario's default defence-pact prior is the Berkemeier and
-// Fuhrmann rate over all obligations; for a defence pact the embedded data's
-// defence-obligation rate is the more specific figure, so it replaces the
-// default (a file that sets the rate keeps its own).
-func (a *adapter) baseRate(gp scenario.GuarantorParams, strongest int) Input {
-	if strongest < 0 {
-		return a.in(a.c.Model.BaseRates[scenario.NoInstrument])
+// param returns the compiled parameter name, or its catalogue default.
+func (a *adapter) param(name string) Input {
+	if i, ok := a.c.Index(name); ok {
+		return a.in(i)
 	}
-	ip := gp.Instruments[strongest]
-	p := a.c.Params[ip.BaseRate]
-	if ip.Type == scenario.DefensePact && p.Default && a.c.Model.BaseRateSource == scenario.BerkemeierFuhrmann2018 {
+	return udgEntry(name)
+}
+
+// baseRate is the UDG prior of the guarantor's strongest instrument (or of
+// none): the instrument's own base_rate, the file's
+// model.udg.base_rates.<type>, or the catalogue's default. For a defence
+// pact the embedded data's defence-obligation rate is the more specific
+// figure, so it replaces the catalogue default.
+func (a *adapter) baseRate(gp scenario.GuarantorParams, strongest int) Input {
+	t := scenario.NoInstrument
+	if strongest >= 0 {
+		ip := gp.Instruments[strongest]
+		if ip.BaseRate != scenario.None {
+			return a.in(ip.BaseRate)
+		}
+		t = ip.Type
+	}
+	name := "model.udg.base_rates." + string(t)
+	if i, ok := a.c.Index(name); ok {
+		return a.in(i)
+	}
+	if t == scenario.DefensePact {
 		if r, err := evidence.FulfilmentRate(evidence.LLM, evidence.Defense, evidence.AllYears); err == nil {
-			return Input{Name: p.Name, Dist: Beta{r.Alpha, r.Beta},
+			return Input{Name: name, Dist: Beta(r.Alpha, r.Beta),
 				Source: fmt.Sprintf("Berkemeier & Fuhrmann 2018 data, LLM coding, defence obligations, 1816-2003: %d/%d honoured; Beta posterior from a uniform prior; %s", r.Honoured, r.N(), r.Data)}
 		}
 	}
-	return a.in(ip.BaseRate)
+	return udgEntry(name)
 }
 
-// model maps the scenario's model parameters onto the engine's.
+// model passes the model parameters the file sets to the UDG engine, by
+// name.
 func (a *adapter) model() {
-	m := a.c.Model
-	for name, i := range map[string]int{CoefTripwire: m.TripwireCoef, CoefStake: m.EconomicStakeCoef,
-		CoefWarCost: m.WarCostCoef, CoefCorrelation: m.Correlation, DurMonitors: m.MonitorsMult, DurDMZ: m.DMZMult} {
-		if i != scenario.None {
-			a.coef[name] = a.in(i)
+	for i, p := range a.c.Params {
+		if strings.HasPrefix(p.Name, "model.") {
+			a.coef[p.Name] = a.in(i)
 		}
-	}
-	for name, i := range m.Engine { // engine parameters the file sets
-		a.coef[name] = a.in(i)
 	}
 }
 

@@ -32,12 +32,12 @@ func threeGuarantors(t testing.TB) Option {
 		Protege:    party(t, "Ukraine", 369, 1),
 		Guarantors: []Guarantor{
 			{ID: "us", Party: party(t, "United States", 2, 0.3), Instruments: []Instrument{
-				{Kind: DefensePact}, {Kind: Tripwire, Troops: Input{Dist: Uniform{5000, 9000}}}, {Kind: NuclearUmbrella}}},
+				{Kind: DefensePact}, {Kind: Tripwire, Troops: Input{Dist: Uniform(5000, 9000)}}, {Kind: NuclearUmbrella}}},
 			{ID: "uk", Party: party(t, "United Kingdom", 200, 0.3), Instruments: []Instrument{
 				{Kind: SecurityAssurance}, {Kind: Tripwire, Troops: Input{Dist: Point(6000)}}},
-				Signals: []Signal{{Name: "pledge", LR: Input{Dist: LogNormal{0.2, 0.3}}}}},
+				Signals: []Signal{{Name: "pledge", LR: Input{Dist: LogNormal(0.2, 0.3)}}}},
 			{ID: "fr", Party: party(t, "France", 220, 0.3), Instruments: []Instrument{
-				{Kind: SecurityAssurance}, {Kind: EconomicStake, Stake: Input{Dist: Uniform{1, 10}}}}},
+				{Kind: SecurityAssurance}, {Kind: EconomicStake, Stake: Input{Dist: Uniform(1, 10)}}}},
 		},
 		Outcome: -1,
 	}

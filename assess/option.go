@@ -3,6 +3,8 @@ package assess
 import (
 	"fmt"
 	"strings"
+
+	"github.com/guarantor/guarantor/scenario"
 )
 
 // Input is one named uncertain input with its source ("judgment" when it
@@ -16,54 +18,47 @@ type Input struct {
 // Judgment marks an input without an empirical source.
 const Judgment = "judgment"
 
-// Kind is an instrument type (DESIGN.md §2).
-type Kind int
+// Kind is an instrument type: the scenario format's enum, the project's
+// one list of instruments (scenario.InstrumentTypes).
+type Kind = scenario.InstrumentType
 
-// The instruments. The order of the first four is the order of strength
-// of the obligation they carry, used to pick a guarantor's base rate.
+// The instruments the UDG engine reads, under their scenario names.
 const (
-	NoInstrument Kind = iota
-	CeasefireAgreement
-	SecurityAssurance
-	DefensePact
-	CollectiveDefense
-	Tripwire
-	AirPolicing
-	ArmsSupply
-	EconomicStake
-	NuclearUmbrella
-	numKinds
+	NoInstrument       = scenario.NoInstrument
+	CeasefireAgreement = scenario.CeasefireAgreement
+	SecurityAssurance  = scenario.SecurityAssurance
+	DefensePact        = scenario.DefensePact
+	CollectiveDefense  = scenario.CollectiveDefense
+	Tripwire           = scenario.Tripwire
+	AirPolicing        = scenario.AirPolicing
+	ArmsSupply         = scenario.ArmsSupply
+	EconomicStake      = scenario.EconomicStake
+	NuclearUmbrella    = scenario.NuclearUmbrella
+	Advisers           = scenario.Advisers
 )
-
-var kindNames = [...]string{"none", "ceasefire_agreement", "security_assurance", "defense_pact",
-	"collective_defense", "tripwire", "air_policing", "arms_supply", "economic_stake", "nuclear_umbrella"}
-
-func (k Kind) String() string {
-	if k < 0 || k >= numKinds {
-		return "invalid"
-	}
-	return kindNames[k]
-}
 
 // ParseKind reads an instrument name as the scenario format spells it.
 func ParseKind(s string) (Kind, error) {
-	for i, n := range kindNames {
-		if n == s && i > 0 {
-			return Kind(i), nil
+	for _, t := range scenario.InstrumentTypes {
+		if string(t) == s {
+			return t, nil
 		}
 	}
-	return 0, fmt.Errorf("instrument %q: expected one of %s", s, strings.Join(kindNames[1:], ", "))
+	names := make([]string, len(scenario.InstrumentTypes))
+	for i, t := range scenario.InstrumentTypes {
+		names[i] = string(t)
+	}
+	return "", fmt.Errorf("instrument %q: expected one of %s", s, strings.Join(names, ", "))
 }
 
-// strength orders instruments for display and analogues, strongest
-// first in the order the scenario format uses (0 none .. 1 collective
-// defence).
-var strength = [...]float64{NoInstrument: 0, CeasefireAgreement: 0.1, SecurityAssurance: 0.3, DefensePact: 0.8,
-	CollectiveDefense: 1, Tripwire: 0.6, AirPolicing: 0.4, ArmsSupply: 0.2, EconomicStake: 0.15, NuclearUmbrella: 0.7}
+// strength orders instruments for display and analogues (0 none .. 1
+// collective defence).
+var strength = map[Kind]float64{NoInstrument: 0, CeasefireAgreement: 0.1, SecurityAssurance: 0.3, DefensePact: 0.8,
+	CollectiveDefense: 1, Tripwire: 0.6, AirPolicing: 0.4, ArmsSupply: 0.2, EconomicStake: 0.15, NuclearUmbrella: 0.7, Advisers: 0.35}
 
-// treaty reports whether the instrument carries an obligation with a
-// fulfilment base rate.
-func (k Kind) treaty() bool { return k >= CeasefireAgreement && k <= CollectiveDefense }
+// treatyRank orders the instruments that carry an obligation with a
+// fulfilment base rate, weakest first; 0 for the others.
+var treatyRank = map[Kind]int{CeasefireAgreement: 1, SecurityAssurance: 2, DefensePact: 3, CollectiveDefense: 4}
 
 // Party is a state by Correlates of War code.
 type Party struct {
@@ -132,6 +127,12 @@ type Challenger struct {
 // scenario.
 type Option struct {
 	Name, File string
+	// Engine is scenario.EngineDefault (the structural engine, which reads
+	// Compiled) or scenario.EngineUDG (the UDG/D1 engine, which reads the
+	// fields below). An Option built by hand without Compiled is a UDG
+	// option.
+	Engine     string
+	Compiled   *scenario.Compiled
 	Year       int // the scenario's year (analogues, data vintage)
 	Horizon    int // years (durability)
 	Challenger Challenger

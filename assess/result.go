@@ -8,7 +8,12 @@ import (
 	"math"
 	"slices"
 	"sort"
+
+	"github.com/guarantor/guarantor/scenario"
 )
+
+// UDGCaveat is the flag every UDG-engine result carries.
+const UDGCaveat = "engine udg: the Unilateral Deterrence Game / D1 engine, kept for comparison; it re-infers commitment from the game (docs/assess.md, \"The UDG engine\") and is not the calibrated default"
 
 // regionNoGain marks draws where the challenger gains nothing by attacking.
 const regionNoGain = 4
@@ -63,10 +68,13 @@ type Assumption struct {
 // Result is the assessment of one option.
 type Result struct {
 	Option, File string
-	Version      string
-	Seed         uint64
-	Samples      int
-	InputHash    string
+	// Engine is the engine that produced the result: scenario.EngineDefault
+	// ("structural") or scenario.EngineUDG ("udg").
+	Engine    string
+	Version   string
+	Seed      uint64
+	Samples   int
+	InputHash string
 	// PDeter: P(deterrence holds) = mean over draws of the D1
 	// equilibrium's P(no attack); the interval is over parameter draws.
 	PDeter, PWar, Credibility, PWinAll Estimate
@@ -86,7 +94,13 @@ type Result struct {
 	// Held: P(the challenger does not attack over the option's horizon) =
 	// E[P(SQ)·(1 - rate·(1 - P(SQ)))^(H-1)], the same clock with "attack"
 	// for "war"; the backtest's forecast.
-	Held        Estimate
+	Held Estimate
+	// Pi and CostBar (structural engine): the challenger's expected
+	// P(prevail) and cost of war over the guarantors' joint response.
+	Pi, CostBar Estimate
+	// Flags name every fallback the run used (national capability for the
+	// theatre balance, a territory without local forces); empty when none.
+	Flags       []string
 	Guarantors  []GuarantorResult
 	Drivers     []Driver
 	Assumptions []Assumption
@@ -95,13 +109,16 @@ type Result struct {
 // Run assesses the model. version is recorded in the result.
 func (m *Model) Run(ctx context.Context, cfg Config, version string) (*Result, error) {
 	cfg = cfg.norm()
+	if m.st != nil {
+		return m.runStructural(ctx, cfg, version)
+	}
 	d, err := m.simulate(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
 	tau := m.point[m.coef.capable]
-	r := &Result{Option: m.Opt.Name, File: m.Opt.File, Version: version, Seed: cfg.Seed, Samples: cfg.Samples,
-		InputHash: m.Hash(), PDeter: estimate(d.psq), PWar: estimate(d.pwar), Credibility: estimate(d.cred),
+	r := &Result{Option: m.Opt.Name, File: m.Opt.File, Engine: scenario.EngineUDG, Version: version, Seed: cfg.Seed, Samples: cfg.Samples,
+		InputHash: m.Hash(), Flags: []string{UDGCaveat}, PDeter: estimate(d.psq), PWar: estimate(d.pwar), Credibility: estimate(d.cred),
 		PWinAll: estimate(d.pwin), Regions: map[string]float64{}}
 	r.AnyFight, r.CanWin = estimate(d.anyFight), estimate(d.canWin)
 	r.Committed = r.AnyFight.Mean >= 0.5
@@ -123,7 +140,7 @@ func (m *Model) Run(ctx context.Context, cfg Config, version string) (*Result, e
 	}
 	r.Held = estimate(held)
 	for i, g := range m.Opt.Guarantors {
-		gr := GuarantorResult{ID: g.ID, Name: g.Name, Instrument: m.g[i].top.String(),
+		gr := GuarantorResult{ID: g.ID, Name: g.Name, Instrument: string(m.g[i].top),
 			PFight: estimate(d.pf[i]), PWin: estimate(d.pwg[i])}
 		gr.Committed = gr.PFight.Mean >= 0.5
 		gr.Capable = shareAtLeast(d.pwg[i], tau) >= 0.5
@@ -196,6 +213,9 @@ func estimate(v []float64) Estimate {
 // Drivers ranks the random inputs by one-at-a-time swing.
 func (m *Model) Drivers(ctx context.Context, cfg Config) ([]Driver, error) {
 	cfg = cfg.norm()
+	if m.st != nil {
+		return m.driversStructural(ctx, cfg)
+	}
 	out := make([]Driver, len(m.random))
 	ws := make([]*work, cfg.Workers)
 	ss := make([]*stream, cfg.Workers)
@@ -221,6 +241,12 @@ func (m *Model) Drivers(ctx context.Context, cfg Config) ([]Driver, error) {
 // Assumptions lists every input with its distribution, median and source.
 func (m *Model) Assumptions() []Assumption {
 	var a []Assumption
+	if s := m.st; s != nil {
+		for i := range s.names {
+			a = append(a, Assumption{Name: s.names[i], Dist: s.dists[i].String(), Source: s.sources[i], Median: s.point[i]})
+		}
+		return a
+	}
 	for i, in := range m.Inputs {
 		if !m.unused[i] {
 			a = append(a, Assumption{Name: in.Name, Dist: in.Dist.String(), Source: in.Source, Median: m.point[i]})
@@ -232,6 +258,9 @@ func (m *Model) Assumptions() []Assumption {
 // Hash is a SHA-256 over everything the run depends on besides the seed:
 // the option's structure and every input's name, distribution and source.
 func (m *Model) Hash() string {
+	if m.st != nil {
+		return m.st.hash()
+	}
 	h := sha256.New()
 	o := &m.Opt
 	fmt.Fprintf(h, "%s|%d|%d|%+v|", o.Name, o.Year, o.Horizon, o.BaseRate)

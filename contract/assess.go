@@ -23,9 +23,11 @@ type Estimate struct {
 
 // Option is the assessment of one guarantee option.
 type Option struct {
-	Name      string `json:"name"`
-	File      string `json:"file"`
-	InputHash string `json:"input_hash" doc:"canonical hash of this option's scenario (after extends)"`
+	Name      string   `json:"name"`
+	File      string   `json:"file"`
+	InputHash string   `json:"input_hash" doc:"canonical hash of this option's scenario (after extends)"`
+	Engine    string   `json:"engine" enum:"structural,udg" doc:"the engine that produced the figures"`
+	Flags     []string `json:"flags" doc:"fallbacks and caveats of the run (national capability standing in for the theatre balance, the UDG engine's caveat); empty when none"`
 	// Headline numbers.
 	PDeterrence  Estimate     `json:"p_deterrence" doc:"P(deterrence holds): the challenger does not attack when it decides now"`
 	PWar         Estimate     `json:"p_war"`
@@ -127,7 +129,7 @@ func NewAssessment(version string, seed uint64, samples int) *Assessment {
 // FromResult maps one engine result (and its analogues) onto an Option.
 // hash is the option's canonical input hash.
 func FromResult(r *assess.Result, hash string, horizon int, as []history.Analogue) Option {
-	o := Option{Name: r.Option, File: r.File, InputHash: hash,
+	o := Option{Name: r.Option, File: r.File, InputHash: hash, Engine: r.Engine, Flags: append([]string{}, r.Flags...),
 		PDeterrence: est(r.PDeter), PWar: est(r.PWar), Credibility: est(r.Credibility), PWinAll: est(r.PWinAll),
 		PAnyFights: est(r.AnyFight), PCanWin: est(r.CanWin), Committed: r.Committed, Capable: r.Capable,
 		Fails: failList(r.Fails), HorizonYears: horizon, PHeld: est(r.Held),

@@ -13,6 +13,8 @@ type Explanation struct {
 	Header
 	Option      string           `json:"option"`
 	File        string           `json:"file"`
+	Engine      string           `json:"engine" enum:"structural,udg" doc:"the engine; for structural, game is null and the guarantors' terms are those of its response equation"`
+	Flags       []string         `json:"flags" doc:"fallbacks and caveats of the run; empty when none"`
 	Challenger  string           `json:"challenger"`
 	Protege     string           `json:"protege"`
 	Year        int              `json:"year"`
@@ -89,10 +91,14 @@ type PointHorizon struct {
 func FromTrace(m *assess.Model, version, hash string) *Explanation {
 	t := m.Explain()
 	o := &m.Opt
+	if st := t.Structural; st != nil {
+		return fromStructural(m, st, version, hash)
+	}
 	e := &Explanation{Header: header("explain", version, hash), Option: o.Name, File: o.File,
 		Challenger: o.Challenger.Name, Protege: o.Protege.Name, Year: o.Year, Guarantors: []GuarantorTrace{},
 		PWinAll: t.PWinAll, Credibility: t.Credibility, Satisfied: t.Satisfied, Determined: t.Determined,
-		PDeterrence: t.PSQ, PWar: t.PWar, Hazard: t.Hazard, NoWar: []PointHorizon{}, Assumptions: []Assumption{}}
+		PDeterrence: t.PSQ, PWar: t.PWar, Hazard: t.Hazard, NoWar: []PointHorizon{}, Assumptions: []Assumption{},
+		Engine: "udg", Flags: []string{assess.UDGCaveat}}
 	for _, g := range t.Guarantors {
 		e.Guarantors = append(e.Guarantors, GuarantorTrace{ID: g.ID, Name: g.Name, Instrument: g.Instrument, BaseRate: g.BaseRate,
 			Terms: []Term{{"tripwire", g.Tripwire}, {"air_policing", g.Air}, {"stake_audience", g.StakeAudience},
@@ -116,3 +122,41 @@ func FromTrace(m *assess.Model, version, hash string) *Explanation {
 
 // LogitBaseRate is logit(base_rate), the first term of the commitment sum.
 func LogitBaseRate(p float64) float64 { return math.Log(p / (1 - p)) }
+
+// fromStructural maps the structural engine's trace (docs/assess.md): no
+// UDG, the response equation's terms per guarantor.
+func fromStructural(m *assess.Model, t *assess.StructuralTrace, version, hash string) *Explanation {
+	o := &m.Opt
+	e := &Explanation{Header: header("explain", version, hash), Option: o.Name, File: o.File, Year: o.Year,
+		Engine: "structural", Flags: append([]string{}, t.Flags...), Guarantors: []GuarantorTrace{},
+		PDeterrence: t.PSQ, PWar: 1 - t.PSQ, NoWar: []PointHorizon{}, Assumptions: []Assumption{}}
+	if c := o.Compiled; c != nil {
+		e.Challenger, e.Protege = c.Scenario.Challenger.Name, c.Scenario.Protege.Name
+	}
+	any := 0.0
+	for _, s := range t.Sets {
+		if len(s.Members) > 0 {
+			any += s.P
+		} else {
+			e.PWinAll = 1 - s.Pi
+		}
+		if len(s.Members) == len(t.Guarantors) {
+			e.PWinAll = 1 - s.Pi
+		}
+	}
+	e.Credibility = any
+	for _, g := range t.Guarantors {
+		e.Guarantors = append(e.Guarantors, GuarantorTrace{ID: g.ID, Name: g.Name, Instrument: g.Instrument,
+			BaseRate: 1 / (1 + math.Exp(-g.Base)),
+			Terms: []Term{{"post1945", g.Post1945}, {"troops", g.Troops}, {"stake", g.Stake}, {"audience", g.Audience},
+				{"balance", g.Balance}, {"challenge", g.Shift}, {"signals", g.Signals}},
+			PFights: g.Q, PWin: g.PWin})
+	}
+	for _, h := range t.Survival {
+		e.NoWar = append(e.NoWar, PointHorizon{Years: h.Years, P: h.P.Mean})
+	}
+	for _, a := range m.Assumptions() {
+		e.Assumptions = append(e.Assumptions, Assumption{Input: a.Name, Distribution: a.Dist, Median: a.Median, Source: a.Source})
+	}
+	return e
+}

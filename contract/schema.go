@@ -70,8 +70,8 @@ func (g *schemaGen) of(t reflect.Type) map[string]any {
 		return map[string]any{"description": "free-form JSON (its own documentation gives the shape)"}
 	}
 	switch t.Kind() {
-	case reflect.Pointer:
-		return g.of(t.Elem())
+	case reflect.Pointer: // encoding/json writes a nil pointer as null
+		return map[string]any{"anyOf": []any{g.of(t.Elem()), map[string]any{"type": "null"}}}
 	case reflect.Bool:
 		return map[string]any{"type": "boolean"}
 	case reflect.String:

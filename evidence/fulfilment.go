@@ -166,6 +166,7 @@ func (r *Rate) fill(prior Prior) {
 
 // bfCase is one alliance-war row of the BF data.
 type bfCase struct {
+	war    int // BF war identifier (warid)
 	year   int
 	coded  [2]bool // honour or violate coded, per Coding
 	honour [2]bool
@@ -205,7 +206,7 @@ func decodeBF() ([]bfCase, error) {
 		}
 	}
 	cols := map[string][]float64{}
-	for _, n := range []string{"cowwarid", "honorLLM", "violateLLM", "honorBF", "violateBF", "defense", "offense", "neutral", "nonagg", "consul"} {
+	for _, n := range []string{"warid", "cowwarid", "honorLLM", "violateLLM", "honorBF", "violateBF", "defense", "offense", "neutral", "nonagg", "consul"} {
 		if cols[n], err = t.Num(n); err != nil {
 			return nil, err
 		}
@@ -216,7 +217,7 @@ func decodeBF() ([]bfCase, error) {
 	}
 	out := make([]bfCase, 0, t.Rows)
 	for i := 0; i < t.Rows; i++ {
-		var k bfCase
+		k := bfCase{war: int(cols["warid"][i])}
 		if y, ok := warStart[int(cols["cowwarid"][i])]; ok {
 			k.year = y
 		} else if m := yearInName.FindString(name.Text(i)); m != "" {
@@ -279,4 +280,38 @@ func LeedsAnacRate(variable string) (Rate, error) {
 	}
 	r.fill(Uniform)
 	return r, nil
+}
+
+// FulfilmentCase is one invoked alliance-war case of the Berkemeier and
+// Fuhrmann (2018) data under one coding.
+type FulfilmentCase struct {
+	War      int  // BF war identifier: cases of one war share it
+	Year     int  // the war's start year (COW, else the year in its name)
+	Honoured bool // the ally honoured the obligation
+	// Obligations held by the alliance, indexed by Obligation (Defense ..
+	// Consultation); index 0 (AnyObligation) is always true.
+	Obligations [6]bool
+}
+
+// FulfilmentCases returns every case coded honoured or violated under c,
+// in file order (for models beyond the counts of FulfilmentRate, such as a
+// random effect for the war).
+func FulfilmentCases(c Coding) ([]FulfilmentCase, error) {
+	if c < LLM || c > BF {
+		return nil, fmt.Errorf("fulfilment: invalid coding %d", c)
+	}
+	cases, err := bfCases()
+	if err != nil {
+		return nil, err
+	}
+	var out []FulfilmentCase
+	for _, k := range cases {
+		if !k.coded[c] {
+			continue
+		}
+		f := FulfilmentCase{War: k.war, Year: k.year, Honoured: k.honour[c], Obligations: k.obl}
+		f.Obligations[AnyObligation] = true
+		out = append(out, f)
+	}
+	return out, nil
 }

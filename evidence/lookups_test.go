@@ -36,3 +36,32 @@ func TestUSTroops(t *testing.T) {
 		}
 	}
 }
+
+func TestFulfilmentCases(t *testing.T) {
+	cs, err := FulfilmentCases(LLM)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wars := map[int]bool{}
+	var honoured, post, postHon int
+	for _, c := range cs {
+		wars[c.War] = true
+		if c.Honoured {
+			honoured++
+		}
+		if c.Year >= 1945 {
+			post++
+			if c.Honoured {
+				postHon++
+			}
+		}
+	}
+	// The counts behind the published 50% and 1945-2003 rate (docs/evidence.md).
+	if len(cs) != 146 || honoured != 73 || post != 50 || postHon != 10 || len(wars) != 45 {
+		t.Errorf("%d cases (%d honoured), %d after 1945 (%d honoured), %d wars; want 146 (73), 50 (10), 45",
+			len(cs), honoured, post, postHon, len(wars))
+	}
+	if _, err := FulfilmentCases(Coding(7)); err == nil {
+		t.Error("invalid coding accepted")
+	}
+}

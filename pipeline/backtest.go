@@ -22,7 +22,7 @@ func Backtest(ctx context.Context, paths []string, o Options, bins int) (*contra
 	if bins < 1 || bins > history.MaxBins {
 		return nil, fmt.Errorf("%w: --bins must be between 1 and %d, not %d", ErrInput, history.MaxBins, bins)
 	}
-	scs, err := Load(paths...)
+	scs, err := LoadWith(o.Engine, paths...)
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,12 @@ import (
 // Explain loads the options named by paths and traces each at its
 // medians.
 func Explain(version string, paths ...string) ([]*contract.Explanation, error) {
-	scs, err := Load(paths...)
+	return ExplainWith(version, "", paths...)
+}
+
+// ExplainWith is Explain with the engine chosen (see Options.Engine).
+func ExplainWith(version, engine string, paths ...string) ([]*contract.Explanation, error) {
+	scs, err := LoadWith(engine, paths...)
 	if err != nil {
 		return nil, err
 	}
@@ -23,8 +28,12 @@ func Explain(version string, paths ...string) ([]*contract.Explanation, error) {
 
 // Game returns the deterrence game of the option in file at its medians
 // (the game Explain describes), as an exact tree.
-func Game(file string) (*game.Tree, error) {
-	s, err := LoadFile(file)
+func Game(file string) (*game.Tree, error) { return GameWith(file, "") }
+
+// GameWith is Game with the engine chosen (see Options.Engine): the
+// structural engine's game or the UDG.
+func GameWith(file, engine string) (*game.Tree, error) {
+	s, err := loadFile(file, engine)
 	if err != nil {
 		return nil, err
 	}

@@ -46,6 +46,10 @@ type Options struct {
 	History string
 	// Version is the engine version recorded in every document.
 	Version string
+	// Engine chooses the engine for every option: scenario.EngineDefault
+	// (structural) or scenario.EngineUDG; "" keeps each file's
+	// model.engine.
+	Engine string
 	// Progress, if set, is called as work advances (serialised, possibly
 	// from worker goroutines).
 	Progress func(Progress)
@@ -102,7 +106,11 @@ type Scenario struct {
 // Load reads the scenario files named by paths (a directory means its
 // *.yaml and *.yml files in name order, skipping _base files), and
 // compiles each. Errors wrap ErrInput and name the file and line.
-func Load(paths ...string) ([]*Scenario, error) {
+func Load(paths ...string) ([]*Scenario, error) { return LoadWith("", paths...) }
+
+// LoadWith is Load with the engine chosen for every option (see
+// Options.Engine).
+func LoadWith(engine string, paths ...string) ([]*Scenario, error) {
 	files, err := scenario.OptionFiles(paths...)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInput, err)
@@ -112,7 +120,7 @@ func Load(paths ...string) ([]*Scenario, error) {
 	}
 	out := make([]*Scenario, 0, len(files))
 	for _, f := range files {
-		s, err := LoadFile(f)
+		s, err := loadFile(f, engine)
 		if err != nil {
 			return nil, err
 		}
@@ -122,12 +130,14 @@ func Load(paths ...string) ([]*Scenario, error) {
 }
 
 // LoadFile reads and compiles one scenario file.
-func LoadFile(file string) (*Scenario, error) {
+func LoadFile(file string) (*Scenario, error) { return loadFile(file, "") }
+
+func loadFile(file, engine string) (*Scenario, error) {
 	s, err := scenario.LoadFile(file, scenario.Options{Countries: assess.Countries})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInput, err)
 	}
-	return compile(s)
+	return compileEngine(s, engine)
 }
 
 // Parse compiles a scenario given as text (name labels errors and resolves
@@ -141,7 +151,16 @@ func Parse(name string, data []byte) (*Scenario, error) {
 	return compile(s)
 }
 
-func compile(s *scenario.Scenario) (*Scenario, error) {
+func compile(s *scenario.Scenario) (*Scenario, error) { return compileEngine(s, "") }
+
+func compileEngine(s *scenario.Scenario, engine string) (*Scenario, error) {
+	switch engine {
+	case "":
+	case scenario.EngineDefault, scenario.EngineUDG:
+		s.Model.Engine = engine
+	default:
+		return nil, fmt.Errorf("%w: --engine %q: expected %s or %s", ErrInput, engine, scenario.EngineDefault, scenario.EngineUDG)
+	}
 	o, err := assess.FromScenario(scenario.Compile(s))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrInput, err)
@@ -168,7 +187,7 @@ func Assess(ctx context.Context, paths []string, o Options) (*contract.Assessmen
 	if err := o.Check(); err != nil {
 		return nil, err
 	}
-	scs, err := Load(paths...)
+	scs, err := LoadWith(o.Engine, paths...)
 	if err != nil {
 		return nil, err
 	}
@@ -184,7 +203,7 @@ func AssessScenarios(ctx context.Context, scs []*Scenario, o Options) (*contract
 	var cases []*Scenario
 	if o.History != "" {
 		var err error
-		if cases, err = Load(o.History); err != nil {
+		if cases, err = LoadWith(o.Engine, o.History); err != nil {
 			return nil, fmt.Errorf("history %s: %w", o.History, err)
 		}
 	}

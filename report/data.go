@@ -80,6 +80,9 @@ func Markdown(w io.Writer, a *contract.Assessment) error {
 			}
 			fmt.Fprintln(w)
 		}
+		for _, f := range r.Flags {
+			fmt.Fprintf(w, "- **flag**: %s\n", f)
+		}
 		for _, d := range topDrivers(r) {
 			fmt.Fprintf(w, "- driver `%s`: P(deterrence) %s at its 5th percentile, %s at its 95th\n", d.Input, pct(d.PDeterAtP05), pct(d.PDeterAtP95))
 		}

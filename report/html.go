@@ -43,6 +43,7 @@ so no war at 1 year is at least P(deterrence), and it falls with T.</small></p>
 {{if .Guarantors}}<table><tr><th>guarantor</th><th>instrument</th><th>P(fights) [90%]</th><th>committed?</th><th>P(win with protégé)</th><th>capable?</th><th>fails</th></tr>
 {{range .Guarantors}}<tr><td>{{.Name}}</td><td>{{.Instrument}}</td><td>{{interval .PFights}}</td><td class="{{yesno .Committed}}">{{yesno .Committed}}</td><td>{{interval .PWin}}</td><td class="{{yesno .Capable}}">{{yesno .Capable}}</td><td>{{fails .Fails}}</td></tr>
 {{end}}</table>{{end}}
+{{if .Flags}}<ul class="flags">{{range .Flags}}<li><strong>Flag:</strong> {{.}}</li>{{end}}</ul>{{end}}
 {{if .Drivers}}<h3>Drivers (one-at-a-time swings, 5th to 95th percentile)</h3>{{svg (tornado .)}}{{end}}
 {{if .Analogues}}<h3>Nearest historical analogues</h3><ul>{{range .Analogues}}<li>{{.Name}} ({{outcome .Outcome}}; distance {{printf "%.2f" .Distance}})</li>{{end}}</ul>{{end}}
 <details><summary>Assumptions ({{len .Assumptions}} inputs)</summary>

@@ -35,7 +35,7 @@ func TestTableShowsVerdicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"62% [31%-81%]", "90%/70%/50%", "capability", "United States", "70% [35%-85%]",
-		"model.commitment.tripwire (50%..70%)", "NO WAR 1y >= P(DETERRENCE)", "Berlin 1948 (held, d=0.30)", "seed 7", "abc"} {
+		"model.commitment.tripwire (50%..70%)", "NO WAR Ty: P(DETERRENCE) times", "Berlin 1948 (held, d=0.30)", "seed 7", "abc"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("table lacks %q:\n%s", want, b.String())
 		}

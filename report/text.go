@@ -58,8 +58,8 @@ func outcomeText(outcome string) string {
 // Legend says what the summary's two headline numbers measure, so that a
 // reader does not take them for the same thing.
 const Legend = `P(DETERRENCE): the challenger does not attack when it decides now, given the guarantee.
-NO WAR Ty: no renewed war by year T: the same decision (an attack that ends in a climb-down is not a war),
-then yearly re-decisions at the same odds. So NO WAR 1y >= P(DETERRENCE), and it falls with T.`
+NO WAR Ty: P(DETERRENCE) times P(no attack by year T | none now): a challenger type that persists, with a
+hazard that declines over time (cure Weibull; docs/assess.md). It falls with T.`
 
 // Table writes the terminal summary: one row per option, then each
 // option's guarantors, drivers and analogues.
@@ -98,6 +98,9 @@ func Table(w io.Writer, a *contract.Assessment) error {
 				txt = append(txt, fmt.Sprintf("%s (%s..%s)", d.Input, pct(d.PDeterAtP05), pct(d.PDeterAtP95)))
 			}
 			fmt.Fprintf(w, "  drivers: %s\n", strings.Join(txt, "; "))
+		}
+		for _, f := range r.Flags {
+			fmt.Fprintf(w, "  FLAG: %s\n", f)
 		}
 		if len(r.Analogues) > 0 {
 			var as []string

@@ -45,11 +45,15 @@ type Compiled struct {
 
 // GuarantorParams indexes one guarantor's inputs.
 type GuarantorParams struct {
-	ID          string
-	Country     Country
-	Capability  CapabilityParams
-	Instruments []InstrumentParams
-	Signals     []int // likelihood-ratio parameters, in file order
+	ID           string
+	Name         string  // the country's or organisation's name
+	Country      Country // zero for an organisation
+	Organization *Organization
+	Sovereign    bool  // holds sovereignty over the protected territory
+	Democracy    *bool // nil: the file does not say
+	Capability   CapabilityParams
+	Instruments  []InstrumentParams
+	Signals      []int // likelihood-ratio parameters, in file order
 }
 
 // InstrumentParams indexes one instrument's inputs. Non-numeric settings
@@ -59,8 +63,14 @@ type InstrumentParams struct {
 	Ratified, Consultation, DMZ, Declared  bool
 	Organization, Posture, Rotation        string
 	Troops, Monitors, Aircraft, ValueUSDbn int
-	BaseRate                               int // this instrument's prior P(fight): its override or the model's rate for its type
-	Exposure                               int // tripwire: share of troops at risk for its posture (model.exposure.<posture>)
+	Personnel                              int // advisers
+	BaseRate                               int // the file's override of this instrument's prior P(fight), or None
+	// Start and End are the dates the instrument is in force ("" = open);
+	// InScope is false when its scope excludes this scenario's challenger
+	// or challenge (it then counts as no instrument).
+	Start, End string
+	InScope    bool
+	Exposure   int // tripwire: share of troops at risk for its posture (model.exposure.<posture>)
 }
 
 // CapabilityParams indexes an actor's capability: a dataset reference the
@@ -70,20 +80,14 @@ type CapabilityParams struct {
 	From                               string
 	Year                               int
 	CINC, MilexUSDbn, DeployableTroops int
+	ArrivalDays                        int // days until DeployableTroops are in the theatre
 	Nuclear                            *bool
 }
 
-// ModelParams indexes the model-level parameters.
+// ModelParams holds the model-level settings; the catalogue parameters
+// are found by name (Index).
 type ModelParams struct {
-	BaseRateSource                                                 string
-	BaseRates                                                      map[InstrumentType]int
-	TripwireCoef, EconomicStakeCoef, AudienceCostCoef, WarCostCoef int
-	Correlation                                                    int
-	Exposure                                                       map[string]int // by posture, for postures some tripwire uses
-	BaseHazard, MonitorsMult, DMZMult, ThirdPartyGuarantee         int
-	// Engine: the engine parameters the file sets, by path; absent ones
-	// take the engine's defaults.
-	Engine map[string]int
+	Engine string
 }
 
 // Compile flattens a scenario. Parameter order is deterministic: horizon,
@@ -121,63 +125,25 @@ func (c *Compiled) add(name string, q Quantity, def bool) int {
 	return len(c.Params) - 1
 }
 
+// compileModel adds the catalogue parameters the engine reads: those the
+// file sets, and, for the default engine, the defaults its structure needs
+// (the UDG engine supplies its own defaults from the same catalogue).
 func (c *Compiled) compileModel(s *Scenario) {
 	m := s.Model
-	used := map[InstrumentType]bool{}
-	for _, g := range s.Option.Guarantors {
-		if len(g.Instruments) == 0 {
-			used[NoInstrument] = true
+	c.Model = ModelParams{Engine: m.Engine}
+	for _, e := range Catalogue() {
+		if q, ok := m.Params[e.Name]; ok && q.Set {
+			c.add(e.Name, q, false)
+			continue
 		}
-		for _, in := range g.Instruments {
-			if !in.BaseRate.Set {
-				used[in.Type] = true
-			}
-		}
-	}
-	mp := ModelParams{BaseRateSource: m.BaseRateSource, BaseRates: map[InstrumentType]int{}}
-	for _, t := range append(append([]InstrumentType(nil), InstrumentTypes...), NoInstrument) {
-		if q := m.BaseRates[t]; used[t] || q.Set {
-			mp.BaseRates[t] = c.add("model.base_rates."+string(t), q, true)
-		} else {
-			mp.BaseRates[t] = None
+		if m.Engine == EngineDefault && e.Engine != EngineUDG && (e.Need == nil || e.Need(s)) {
+			c.add(e.Name, Quantity{Dist: e.Default, Source: e.Source}, true)
 		}
 	}
-	mp.TripwireCoef = c.add("model.commitment.tripwire", m.TripwireCoef, true)
-	mp.EconomicStakeCoef = c.add("model.commitment.economic_stake", m.EconomicStakeCoef, true)
-	mp.AudienceCostCoef = c.add("model.commitment.audience_cost", m.AudienceCostCoef, true)
-	mp.WarCostCoef = c.add("model.commitment.war_cost", m.WarCostCoef, true)
-	mp.Correlation = c.add("model.correlation", m.Correlation, true)
-	postures := map[string]bool{}
-	for _, g := range s.Option.Guarantors {
-		for _, in := range g.Instruments {
-			if in.Type == Tripwire {
-				postures[in.Posture] = true
-			}
-		}
-	}
-	mp.Exposure = map[string]int{}
-	for _, p := range Postures {
-		if q := m.Exposure[p]; postures[p] || q.Set {
-			mp.Exposure[p] = c.add("model.exposure."+p, q, true)
-		} else {
-			mp.Exposure[p] = None
-		}
-	}
-	mp.BaseHazard = c.add("model.durability.base_hazard", m.BaseHazard, true)
-	mp.MonitorsMult = c.add("model.durability.monitors", m.MonitorsMult, true)
-	mp.DMZMult = c.add("model.durability.dmz", m.DMZMult, true)
-	mp.ThirdPartyGuarantee = c.add("model.durability.third_party_guarantee", m.ThirdPartyGuarantee, true)
-	mp.Engine = map[string]int{}
-	for _, e := range EngineParams {
-		if q, ok := m.Engine[e.Path()]; ok && q.Set {
-			mp.Engine[e.Path()] = c.add(e.Path(), q, false)
-		}
-	}
-	c.Model = mp
 }
 
 func (c *Compiled) capability(prefix string, cp *Capability, country Country) CapabilityParams {
-	out := CapabilityParams{Country: country, CINC: None, MilexUSDbn: None, DeployableTroops: None}
+	out := CapabilityParams{Country: country, CINC: None, MilexUSDbn: None, DeployableTroops: None, ArrivalDays: None}
 	if cp == nil {
 		return out
 	}
@@ -185,12 +151,13 @@ func (c *Compiled) capability(prefix string, cp *Capability, country Country) Ca
 	out.CINC = c.add(prefix+".cinc", cp.CINC, false)
 	out.MilexUSDbn = c.add(prefix+".milex_usd_bn", cp.MilexUSDbn, false)
 	out.DeployableTroops = c.add(prefix+".deployable_troops", cp.DeployableTroops, false)
+	out.ArrivalDays = c.add(prefix+".arrival_days", cp.ArrivalDays, false)
 	return out
 }
 
 func (c *Compiled) guarantor(g Guarantor) GuarantorParams {
 	p := "guarantors." + g.ID
-	gp := GuarantorParams{ID: g.ID, Country: g.Country}
+	gp := GuarantorParams{ID: g.ID, Name: g.Name(), Country: g.Country, Organization: g.Organization, Sovereign: g.Sovereign, Democracy: g.Democracy}
 	gp.Capability = c.capability(p+".capability", g.Capability, g.Country)
 	count := map[InstrumentType]int{}
 	for _, in := range g.Instruments {
@@ -200,26 +167,35 @@ func (c *Compiled) guarantor(g Guarantor) GuarantorParams {
 			name = fmt.Sprintf("%s#%d", name, n)
 		}
 		ip := InstrumentParams{Type: in.Type, Ratified: in.Ratified, Consultation: in.Consultation, DMZ: in.DMZ,
-			Declared: in.Declared, Organization: in.Organization, Posture: in.Posture, Rotation: in.Rotation}
+			Declared: in.Declared, Organization: in.Organization, Posture: in.Posture, Rotation: in.Rotation,
+			Start: in.Start, End: in.End, InScope: in.Scope.Covers(c.Scenario.Challenger)}
 		ip.Troops = c.add(name+".troops", in.Troops, false)
 		ip.Monitors = c.add(name+".monitors", in.Monitors, false)
 		ip.Aircraft = c.add(name+".aircraft", in.Aircraft, false)
 		ip.ValueUSDbn = c.add(name+".value_usd_bn", in.ValueUSDbn, false)
-		ip.Exposure = None
-		if in.Type == Tripwire {
-			ip.Exposure = c.Model.Exposure[in.Posture]
-		}
-		if in.BaseRate.Set {
-			ip.BaseRate = c.add(name+".base_rate", in.BaseRate, false)
-		} else {
-			ip.BaseRate = c.Model.BaseRates[in.Type]
-		}
+		ip.Personnel = c.add(name+".personnel", in.Personnel, false)
+		ip.BaseRate = c.add(name+".base_rate", in.BaseRate, false)
 		gp.Instruments = append(gp.Instruments, ip)
 	}
 	for i, s := range g.Signals {
 		gp.Signals = append(gp.Signals, c.add(fmt.Sprintf("%s.signals[%d].likelihood_ratio", p, i), s.LikelihoodRatio, false))
 	}
 	return gp
+}
+
+// InForce reports whether the instrument is in force on date (see
+// Instrument.InForce).
+func (ip InstrumentParams) InForce(date string) bool {
+	return Instrument{Start: ip.Start, End: ip.End}.InForce(date)
+}
+
+// AsOf is the date a historical case is assessed at: its period's start;
+// "" for an option with no period (the caller's "now").
+func (c *Compiled) AsOf() string {
+	if p := c.Scenario.Period; p != nil {
+		return p.Start
+	}
+	return ""
 }
 
 // Index returns the position of the named parameter in Params.

@@ -47,7 +47,27 @@ func boolOr(m obj, k string, def bool) bool {
 func (d *decoder) decode(root obj) *Scenario {
 	s := &Scenario{Name: str(root, "name"), Description: str(root, "description")}
 	s.Challenger = d.country(root["challenger"], []string{"challenger"})
-	s.Protege = d.country(root["protege"], []string{"protege"})
+	if t, ok := root["protege"].(obj); ok {
+		s.Territory = &Territory{Name: str(t, "territory"), Pos: d.pos([]string{"protege"}, false)}
+		s.Protege = Country{Name: s.Territory.Name}
+		if v, ok := t["sovereign"]; ok {
+			c := d.country(v, []string{"protege", "sovereign"})
+			s.Territory.Sovereign = &c
+		}
+	} else {
+		s.Protege = d.country(root["protege"], []string{"protege"})
+	}
+	s.Challenge = Challenge{Kind: Invasion, Stage: Immediate}
+	if c, ok := root["challenge"].(obj); ok {
+		s.Challenge = Challenge{Kind: ChallengeKind(str(c, "kind")), Stage: str(c, "stage"), Target: str(c, "target"), Source: str(c, "source"),
+			Set: true, Pos: d.pos([]string{"challenge"}, false)}
+		if s.Challenge.Kind == "" {
+			s.Challenge.Kind = Invasion
+		}
+		if s.Challenge.Stage == "" {
+			s.Challenge.Stage = Immediate
+		}
+	}
 	if s.Challenger.Code != 0 && s.Challenger == s.Protege {
 		d.errf([]string{"protege"}, false, "the protege must differ from the challenger (both are %s)", s.Challenger.Name)
 	}
@@ -102,11 +122,18 @@ func (d *decoder) option(m obj, s *Scenario, path []string) Option {
 	o := Option{Name: str(m, "name"), Description: str(m, "description")}
 	gs, _ := m["guarantors"].([]any)
 	seen := map[string]int{}
+	sovereign := -1 // index of the sovereign guarantor
 	for i, g := range gs {
 		gp := sub(path, "guarantors", strconv.Itoa(i))
-		gd := d.guarantor(g.(obj), gp)
+		gd := d.guarantor(g.(obj), s, gp)
 		if gd.Country.Code != 0 && gd.Country == s.Protege {
 			d.errf(sub(gp, "country"), false, "a guarantor cannot be the protege itself (%s)", gd.Country.Name)
+		}
+		if gd.Sovereign {
+			if sovereign >= 0 {
+				d.errf(sub(gp, "sovereign"), false, "at most one guarantor may be sovereign (guarantor %d is already)", sovereign)
+			}
+			sovereign = i
 		}
 		if j, dup := seen[gd.ID]; dup && gd.ID != "" {
 			d.errf(sub(gp, "id"), false, "duplicate guarantor id %q (also guarantor %d); give each an explicit id", gd.ID, j)
@@ -117,11 +144,44 @@ func (d *decoder) option(m obj, s *Scenario, path []string) Option {
 	return o
 }
 
-func (d *decoder) guarantor(m obj, path []string) Guarantor {
-	g := Guarantor{Country: d.country(m["country"], sub(path, "country")), Pos: d.pos(path, false)}
+func (d *decoder) guarantor(m obj, s *Scenario, path []string) Guarantor {
+	g := Guarantor{Pos: d.pos(path, false)}
 	g.ID = str(m, "id")
+	_, hasCountry := m["country"]
+	org, hasOrg := m["organization"].(obj)
+	switch {
+	case hasCountry && hasOrg:
+		d.errf(sub(path, "organization"), true, "a guarantor is a country or an organization, not both")
+	case !hasCountry && !hasOrg:
+		d.errf(path, false, "missing required field \"country\" (or \"organization\" for an international organisation)")
+	case hasOrg:
+		g.Organization = &Organization{Name: str(org, "name"), Mandate: str(org, "mandate")}
+		cs, _ := org["contributors"].([]any)
+		for i, c := range cs {
+			g.Organization.Contributors = append(g.Organization.Contributors, d.country(c, sub(path, "organization", "contributors", strconv.Itoa(i))))
+		}
+		if g.ID == "" {
+			d.errf(path, false, "missing required field \"id\" (an organization guarantor needs an explicit id)")
+		}
+	default:
+		g.Country = d.country(m["country"], sub(path, "country"))
+	}
 	if g.ID == "" {
 		g.ID = strings.ToLower(g.Country.Abbrev)
+	}
+	g.Sovereign = boolOr(m, "sovereign", false)
+	if b, ok := m["democracy"].(bool); ok {
+		g.Democracy = &b
+	}
+	if g.Sovereign {
+		switch {
+		case s.Territory == nil:
+			d.errf(sub(path, "sovereign"), false, "sovereign: true needs a protected territory (protege: {territory: ..., sovereign: ...}); the protege %s is a country", s.Protege.Name)
+		case g.Organization != nil:
+			d.errf(sub(path, "sovereign"), false, "an organization cannot hold sovereignty over a territory")
+		case s.Territory.Sovereign != nil && s.Territory.Sovereign.Code != 0 && g.Country.Code != 0 && *s.Territory.Sovereign != g.Country:
+			d.errf(sub(path, "sovereign"), false, "the territory's sovereign is %s, not %s", s.Territory.Sovereign.Name, g.Country.Name)
+		}
 	}
 	if c, ok := m["capability"].(obj); ok {
 		g.Capability = d.capability(c, sub(path, "capability"))
@@ -159,13 +219,26 @@ var instrumentParams = map[InstrumentType][]string{
 	ArmsSupply:         {"value_usd_bn"},
 	EconomicStake:      {"value_usd_bn"},
 	NuclearUmbrella:    {"declared"},
+	Advisers:           {"personnel"},
 }
 
-var commonInstrumentParams = []string{"type", "base_rate", "start", "source", "note"}
+var commonInstrumentParams = []string{"type", "base_rate", "start", "end", "scope", "source", "note"}
 
 func (d *decoder) instrument(m obj, path []string) Instrument {
 	t := InstrumentType(str(m, "type"))
-	in := Instrument{Type: t, Start: date(m, "start"), Source: str(m, "source"), Note: str(m, "note"), Pos: d.pos(path, false)}
+	in := Instrument{Type: t, Start: date(m, "start"), End: date(m, "end"), Source: str(m, "source"), Note: str(m, "note"), Pos: d.pos(path, false)}
+	if in.Start != "" && in.End != "" && DateEnd(in.End) < DateStart(in.Start) {
+		d.errf(sub(path, "end"), false, "expected an end on or after the start %s, got %s", in.Start, in.End)
+	}
+	if sc, ok := m["scope"].(obj); ok {
+		in.Scope = &Scope{CoversChallenge: boolOr(sc, "covers_challenge", true), Note: str(sc, "note")}
+		if cs, ok := sc["challengers"].([]any); ok {
+			in.Scope.Challengers = []Country{}
+			for i, c := range cs {
+				in.Scope.Challengers = append(in.Scope.Challengers, d.country(c, sub(path, "scope", "challengers", strconv.Itoa(i))))
+			}
+		}
+	}
 	allowed := append(append([]string(nil), commonInstrumentParams...), instrumentParams[t]...)
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -201,12 +274,18 @@ func (d *decoder) instrument(m obj, path []string) Instrument {
 			d.errf(path, false, "missing required field \"troops\" (a tripwire needs the number of troops at risk)")
 		}
 	}
+	if t == Advisers {
+		if _, ok := m["personnel"]; !ok {
+			d.errf(path, false, "missing required field \"personnel\" (advisers need their number)")
+		}
+	}
 	if t == EconomicStake {
 		if _, ok := m["value_usd_bn"]; !ok {
 			d.errf(path, false, "missing required field \"value_usd_bn\" (an economic stake needs its value at risk)")
 		}
 	}
 	in.Troops = q("troops", 0, math.Inf(1))
+	in.Personnel = q("personnel", 0, math.Inf(1))
 	in.Monitors = q("monitors", 0, math.Inf(1))
 	in.Aircraft = q("aircraft", 0, math.Inf(1))
 	in.ValueUSDbn = q("value_usd_bn", 0, math.Inf(1))
@@ -235,18 +314,23 @@ func (d *decoder) capability(m obj, path []string) *Capability {
 	}
 	_, hasCINC := m["cinc"]
 	_, hasMilex := m["milex_usd_bn"]
+	_, hasTroops := m["deployable_troops"]
 	switch {
 	case c.From != "" && c.Year == 0:
 		d.errf(path, false, "missing required field \"year\" (capability from %s needs the data year)", c.From)
 	case c.From == "" && c.Year != 0:
 		d.errf(sub(path, "year"), true, "year given without from; expected from: cow_nmc or sipri_milex")
-	case c.From == "" && !hasCINC && !hasMilex:
-		d.errf(path, false, "expected from: cow_nmc|sipri_milex with year, or cinc or milex_usd_bn figures")
+	case c.From == "" && !hasCINC && !hasMilex && !hasTroops:
+		d.errf(path, false, "expected from: cow_nmc|sipri_milex with year, or cinc, milex_usd_bn or deployable_troops figures")
 	}
 	c.CINC = d.quantity(m["cinc"], sub(path, "cinc"), 0, false, 1)
 	c.MilexUSDbn = d.quantity(m["milex_usd_bn"], sub(path, "milex_usd_bn"), 0, false, math.Inf(1))
 	c.DeployableTroops = d.quantity(m["deployable_troops"], sub(path, "deployable_troops"), 0, false, math.Inf(1))
-	for _, q := range []*Quantity{&c.CINC, &c.MilexUSDbn, &c.DeployableTroops} {
+	c.ArrivalDays = d.quantity(m["arrival_days"], sub(path, "arrival_days"), 0, false, math.Inf(1))
+	if _, ok := m["arrival_days"]; ok && !hasTroops {
+		d.errf(sub(path, "arrival_days"), true, "arrival_days given without deployable_troops; expected the forces whose arrival it times")
+	}
+	for _, q := range []*Quantity{&c.CINC, &c.MilexUSDbn, &c.DeployableTroops, &c.ArrivalDays} {
 		if q.Source == "" {
 			q.Source = c.Source
 		}
@@ -255,46 +339,18 @@ func (d *decoder) capability(m obj, path []string) *Capability {
 }
 
 func (d *decoder) model(m obj, path []string) Model {
-	src := str(m, "base_rate_source")
-	if src == "" {
-		src = DefaultBaseRateSource
+	md := Model{Engine: str(m, "engine"), Params: map[string]Quantity{}}
+	if md.Engine == "" {
+		md.Engine = EngineDefault
 	}
-	md := defaultModel(src)
-	if br, ok := m["base_rates"].(obj); ok {
-		for k, v := range br {
-			md.BaseRates[InstrumentType(k)] = d.quantity(v, sub(path, "base_rates", k), 0, false, 1)
+	for _, e := range Catalogue() {
+		toks := strings.Split(e.Key(), ".")
+		cur := m
+		for _, t := range toks[:len(toks)-1] {
+			cur, _ = cur[t].(obj)
 		}
-	}
-	set := func(dst *Quantity, section, k string, lo, hi float64, openLo bool) {
-		sec, _ := m[section].(obj)
-		p := sub(path, section, k)
-		if section == "" {
-			sec, p = m, sub(path, k)
-		}
-		if v, ok := sec[k]; ok {
-			*dst = d.quantity(v, p, lo, openLo, hi)
-		}
-	}
-	set(&md.TripwireCoef, "commitment", "tripwire", math.Inf(-1), math.Inf(1), false)
-	set(&md.EconomicStakeCoef, "commitment", "economic_stake", math.Inf(-1), math.Inf(1), false)
-	set(&md.AudienceCostCoef, "commitment", "audience_cost", math.Inf(-1), math.Inf(1), false)
-	set(&md.WarCostCoef, "commitment", "war_cost", math.Inf(-1), math.Inf(1), false)
-	set(&md.Correlation, "", "correlation", 0, 1, false)
-	if ex, ok := m["exposure"].(obj); ok {
-		for k, v := range ex {
-			md.Exposure[k] = d.quantity(v, sub(path, "exposure", k), 0, false, 1)
-		}
-	}
-	set(&md.BaseHazard, "durability", "base_hazard", 0, 1, false)
-	set(&md.MonitorsMult, "durability", "monitors", 0, math.Inf(1), true)
-	set(&md.DMZMult, "durability", "dmz", 0, math.Inf(1), true)
-	set(&md.ThirdPartyGuarantee, "durability", "third_party_guarantee", 0, math.Inf(1), true)
-	md.Engine = map[string]Quantity{}
-	for _, e := range EngineParams {
-		if sec, ok := m[e.Section].(obj); ok {
-			if v, ok := sec[e.Key]; ok {
-				md.Engine[e.Path()] = d.quantity(v, sub(path, e.Section, e.Key), e.Lo, e.OpenLo, e.Hi)
-			}
+		if v, ok := cur[toks[len(toks)-1]]; ok {
+			md.Params[e.Name] = d.quantity(v, append(sub(path), toks...), e.Lo, e.OpenLo, e.Hi)
 		}
 	}
 	return md

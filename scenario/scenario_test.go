@@ -102,63 +102,34 @@ func TestGoodFile(t *testing.T) {
 	if fr.Instruments[0].Ratified {
 		t.Error("ratified: false was ignored")
 	}
-	if s.Model.Correlation.Dist.Value != 0.6 || !s.Model.Correlation.Set {
-		t.Errorf("correlation %+v", s.Model.Correlation)
+	if q := s.Model.Params["model.response.correlation"]; q.Dist.Value != 0.6 || !q.Set {
+		t.Errorf("correlation %+v", q)
 	}
-	if s.Model.BaseRateSource != DefaultBaseRateSource {
-		t.Errorf("base rate source %q", s.Model.BaseRateSource)
-	}
-}
-
-func TestDefaultsPrepared(t *testing.T) {
-	for _, src := range []string{BerkemeierFuhrmann2018, LeedsAnac2005, LeedsLongMitchell2000} {
-		m := defaultModel(src)
-		qs := []Quantity{m.Exposure["frontline"], m.Exposure["depth"], m.Exposure["rear"], m.TripwireCoef, m.EconomicStakeCoef, m.AudienceCostCoef, m.WarCostCoef, m.Correlation,
-			m.BaseHazard, m.MonitorsMult, m.DMZMult, m.ThirdPartyGuarantee}
-		for _, t := range append(InstrumentTypes, NoInstrument) {
-			qs = append(qs, m.BaseRates[t])
-		}
-		for i, q := range qs {
-			if !q.Dist.Prepared() || q.Source == "" {
-				t.Errorf("%s: default %d not prepared or unsourced: %+v", src, i, q)
-			}
-		}
-		for _, it := range append(InstrumentTypes, NoInstrument) {
-			d := m.BaseRates[it].Dist
-			lo, hi := d.Support()
-			if lo < 0 || hi > 1 {
-				t.Errorf("%s: base rate %s support [%g, %g]", src, it, lo, hi)
-			}
-		}
-	}
-	// The published rates: Berkemeier-Fuhrmann 50%, Leeds-Anac 93/137.
-	if m := pactBaseRate(BerkemeierFuhrmann2018).Dist; math.Abs(m.MeanValue()-0.5) > 1e-12 {
-		t.Errorf("BF mean %g", m.MeanValue())
-	}
-	if m := pactBaseRate(LeedsAnac2005).Dist; math.Abs(m.MeanValue()-94.0/139) > 1e-12 {
-		t.Errorf("LA mean %g", m.MeanValue())
+	if s.Model.Engine != EngineDefault {
+		t.Errorf("engine %q", s.Model.Engine)
 	}
 }
 
 func TestExtends(t *testing.T) {
 	fsys := fstest.MapFS{
-		"dir/base.yaml":    {Data: []byte("name: base\nchallenger: RUS\nprotege: UKR\nhorizon: 10\nmodel:\n  correlation: 0.3\n  durability: {base_hazard: 0.1}\n")},
-		"dir/sub/opt.yaml": {Data: []byte("extends: ../base.yaml\nname: option\nmodel:\n  correlation: 0.7\noption:\n  guarantors:\n    - country: USA\n      instruments: [{type: tripwire, troops: {dist: uniform, min: 1, max: oops}}]\n")},
-		"dir/sub/ok.yaml":  {Data: []byte("extends: ../base.yaml\nname: option\nmodel:\n  correlation: 0.7\noption:\n  guarantors: []\n")},
+		"dir/base.yaml":    {Data: []byte("name: base\nchallenger: RUS\nprotege: UKR\nhorizon: 10\nmodel:\n  response: {correlation: 0.3}\n  durability: {shape: 0.1}\n")},
+		"dir/sub/opt.yaml": {Data: []byte("extends: ../base.yaml\nname: option\nmodel:\n  response: {correlation: 0.7}\noption:\n  guarantors:\n    - country: USA\n      instruments: [{type: tripwire, troops: {dist: uniform, min: 1, max: oops}}]\n")},
+		"dir/sub/ok.yaml":  {Data: []byte("extends: ../base.yaml\nname: option\nmodel:\n  response: {correlation: 0.7}\noption:\n  guarantors: []\n")},
 	}
 	opts := Options{ReadFile: fsys.ReadFile}
 	s, err := LoadFile("dir/sub/ok.yaml", opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Name != "option" || s.Challenger.Code != 365 || s.Model.Correlation.Dist.Value != 0.7 || s.Model.BaseHazard.Dist.Value != 0.1 {
-		t.Errorf("merge wrong: name %q corr %g hazard %g", s.Name, s.Model.Correlation.Dist.Value, s.Model.BaseHazard.Dist.Value)
+	corr, shape := s.Model.Params["model.response.correlation"], s.Model.Params["model.durability.shape"]
+	if s.Name != "option" || s.Challenger.Code != 365 || corr.Dist.Value != 0.7 || shape.Dist.Value != 0.1 {
+		t.Errorf("merge wrong: name %q corr %g shape %g", s.Name, corr.Dist.Value, shape.Dist.Value)
 	}
 	if len(s.Files) != 2 || s.Files[1] != "dir/base.yaml" {
 		t.Errorf("files %v", s.Files)
 	}
-	if s.Model.Correlation.Pos.File != "dir/sub/ok.yaml" || s.Model.BaseHazard.Pos.File != "dir/base.yaml" {
-		t.Errorf("positions %v %v", s.Model.Correlation.Pos, s.Model.BaseHazard.Pos)
+	if corr.Pos.File != "dir/sub/ok.yaml" || shape.Pos.File != "dir/base.yaml" {
+		t.Errorf("positions %v %v", corr.Pos, shape.Pos)
 	}
 	_, err = LoadFile("dir/sub/opt.yaml", opts)
 	if err == nil || !strings.HasPrefix(err.Error(), "dir/sub/opt.yaml:8:") {
@@ -177,22 +148,19 @@ func TestCompile(t *testing.T) {
 		t.Errorf("troops param %+v", p)
 	}
 	// Base rates only for the instrument types in use.
-	for _, name := range []string{"model.base_rates.tripwire", "model.base_rates.economic_stake", "model.base_rates.defense_pact"} {
+	for _, name := range []string{"model.response.base.tripwire", "model.response.base.economic_stake", "model.response.base.defense_pact", "model.response.base.none"} {
 		if _, ok := c.Index(name); !ok {
 			t.Errorf("missing %s", name)
 		}
 	}
-	if _, ok := c.Index("model.base_rates.nuclear_umbrella"); ok {
+	if _, ok := c.Index("model.response.base.nuclear_umbrella"); ok {
 		t.Error("unused base rate compiled")
 	}
-	if c.Guarantors[1].Instruments[0].BaseRate != c.Model.BaseRates[DefensePact] {
-		t.Error("defense pact does not use the model's base rate")
+	if c.Guarantors[1].Instruments[0].BaseRate != None {
+		t.Error("defense pact has a base-rate override the file does not give")
 	}
-	if e, ok := c.Index("model.exposure.depth"); !ok || c.Guarantors[0].Instruments[0].Exposure != e {
-		t.Error("tripwire exposure not indexed")
-	}
-	if e := c.Guarantors[0].Instruments[0].Exposure; c.Params[e].Default || c.Params[e].Dist.Value != 0.4 {
-		t.Errorf("exposure override lost: %+v", c.Params[e])
+	if e, ok := c.Index("model.exposure.depth"); !ok || c.Params[e].Default || c.Params[e].Dist.Value != 0.4 {
+		t.Errorf("exposure override lost")
 	}
 	if _, ok := c.Index("model.exposure.frontline"); ok {
 		t.Error("unused posture compiled")

@@ -17,7 +17,42 @@ import (
 )
 
 //go:embed schema.json
-var schemaJSON []byte
+var schemaSource []byte
+
+// schemaJSON is schema.json with its model section generated from the
+// parameter catalogue, so the schema and the catalogue cannot disagree.
+var schemaJSON = withModel(schemaSource)
+
+func withModel(src []byte) []byte {
+	var doc map[string]any
+	if err := json.Unmarshal(src, &doc); err != nil {
+		return src // loadSchema reports the error
+	}
+	model := map[string]any{"type": "object", "additionalProperties": false,
+		"description": "model parameters (docs/assess.md has the catalogue: default, source, unit, range, equation); absent ones take their defaults",
+		"properties":  map[string]any{"engine": map[string]any{"enum": []any{EngineDefault, EngineUDG}, "description": "the engine: structural (default) or udg (the Unilateral Deterrence Game, with its caveat)"}}}
+	for _, e := range Catalogue() {
+		node := model
+		toks := strings.Split(e.Key(), ".")
+		for _, t := range toks[:len(toks)-1] {
+			props := node["properties"].(map[string]any)
+			next, ok := props[t].(map[string]any)
+			if !ok {
+				next = map[string]any{"type": "object", "additionalProperties": false, "properties": map[string]any{}}
+				props[t] = next
+			}
+			node = next
+		}
+		node["properties"].(map[string]any)[toks[len(toks)-1]] = map[string]any{"$ref": "#/$defs/quantity",
+			"description": fmt.Sprintf("%s, %s, in %s; default %s (%s)", e.Equation, e.Unit, e.Range(), e.Default.String(), e.Source)}
+	}
+	doc["$defs"].(map[string]any)["model"] = model
+	out, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return src
+	}
+	return append(out, '\n')
+}
 
 // SchemaID is the schema's absolute $id.
 const SchemaID = "https://guarantor.dev/schema/scenario/v1.json"
@@ -180,6 +215,8 @@ func typeHint(want []string) string {
 		return "a number or a distribution such as {dist: uniform, min: 1, max: 2, source: ...}"
 	case "integer,string":
 		return "a COW country code (integer) or a COW abbreviation or name (string)"
+	case "integer,object,string":
+		return "a country (COW code, abbreviation or name) or a territory such as {territory: Falkland Islands, sovereign: UKG}"
 	}
 	return orList(w)
 }

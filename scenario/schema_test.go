@@ -80,10 +80,11 @@ func TestInstrumentTablesAgree(t *testing.T) {
 	if len(types) != len(InstrumentTypes) {
 		t.Errorf("schema has %d instrument types, code %d", len(types), len(InstrumentTypes))
 	}
-	defs := defaultBaseRates(DefaultBaseRateSource)
 	for _, it := range InstrumentTypes {
-		if _, ok := defs[it]; !ok {
-			t.Errorf("no default base rate for %s", it)
+		for _, name := range []string{"model.response.base." + string(it), "model.udg.base_rates." + string(it)} {
+			if _, ok := LookupEntry(name); !ok && !(it == Advisers && strings.HasPrefix(name, "model.udg.")) {
+				t.Errorf("no catalogue entry %s", name)
+			}
 		}
 	}
 	sort.Strings(schemaNames)

@@ -7,18 +7,68 @@ type Scenario struct {
 	File  string   // the file as named by the caller
 	Files []string // the file and its bases, most derived first
 	// InputHash is the canonical hash of the merged document (docs/output.md).
-	InputHash    string
-	Name         string
-	Description  string
-	Challenger   Country
+	InputHash   string
+	Name        string
+	Description string
+	Challenger  Country
+	// Protege is the protected state. When the file protects a territory
+	// (protege: {territory, sovereign}), Protege has Code 0 and the
+	// territory's name, and Territory describes it.
 	Protege      Country
-	Horizon      Quantity // years
-	Period       *Period  // dates of a historical case
+	Territory    *Territory
+	Challenge    Challenge // what the challenger would do; Kind defaults to invasion
+	Horizon      Quantity  // years
+	Period       *Period   // dates of a historical case
 	Capabilities Capabilities
 	Option       Option
 	Model        Model
 	Outcome      *Outcome // observed outcome of a historical case
 	Sources      []string
+}
+
+// Territory is a protected territory of a sovereign state (an overseas
+// territory, an enclave), defended by that state and/or others.
+type Territory struct {
+	Name      string
+	Sovereign *Country // nil when the file names no sovereign
+	Pos       Pos
+}
+
+// ChallengeKind is the kind of challenge to be deterred.
+type ChallengeKind string
+
+// The challenge kinds.
+const (
+	// Invasion: an open attack on the protege's territory as a whole.
+	Invasion ChallengeKind = "invasion"
+	// LimitedSeizure: taking part of the territory (an island, a border strip).
+	LimitedSeizure ChallengeKind = "limited_seizure"
+	// GreyZone: coercion below open war (proxies, unmarked troops, a
+	// blockade short of war).
+	GreyZone ChallengeKind = "grey_zone"
+)
+
+// ChallengeKinds lists the challenge kinds.
+var ChallengeKinds = []ChallengeKind{Invasion, LimitedSeizure, GreyZone}
+
+// Deterrence stages (Huth 1988; Fearon 1994).
+const (
+	// Immediate: the challenger already threatens (a crisis, a ceasefire
+	// after a war): P(deterrence) is one decision, durability follows.
+	Immediate = "immediate"
+	// General: no threat yet (an alliance in peacetime): P(deterrence) is
+	// a per-year probability.
+	General = "general"
+)
+
+// Challenge is what the challenger would do.
+type Challenge struct {
+	Kind   ChallengeKind
+	Stage  string // Immediate (default) or General
+	Target string
+	Source string
+	Set    bool // false when the file has no challenge: block (Kind is then Invasion)
+	Pos    Pos
 }
 
 // Capabilities are the challenger's and protege's capabilities, if given.
@@ -49,9 +99,12 @@ type Capability struct {
 	CINC             Quantity
 	MilexUSDbn       Quantity
 	DeployableTroops Quantity
-	Nuclear          *bool
-	Source           string
-	Pos              Pos
+	// ArrivalDays: days until DeployableTroops are in the theatre (0 =
+	// already there).
+	ArrivalDays Quantity
+	Nuclear     *bool
+	Source      string
+	Pos         Pos
 }
 
 // Option is one guarantee package.
@@ -61,14 +114,38 @@ type Option struct {
 	Guarantors  []Guarantor
 }
 
-// Guarantor is one third party and what it commits.
+// Guarantor is one third party and what it commits: a state (Country) or
+// an international organisation (Organization, Country then zero).
 type Guarantor struct {
-	ID          string // unique key in parameter names; defaults to the lower-case COW abbreviation
-	Country     Country
+	ID           string // unique key in parameter names; defaults to the lower-case COW abbreviation
+	Country      Country
+	Organization *Organization
+	// Sovereign: the guarantor holds sovereignty over the protected
+	// territory (it defends its own territory, not an ally).
+	Sovereign bool
+	// Democracy: the guarantor is a democracy (an audience that punishes
+	// backing down); nil when the file does not say.
+	Democracy   *bool
 	Capability  *Capability
 	Instruments []Instrument
 	Signals     []Signal
 	Pos         Pos
+}
+
+// Organization is an international organisation acting as one guarantor:
+// a force of several contributors under one mandate.
+type Organization struct {
+	Name         string
+	Mandate      string
+	Contributors []Country
+}
+
+// Name is the guarantor's display name: its country's or organisation's.
+func (g Guarantor) Name() string {
+	if g.Organization != nil {
+		return g.Organization.Name
+	}
+	return g.Country.Name
 }
 
 // InstrumentType names a kind of commitment.
@@ -85,13 +162,15 @@ const (
 	ArmsSupply         InstrumentType = "arms_supply"
 	EconomicStake      InstrumentType = "economic_stake"
 	CeasefireAgreement InstrumentType = "ceasefire_agreement"
+	// Advisers: military advisers and trainers, not a combat force.
+	Advisers InstrumentType = "advisers"
 	// NoInstrument keys the base rate of a guarantor with no instrument.
 	NoInstrument InstrumentType = "none"
 )
 
 // InstrumentTypes lists every instrument type (NoInstrument excluded).
 var InstrumentTypes = []InstrumentType{CollectiveDefense, DefensePact, NuclearUmbrella, Tripwire, AirPolicing,
-	SecurityAssurance, ArmsSupply, EconomicStake, CeasefireAgreement}
+	Advisers, SecurityAssurance, ArmsSupply, EconomicStake, CeasefireAgreement}
 
 // Instrument is one commitment of a guarantor. Which fields apply depends on
 // Type (see docs/scenario.md); the rest hold their zero values.
@@ -108,11 +187,41 @@ type Instrument struct {
 	Aircraft     Quantity // air_policing (default 0 = unspecified)
 	ValueUSDbn   Quantity // economic_stake (required), arms_supply (per year, default 0)
 	Declared     bool     // nuclear_umbrella (default true)
+	Personnel    Quantity // advisers (required)
 	BaseRate     Quantity // optional override of the model's base rate for this instrument
-	Start        string
+	Start, End   string   // dates the instrument is in force ("" = open)
+	Scope        *Scope   // nil: the commitment covers any challenge
 	Source       string
 	Note         string
 	Pos          Pos
+}
+
+// Scope limits a commitment: to attacks by some states only, or (the
+// coder's judgment) away from this scenario's challenge.
+type Scope struct {
+	Challengers     []Country // nil: any challenger
+	CoversChallenge bool      // false: this scenario's challenge falls outside the commitment
+	Note            string
+}
+
+// Covers reports whether a commitment with this scope covers an attack by
+// challenger.
+func (s *Scope) Covers(challenger Country) bool {
+	if s == nil {
+		return true
+	}
+	if !s.CoversChallenge {
+		return false
+	}
+	if s.Challengers == nil {
+		return true
+	}
+	for _, c := range s.Challengers {
+		if c.Code == challenger.Code {
+			return true
+		}
+	}
+	return false
 }
 
 // Signal is a public statement or act that moves beliefs about a
@@ -126,29 +235,12 @@ type Signal struct {
 	Pos             Pos
 }
 
-// Model holds the model-level parameters of DESIGN.md §2, each defaulted
-// with a source or the label "judgment".
+// Model is the file's model: section: which engine, and the catalogue
+// parameters (Catalogue) the file sets, by name ("model.response.troops").
+// Parameters it leaves out take the catalogue's defaults.
 type Model struct {
-	BaseRateSource string                      // which empirical fulfilment rate anchors the defense-pact prior
-	BaseRates      map[InstrumentType]Quantity // P(fight) prior by strongest instrument, incl. NoInstrument
-	// Commitment-logit coefficients.
-	TripwireCoef      Quantity // per unit of log(1 + troops at risk)
-	EconomicStakeCoef Quantity // per unit of log(1 + stake in US$ bn)
-	AudienceCostCoef  Quantity // added for a ratified treaty instrument
-	WarCostCoef       Quantity // times (1 − P(coalition wins))
-	Correlation       Quantity // between guarantors' decisions to fight
-	// Exposure is the share of a tripwire's troops at risk in an attack, by
-	// posture (frontline, depth, rear).
-	Exposure map[string]Quantity
-	// Durability: yearly hazard of renewed war and multipliers.
-	BaseHazard          Quantity
-	MonitorsMult        Quantity
-	DMZMult             Quantity
-	ThirdPartyGuarantee Quantity
-	// Engine holds the engine parameters the file sets (EngineParams), by
-	// path ("model.challenger.cost_max"); the rest take the engine's
-	// defaults.
-	Engine map[string]Quantity
+	Engine string // EngineDefault or EngineUDG
+	Params map[string]Quantity
 }
 
 // Outcome is what happened in a historical case.

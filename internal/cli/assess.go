@@ -20,17 +20,25 @@ func init() { register(newAssessCmd) }
 type assessFlags struct {
 	samples, workers int
 	seed             uint64
+	engine           string
 }
 
 func (f *assessFlags) add(cmd *cobra.Command, samples int) {
 	cmd.Flags().IntVar(&f.samples, "samples", samples, fmt.Sprintf("Monte Carlo draws per option (%d to %d)", pipeline.MinSamples, pipeline.MaxSamples))
 	cmd.Flags().Uint64Var(&f.seed, "seed", 1, "random seed (results are identical for a seed)")
 	cmd.Flags().IntVar(&f.workers, "workers", 0, "worker goroutines (default: all cores; does not change results)")
+	addEngineFlag(cmd, &f.engine)
+}
+
+// addEngineFlag registers --engine: the structural engine (default) or the
+// UDG/D1 engine with its caveat; unset, each file's model.engine decides.
+func addEngineFlag(cmd *cobra.Command, engine *string) {
+	cmd.Flags().StringVar(engine, "engine", "", "engine: structural (the default) or udg (the Unilateral Deterrence Game, with its caveat); default: each file's model.engine")
 }
 
 // options turns the flags into pipeline options, checked.
 func (f *assessFlags) options(prog *bar) (pipeline.Options, error) {
-	o := pipeline.Options{Seed: f.seed, Samples: f.samples, Workers: f.workers, Version: Version}
+	o := pipeline.Options{Seed: f.seed, Samples: f.samples, Workers: f.workers, Version: Version, Engine: f.engine}
 	if f.samples == 0 {
 		return o, usageError("--samples must be at least %d, not 0", pipeline.MinSamples)
 	}

@@ -80,11 +80,11 @@ func TestAssessBadInput(t *testing.T) {
 }
 
 func TestExplainChain(t *testing.T) {
-	out, errs, code := runData(t, "explain", filepath.Join(optionsDir, "b-pact.yaml"))
+	out, errs, code := runData(t, "explain", filepath.Join(optionsDir, "b-pact.yaml"), "--engine", "udg")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"1. Commitment", "Effective credibility", "Unilateral Deterrence Game", "D1 equilibrium", "6. Inputs and sources", "model.base_rates.defense_pact"} {
+	for _, want := range []string{"1. Commitment", "Effective credibility", "Unilateral Deterrence Game", "D1 equilibrium", "6. Inputs and sources", "model.udg.base_rates.defense_pact"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain lacks %q", want)
 		}
@@ -106,7 +106,7 @@ func TestBacktestScores(t *testing.T) {
 // The exported game parses back as a two-player tree with the UDG's 16
 // outcomes (4 type profiles × SQ, DC, CD, DD).
 func TestGameExportRoundTrip(t *testing.T) {
-	out, errs, code := runData(t, "game", "export", filepath.Join(optionsDir, "a-assurance.yaml"), "--format", "efg")
+	out, errs, code := runData(t, "game", "export", filepath.Join(optionsDir, "a-assurance.yaml"), "--format", "efg", "--engine", "udg")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}

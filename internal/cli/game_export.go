@@ -13,21 +13,23 @@ import (
 func init() { registerGame(newGameExportCmd) }
 
 func newGameExportCmd() *cobra.Command {
-	var format, out string
+	var format, out, engine string
 	cmd := &cobra.Command{
 		Use:   "export FILE",
-		Short: "Write an option's deterrence game (the UDG at the inputs' medians) as a Gambit .efg file",
-		Long: `Build the Unilateral Deterrence Game that 'guarantor assess' solves for the option, with every
-input at its median (the same game 'guarantor explain' prints), and write it in Gambit's .efg
-format for re-checking with Gambit or 'guarantor game solve'. Payoffs are exact decimals:
-(Challenger, Defender).`,
+		Short: "Write an option's deterrence game (at the inputs' medians) as a Gambit .efg file",
+		Long: `Build the game that 'guarantor assess' solves for the option, with every input at its
+median, and write it in Gambit's .efg format for re-checking with Gambit or 'guarantor game solve'.
+The default (structural) engine's game: chance draws the challenger's valuation type, the
+challenger keeps the status quo or attacks, chance draws the guarantors' responding set and the
+war's outcome; payoffs (Challenger) are exact decimals. With --engine udg: the Unilateral
+Deterrence Game, payoffs (Challenger, Defender).`,
 		Example: "  guarantor game export examples/ukraine-2025/08-us-tripwire-7000.yaml --format efg -o us-tripwire.efg",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "efg" {
 				return usageError("--format %q: expected efg", format)
 			}
-			t, err := pipeline.Game(args[0])
+			t, err := pipeline.GameWith(args[0], engine)
 			if err != nil {
 				return inputError(err)
 			}
@@ -44,5 +46,6 @@ format for re-checking with Gambit or 'guarantor game solve'. Payoffs are exact 
 	}
 	cmd.Flags().StringVar(&format, "format", "efg", "output format: efg")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output")
+	addEngineFlag(cmd, &engine)
 	return cmd
 }

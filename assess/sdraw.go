@@ -1,0 +1,461 @@
+package assess
+
+import (
+	"math"
+
+	"github.com/guarantor/guarantor/deter"
+	"github.com/guarantor/guarantor/uncertainty"
+)
+
+// swork is one worker's scratch space for the structural engine, sized at
+// compile time, so that a draw allocates nothing.
+type swork struct {
+	x    []float64
+	coef deter.Coefficients // the draw's coefficient values (only the scalars the equations read)
+	q    []float64          // per guarantor P(responds)
+	t    []float64          // per guarantor Φ⁻¹(q)
+	fg   []float64          // per guarantor force
+	pwin []float64          // per guarantor P(g and protege prevail)
+	idx  [][]float64        // per guarantor response index terms (explain)
+	fS   []float64          // per subset F_S = F_P + Σ_{g∈S} F_g
+	pz   []float64          // per guarantor P(responds | common factor)
+	pi   []float64          // per subset challenger's P(prevail)
+	cost []float64          // per subset C_S
+	umb  []bool             // per subset: a declared umbrella holder responds
+	pS   []float64          // per subset P(exactly S responds)
+	node []float64          // per subset, one quadrature node
+	ph   []phaseOut
+	out  sdraw
+}
+
+// phaseOut is one phase's result in a draw.
+type phaseOut struct {
+	psq, index, hr float64
+}
+
+// sdraw is one draw's result.
+type sdraw struct {
+	PSQ      float64 // P(status quo) at the assessment date
+	Pi, Cbar float64 // E_R[π_S], E_R[C_S]
+	Index    float64 // deterrence index DI
+	AnyFight float64 // P(some guarantor responds)
+	CanWin   float64 // P(the challenger loses | some respond)
+	PWinAll  float64 // P(protege and every guarantor prevail)
+	FC, FP   float64 // challenger's and protege's forces
+	HR       float64 // hazard ratio of the mechanisms at the assessment date
+	horizon  float64 // the draw's horizon, years
+}
+
+func (s *structural) newWork() *swork {
+	n, m := s.n, 1<<s.n
+	w := &swork{x: append([]float64(nil), s.point...), q: make([]float64, n), t: make([]float64, n), fg: make([]float64, n),
+		pwin: make([]float64, n), pz: make([]float64, n), fS: make([]float64, m), pi: make([]float64, m), cost: make([]float64, m),
+		umb: make([]bool, m), pS: make([]float64, m), node: make([]float64, m), ph: make([]phaseOut, len(s.phases))}
+	for range n {
+		w.idx = append(w.idx, make([]float64, 8))
+	}
+	return w
+}
+
+// mix64 is SplitMix64's finaliser (Steele, Lea and Flood 2014).
+func mix64(z uint64) uint64 {
+	z = (z ^ z>>30) * 0xbf58476d1ce4e5b9
+	z = (z ^ z>>27) * 0x94d049bb133111eb
+	return z ^ z>>31
+}
+
+// unit is the uniform in (0, 1) of input key in draw i under seed: a
+// counter-based stream, so that an input's draws depend only on (seed,
+// draw, its name). Adding or removing other inputs (a guarantor, a
+// signal) leaves them unchanged: common random numbers across options.
+func unit(seed, draw, key uint64) float64 {
+	z := mix64(seed*0x9e3779b97f4a7c15 ^ mix64(key+draw*0xd1b54a32d192ed03))
+	return (float64(z>>11) + 0.5) / (1 << 53)
+}
+
+// normalSampler draws a (truncated) normal by its quantile function with
+// the tabulated Φ⁻¹: the same inverse-CDF sample as uncertainty.Dist's,
+// to interpolation error, several times faster.
+type normalSampler struct {
+	ok             bool
+	mean, sd       float64
+	cdfLo, cdfSpan float64 // Φ of the truncation bounds
+}
+
+func newNormalSampler(d uncertainty.Dist) normalSampler {
+	if d.Kind != uncertainty.Normal {
+		return normalSampler{}
+	}
+	lo, hi := 0.0, 1.0
+	if d.Min < d.Max {
+		lo, hi = 0.5*math.Erfc(-(d.Min-d.Mean)/d.SD/math.Sqrt2), 0.5*math.Erfc(-(d.Max-d.Mean)/d.SD/math.Sqrt2)
+	}
+	return normalSampler{ok: true, mean: d.Mean, sd: d.SD, cdfLo: lo, cdfSpan: hi - lo}
+}
+
+// sample fills w.x for draw i; fixed >= 0 overrides that slot.
+func (s *structural) sample(w *swork, seed, draw uint64, fixed int, val float64) {
+	for _, i := range s.random {
+		u := unit(seed, draw, s.keys[i])
+		if f := &s.fast[i]; f.ok {
+			w.x[i] = f.mean + f.sd*normQuantile(f.cdfLo+u*f.cdfSpan)
+			continue
+		}
+		w.x[i] = s.dists[i].Quantile(u)
+	}
+	if fixed >= 0 {
+		w.x[fixed] = val
+	}
+}
+
+// strength reads one side's force in the theatre.
+func (s *structural) strength(x []float64, f force, k, tau float64) float64 {
+	v := 0.0
+	if f.troops >= 0 {
+		v = max(x[f.troops], 0)
+		if f.arrival >= 0 && tau > 0 {
+			if a := x[f.arrival]; a > 0 { // forces already in the theatre need no discount
+				v *= math.Exp(-a / tau)
+			}
+		}
+	}
+	if f.cinc >= 0 {
+		v += max(x[f.cinc], 0) * clamp01(x[f.deploy]) * k
+	}
+	return v
+}
+
+// eval computes the draw in w.x: every phase's deterrence, and the
+// assessment date's summary in w.out.
+func (s *structural) eval(w *swork) {
+	x, c := w.x, &w.coef
+	cs := &s.coef
+	set := func(e *deter.Estimate, i int) {
+		if i >= 0 {
+			e.Value = x[i]
+		} else {
+			e.Value = 0
+		}
+	}
+	set(&c.BT, cs.bt)
+	set(&c.BE, cs.be)
+	set(&c.BA, cs.ba)
+	set(&c.BD, cs.bd)
+	set(&c.Post1945, cs.post)
+	set(&c.Gamma, cs.gamma)
+	set(&c.C0, cs.c0)
+	set(&c.C1, cs.c1)
+	set(&c.CN, cs.cn)
+	set(&c.A0, cs.a0)
+	set(&c.A1, cs.a1)
+	set(&c.AGeneral, cs.ag)
+	set(&c.K, cs.k)
+	set(&c.Lambda, cs.lambda)
+	set(&c.PC0, cs.pc0)
+	set(&c.PC1, cs.pc1)
+	for p := range s.phases {
+		s.evalPhase(w, p)
+	}
+	if s.horizon >= 0 {
+		w.out.horizon = x[s.horizon]
+	}
+}
+
+// evalPhase is MODEL.md §3 for one phase.
+func (s *structural) evalPhase(w *swork, p int) {
+	x, c, ph := w.x, &w.coef, &s.phases[p]
+	cs := &s.coef
+	tau := 0.0
+	if cs.tau >= 0 {
+		tau = x[cs.tau]
+	}
+	// Forces. The national fallback converts capability into troops at the
+	// challenger's rate (k), or is the unit itself when no side gives troops.
+	k := 1.0
+	if s.ch.troops >= 0 && s.ch.cinc >= 0 {
+		if den := max(x[s.ch.cinc], 0) * clamp01(x[s.ch.deploy]); den > 0 {
+			k = max(x[s.ch.troops], 0) / den
+		}
+	}
+	fc := s.strength(x, force{s.ch.troops, s.ch.arrival, -1, -1}, k, tau)
+	if s.ch.troops < 0 {
+		fc = s.strength(x, s.ch, 1, tau)
+	}
+	fp := s.strength(x, s.pr, k, tau)
+	if len(ph.arms) > 0 {
+		arms := 0.0
+		for _, a := range ph.arms {
+			arms += max(x[a], 0)
+		}
+		fp *= 1 + max(x[cs.arms], 0)*arms
+	}
+	n := s.n
+	for i := range n {
+		g := &ph.g[i]
+		f := s.strength(x, s.gforce[i], k, tau)
+		if s.ch.troops >= 0 { // troops in place count only in a theatre measured in troops
+			for _, t := range g.inPlace {
+				f += max(x[t], 0)
+			}
+		}
+		w.fg[i] = f
+	}
+	// Every responding set's force, challenger's P(prevail) and cost of war.
+	gamma := x[cs.gamma]
+	w.fS[0], w.umb[0] = fp, false
+	for i := range n {
+		h := 1 << i
+		for sub := range h {
+			w.fS[sub|h] = w.fS[sub] + w.fg[i]
+			w.umb[sub|h] = w.umb[sub] || ph.g[i].umbrella
+		}
+	}
+	lnFC := math.Log(fc)
+	for sub := range 1 << n {
+		w.pi[sub], w.cost[sub] = contestCost(c, fc, lnFC, w.fS[sub], gamma, w.umb[sub])
+	}
+	// Responses.
+	shift := 0.0
+	if cs.shift >= 0 {
+		shift = x[cs.shift]
+	}
+	for i := range n {
+		g := &ph.g[i]
+		// The strongest instrument's base, each with its own era term
+		// (deter: Post1945 applies to the alliance instruments only).
+		base, era := math.Inf(-1), 0.0
+		for _, b := range g.bases {
+			e := 0.0
+			if s.post && b.era {
+				e = c.Post1945.Value
+			}
+			if v := x[b.slot] + e; v > base {
+				base, era = v, e
+			}
+		}
+		for _, b := range g.probs {
+			if v := deter.Logit(min(max(x[b], 1e-9), 1-1e-9)); v > base {
+				base, era = v, 0
+			}
+		}
+		troops := 0.0
+		for _, t := range g.troops {
+			e := max(x[t.n], 0) * clamp01(x[t.share])
+			if t.rot >= 0 {
+				e *= clamp01(x[t.rot])
+			}
+			troops += e
+		}
+		stake := 0.0 // per cent of the guarantor's foreign trade (the units BE was fitted on)
+		for _, st := range g.stake {
+			stake += max(x[st], 0)
+		}
+		if stake > 0 {
+			stake *= 100 / max(x[cs.trade], 1e-9)
+		}
+		aud := 0.0
+		if g.public {
+			aud = g.democ
+			if aud < 0 {
+				aud = clamp01(x[cs.dem])
+			}
+		}
+		lr := 0.0
+		for _, sg := range g.signals {
+			lr += math.Log(max(x[sg], 1e-300))
+		}
+		w.pwin[i] = 1 - w.pi[1<<i]
+		in := deter.ResponseInput{Base: base, Troops: troops, StakeUSDbn: stake, Audience: aud,
+			PWin: w.pwin[i], LogLR: lr + shift}
+		z := deter.ResponseIndex(c, in)
+		w.q[i] = deter.Logistic(z)
+		if p == 0 {
+			t := w.idx[i]
+			t[0], t[1], t[2], t[3] = base-era, c.BT.Value*math.Log1p(troops), c.BE.Value*math.Log1p(stake), c.BA.Value*aud
+			t[4], t[5], t[6], t[7] = c.BD.Value*(w.pwin[i]-0.5), lr, shift, era
+		}
+	}
+	s.responseSets(w)
+	var pi, cbar, any, win float64
+	for sub := range 1 << n {
+		pi += w.pS[sub] * w.pi[sub]
+		cbar += w.pS[sub] * w.cost[sub]
+		if sub != 0 {
+			any += w.pS[sub]
+			win += w.pS[sub] * (1 - w.pi[sub])
+		}
+	}
+	psq, index := deter.StatusQuo(c, math.Log(cbar), math.Log(max(pi, 1e-300)), s.general)
+	hr := 1.0
+	for _, h := range ph.hr {
+		hr *= max(x[h], 0)
+	}
+	w.ph[p] = phaseOut{psq: psq, index: index, hr: hr}
+	if p == 0 {
+		o := &w.out
+		o.PSQ, o.Pi, o.Cbar, o.Index, o.HR = psq, pi, cbar, index, hr
+		o.AnyFight, o.FC, o.FP = any, fc, fp
+		o.PWinAll = 1 - w.pi[1<<n-1]
+		o.CanWin = 0
+		if any > 1e-12 {
+			o.CanWin = clamp01(win / any)
+		}
+	}
+}
+
+// contestCost is deter.Contest(fc, fs, gamma) and
+// exp(deter.LogWarCost(c, fs, fc, umbrella)) with one logarithm between
+// them (lnFC = ln fc is computed once per draw); TestContestCostMatchesDeter
+// holds it to deter's definitions, clamps included.
+func contestCost(c *deter.Coefficients, fc, lnFC, fs, gamma float64, umbrella bool) (pi, cost float64) {
+	var lr float64 // ln(fs/fc), bounded as deter.LogWarCost bounds it
+	switch {
+	case fc > 0 && fs > 0:
+		lr = math.Log(fs) - lnFC
+		pi = deter.Logistic(-gamma * lr)
+	case fc > 0: // no defence
+		lr, pi = math.Log(ratioFloor), 1
+	case fs > 0: // no attacker
+		lr, pi = -math.Log(ratioFloor), 0
+	default:
+		lr, pi = math.Log(ratioFloor), 0.5
+	}
+	lr = min(max(lr, math.Log(ratioFloor)), -math.Log(ratioFloor))
+	v := c.C0.Value + c.C1.Value*lr
+	if umbrella {
+		v += c.CN.Value
+	}
+	return pi, math.Exp(v)
+}
+
+// ratioFloor is deter's bound on the force ratio in the war cost.
+const ratioFloor = 1e-6
+
+// responseSets fills w.pS[S] = P(exactly S responds) when R_g = 1[U_g <
+// q_g] and U comes from a Gaussian copula with one common factor
+// (correlation rho): given the factor z the responses are independent with
+// p_g(z) = Φ((Φ⁻¹(q_g) − √ρ z)/√(1−ρ)), and the factor is integrated out
+// by Gauss-Hermite quadrature. Each p_g(z) rises with q_g, so P(S ⊇ T)
+// rises with every q_g and with an added guarantor: the responding set
+// grows pointwise, as MODEL.md §2 requires.
+func (s *structural) responseSets(w *swork) {
+	n := s.n
+	rho := 0.0
+	if s.coef.rho >= 0 {
+		rho = min(max(w.x[s.coef.rho], 0), 0.99)
+	}
+	// One guarantor goes through the quadrature too, so that adding a
+	// second changes nothing for the first (the responding set grows
+	// exactly, not up to quadrature error).
+	if n == 0 || rho == 0 {
+		independent(w.pS, w.q)
+		return
+	}
+	sr, sq := math.Sqrt(rho), math.Sqrt(1-rho)
+	zs, ws := nodes(rho)
+	for i := range n {
+		w.t[i] = threshold(w.q[i], sr, sq, zs, ws)
+	}
+	for sub := range 1 << n {
+		w.pS[sub] = 0
+	}
+	p := w.pz
+	inv := 1 / sq
+	for k, z := range zs {
+		for i := range n {
+			p[i] = phi((w.t[i] - sr*z) * inv)
+		}
+		independent(w.node, p)
+		wk := ws[k]
+		for sub := range 1 << n {
+			w.pS[sub] += wk * w.node[sub]
+		}
+	}
+}
+
+// threshold returns t such that the quadrature's marginal Σ_k w_k Φ((t −
+// √ρ z_k)/√(1−ρ)) is q: the Gaussian answer Φ⁻¹(q) corrected by Newton
+// steps on the (piecewise linear) tabulated Φ, so that every guarantor
+// responds with exactly its q_g whatever the correlation and the discrete
+// factor reproduces the Gaussian copula's dependence to quadrature error.
+// t rises with q, so the coupling stays monotone.
+func threshold(q, sr, sq float64, zs, ws []float64) float64 {
+	q = min(max(q, 1e-12), 1-1e-12)
+	t := normQuantile(q)
+	inv := 1 / sq
+	for range 8 {
+		var f, d float64
+		for k, z := range zs {
+			x := (t - sr*z) * inv
+			f += ws[k] * phi(x)
+			d += ws[k] * phiSlope(x)
+		}
+		f -= q
+		if math.Abs(f) < 1e-11 || !(d > 0) {
+			break
+		}
+		t -= f / (d / sq)
+	}
+	return t
+}
+
+// independent writes P(exactly S) for independent responses with
+// probabilities q, built up bit by bit.
+func independent(out, q []float64) {
+	out[0] = 1
+	for i, p := range q {
+		h := 1 << i
+		for sub := range h {
+			out[sub|h] = out[sub] * p
+			out[sub] *= 1 - p
+		}
+	}
+}
+
+// noAttack is P(no attack by T years). Immediate deterrence: the
+// decision now, then the cure Weibull (survival). General deterrence:
+// P(status quo) is a per-year probability (deter: AGeneral is calibrated on
+// yearly onsets), so each year of each phase multiplies its own, the first
+// year at least.
+func (s *structural) noAttack(w *swork, c *deter.Coefficients, years float64) float64 {
+	if !s.general {
+		return w.out.PSQ * s.survival(w, c, years)
+	}
+	years = max(years, 1)
+	v := 1.0
+	for p := range s.phases {
+		t0 := s.phases[p].start
+		if t0 >= years {
+			break
+		}
+		t1 := years
+		if p+1 < len(s.phases) {
+			t1 = min(years, s.phases[p+1].start)
+		}
+		v *= math.Pow(w.ph[p].psq, t1-t0)
+	}
+	return v
+}
+
+// survival is P(no attack by T years | status quo at the assessment date):
+// the cure Weibull of each phase, chained through the phases' start times.
+func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) float64 {
+	v := 1.0
+	for p := range s.phases {
+		t0 := s.phases[p].start
+		if t0 >= years {
+			break
+		}
+		t1 := years
+		if p+1 < len(s.phases) {
+			t1 = min(years, s.phases[p+1].start)
+		}
+		o := w.ph[p]
+		a := deter.Survival(c, o.index, t0, o.hr)
+		b := deter.Survival(c, o.index, t1, o.hr)
+		if a > 0 {
+			v *= b / a
+		}
+	}
+	return v
+}

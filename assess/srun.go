@@ -1,0 +1,244 @@
+package assess
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"sort"
+	"sync"
+
+	"github.com/guarantor/guarantor/scenario"
+)
+
+// sdraws holds the structural engine's per-draw series.
+type sdraws struct {
+	n                              int
+	psq, anyFight, canWin, pwinAll []float64
+	pi, cbar                       []float64
+	held                           []float64
+	noWar                          [][]float64 // per horizon
+	pf, pwg                        [][]float64 // per guarantor
+}
+
+func (s *structural) simulate(ctx context.Context, cfg Config, hs []int) (*sdraws, error) {
+	n := cfg.Samples
+	d := &sdraws{n: n, psq: make([]float64, n), anyFight: make([]float64, n), canWin: make([]float64, n),
+		pwinAll: make([]float64, n), pi: make([]float64, n), cbar: make([]float64, n), held: make([]float64, n)}
+	for range hs {
+		d.noWar = append(d.noWar, make([]float64, n))
+	}
+	for range s.n {
+		d.pf = append(d.pf, make([]float64, n))
+		d.pwg = append(d.pwg, make([]float64, n))
+	}
+	ws := make([]*swork, cfg.Workers)
+	for i := range ws {
+		ws[i] = s.newWork()
+	}
+	nch := (n + chunk - 1) / chunk
+	var mu sync.Mutex
+	done := 0
+	err := parallel(ctx, cfg.Workers, nch, func(wk, ch int) {
+		w := ws[wk]
+		for i := ch * chunk; i < min(n, (ch+1)*chunk); i++ {
+			s.sample(w, cfg.Seed, uint64(i), -1, 0)
+			s.eval(w)
+			o := &w.out
+			d.psq[i], d.anyFight[i], d.canWin[i], d.pwinAll[i], d.pi[i], d.cbar[i] = o.PSQ, o.AnyFight, o.CanWin, o.PWinAll, o.Pi, o.Cbar
+			for j, y := range hs {
+				d.noWar[j][i] = s.noAttack(w, &w.coef, float64(y))
+			}
+			d.held[i] = s.noAttack(w, &w.coef, max(o.horizon, 0))
+			for g := range s.n {
+				d.pf[g][i], d.pwg[g][i] = w.q[g], w.pwin[g]
+			}
+		}
+		if cfg.Progress != nil {
+			mu.Lock()
+			done += min(n, (ch+1)*chunk) - ch*chunk
+			cfg.Progress(done, n)
+			mu.Unlock()
+		}
+	})
+	return d, err
+}
+
+// runStructural assesses an option with the structural engine.
+func (m *Model) runStructural(ctx context.Context, cfg Config, version string) (*Result, error) {
+	s := m.st
+	hs := m.horizons()
+	d, err := s.simulate(ctx, cfg, hs)
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{Option: m.Opt.Name, File: m.Opt.File, Version: version, Seed: cfg.Seed, Samples: cfg.Samples,
+		InputHash: m.Hash(), Engine: scenario.EngineDefault, Flags: append([]string(nil), s.flags...)}
+	r.PDeter = estimate(d.psq)
+	war := make([]float64, d.n)
+	for i, p := range d.psq {
+		war[i] = 1 - p
+	}
+	r.PWar = estimate(war)
+	r.AnyFight, r.CanWin, r.PWinAll = estimate(d.anyFight), estimate(d.canWin), estimate(d.pwinAll)
+	r.Credibility = r.AnyFight
+	r.Pi, r.CostBar = estimate(d.pi), estimate(d.cbar)
+	r.Committed = r.AnyFight.Mean >= 0.5
+	r.Capable = r.CanWin.Mean >= 0.5
+	r.Fails = fails(r.Committed, r.Capable)
+	for j, y := range hs {
+		r.NoWar = append(r.NoWar, Horizon{y, estimate(d.noWar[j])})
+	}
+	r.Held = estimate(d.held)
+	for i, gp := range s.c.Guarantors {
+		gr := GuarantorResult{ID: gp.ID, Name: gp.Name, Instrument: s.strongest(i), PFight: estimate(d.pf[i]), PWin: estimate(d.pwg[i])}
+		gr.Committed = gr.PFight.Mean >= 0.5
+		gr.Capable = shareAtLeast(d.pwg[i], 0.5) >= 0.5
+		gr.Fails = fails(gr.Committed, gr.Capable)
+		r.Guarantors = append(r.Guarantors, gr)
+	}
+	if cfg.DriverSamples > 0 {
+		if r.Drivers, err = m.Drivers(ctx, cfg); err != nil {
+			return nil, err
+		}
+	}
+	r.Assumptions = m.Assumptions()
+	return r, nil
+}
+
+// strongest names guarantor i's instrument with the highest base logit at
+// the medians among those in force and in scope ("none" without one).
+func (s *structural) strongest(i int) string {
+	best, name := math.Inf(-1), "none"
+	gp := s.c.Guarantors[i]
+	if gp.Sovereign {
+		name = "sovereign"
+	}
+	for _, ip := range gp.Instruments {
+		if !ip.InScope || !ip.InForce(s.asOf) {
+			continue
+		}
+		if j, ok := s.c.Index("model.response.base." + string(ip.Type)); ok && s.point[j] > best {
+			best, name = s.point[j], string(ip.Type)
+		}
+	}
+	return name
+}
+
+// meanPSQ is the mean P(status quo) over n draws with one input fixed
+// (common random numbers across calls with the same seed).
+func (s *structural) meanPSQ(w *swork, seed uint64, n, fixed int, val float64) float64 {
+	sum := 0.0
+	for i := range n {
+		s.sample(w, seed, uint64(i), fixed, val)
+		s.eval(w)
+		sum += w.out.PSQ
+	}
+	return sum / float64(n)
+}
+
+// MeanPDeter is the mean P(deterrence) over draws 0..n-1 of seed, for
+// comparisons with common random numbers (the property tests).
+func (m *Model) MeanPDeter(seed uint64, n int) float64 {
+	if m.st == nil {
+		w, st := m.newWork(), newStream()
+		return m.meanPSQ(w, st, seed, n, -1, 0)
+	}
+	return m.st.meanPSQ(m.st.newWork(), seed, n, -1, 0)
+}
+
+func (m *Model) driversStructural(ctx context.Context, cfg Config) ([]Driver, error) {
+	s := m.st
+	out := make([]Driver, len(s.random))
+	ws := make([]*swork, cfg.Workers)
+	for i := range ws {
+		ws[i] = s.newWork()
+	}
+	seed := cfg.Seed ^ 0x9e3779b97f4a7c15
+	err := parallel(ctx, cfg.Workers, len(s.random), func(wk, j int) {
+		slot := s.random[j]
+		lo, hi := s.dists[slot].Quantile(0.05), s.dists[slot].Quantile(0.95)
+		a := s.meanPSQ(ws[wk], seed, cfg.DriverSamples, slot, lo)
+		b := s.meanPSQ(ws[wk], seed, cfg.DriverSamples, slot, hi)
+		out[j] = Driver{Name: s.names[slot], Source: s.sources[slot], Lo: lo, Hi: hi, AtLo: a, AtHi: b, Swing: math.Abs(b - a)}
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Swing > out[j].Swing })
+	return out, nil
+}
+
+func (s *structural) hash() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "structural|%s|%s|%v|", s.c.Scenario.Name, s.asOf, s.flags)
+	for _, ph := range s.phases {
+		fmt.Fprintf(h, "%v|%+v|%v|%v|", ph.start, ph.g, ph.arms, ph.hr)
+	}
+	for i := range s.names {
+		fmt.Fprintf(h, "%s=%s;%s\n", s.names[i], s.dists[i].String(), s.sources[i])
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// StructuralTrace is the structural engine's chain at the inputs' medians.
+type StructuralTrace struct {
+	AsOf       string
+	Flags      []string
+	FC, FP     float64 // challenger's and protege's forces in the theatre
+	Guarantors []StructuralGuarantor
+	Sets       []ResponseSet
+	Pi, Cbar   float64
+	Index, PSQ float64
+	HR         float64
+	Phases     int
+	Survival   []Horizon
+}
+
+// StructuralGuarantor is one guarantor's response equation, term by term.
+type StructuralGuarantor struct {
+	ID, Name, Instrument                                             string
+	Base, Post1945, Troops, Stake, Audience, Balance, Signals, Shift float64 // logit terms
+	Force, PWin, Q                                                   float64
+}
+
+// ResponseSet is one responding set's probability and the challenger's
+// payoffs against it.
+type ResponseSet struct {
+	Members []string
+	P       float64 // P(exactly these respond)
+	Pi      float64 // challenger's P(prevail)
+	Cost    float64 // challenger's cost of war C_S
+	Force   float64 // F_S
+}
+
+func (m *Model) explainStructural() *StructuralTrace {
+	s := m.st
+	w := s.newWork()
+	s.eval(w)
+	o := &w.out
+	t := &StructuralTrace{AsOf: s.asOf, Flags: s.flags, FC: o.FC, FP: o.FP, Pi: o.Pi, Cbar: o.Cbar, Index: o.Index, PSQ: o.PSQ, HR: o.HR, Phases: len(s.phases)}
+	for i, gp := range s.c.Guarantors {
+		x := w.idx[i]
+		t.Guarantors = append(t.Guarantors, StructuralGuarantor{ID: gp.ID, Name: gp.Name, Instrument: s.strongest(i),
+			Base: x[0], Troops: x[1], Stake: x[2], Audience: x[3], Balance: x[4], Signals: x[5], Shift: x[6], Post1945: x[7],
+			Force: w.fg[i], PWin: w.pwin[i], Q: w.q[i]})
+	}
+	// fS was overwritten by nothing after the phases: recompute phase 0 for the sets.
+	s.evalPhase(w, 0)
+	for sub := range 1 << s.n {
+		rs := ResponseSet{P: w.pS[sub], Pi: w.pi[sub], Cost: w.cost[sub], Force: w.fS[sub]}
+		for i, gp := range s.c.Guarantors {
+			if sub&(1<<i) != 0 {
+				rs.Members = append(rs.Members, gp.ID)
+			}
+		}
+		t.Sets = append(t.Sets, rs)
+	}
+	for _, y := range m.horizons() {
+		p := s.noAttack(w, &w.coef, float64(y))
+		t.Survival = append(t.Survival, Horizon{Years: y, P: Estimate{Mean: p, Lo: p, Hi: p}})
+	}
+	return t
+}

@@ -1,0 +1,561 @@
+package assess
+
+import (
+	"fmt"
+	"hash/fnv"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/guarantor/guarantor/deter"
+	"github.com/guarantor/guarantor/scenario"
+	"github.com/guarantor/guarantor/uncertainty"
+)
+
+// The structural engine (MODEL.md §3; docs/assess.md). It reads the
+// compiled scenario directly: its inputs are the scenario's parameters
+// (every catalogue coefficient among them), plus a few constants it
+// derives (national capability for the fallback), in one vector x.
+
+// structural is a compiled option for the structural engine.
+type structural struct {
+	c       *scenario.Compiled
+	names   []string
+	dists   []uncertainty.Dist
+	sources []string
+	keys    []uint64 // per-input stream keys (hash of the name): common random numbers survive added inputs
+	point   []float64
+	random  []int           // inputs that are not constants
+	fast    []normalSampler // per input: a normal sampled through the quantile table (kind 0 = use the Dist)
+	read    map[int]bool    // the inputs the engine reads (flagUnread); the others are not sampled
+	n       int             // guarantors
+	phases  []phase
+	coef    scoefSlots
+	ch, pr  force
+	gforce  []force // per guarantor: reinforcements or the national fallback
+	horizon int     // slot of the horizon (years)
+	post    bool    // assessment date in or after 1945
+	general bool    // general deterrence: P(status quo) is per year
+	asOf    string
+	flags   []string
+}
+
+// force is how one side's strength in the theatre is read: troops in the
+// theatre (discounted by arrival time) or, as a flagged fallback, national
+// capability times a deploy share.
+type force struct {
+	troops, arrival int // slots, or -1
+	cinc, deploy    int // fallback slots, or -1
+}
+
+// phase is the option's structure while a set of instruments is in force:
+// phase 0 at the assessment date, one more after each instrument's end
+// within the horizon.
+type phase struct {
+	start float64 // years after the assessment date
+	g     []sguar
+	arms  []int // arms-supply US$ bn slots
+	hr    []int // hazard-ratio slots of the mechanisms in force
+}
+
+// sguar is one guarantor's structure in a phase.
+type sguar struct {
+	bases    []base // base logits of its instruments in force and in scope (and none, sovereign)
+	probs    []int  // base_rate overrides (probabilities)
+	troops   []exposed
+	stake    []int
+	signals  []int
+	inPlace  []int   // tripwire troop slots: force in the theatre from the first day
+	public   bool    // a public commitment in force (the audience term needs one)
+	democ    float64 // 1 democracy, 0 not, -1 unknown (model.response.democracy)
+	umbrella bool
+}
+
+// base is one candidate base logit; era marks the alliance instruments
+// whose fitted base takes the post-1945 term (deter.Coefficients.EraApplies).
+type base struct {
+	slot int
+	era  bool
+}
+
+type exposed struct{ n, share, rot int }
+
+type scoefSlots struct {
+	bt, be, ba, bd, post, rho, shift int
+	dem, trade                       int
+	gamma, c0, c1, cn, a0, a1, ag    int
+	k, lambda, pc0, pc1, tau         int
+	arms                             int
+}
+
+// Flag texts.
+const (
+	FlagNational = "national capability (COW CINC × deploy share) stands in for the theatre balance: the challenger gives no deployable_troops"
+)
+
+func (s *structural) add(name string, d uncertainty.Dist, src string) int {
+	s.names = append(s.names, name)
+	s.dists = append(s.dists, d)
+	s.sources = append(s.sources, src)
+	return len(s.names) - 1
+}
+
+func (s *structural) slot(name string) (int, error) {
+	i, ok := s.c.Index(name)
+	if !ok {
+		return -1, fmt.Errorf("%w: %s: parameter %s missing (catalogue relevance and engine disagree)", ErrOption, s.c.Scenario.File, name)
+	}
+	return i, nil
+}
+
+func (s *structural) opt(name string) int {
+	if i, ok := s.c.Index(name); ok {
+		return i
+	}
+	return -1
+}
+
+func (s *structural) flag(format string, a ...any) {
+	s.flags = append(s.flags, fmt.Sprintf(format, a...))
+}
+
+// dateTime reads a file's date (YYYY, YYYY-MM or YYYY-MM-DD) as its first
+// day, or with last as the last day of the span it names.
+func dateTime(d string, last bool) (time.Time, bool) {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		t, err := time.Parse(layout, d)
+		if err != nil {
+			continue
+		}
+		if last {
+			switch layout {
+			case "2006-01":
+				t = t.AddDate(0, 1, -1)
+			case "2006":
+				t = t.AddDate(1, 0, -1)
+			}
+		}
+		return t, true
+	}
+	return time.Time{}, false
+}
+
+// yearsBetween is the time from date a (its first day) to date b (its
+// first day, or its last with bLast) in years; +Inf if either is unreadable.
+func yearsBetween(a, b string, bLast bool) float64 {
+	ta, ok1 := dateTime(a, false)
+	tb, ok2 := dateTime(b, bLast)
+	if !ok1 || !ok2 {
+		return math.Inf(1)
+	}
+	return tb.Sub(ta).Hours() / 24 / 365.25
+}
+
+// compileStructural builds the structural engine's model of an option.
+func compileStructural(o Option) (*structural, error) {
+	c := o.Compiled
+	sc := c.Scenario
+	if len(c.Guarantors) > MaxGuarantors {
+		return nil, fmt.Errorf("%w: %s: %d guarantors (at most %d)", ErrOption, o.Name, len(c.Guarantors), MaxGuarantors)
+	}
+	s := &structural{c: c, n: len(c.Guarantors), horizon: c.Horizon}
+	for _, p := range c.Params {
+		s.add(p.Name, p.Dist, p.Source+noteOf(p.Note))
+	}
+	s.asOf = c.AsOf()
+	if s.asOf == "" {
+		s.asOf = time.Now().UTC().Format("2006-01-02")
+	}
+	y, _ := strconv.Atoi(s.asOf[:4])
+	s.post = y >= 1945
+	var err error
+	must := func(dst *int, name string) {
+		if err == nil {
+			*dst, err = s.slot(name)
+		}
+	}
+	cs := &s.coef
+	must(&cs.gamma, "model.challenger.contest_exponent")
+	must(&cs.c0, "model.challenger.cost_intercept")
+	must(&cs.c1, "model.challenger.cost_balance")
+	must(&cs.a0, "model.challenger.intercept")
+	must(&cs.a1, "model.challenger.weight")
+	must(&cs.k, "model.durability.shape")
+	must(&cs.lambda, "model.durability.scale")
+	must(&cs.pc0, "model.durability.cure_intercept")
+	must(&cs.pc1, "model.durability.cure_index")
+	cs.cn, cs.tau, cs.arms = s.opt("model.challenger.cost_nuclear"), s.opt("model.capability.arrival_scale"), s.opt("model.capability.arms_per_bn")
+	cs.dem, cs.trade, cs.ag = s.opt("model.response.democracy"), s.opt("model.response.trade_usd_bn"), -1
+	s.general = sc.Challenge.Stage == scenario.General
+	if s.general {
+		must(&cs.ag, "model.challenger.general")
+	}
+	cs.bt, cs.be, cs.ba, cs.bd, cs.post, cs.rho = -1, -1, -1, -1, -1, -1
+	cs.shift = -1
+	if s.n > 0 {
+		must(&cs.bt, "model.response.troops")
+		must(&cs.be, "model.response.stake")
+		must(&cs.ba, "model.response.audience")
+		must(&cs.bd, "model.response.balance")
+		must(&cs.post, "model.response.post1945")
+		cs.rho = s.opt("model.response.correlation")
+		switch sc.Challenge.Kind {
+		case scenario.LimitedSeizure:
+			must(&cs.shift, "model.response.limited_seizure")
+		case scenario.GreyZone:
+			must(&cs.shift, "model.response.grey_zone")
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.forces(o); err != nil {
+		return nil, err
+	}
+	// Phases: the assessment date, then every start or end of an
+	// instrument that falls within the horizon's upper end (an instrument
+	// counts from its start; one in force counts until its end).
+	hmax := math.Inf(1)
+	if c.Horizon != scenario.None {
+		_, hmax = c.Params[c.Horizon].Dist.Support()
+	}
+	ends := map[float64]string{} // phase start (years) -> a date in that phase
+	for _, g := range sc.Option.Guarantors {
+		for _, in := range g.Instruments {
+			if in.End != "" && (in.InForce(s.asOf) || in.Start > s.asOf) {
+				if t := yearsBetween(s.asOf, in.End, true); t > 0 && t < hmax {
+					ends[t] = nextDay(in.End)
+				}
+			}
+			if in.Start != "" && scenario.DateStart(in.Start) > scenario.DateStart(s.asOf) {
+				if t := yearsBetween(s.asOf, in.Start, false); t > 0 && t < hmax {
+					ends[t] = scenario.DateStart(in.Start)
+				}
+			}
+		}
+	}
+	starts := []float64{0}
+	for t := range ends {
+		starts = append(starts, t)
+	}
+	sort.Float64s(starts)
+	for _, t := range starts {
+		date := s.asOf
+		if t > 0 {
+			date = ends[t]
+		}
+		ph, err := s.phase(t, date)
+		if err != nil {
+			return nil, err
+		}
+		s.phases = append(s.phases, ph)
+	}
+	s.flagUnread()
+	s.point = make([]float64, len(s.dists))
+	s.keys = make([]uint64, len(s.dists))
+	for i := range s.dists {
+		s.point[i] = s.dists[i].Quantile(0.5)
+		if math.IsNaN(s.point[i]) || math.IsInf(s.point[i], 0) {
+			return nil, fmt.Errorf("%w: %s: input %s = %s has no finite median", ErrOption, o.Name, s.names[i], s.dists[i].String())
+		}
+		h := fnv.New64a()
+		h.Write([]byte(s.names[i]))
+		s.keys[i] = h.Sum64()
+		if !s.dists[i].IsPoint() && (i >= len(s.c.Params) || s.read[i]) {
+			s.random = append(s.random, i)
+		}
+		s.fast = append(s.fast, newNormalSampler(s.dists[i]))
+	}
+	return s, nil
+}
+
+func noteOf(n string) string {
+	if n == "" {
+		return ""
+	}
+	return " (" + n + ")"
+}
+
+// nextDay is the first date after an end date (an instrument is in force
+// on its end date).
+func nextDay(end string) string {
+	t, ok := dateTime(end, true)
+	if !ok {
+		return end
+	}
+	return t.AddDate(0, 0, 1).Format("2006-01-02")
+}
+
+// forces decides how each side's strength is read.
+func (s *structural) forces(o Option) error {
+	c := s.c
+	sc := c.Scenario
+	none := force{-1, -1, -1, -1}
+	national := scenario.NoTheatre(sc)
+	year := min(o.Year, LatestNMCYear)
+	if year == 0 {
+		year = LatestNMCYear
+	}
+	cinc := func(key string, cp scenario.CapabilityParams, members []scenario.Country) (int, error) {
+		if cp.CINC != scenario.None {
+			return cp.CINC, nil
+		}
+		y := year
+		if cp.Year > 0 {
+			y = min(cp.Year, LatestNMCYear)
+		}
+		if len(members) == 0 {
+			members = []scenario.Country{cp.Country}
+		}
+		sum, src := 0.0, "COW NMC 7.0 CINC"
+		for _, m := range members {
+			v, got, err := nearestCINC(m.Code, y)
+			if err != nil {
+				return -1, fmt.Errorf("%s: %s.cinc: %s in %d: %w", sc.File, key, m.Name, y, err)
+			}
+			sum += v
+			src += fmt.Sprintf(", %s %d", m.Name, got)
+		}
+		return s.add(key+".cinc", uncertainty.PointDist(sum), src), nil
+	}
+	var err error
+	deploy := func(name string) int {
+		i, e := s.slot(name)
+		if e != nil && err == nil {
+			err = e
+		}
+		return i
+	}
+	s.ch, s.pr = none, none
+	if national {
+		s.flag(FlagNational)
+		if s.ch.cinc, err = cinc("capabilities.challenger", c.Challenger, nil); err != nil {
+			return err
+		}
+		s.ch.deploy = deploy("model.capability.challenger_deploy")
+	} else {
+		s.ch.troops, s.ch.arrival = c.Challenger.DeployableTroops, c.Challenger.ArrivalDays
+	}
+	switch {
+	case !national && c.Protege.DeployableTroops != scenario.None:
+		s.pr.troops, s.pr.arrival = c.Protege.DeployableTroops, c.Protege.ArrivalDays
+	case sc.Territory != nil:
+		s.flag("protege: the territory %s gives no local forces (capabilities.protege.deployable_troops): it counts for nothing in the balance", sc.Territory.Name)
+	default:
+		if !national {
+			s.flag("protege: national capability (COW CINC × deploy share) stands in for its forces in the theatre (no deployable_troops)")
+		}
+		if s.pr.cinc, err = cinc("capabilities.protege", c.Protege, nil); err != nil {
+			return err
+		}
+		s.pr.deploy = deploy("model.capability.protege_deploy")
+	}
+	if !national && s.pr.cinc >= 0 || !national && s.anyGuarantorFallback() {
+		// The fallback converts national capability into troops at the
+		// challenger's rate, which needs the challenger's CINC too.
+		if s.ch.cinc, err = cinc("capabilities.challenger", c.Challenger, nil); err != nil {
+			return err
+		}
+		s.ch.deploy = deploy("model.capability.challenger_deploy")
+	}
+	for _, gp := range c.Guarantors {
+		f := none
+		if !national && gp.Capability.DeployableTroops != scenario.None {
+			f.troops, f.arrival = gp.Capability.DeployableTroops, gp.Capability.ArrivalDays
+		} else {
+			if !national {
+				s.flag("guarantors.%s: national capability (COW CINC × deploy share) stands in for its reinforcements (no capability.deployable_troops)", gp.ID)
+			}
+			var members []scenario.Country
+			if gp.Organization != nil {
+				members = gp.Organization.Contributors
+			}
+			if f.cinc, err = cinc("guarantors."+gp.ID+".capability", gp.Capability, members); err != nil {
+				return err
+			}
+			f.deploy = deploy("model.capability.guarantor_deploy")
+		}
+		s.gforce = append(s.gforce, f)
+	}
+	return err
+}
+
+func (s *structural) anyGuarantorFallback() bool {
+	for _, gp := range s.c.Guarantors {
+		if gp.Capability.DeployableTroops == scenario.None {
+			return true
+		}
+	}
+	return false
+}
+
+// phase builds the structure with the instruments in force on date.
+func (s *structural) phase(start float64, date string) (phase, error) {
+	c := s.c
+	sc := c.Scenario
+	ph := phase{start: start}
+	mech := map[string]bool{}
+	coef := deter.Default()
+	for gi, gp := range c.Guarantors {
+		g := sguar{democ: -1}
+		if gp.Democracy != nil {
+			g.democ = 0
+			if *gp.Democracy {
+				g.democ = 1
+			}
+		} else if s.coef.dem < 0 {
+			return ph, fmt.Errorf("%w: %s: parameter model.response.democracy missing", ErrOption, sc.File)
+		}
+		none, err := s.slot("model.response.base." + deter.BaseNone)
+		if err != nil {
+			return ph, err
+		}
+		g.bases = append(g.bases, base{none, coef.EraApplies(deter.BaseNone)})
+		if gp.Sovereign {
+			sv, err := s.slot("model.response.base." + deter.BaseSovereign)
+			if err != nil {
+				return ph, err
+			}
+			g.bases = append(g.bases, base{sv, coef.EraApplies(deter.BaseSovereign)})
+			g.public = true
+		}
+		src := sc.Option.Guarantors[gi]
+		for j, ip := range gp.Instruments {
+			in := src.Instruments[j]
+			if !ip.InScope || !ip.InForce(date) {
+				continue
+			}
+			if ip.Type == scenario.NuclearUmbrella && !ip.Declared {
+				continue // an undeclared umbrella is no commitment (deter: a declared umbrella is a defence commitment)
+			}
+			if ip.BaseRate != scenario.None {
+				g.probs = append(g.probs, ip.BaseRate)
+			} else {
+				b, err := s.slot("model.response.base." + string(ip.Type))
+				if err != nil {
+					return ph, err
+				}
+				g.bases = append(g.bases, base{b, coef.EraApplies(string(ip.Type))})
+			}
+			switch ip.Type {
+			case scenario.ArmsSupply, scenario.EconomicStake, scenario.Advisers:
+				// not a public commitment to fight
+			case scenario.NuclearUmbrella:
+				g.public = g.public || ip.Declared
+			default:
+				g.public = true
+			}
+			switch ip.Type {
+			case scenario.NuclearUmbrella:
+				if ip.Declared {
+					g.umbrella = true
+				}
+			case scenario.Tripwire:
+				e, err := s.slot("model.exposure." + ip.Posture)
+				if err != nil {
+					return ph, err
+				}
+				x := exposed{n: ip.Troops, share: e, rot: -1}
+				if ip.Rotation == "rotational" {
+					if x.rot, err = s.slot("model.exposure.rotational"); err != nil {
+						return ph, err
+					}
+				}
+				g.troops = append(g.troops, x)
+				g.inPlace = append(g.inPlace, ip.Troops)
+			case scenario.Advisers:
+				e, err := s.slot("model.exposure.advisers")
+				if err != nil {
+					return ph, err
+				}
+				g.troops = append(g.troops, exposed{n: ip.Personnel, share: e, rot: -1})
+			case scenario.EconomicStake:
+				if s.coef.trade < 0 {
+					return ph, fmt.Errorf("%w: %s: parameter model.response.trade_usd_bn missing", ErrOption, sc.File)
+				}
+				g.stake = append(g.stake, ip.ValueUSDbn)
+			case scenario.ArmsSupply:
+				if ip.ValueUSDbn != scenario.None {
+					ph.arms = append(ph.arms, ip.ValueUSDbn)
+				}
+			}
+			if ip.Type == scenario.CeasefireAgreement && ip.Monitors != scenario.None && c.Params[ip.Monitors].Dist.Quantile(0.5) > 0 {
+				mech[deter.HRMonitors] = true
+			}
+			if ip.Type == scenario.CeasefireAgreement && in.DMZ {
+				mech[deter.HRDMZ] = true
+			}
+			if !gp.Sovereign && scenario.ThirdPartyGuarantee(ip.Type) {
+				mech[deter.HRThirdPartyGuarantee] = true
+			}
+			if gp.Organization != nil && (ip.Type == scenario.Tripwire || ip.Type == scenario.Advisers) {
+				mech[deter.HRPeacekeepers] = true
+			}
+		}
+		g.signals = gp.Signals
+		ph.g = append(ph.g, g)
+	}
+	for _, m := range scenario.Mechanisms {
+		if mech[m] {
+			i, err := s.slot("model.durability." + m)
+			if err != nil {
+				return ph, err
+			}
+			ph.hr = append(ph.hr, i)
+		}
+	}
+	if len(ph.arms) > 0 && s.coef.arms < 0 {
+		return ph, fmt.Errorf("%w: %s: parameter model.capability.arms_per_bn missing", ErrOption, sc.File)
+	}
+	return ph, nil
+}
+
+// flagUnread flags every input of the file that the structural engine does
+// not read (air-policing aircraft, military expenditure, parameters of the
+// UDG engine, ...): they are listed, never silently dropped.
+func (s *structural) flagUnread() {
+	read := map[int]bool{s.horizon: true}
+	for _, i := range []int{s.coef.bt, s.coef.be, s.coef.ba, s.coef.bd, s.coef.post, s.coef.rho, s.coef.shift, s.coef.dem, s.coef.trade,
+		s.coef.gamma, s.coef.c0, s.coef.c1, s.coef.cn, s.coef.a0, s.coef.a1, s.coef.ag,
+		s.coef.k, s.coef.lambda, s.coef.pc0, s.coef.pc1, s.coef.tau, s.coef.arms} {
+		read[i] = true
+	}
+	for _, f := range append([]force{s.ch, s.pr}, s.gforce...) {
+		read[f.troops], read[f.arrival], read[f.cinc], read[f.deploy] = true, true, true, true
+	}
+	for _, ph := range s.phases {
+		for _, i := range append(append([]int(nil), ph.arms...), ph.hr...) {
+			read[i] = true
+		}
+		for _, g := range ph.g {
+			for _, b := range g.bases {
+				read[b.slot] = true
+			}
+			for _, l := range [][]int{g.probs, g.stake, g.signals, g.inPlace} {
+				for _, i := range l {
+					read[i] = true
+				}
+			}
+			for _, t := range g.troops {
+				read[t.n], read[t.share], read[t.rot] = true, true, true
+			}
+		}
+	}
+	for _, g := range s.c.Guarantors {
+		for _, ip := range g.Instruments {
+			read[ip.Monitors] = true // read at compile time: monitors present or not
+		}
+	}
+	var unread []string
+	for i, p := range s.c.Params {
+		if !read[i] {
+			unread = append(unread, p.Name)
+		}
+	}
+	if len(unread) > 0 {
+		s.flag("inputs the structural engine does not read (recorded, not used): %s", strings.Join(unread, ", "))
+	}
+	s.read = read
+}

@@ -1,0 +1,71 @@
+package assess
+
+import (
+	"math"
+	"testing"
+
+	"github.com/guarantor/guarantor/capability"
+	"github.com/guarantor/guarantor/scenario"
+)
+
+func structuralModel(t testing.TB, path string) *Model {
+	t.Helper()
+	opts, err := LoadOptionsWith([]string{path}, scenario.EngineDefault)
+	if err != nil {
+		t.Skip("example not available:", err)
+	}
+	m, err := Compile(opts[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// One draw of a three-guarantor option (sample every input, evaluate):
+// the figure BENCHMARKS.md reports as draws per second per core.
+func BenchmarkStructuralDraw(b *testing.B) {
+	m := structuralModel(b, "../examples/ukraine-2025/07-european-tripwire-us-backstop.yaml")
+	s := m.st
+	if s.n != 3 {
+		b.Fatalf("%d guarantors", s.n)
+	}
+	w := s.newWork()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		s.sample(w, 1, uint64(i), -1, 0)
+		s.eval(w)
+	}
+}
+
+// A draw allocates nothing.
+func TestStructuralDrawAllocs(t *testing.T) {
+	m := structuralModel(t, "../examples/ukraine-2025/07-european-tripwire-us-backstop.yaml")
+	s := m.st
+	w := s.newWork()
+	i := uint64(0)
+	if a := testing.AllocsPerRun(200, func() {
+		s.sample(w, 1, i, -1, 0)
+		s.eval(w)
+		_ = s.survival(w, &w.coef, 10)
+		i++
+	}); a != 0 {
+		t.Errorf("%v allocations per draw", a)
+	}
+}
+
+// The UDG engine's contest exponent in the catalogue is the ML fit on the
+// embedded COW war outcomes (capability.FitWarOutcomes), rounded.
+func TestUDGContestExponentMatchesFit(t *testing.T) {
+	f, _, err := capability.FitWarOutcomes()
+	if err != nil {
+		t.Skip("war data not available:", err)
+	}
+	e, ok := scenario.LookupEntry(CoefContestG)
+	if !ok {
+		t.Fatal("no catalogue entry", CoefContestG)
+	}
+	if math.Abs(e.Default.Mean-f.G) > 0.005 || math.Abs(e.Default.SD-f.SE) > 0.005 {
+		t.Errorf("catalogue normal(%g, %g), fit g = %.4f (SE %.4f)", e.Default.Mean, e.Default.SD, f.G, f.SE)
+	}
+}

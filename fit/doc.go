@@ -1,0 +1,28 @@
+// Package fit estimates the coefficients of the structural credibility model
+// (package deter) on the data embedded in package evidence, by penalised
+// maximum likelihood, and validates the fit out of sample.
+//
+//   - Huth's (1988) 58 extended-immediate deterrence crises, with Signorino
+//     and Tarar's (2006) three outcomes (status quo, the defender backs
+//     down, war): the defender's response equation and the challenger's
+//     status-quo equation, estimated jointly (huth.go);
+//   - alliance fulfilment in war (Berkemeier and Fuhrmann 2018): base
+//     rates by instrument and era as Beta posteriors on the logit scale
+//     (fulfilment.go);
+//   - COW interstate wars and MID 5.0 disputes: post-war dyad spells until
+//     renewed use of force, fitted by a split-population (cure) Weibull
+//     (durability.go).
+//
+// Penalties are weakly informative priors (Gelman, Jakulin, Pittau and Su
+// 2008, "A weakly informative default prior distribution for logistic and
+// other regression models", Ann. Appl. Stat. 2: Cauchy(0, 2.5) on
+// coefficients of standardised inputs), because unpenalised estimation
+// separates on Huth's data (Crisman-Cox, Gasparyan and Signorino,
+// Political Analysis). Standard errors come from the observed information
+// of the penalised objective. Validation (cv.go) is leave-one-out and
+// k-fold, every fold refitted without the cases it scores.
+//
+// Parameters the data cannot identify are labelled judgments
+// (deter.Estimate.Prior) and assembled in judgment.go. The package never
+// prints; cmd `guarantor fit` renders its Result.
+package fit

@@ -1,0 +1,272 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/guarantor/guarantor/contract"
+	"github.com/guarantor/guarantor/deter"
+	"github.com/guarantor/guarantor/evidence"
+	"github.com/guarantor/guarantor/fit"
+)
+
+func init() { register(fitCmd) }
+
+func fitCmd() *cobra.Command {
+	var (
+		format, write, date, svg string
+		o                        fit.Options
+	)
+	cmd := &cobra.Command{
+		Use:   "fit",
+		Short: "Estimate the credibility engine's coefficients on the embedded data, with cross-validation",
+		Long: `fit estimates every free parameter of the structural model (package deter) by penalised
+maximum likelihood on the data embedded in guarantor: Huth's 58 crises (defender response and
+challenger status quo, jointly), alliance fulfilment (base rates by instrument and era), and
+COW war + MID post-war spells (durability). It prints standard errors, leave-one-out and k-fold
+cross-validation on Huth's crises against the base rate and an ex-ante logit, and with --write
+saves the coefficients (with their provenance) in the form deter.Default reads.
+
+Reproduce the committed deter/coefficients.json with:
+  guarantor fit --write deter/coefficients.json --date YYYY-MM-DD`,
+		Args: cobra.NoArgs,
+	}
+	f := cmd.Flags()
+	f.StringVar(&format, "format", "text", "output format: text or json")
+	f.StringVar(&write, "write", "", "write the fitted coefficients as JSON to this file")
+	f.StringVar(&svg, "svg", "", "write a reliability diagram (SVG) of the leave-one-out forecasts on Huth's crises to this file")
+	f.StringVar(&date, "date", "", "date recorded in the provenance, YYYY-MM-DD (default today, UTC)")
+	f.IntVar(&o.Folds, "folds", 10, "k for k-fold cross-validation")
+	f.Uint64Var(&o.Seed, "seed", 1, "seed of the fold assignment and the bootstrap")
+	f.IntVar(&o.Bootstrap, "bootstrap", 2000, "bootstrap resamples for the Brier differences")
+	f.Float64Var(&o.Spec.ProtegeShare, "protege-share", fit.DefaultHuthSpec.ProtegeShare,
+		"judgment: the protege's share of Huth's defender-side balance (for the challenger against the protege alone)")
+	f.BoolVar(&o.Sensitivity, "sensitivity", true, "also refit at protege shares 0.1 and 0.5 (reported, not used)")
+	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
+		if format != "text" && format != "json" {
+			return usageError("--format %q: expected text or json", format)
+		}
+		if o.Folds < 2 || o.Folds > 58 {
+			return usageError("--folds %d: expected 2..58 (Huth has 58 crises)", o.Folds)
+		}
+		if o.Bootstrap < 100 {
+			return usageError("--bootstrap %d: expected at least 100", o.Bootstrap)
+		}
+		if !(o.Spec.ProtegeShare > 0 && o.Spec.ProtegeShare < 1) {
+			return usageError("--protege-share %v: expected a share in (0, 1)", o.Spec.ProtegeShare)
+		}
+		if date == "" {
+			date = time.Now().UTC().Format("2006-01-02")
+		} else if _, err := time.Parse("2006-01-02", date); err != nil {
+			return usageError("--date %q: expected YYYY-MM-DD", date)
+		}
+		o.Date = date
+		o.Command = fitCommandLine(cmd)
+		if isTerminal(cmd.ErrOrStderr()) {
+			o.Progress = func(s string) { fmt.Fprintln(cmd.ErrOrStderr(), "fit:", s) }
+		}
+		res, err := fit.Run(cmd.Context(), o)
+		if err != nil {
+			return err
+		}
+		if write != "" {
+			b, err := res.Coefficients.Marshal()
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(write, b, 0o644); err != nil {
+				return fmt.Errorf("--write: %w", err)
+			}
+		}
+		if svg != "" {
+			if err := writeHuthSVG(svg, res.Validation); err != nil {
+				return fmt.Errorf("--svg: %w", err)
+			}
+		}
+		w := cmd.OutOrStdout()
+		if format == "json" {
+			return fitJSON(w, cmd, res)
+		}
+		return renderFit(w, res)
+	}
+	return cmd
+}
+
+// fitCommandLine rebuilds the command with every flag the user set (in
+// name order), for the provenance.
+func fitCommandLine(cmd *cobra.Command) string {
+	parts := []string{"guarantor fit"}
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		parts = append(parts, "--"+f.Name+" "+f.Value.String())
+	})
+	return strings.Join(parts, " ")
+}
+
+// fitJSON prints the result as a `data` document of the output contract
+// (docs/output.md): the header, the command with its set flags (not
+// --format, --write, --svg: they change where output goes, not what it
+// says), the datasets read, and the result with snake_case keys.
+func fitJSON(w io.Writer, cmd *cobra.Command, res *fit.Result) error {
+	parts := []string{"fit"}
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		if f.Name != "format" && f.Name != "write" && f.Name != "svg" {
+			parts = append(parts, "--"+f.Name+"="+f.Value.String())
+		}
+	})
+	var ds []contract.DatasetRef
+	for _, n := range fit.Datasets {
+		if d, err := evidence.DatasetOf(n); err == nil {
+			ds = append(ds, contract.DatasetRef{Name: d.Name, Version: d.Version})
+		}
+	}
+	doc, err := contract.NewData(Version, strings.Join(parts, " "), ds, res)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func renderFit(w io.Writer, r *fit.Result) error {
+	h := r.Huth
+	fmt.Fprintf(w, "Huth's crises: n = %d (status quo %d, defender backed down %d, war %d). %s\n", h.N, h.StatusQuo, h.BackDown, h.War, h.Data)
+	fmt.Fprintf(w, "Structural model, one defender: q = L(d0 + d_ally*ally + BE ln(1+trade) + BA dem + BD (P(def wins) - 1/2));\n")
+	fmt.Fprintf(w, "P(SQ) = L(A0 + A1 (ln Cbar - ln Pi)); protege share %.2f (judgment)\n", h.Spec.ProtegeShare)
+	fmt.Fprintf(w, "log-likelihood %.3f; optimizer BFGS, status %s after %d iterations\n\n", h.LogLik, h.Status, h.Iterations)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "parameter\testimate\tSE\tprior\tmeaning")
+	for _, p := range h.Params {
+		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%s\t%s\n", p.Name, p.Estimate, p.SE, p.Prior, p.Meaning)
+	}
+	tw.Flush()
+
+	v := r.Validation
+	fmt.Fprintf(w, "\nOut-of-sample Brier on Huth's 58 crises (deterrence success; every fold refitted; %d-fold seed %d)\n", v.Folds, v.Seed)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "model\tleave-one-out\t%d-fold\tin-sample\tP(war), LOO\n", v.Folds)
+	for _, s := range v.Scores {
+		war := "-"
+		if s.WarLOO != nil {
+			war = fmt.Sprintf("%.4f", *s.WarLOO)
+		}
+		fmt.Fprintf(tw, "%s\t%.4f\t%.4f\t%.4f\t%s\n", s.Model, s.LOO, s.KFold, s.InSample, war)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "LOO Brier difference, structural - base rate: %+.4f  95%% bootstrap interval [%+.4f, %+.4f] (SE %.4f, %d resamples)\n",
+		v.VsBase.Estimate, v.VsBase.Lo, v.VsBase.Hi, v.VsBase.SE, v.VsBase.Draws)
+	fmt.Fprintf(w, "LOO Brier difference, structural - ex-ante logit (ML): %+.4f  95%% bootstrap interval [%+.4f, %+.4f] (SE %.4f)\n",
+		v.VsLogit.Estimate, v.VsLogit.Lo, v.VsLogit.Hi, v.VsLogit.SE)
+	fmt.Fprintln(w, "Calibration of the leave-one-out forecasts (cases, mean forecast -> observed share of status quo):")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprint(tw, "model")
+	for _, b := range v.Scores[0].Calibration {
+		fmt.Fprintf(tw, "\t[%.1f, %.1f)", b.Lo, b.Hi)
+	}
+	fmt.Fprintln(tw)
+	for _, s := range v.Scores {
+		fmt.Fprint(tw, s.Model)
+		for _, b := range s.Calibration {
+			if b.N == 0 {
+				fmt.Fprint(tw, "\t-")
+				continue
+			}
+			fmt.Fprintf(tw, "\t%d: %.2f -> %.2f", b.N, b.MeanForecast, b.Observed)
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
+	if len(v.Sensitivity) > 0 {
+		fmt.Fprintln(w, "Sensitivity to the protege share, the balance measure and the priors' width (reported, not used to choose them):")
+		for _, s := range v.Sensitivity {
+			fmt.Fprintf(w, "  balance %s, protege share %.2f, priors x%g: log-likelihood %.3f, LOO Brier %.4f\n", s.Balance, s.ProtegeShare, s.PriorWidth, s.LogLik, s.LOO)
+		}
+	}
+
+	fmt.Fprintln(w, "\nAlliance fulfilment base rates (Berkemeier & Fuhrmann 2018, LLM coding, pre-1945 cases)")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "instrument\tobligation\thonoured\tposterior mean\tlogit\tSE")
+	for _, b := range r.Bases {
+		fmt.Fprintf(tw, "%s\t%s\t%d/%d\t%.3f\t%.3f\t%.3f\n", b.Instrument, b.Obligation, b.Rate.Honoured, b.Rate.N(), b.Rate.Mean, b.Logit, b.SE)
+	}
+	tw.Flush()
+	c := r.Coefficients
+	fmt.Fprintf(w, "Post1945 = %.3f (SE %.3f): %s\n", c.Post1945.Value, c.Post1945.SE, c.Post1945.Method)
+
+	rf := r.Rho
+	fmt.Fprintf(w, "\nCorrelation of allies' responses (random-intercept probit, %d cases in %d wars, %d with several cases):\n", rf.Cases, rf.Wars, rf.MultiWars)
+	fmt.Fprintf(w, "rho %.3f (95%% profile upper bound %.3f); log-likelihood %.3f, %.3f with rho = 0; era term %.3f\n", rf.Rho, rf.Upper95, rf.LogLik, rf.LogLikRho0, rf.Post)
+
+	d := r.Durability
+	fmt.Fprintf(w, "\nDurability: %d post-war dyad spells, %d renewed wars. %s\n", d.Fit.N, d.Fit.Events, d.Data)
+	fmt.Fprintf(w, "cure Weibull: cured share %.3f (PC0 %.3f, SE %.3f), K %.3f (SE %.3f), Lambda %.1f years (SE %.1f); log-likelihood %.2f\n",
+		deter.Logistic(d.Fit.PC0), d.Fit.PC0, d.Fit.SEPC0, d.Fit.K, d.Fit.SEK, d.Fit.Lambda, d.Fit.SELam, d.Fit.LogLik)
+	fmt.Fprintf(w, "plain Weibull: K %.3f, Lambda %.1f; log-likelihood %.2f; LR for the cure term %.2f\n", d.Fit.K0, d.Fit.Lambda0, d.Fit.LogLik0, d.LRCure)
+	fmt.Fprintf(w, "%d-fold out-of-sample log-likelihood per spell: cure %.4f, plain Weibull %.4f\n", d.CV.Folds, d.CV.CureLogLik, d.CV.Weibull)
+	u := d.UseOfForce
+	fmt.Fprintf(w, "sensitivity, any use of force (hostility >= 4): %d spells, %d events, cured share %.3f, K %.3f, Lambda %.1f\n",
+		u.N, u.Events, deter.Logistic(u.PC0), u.K, u.Lambda)
+	g := r.General
+	fmt.Fprintf(w, "\nGeneral deterrence: %d use-of-force onsets in %d politically relevant directed dyad-years (%.4f a year) -> AGeneral %.3f (SE %.3f)\n",
+		g.Onsets, g.DyadYears, g.Rate, c.AGeneral.Value, c.AGeneral.SE)
+
+	fmt.Fprintln(w, "\nCoefficients (deter.Coefficients; * = labelled judgment, the reasons are in coefficients.json)")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "name\tvalue\tSE\t\tmethod")
+	for _, n := range c.All() {
+		mark := ""
+		if n.E.Judgment() {
+			mark = "*"
+		}
+		fmt.Fprintf(tw, "%s\t%.4g\t%.3g\t%s\t%s\n", n.Name, n.E.Value, n.E.SE, mark, firstClause(n.E.Method))
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "Provenance: %s; %s; data: %s\n", c.Provenance.Command, c.Provenance.Date, c.Provenance.DataVersion)
+	return nil
+}
+
+func writeHuthSVG(path string, v fit.Validation) error {
+	series := map[string][]fit.CalibrationBin{}
+	var order []string
+	for _, s := range v.Scores {
+		if strings.HasPrefix(s.Model, "ex-ante logit, penalised") {
+			continue // three lines are easier to read than four
+		}
+		series[s.Model] = s.Calibration
+		order = append(order, s.Model)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := fit.WriteReliabilitySVG(f, "Huth's 58 crises: leave-one-out reliability", series, order); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// firstClause cuts a method description at its first ';' or ':' for the table.
+func firstClause(s string) string {
+	if i := strings.IndexAny(s, ";:"); i > 0 {
+		s = s[:i]
+	}
+	return s
+}
