@@ -73,7 +73,7 @@ func TestBrowser(t *testing.T) {
 		chromedp.WaitVisible(chromedp.ID("name")),
 	))
 	// The common-fields form writes a valid text for each instrument.
-	for _, inst := range []string{"tripwire", "defense_pact", "security_assurance"} {
+	for _, inst := range []string{"tripwire", "defense_pact", "advisers"} {
 		step("quick form "+inst, chromedp.Do(bctx, chromedp.SetValue(chromedp.ID("q-instrument"), inst),
 			chromedp.SetValue(chromedp.ID("q-option"), `Option "quoted": <b>`+inst+`</b>`),
 			chromedp.Evaluate[chromedp.Void](`document.getElementById("validation").innerHTML = ""`),

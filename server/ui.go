@@ -344,7 +344,7 @@ func (s *Server) uiScenarios(w http.ResponseWriter, r *http.Request) {
 // instrumentTypes are the instrument types the form offers (the schema's
 // enum; the text can use any the format knows).
 var instrumentTypes = []string{"tripwire", "collective_defense", "defense_pact", "security_assurance", "ceasefire_agreement",
-	"air_policing", "arms_supply", "economic_stake", "nuclear_umbrella"}
+	"air_policing", "arms_supply", "economic_stake", "nuclear_umbrella", "advisers"}
 
 var namePattern = func(n string) bool {
 	if n == "" || len(n) > 100 {
