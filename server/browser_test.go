@@ -24,7 +24,7 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	h := newSQLite(t, func(c *Config) { c.PDF = pdf.Render; c.MaxSamples = 2_000_000; c.Workers = 1 })
+	h := newSQLite(t, func(c *Config) { c.PDF, c.PNG = pdf.Render, pdf.PNG; c.MaxSamples = 2_000_000; c.Workers = 1 })
 	h.create("ukraine", example(t, "_base/ukraine.yaml"))
 	other := h.create("no-guarantee", example(t, "01-no-guarantee.yaml"))
 	var otherRun RunOut
@@ -135,6 +135,14 @@ func TestBrowser(t *testing.T) {
 	if head != "%PDF-" {
 		t.Fatalf("PDF starts %q", head)
 	}
+	// And a chart as PNG.
+	head, err = chromedp.Run(bctx, chromedp.Evaluate[string](
+		`fetch(location.pathname.replace("/runs/", "/api/runs/") + "/charts/durability").then(r => r.arrayBuffer()).then(b => String.fromCharCode(...new Uint8Array(b).slice(1, 4)))`,
+		chromedp.EvalAwaitPromise))
+	step("png", err)
+	if head != "PNG" {
+		t.Fatalf("PNG chart starts %q", head)
+	}
 	// Compare the two options side by side.
 	step("compare", chromedp.Do(bctx, chromedp.Navigate(h.ts.URL+"/compare?run="+runID+"&run="+otherRun.ID),
 		chromedp.WaitVisible(chromedp.CSS(".uplot canvas"))))
@@ -145,7 +153,7 @@ func TestBrowser(t *testing.T) {
 	}
 	if out := os.Getenv("GUARANTOR_SCREENSHOT"); out != "" {
 		step("dashboard", chromedp.Do(bctx, chromedp.Navigate(h.ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(".uplot canvas"))))
-		png, err := chromedp.Run(bctx, chromedp.FullScreenshot(90))
+		png, err := chromedp.Run(bctx, chromedp.FullScreenshot(100))
 		step("screenshot", err)
 		os.WriteFile(out, png, 0o644)
 	}

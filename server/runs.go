@@ -292,6 +292,25 @@ func (s *Server) registerRuns() {
 			return &rawOut{ctype, body}, nil
 		})
 
+	type chartIn struct {
+		ID    string `path:"id" maxLength:"26"`
+		Chart string `path:"chart" enum:"deterrence,durability,drivers"`
+	}
+	huma.Register(api, huma.Operation{OperationID: "get-chart", Method: http.MethodGet, Path: "/api/runs/{id}/charts/{chart}",
+		Summary: "One of a done run's report charts as PNG (the report's SVG, rasterised at twice its size)", Tags: []string{"runs"},
+		Responses: map[string]*huma.Response{"200": {Description: "the chart", Content: map[string]*huma.MediaType{"image/png": {}}}}},
+		func(ctx context.Context, in *chartIn) (*rawOut, error) {
+			r, err := get(ctx, in.ID)
+			if err != nil {
+				return nil, err
+			}
+			body, err := s.chartPNG(ctx, r, in.Chart)
+			if err != nil {
+				return nil, err
+			}
+			return &rawOut{"image/png", body}, nil
+		})
+
 	type compareIn struct {
 		Runs string `query:"runs" required:"true" maxLength:"540" doc:"comma-separated run ids (2 to 20)"`
 	}

@@ -51,6 +51,9 @@ type Config struct {
 	// PDF renders a report page to PDF (headless chromium); nil disables
 	// PDF reports.
 	PDF func(ctx context.Context, html []byte) ([]byte, error)
+	// PNG rasterises an SVG chart (headless chromium); nil disables PNG
+	// charts.
+	PNG func(ctx context.Context, svg string) ([]byte, error)
 }
 
 func (c *Config) defaults() {

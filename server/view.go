@@ -121,3 +121,46 @@ func (s *Server) report(ctx context.Context, r store.Run, format string) ([]byte
 	s.st.PutReport(context.Background(), r.ID, "pdf", pdf)
 	return pdf, "application/pdf", nil
 }
+
+// chartPNG renders (and caches) one of a done run's report charts as PNG:
+// the same SVG the HTML and PDF reports show.
+func (s *Server) chartPNG(ctx context.Context, r store.Run, chart string) ([]byte, error) {
+	res, err := s.result(ctx, r)
+	if err != nil {
+		return nil, err
+	}
+	key := "png-" + chart
+	if cached, err := s.st.Report(ctx, r.ID, key); err == nil {
+		return cached, nil
+	}
+	var svg string
+	switch chart {
+	case "deterrence":
+		svg = report.DeterrenceChart(res.Options)
+	case "durability":
+		svg = report.DurabilityChart(res.Options)
+	case "drivers":
+		if len(res.Options[0].Drivers) == 0 {
+			return nil, huma.Error404NotFound("this run has no drivers")
+		}
+		svg = report.TornadoChart(&res.Options[0], 8)
+	default:
+		return nil, huma.Error404NotFound("no such chart")
+	}
+	if s.cfg.PNG == nil {
+		return nil, huma.NewError(http.StatusNotImplemented, "PNG charts need chromium on the server")
+	}
+	select {
+	case s.pdfSem <- struct{}{}:
+		defer func() { <-s.pdfSem }()
+	case <-ctx.Done():
+		return nil, huma.Error503ServiceUnavailable("busy rendering; try again")
+	}
+	png, err := s.cfg.PNG(ctx, svg)
+	if err != nil {
+		s.cfg.Logger.Warn("png", "run", r.ID, "err", err)
+		return nil, huma.Error503ServiceUnavailable("PNG rendering failed")
+	}
+	s.st.PutReport(context.Background(), r.ID, key, png)
+	return png, nil
+}

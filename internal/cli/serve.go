@@ -86,7 +86,7 @@ then records the rest as interrupted (rerun them from the run page).`,
 			}
 			cfg.Store, cfg.Engine, cfg.Public, cfg.History = st, eng, public, history
 			cfg.Logger = slog.New(slog.NewTextHandler(errw, nil))
-			cfg.PDF = pdfRenderer()
+			cfg.PDF, cfg.PNG = pdfRenderer(), pngRenderer()
 			srv, err := server.New(cfg)
 			if err != nil {
 				return err

@@ -14,3 +14,11 @@ func pdfRenderer() func(ctx context.Context, html []byte) ([]byte, error) {
 	}
 	return pdf.Render
 }
+
+// pngRenderer is the PNG chart renderer, or nil without chromium.
+func pngRenderer() func(ctx context.Context, svg string) ([]byte, error) {
+	if _, err := pdf.Browser(); err != nil {
+		return nil
+	}
+	return pdf.PNG
+}

@@ -41,13 +41,14 @@ func Options(bin string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("disable-sync", true), chromedp.NoFirstRun)
 }
 
-// Render prints a self-contained HTML document to A4 PDF. Each call
-// starts and stops its own browser (about a second): reports are
-// rendered once and cached by the caller.
-func Render(ctx context.Context, html []byte) ([]byte, error) {
+// withPage starts a headless browser, loads html into a blank page and
+// runs f on it. Each call starts and stops its own browser (about a
+// second): callers render once and cache.
+func withPage[T any](ctx context.Context, html string, f func(ctx context.Context) (T, error)) (T, error) {
+	var zero T
 	bin, err := Browser()
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
@@ -56,14 +57,30 @@ func Render(ctx context.Context, html []byte) ([]byte, error) {
 	bctx, bcancel := chromedp.NewContext(actx)
 	defer bcancel()
 	if err := chromedp.Do(bctx, chromedp.Navigate("about:blank")); err != nil {
-		return nil, err
+		return zero, err
 	}
 	tree, err := chromedp.Call(bctx, page.GetFrameTree, cdp.Empty{})
 	if err != nil {
-		return nil, err
+		return zero, err
 	}
-	if _, err := chromedp.Call(bctx, page.SetDocumentContent, page.SetDocumentContentParams{FrameID: tree.FrameTree.Frame.ID, HTML: string(html)}); err != nil {
-		return nil, err
+	if _, err := chromedp.Call(bctx, page.SetDocumentContent, page.SetDocumentContentParams{FrameID: tree.FrameTree.Frame.ID, HTML: html}); err != nil {
+		return zero, err
 	}
-	return chromedp.Run(bctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
+	return f(bctx)
+}
+
+// Render prints a self-contained HTML document to A4 PDF.
+func Render(ctx context.Context, html []byte) ([]byte, error) {
+	return withPage(ctx, string(html), func(ctx context.Context) ([]byte, error) {
+		return chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPrintBackground()))
+	})
+}
+
+// PNG rasterises an SVG chart at twice its size, so the PNG shows exactly
+// what the HTML report and the PDF show.
+func PNG(ctx context.Context, svg string) ([]byte, error) {
+	doc := `<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0;background:#fff;font-family:sans-serif}svg{display:block}</style></head><body>` + svg + `</body></html>`
+	return withPage(ctx, doc, func(ctx context.Context) ([]byte, error) {
+		return chromedp.Run(ctx, chromedp.ScreenshotScale(chromedp.CSS("svg"), 2))
+	})
 }

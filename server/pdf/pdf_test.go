@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"context"
+	"image/png"
 	"testing"
 )
 
@@ -16,5 +17,23 @@ func TestRender(t *testing.T) {
 	}
 	if !bytes.HasPrefix(out, []byte("%PDF-")) || len(out) < 500 {
 		t.Fatalf("not a PDF: %d bytes starting %q", len(out), out[:min(len(out), 16)])
+	}
+}
+
+func TestPNG(t *testing.T) {
+	if _, err := Browser(); err != nil {
+		t.Skip(err.Error() + "; .ci/run installs it")
+	}
+	out, err := PNG(context.Background(), `<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="60" height="40" fill="#4a7fb5"/></svg>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Twice the SVG's size.
+	if cfg.Width != 240 || cfg.Height != 80 {
+		t.Fatalf("PNG is %dx%d, want 240x80", cfg.Width, cfg.Height)
 	}
 }
