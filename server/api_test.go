@@ -210,17 +210,20 @@ func TestLimits(t *testing.T) {
 	if code, _ := h.do("POST", "/api/scenarios", big, true, nil); code != http.StatusRequestEntityTooLarge {
 		t.Fatalf("oversized body: %d", code)
 	}
-	// The write budget (5 a minute; one spent above) runs out.
+	// The write budget (5 a minute; one spent above) runs out; validation
+	// has its own budget.
 	got429 := false
-	for i := range 6 {
-		code, _ := h.do("POST", "/api/validate", map[string]string{"yaml": "name: x"}, true, nil)
-		_ = i
+	for range 6 {
+		code, _ := h.do("POST", "/api/scenarios", map[string]string{"name": "n", "yaml": "x"}, true, nil)
 		if code == http.StatusTooManyRequests {
 			got429 = true
 		}
 	}
 	if !got429 {
 		t.Fatal("no 429 after the write budget")
+	}
+	if code, _ := h.do("POST", "/api/validate", map[string]string{"yaml": "name: x"}, true, nil); code != 200 {
+		t.Fatalf("validation after the write budget: %d", code)
 	}
 }
 

@@ -123,7 +123,13 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 				}
 			}
 		}
-		if !isRead(r.Method) && !s.limit.allow(clientKey(r, tok), time.Now()) {
+		// Validation as you type has its own, larger budget: an editor
+		// sends one request per pause in typing.
+		lim := s.limit
+		if strings.HasSuffix(r.URL.Path, "/validate") {
+			lim = s.vlimit
+		}
+		if !isRead(r.Method) && !lim.allow(clientKey(r, tok), time.Now()) {
 			w.Header().Set("Retry-After", "1")
 			problem(w, http.StatusTooManyRequests, "too many write requests; slow down")
 			return

@@ -98,8 +98,10 @@ type Server struct {
 	mux   *http.ServeMux
 	q     *queue
 	limit *limiter
-	h     http.Handler
-	once  sync.Once
+	// vlimit is the validation budget: 10 a second, burst 600.
+	vlimit *limiter
+	h      http.Handler
+	once   sync.Once
 	// pdfSem admits one PDF rendering at a time.
 	pdfSem chan struct{}
 	// keys serialises finding and creating runs per computation (startRun).
@@ -116,7 +118,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg.defaults()
 	s := &Server{cfg: cfg, st: cfg.Store, eng: cfg.Engine, mux: http.NewServeMux(),
-		limit: newLimiter(float64(cfg.WritesPerMinute)/60, cfg.WritesPerMinute)}
+		limit: newLimiter(float64(cfg.WritesPerMinute)/60, cfg.WritesPerMinute), vlimit: newLimiter(10, 600)}
 	s.q = newQueue(s)
 	s.pdfSem = make(chan struct{}, 1)
 	s.solveSem = make(chan struct{}, cfg.Workers)
