@@ -133,3 +133,12 @@ func TestEventsAndCancel(t *testing.T) {
 	_ = io.Discard
 	_ = time.Second
 }
+
+func TestLocalPath(t *testing.T) {
+	for in, want := range map[string]string{"": "/", "/runs/x": "/runs/x", "//evil.example": "/", `/\evil.example`: "/",
+		"https://evil.example": "/", "runs": "/", "/a\r\nSet-Cookie: x": "/"} {
+		if got := localPath(in); got != want {
+			t.Errorf("localPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

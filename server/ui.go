@@ -233,6 +233,16 @@ func (s *Server) registerUI() {
 	m.HandleFunc("GET /docs", s.uiDocs)
 }
 
+// localPath returns p when it is a path on this server ("/x", not
+// "//host" or "/\\host"), else "/": a sign-in link cannot send the browser
+// elsewhere.
+func localPath(p string) string {
+	if len(p) < 1 || p[0] != '/' || len(p) > 1 && (p[1] == '/' || p[1] == '\\') || strings.ContainsAny(p, "\r\n") {
+		return "/"
+	}
+	return p
+}
+
 func (s *Server) login(w http.ResponseWriter, r *http.Request, secret string) {
 	secret = strings.TrimSpace(secret)
 	if _, err := s.st.CheckToken(r.Context(), secret); err != nil {
@@ -241,7 +251,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, secret string) {
 	}
 	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: secret, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode,
 		Secure: r.TLS != nil, MaxAge: 30 * 24 * 3600})
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	http.Redirect(w, r, localPath(r.FormValue("next")), http.StatusSeeOther)
 }
 
 // latestDone returns the newest done run of each scenario (up to 20
