@@ -25,7 +25,8 @@ type Estimate struct {
 type Option struct {
 	Name      string   `json:"name"`
 	File      string   `json:"file"`
-	InputHash string   `json:"input_hash" doc:"canonical hash of this option's scenario (after extends)"`
+	InputHash string   `json:"input_hash" doc:"canonical hash of this option's scenario (after extends), with the engine override and the date when they apply"`
+	AsOf      string   `json:"as_of" doc:"the date the option is assessed at: a case's period start, else the run's date (--as-of, default today UTC)"`
 	Engine    string   `json:"engine" enum:"structural,udg" doc:"the engine that produced the figures"`
 	Flags     []string `json:"flags" doc:"fallbacks and caveats of the run (national capability standing in for the theatre balance, the UDG engine's caveat); empty when none"`
 	// Headline numbers.

@@ -10,13 +10,17 @@ type Backtest struct {
 	LogLossClip float64        `json:"log_loss_clip" doc:"forecasts are clipped to [clip, 1-clip] in the log loss"`
 	Cases       []BacktestCase `json:"cases"`
 	BaseRate    float64        `json:"base_rate" doc:"share of cases where deterrence held (open cases count as held to date)"`
-	Scores      []Score        `json:"scores" doc:"every case: the model, the leave-one-out base rate, always deterred"`
+	Scores      []Score        `json:"scores" doc:"every case, cross-validated: the engine, the leave-dyad-out base rate, the ex-ante logit (leave-dyad-out), always deterred"`
 	ClosedCases int            `json:"closed_cases" doc:"cases whose outcome is final"`
 	// ClosedBaseRate and ClosedScores leave out the open cases.
 	ClosedBaseRate float64     `json:"closed_base_rate"`
 	ClosedScores   []Score     `json:"closed_scores"`
-	Calibration    []Bin       `json:"calibration"`
+	Calibration    []Bin       `json:"calibration" doc:"the engine's forecasts, every case"`
 	References     []Reference `json:"references" doc:"published scores on other case sets, for scale only"`
+	Validation     Validation  `json:"validation" doc:"cross-validation: method, baselines, bootstrap intervals, calibration, per set"`
+	// HorizonYears and UnknownAtHorizon describe --horizon.
+	HorizonYears     float64 `json:"horizon_years" doc:"0: each case is scored over its file's horizon; else every case over this many years from its start, outcome then"`
+	UnknownAtHorizon int     `json:"unknown_at_horizon" doc:"cases left out because their outcome at horizon_years is unknown (the spell ended earlier without a failure)"`
 }
 
 // BacktestCase is one scored history case.
@@ -25,8 +29,15 @@ type BacktestCase struct {
 	File      string  `json:"file"`
 	Year      int     `json:"year"`
 	InputHash string  `json:"input_hash"`
-	Forecast  float64 `json:"forecast" doc:"P(the challenger does not attack over the case's horizon)"`
+	Forecast  float64 `json:"forecast" doc:"the engine's P(the challenger does not attack over the case's horizon)"`
 	Outcome   string  `json:"outcome" enum:"held,failed,held_to_date"`
+	Dyad      string  `json:"dyad" doc:"challenger-protege pair (a territory: its sovereign), either order; cross-validation leaves the whole dyad out"`
+	// BaseRateForecast and LogitForecast are fitted on every case outside
+	// the dyad (the all-cases set).
+	BaseRateForecast float64   `json:"base_rate_forecast" doc:"share held among the cases outside this dyad"`
+	LogitForecast    float64   `json:"logit_forecast" doc:"the ex-ante logit refitted on the cases outside this dyad"`
+	Features         []float64 `json:"features" doc:"the ex-ante features, in the order of validation.features"`
+	FitOverlap       string    `json:"fit_overlap" doc:"a crisis in the engine's fitting data between this case's challenger and one of its guarantors during the spell (a Huth 1988 crisis, possibly this very episode), or empty"`
 }
 
 // Score is a forecaster's Brier score and log loss (natural log).
@@ -52,29 +63,142 @@ type Reference struct {
 	Brier float64 `json:"brier"`
 }
 
-// FromBacktest maps history's scores onto the document. hashes holds each
-// case's input hash, by file.
-func FromBacktest(b history.Backtest, version, hash string, run RunInfo, bins int, hashes map[string]string, refs []Reference) *Backtest {
+// Validation describes how the backtest keeps every forecast out of
+// sample, and scores each set of cases.
+type Validation struct {
+	Method           string   `json:"method" doc:"how each forecast is kept out of sample"`
+	Engine           string   `json:"engine" doc:"why the engine's forecasts are out of sample, and where they are not"`
+	Features         []string `json:"features" doc:"the ex-ante logit's features"`
+	SlopePriorSD     float64  `json:"slope_prior_sd" doc:"normal prior SD on each standardised logit slope (fixed, never tuned)"`
+	InterceptPriorSD float64  `json:"intercept_prior_sd" doc:"normal prior SD on the logit intercept"`
+	Resamples        int      `json:"resamples" doc:"bootstrap resamples (cases drawn with replacement)"`
+	BootstrapSeed    uint64   `json:"bootstrap_seed"`
+	MissingForces    int      `json:"missing_forces" doc:"cases whose file gives no challenger troops (force ratio set to 0)"`
+	Sets             []Set    `json:"sets" doc:"all cases, closed cases (when some are open), the cases without a fit_overlap (when some have one), and with --huth Huth's 58 crises"`
+}
+
+// Set is the validation on one set of cases.
+type Set struct {
+	Name        string            `json:"name"`
+	Method      string            `json:"method" doc:"how this set's forecasts are kept out of sample"`
+	Cases       int               `json:"cases"`
+	Groups      int               `json:"groups" doc:"dyads (folds) behind the cases"`
+	BaseRate    float64           `json:"base_rate" doc:"share where deterrence held"`
+	Scores      []Score           `json:"scores" doc:"out-of-sample scores, the first forecaster first"`
+	Differences []BrierDifference `json:"differences" doc:"Brier of the first forecaster minus each baseline's (negative: better)"`
+	Calibration []Calibration     `json:"calibration"`
+}
+
+// BrierDifference is a Brier difference with its bootstrap interval.
+type BrierDifference struct {
+	Forecaster string  `json:"forecaster"`
+	Baseline   string  `json:"baseline"`
+	Difference float64 `json:"difference" doc:"on the cases themselves"`
+	SE         float64 `json:"se" doc:"standard deviation over the resamples"`
+	Lo         float64 `json:"lo" doc:"2.5th percentile over the resamples"`
+	Hi         float64 `json:"hi" doc:"97.5th percentile over the resamples"`
+	// ByDyad resamples whole dyads (groups) instead of cases.
+	ByDyad *DyadInterval `json:"by_dyad,omitempty" doc:"the interval when whole dyads are resampled (cluster bootstrap); absent when every case is its own dyad"`
+}
+
+// DyadInterval is a cluster-bootstrap interval.
+type DyadInterval struct {
+	SE float64 `json:"se"`
+	Lo float64 `json:"lo"`
+	Hi float64 `json:"hi"`
+}
+
+// Calibration is one forecaster's calibration table.
+type Calibration struct {
+	Forecaster string `json:"forecaster"`
+	Bins       []Bin  `json:"bins"`
+}
+
+// ValidationMethod and EngineOutOfSample are the texts of
+// Validation.Method and Validation.Engine for the case base.
+const (
+	ValidationMethod = "leave-dyad-out: every fitted baseline (the base rate, the ex-ante logit) is refitted " +
+		"without the scored case's whole challenger-protege dyad; closed cases are validated on closed cases alone"
+	EngineOutOfSample = "the engine fits nothing on the case base: its coefficients are estimated on other data " +
+		"(Huth's 1988 crises, alliance fulfilment, COW and MID post-war spells; docs/fit.md), so its forecasts " +
+		"are out of sample by construction, except where that data holds a crisis of the case's challenger and " +
+		"one of its guarantors during the spell (cases[].fit_overlap names it; the set of the cases without one " +
+		"is scored apart) and for the ceasefire cases whose wars are among the durability fit's post-war spells"
+)
+
+// FromBacktest maps history's validation onto the document. hashes holds
+// each case's input hash, by file; extra sets (Huth's crises) are
+// appended after all and closed.
+func FromBacktest(v history.Validation, version, hash string, run RunInfo, bins int, hashes map[string]string, refs []Reference,
+	missing int, extra ...history.Set) *Backtest {
 	d := &Backtest{Header: header("backtest", version, hash), RunInfo: run, Bins: bins, LogLossClip: history.LogLossClip,
-		BaseRate: b.BaseRate, Scores: scores(b.Scores), ClosedCases: b.NClosed, ClosedBaseRate: b.ClosedBaseRate,
-		ClosedScores: scores(b.Closed), Cases: []BacktestCase{}, Calibration: []Bin{}, References: refs}
+		Cases: []BacktestCase{}, Calibration: []Bin{}, Scores: []Score{}, ClosedScores: []Score{}, References: refs,
+		BaseRate: v.All.BaseRate, ClosedCases: v.Closed.N, ClosedBaseRate: v.Closed.BaseRate}
 	if d.References == nil {
 		d.References = []Reference{}
 	}
-	for _, c := range b.Cases {
+	for i, c := range v.Cases {
 		d.Cases = append(d.Cases, BacktestCase{Name: c.Name, File: c.File, Year: c.Year, InputHash: hashes[c.File],
-			Forecast: c.P, Outcome: OutcomeWord(c.Outcome, c.Ongoing)})
+			Forecast: c.P, Outcome: OutcomeWord(c.Outcome, c.Ongoing), Dyad: c.Group,
+			BaseRateForecast: v.BaseP[i], LogitForecast: v.LogitP[i], Features: append([]float64{}, c.X...), FitOverlap: c.Overlap})
 	}
-	for _, c := range b.Calibration {
-		d.Calibration = append(d.Calibration, Bin{Lo: c.Lo, Hi: c.Hi, Cases: c.N, MeanForecast: c.MeanP, ObservedHeld: c.Observed})
+	d.Validation = Validation{Method: ValidationMethod, Engine: EngineOutOfSample, Features: history.FeatureNames,
+		SlopePriorSD: history.SlopePriorSD, InterceptPriorSD: history.InterceptPriorSD, MissingForces: missing, Sets: []Set{}}
+	var sets []history.Set
+	if v.All.N > 0 {
+		sets = append(sets, v.All)
+		d.Scores = scores(v.All.Forecasters)
+		d.Calibration = binRows(v.All.Forecasters[0].Calibration)
+	}
+	if v.Closed.N > 0 {
+		if v.Closed.N < v.All.N { // else the same set twice
+			sets = append(sets, v.Closed)
+		}
+		d.ClosedScores = scores(v.Closed.Forecasters)
+	}
+	if v.Unseen.N > 0 {
+		sets = append(sets, v.Unseen)
+	}
+	for _, s := range append(sets, extra...) {
+		d.Validation.Sets = append(d.Validation.Sets, fromSet(s))
+		for _, df := range s.Differences {
+			d.Validation.Resamples, d.Validation.BootstrapSeed = df.Resamples, df.Seed
+		}
 	}
 	return d
 }
 
-func scores(ss []history.Score) []Score {
+func fromSet(s history.Set) Set {
+	out := Set{Name: s.Name, Method: s.Method, Cases: s.N, Groups: s.Groups, BaseRate: s.BaseRate, Scores: scores(s.Forecasters),
+		Differences: []BrierDifference{}, Calibration: []Calibration{}}
+	for _, df := range s.Differences {
+		bd := BrierDifference{Forecaster: df.Forecaster, Baseline: df.Baseline, Difference: df.Estimate, SE: df.SE, Lo: df.Lo, Hi: df.Hi}
+		if g := df.ByGroup; g != nil {
+			bd.ByDyad = &DyadInterval{SE: g.SE, Lo: g.Lo, Hi: g.Hi}
+		}
+		out.Differences = append(out.Differences, bd)
+	}
+	for _, f := range s.Forecasters {
+		if f.Name == history.ForecasterAlways {
+			continue // one bin, nothing to read
+		}
+		out.Calibration = append(out.Calibration, Calibration{Forecaster: f.Name, Bins: binRows(f.Calibration)})
+	}
+	return out
+}
+
+func scores(ss []history.Scored) []Score {
 	out := []Score{}
 	for _, s := range ss {
 		out = append(out, Score{Forecaster: s.Name, Brier: s.Brier, LogLoss: s.LogLoss})
+	}
+	return out
+}
+
+func binRows(bs []history.Bin) []Bin {
+	out := []Bin{}
+	for _, c := range bs {
+		out = append(out, Bin{Lo: c.Lo, Hi: c.Hi, Cases: c.N, MeanForecast: c.MeanP, ObservedHeld: c.Observed})
 	}
 	return out
 }

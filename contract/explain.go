@@ -28,6 +28,8 @@ type Explanation struct {
 	PWar        float64          `json:"p_war"`
 	Hazard      float64          `json:"hazard" doc:"yearly probability of attack after the first decision"`
 	NoWar       []PointHorizon   `json:"no_war"`
+	// Structural is the structural engine's chain; absent for the UDG.
+	Structural  *StructuralChain `json:"structural,omitempty" doc:"the structural engine's chain (docs/assess.md); absent for engine udg"`
 	Assumptions []Assumption     `json:"assumptions"`
 }
 
@@ -123,6 +125,33 @@ func FromTrace(m *assess.Model, version, hash string) *Explanation {
 // LogitBaseRate is logit(base_rate), the first term of the commitment sum.
 func LogitBaseRate(p float64) float64 { return math.Log(p / (1 - p)) }
 
+// StructuralChain is the structural engine's chain at the medians: forces,
+// the response equation's terms (in guarantors[].terms), the responding
+// sets, the challenger's best response and the durability.
+type StructuralChain struct {
+	AsOf            string        `json:"as_of" doc:"the date the instruments in force are read at"`
+	ChallengerForce float64       `json:"challenger_force" doc:"challenger's forces in the theatre"`
+	ProtegeForce    float64       `json:"protege_force"`
+	GuarantorForces []float64     `json:"guarantor_forces" doc:"each guarantor's forces, in the order of guarantors"`
+	BaseLogits      []float64     `json:"base_logits" doc:"each guarantor's base term of the response equation (logit of base_rate)"`
+	Sets            []ResponseSet `json:"sets" doc:"every responding set with its probability"`
+	Pi              float64       `json:"pi" doc:"challenger's expected P(prevail) over the responding sets"`
+	CostBar         float64       `json:"cost_bar" doc:"challenger's expected cost of war"`
+	Index           float64       `json:"deterrence_index" doc:"DI; p_deterrence = L(DI)"`
+	HazardRatio     float64       `json:"hazard_ratio" doc:"the mechanisms' hazard ratio in the durability model"`
+	Phases          int           `json:"phases" doc:"phases of instruments in force within the horizon"`
+}
+
+// ResponseSet is one responding set: P(exactly these respond) and the
+// challenger's P(prevail) and cost of war against it.
+type ResponseSet struct {
+	Members []string `json:"members"`
+	P       float64  `json:"p"`
+	Force   float64  `json:"force"`
+	Pi      float64  `json:"pi"`
+	Cost    float64  `json:"cost"`
+}
+
 // fromStructural maps the structural engine's trace (docs/assess.md): no
 // UDG, the response equation's terms per guarantor.
 func fromStructural(m *assess.Model, t *assess.StructuralTrace, version, hash string) *Explanation {
@@ -155,6 +184,16 @@ func fromStructural(m *assess.Model, t *assess.StructuralTrace, version, hash st
 	for _, h := range t.Survival {
 		e.NoWar = append(e.NoWar, PointHorizon{Years: h.Years, P: h.P.Mean})
 	}
+	c := &StructuralChain{AsOf: t.AsOf, ChallengerForce: t.FC, ProtegeForce: t.FP, GuarantorForces: []float64{}, BaseLogits: []float64{},
+		Sets: []ResponseSet{}, Pi: t.Pi, CostBar: t.Cbar, Index: t.Index, HazardRatio: t.HR, Phases: t.Phases}
+	for _, g := range t.Guarantors {
+		c.GuarantorForces = append(c.GuarantorForces, g.Force)
+		c.BaseLogits = append(c.BaseLogits, g.Base)
+	}
+	for _, st := range t.Sets {
+		c.Sets = append(c.Sets, ResponseSet{Members: append([]string{}, st.Members...), P: st.P, Force: st.Force, Pi: st.Pi, Cost: st.Cost})
+	}
+	e.Structural = c
 	for _, a := range m.Assumptions() {
 		e.Assumptions = append(e.Assumptions, Assumption{Input: a.Name, Distribution: a.Dist, Median: a.Median, Source: a.Source})
 	}

@@ -45,7 +45,7 @@ func Schema(name string) ([]byte, error) {
 	g := &schemaGen{defs: map[string]any{}}
 	root := g.object(reflect.TypeOf(d.v))
 	root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-	root["$id"] = "https://guarantor.invalid/schema/output/v" + SchemaVersion + "/" + name + ".json"
+	root["$id"] = "https://guarantor.dev/schema/output/v" + SchemaVersion + "/" + name + ".json"
 	root["title"] = d.title
 	props := root["properties"].(map[string]any)
 	props["schema_version"].(map[string]any)["const"] = SchemaVersion

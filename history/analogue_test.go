@@ -41,3 +41,43 @@ func TestEvaluateRefusesBadBins(t *testing.T) {
 		t.Errorf("bins %d: %v", MaxBins, err)
 	}
 }
+
+// FuzzEvaluate: any bin count and forecasts; Evaluate refuses bins out of
+// [1, MaxBins] without allocating them, and otherwise returns that many
+// bins holding every known case, with Brier scores in [0, 1].
+func FuzzEvaluate(f *testing.F) {
+	f.Add(5, 0.3, 0.9, uint8(1))
+	f.Add(1_000_000_000, 0.5, 0.5, uint8(0))
+	f.Add(-3, 1.0, 0.0, uint8(3))
+	f.Fuzz(func(t *testing.T, bins int, p1, p2 float64, outcomes uint8) {
+		clamp := func(p float64) float64 {
+			if !(p >= 0) {
+				return 0
+			}
+			return math.Min(p, 1)
+		}
+		cs := []Case{{P: clamp(p1), Outcome: int(outcomes & 1)}, {P: clamp(p2), Outcome: int(outcomes >> 1 & 1), Ongoing: outcomes&4 != 0}}
+		b, err := Evaluate(cs, bins)
+		if bins < 1 || bins > MaxBins {
+			if err == nil {
+				t.Fatalf("bins %d accepted", bins)
+			}
+			return
+		}
+		if err != nil || len(b.Calibration) != bins {
+			t.Fatalf("bins %d: %v", bins, err)
+		}
+		n := 0
+		for _, c := range b.Calibration {
+			n += c.N
+		}
+		if n != 2 {
+			t.Fatalf("calibration holds %d cases", n)
+		}
+		for _, s := range b.Scores {
+			if !(s.Brier >= 0 && s.Brier <= 1) {
+				t.Fatalf("%s: Brier %v", s.Name, s.Brier)
+			}
+		}
+	})
+}

@@ -1,8 +1,18 @@
-// Package history scores the engine on historical guarantees and finds an
-// option's nearest historical analogues. Scoring (Evaluate) compares each
-// case's forecast with what happened, by Brier score, log loss and a
-// calibration table, next to two baselines; Nearest ranks the case base by
-// distance to an option in the analogue feature space of assess.Profile.
-// Neither runs the engine: the pipeline package does, and hands the
-// numbers here.
+// Package history validates the engine on historical guarantees and finds
+// an option's nearest historical analogues.
+//
+// Validation (Validate, Compare) scores forecasts against outcomes with
+// cross-validated scores only: the engine's forecasts are taken as given
+// (it fits nothing on the case base), and every fitted baseline (the base
+// rate, a penalised ex-ante logit) is refitted without the scored case's
+// whole dyad (LeaveGroupOut over Folds). It reports Brier scores and log
+// losses, bootstrap intervals of the Brier differences (cases resampled,
+// and whole dyads resampled), and calibration tables, for all cases, the
+// closed ones, and the cases outside the engine's fitting data.
+// CaseFeatures, CaseDyad and HuthCrisis read what the validation needs
+// from a case file. Evaluate is the older, unvalidated scorer.
+//
+// Nearest ranks the case base by distance to an option in the analogue
+// feature space of assess.Profile. Nothing here runs the engine: package
+// pipeline does, and hands the numbers here.
 package history

@@ -20,6 +20,17 @@ type Case struct {
 	P          float64
 	Outcome    int
 	Ongoing    bool // held to date, still open
+	// Group is the case's dyad (DyadKey of challenger and protege):
+	// cross-validation leaves the whole group out when it forecasts one of
+	// its cases. "" makes the case its own group.
+	Group string
+	// X holds the case's ex-ante features (FeatureNames), read by the logit
+	// baseline of Validate.
+	X []float64
+	// Overlap names an observation of the engine's fitting data between
+	// the same states during the case's spell (a Huth 1988 crisis:
+	// HuthCrisis), "" for none.
+	Overlap string
 }
 
 // Score is a forecaster's Brier score and log loss (natural log).

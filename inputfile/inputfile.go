@@ -17,6 +17,13 @@ import (
 // while keeping YAML parsing (several times the text in memory) small.
 const MaxScenarioBytes = 4 << 20
 
+// MaxGameBytes caps a Gambit .efg/.nfg file. A million-node tree, the
+// largest the engine is benchmarked on, is about 60 MB in Gambit's format.
+const MaxGameBytes = 256 << 20
+
+// MaxProfileBytes caps a profile file (game check --profile).
+const MaxProfileBytes = 16 << 20
+
 // ErrTooLarge and ErrNotRegular are wrapped by Read's refusals.
 var (
 	ErrTooLarge   = errors.New("file too large")

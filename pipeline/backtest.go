@@ -2,47 +2,116 @@ package pipeline
 
 import (
 	"context"
-	"fmt"
 
+	"github.com/guarantor/guarantor/assess"
 	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/history"
+	"github.com/guarantor/guarantor/scenario"
+	"github.com/guarantor/guarantor/uncertainty"
 )
 
 // DefaultBins is the calibration table's default number of bins.
 const DefaultBins = 5
 
+// BacktestOptions set the validation of a backtest.
+type BacktestOptions struct {
+	Bins      int // calibration bins, 1 to history.MaxBins
+	Resamples int // bootstrap resamples; 0 means history.DefaultResamples
+	// Huth adds the validation on Huth's 58 crises (HuthSets).
+	Huth bool
+	// Horizon, when positive, scores every case at this many years from
+	// its start instead of its file's horizon (the observed spell): the
+	// engine forecasts P(no attack within Horizon years), the outcome is
+	// history.OutcomeAt, and cases whose outcome then is unknown are left
+	// out (counted in the document).
+	Horizon float64
+}
+
+// MaxHorizon bounds --horizon (years).
+const MaxHorizon = 200
+
 // Backtest runs every history case named by paths as of its start date
-// and scores the forecasts against the outcomes (history.Evaluate). bins
-// must be in [1, history.MaxBins]. Drivers are skipped.
+// and validates the forecasts against the outcomes (BacktestWith with the
+// default bootstrap).
 func Backtest(ctx context.Context, paths []string, o Options, bins int) (*contract.Backtest, error) {
+	return BacktestWith(ctx, paths, o, BacktestOptions{Bins: bins})
+}
+
+// BacktestWith runs every history case named by paths as of its start date
+// and cross-validates (history.Validate): the engine's forecast, the
+// leave-dyad-out base rate and ex-ante logit, on all cases and on the
+// closed ones, with bootstrap intervals of the Brier differences (seed
+// o.Seed). paths may be empty when b.Huth is set. Drivers are skipped.
+func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOptions) (*contract.Backtest, error) {
 	if err := o.Check(); err != nil {
 		return nil, err
 	}
-	if bins < 1 || bins > history.MaxBins {
-		return nil, fmt.Errorf("%w: --bins must be between 1 and %d, not %d", ErrInput, history.MaxBins, bins)
+	if b.Bins < 1 || b.Bins > history.MaxBins {
+		return nil, inputErrorf("--bins must be between 1 and %d, not %d", history.MaxBins, b.Bins)
 	}
-	scs, err := LoadWith(o.Engine, paths...)
-	if err != nil {
-		return nil, err
+	if b.Resamples != 0 && (b.Resamples < 2 || b.Resamples > history.MaxResamples) {
+		return nil, inputErrorf("--resamples must be between 2 and %d, not %d", history.MaxResamples, b.Resamples)
 	}
-	o.DriverSamples = -1
-	var cases []history.Case
-	hashes := map[string]string{}
-	var all []string
-	for i, s := range scs {
-		r, err := s.Run(ctx, o, progressFunc(o, "backtest", i, len(scs), s.Option.Name))
+	if b.Horizon < 0 || b.Horizon > MaxHorizon {
+		return nil, inputErrorf("--horizon must be between 0 (each file's own) and %d years, not %g", MaxHorizon, b.Horizon)
+	}
+	if len(paths) == 0 && !b.Huth {
+		return nil, inputErrorf("no history cases (give a directory, or --huth)")
+	}
+	cfg := history.Config{Bins: b.Bins, Resamples: b.Resamples, Seed: o.Seed}
+	var (
+		cases   []history.Case
+		hashes  = map[string]string{}
+		all     []string
+		missing int
+		unknown int
+	)
+	if len(paths) > 0 {
+		scs, err := LoadOpts(o, paths...)
 		if err != nil {
 			return nil, err
 		}
-		op := s.Option
-		cases = append(cases, history.Case{Name: op.Name, File: op.File, Year: op.Year, P: r.Held.Mean, Outcome: op.Outcome, Ongoing: op.Ongoing})
-		hashes[op.File] = s.InputHash
-		all = append(all, s.InputHash)
+		o.DriverSamples = -1
+		for i, s := range scs {
+			c, run, err := backtestCase(s, b.Horizon, o)
+			if err != nil {
+				return nil, err
+			}
+			if run == nil {
+				unknown++
+				continue
+			}
+			if c.missing {
+				missing++
+			}
+			r, err := run.Run(ctx, o, progressFunc(o, "backtest", i, len(scs), s.Option.Name))
+			if err != nil {
+				return nil, err
+			}
+			c.P = r.Held.Mean
+			cases = append(cases, c.Case)
+			hashes[s.File] = s.InputHash
+			all = append(all, s.InputHash)
+		}
 	}
-	b, err := history.Evaluate(cases, bins)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+	if len(paths) > 0 && len(cases) == 0 {
+		return nil, inputErrorf("no case has a known outcome at %g years (--horizon)", b.Horizon)
+	}
+	var v history.Validation
+	if len(cases) > 0 {
+		var err error
+		if v, err = history.Validate(cases, cfg); err != nil {
+			return nil, inputErrorf("%v", err)
+		}
+	}
+	var extra []history.Set
+	if b.Huth {
+		h, err := HuthSets(ctx, cfg)
+		if err != nil {
+			return nil, err
+		}
+		extra = append(extra, h...)
 	}
 	var refs []contract.Reference
 	if h, err := evidence.HuthAnalysis(); err == nil {
@@ -52,5 +121,52 @@ func Backtest(ctx context.Context, paths []string, o Options, bins int) (*contra
 			}
 		}
 	}
-	return contract.FromBacktest(b, o.Version, CombineHashes(all...), contract.RunInfo{Seed: o.Seed, Samples: o.samples()}, bins, hashes, refs), nil
+	d := contract.FromBacktest(v, o.Version, CombineHashes(all...), contract.RunInfo{Seed: o.Seed, Samples: o.samples()},
+		b.Bins, hashes, refs, missing, extra...)
+	d.HorizonYears, d.UnknownAtHorizon = b.Horizon, unknown
+	return d, nil
+}
+
+type caseInfo struct {
+	history.Case
+	missing bool // no challenger troops in the file
+}
+
+// backtestCase reads what the validation needs from a case's file: its
+// dyad, ex-ante features and any overlap with the fitting data, and the
+// scenario to run. The file is read again (it was compiled by Load)
+// because the compiled option keeps the engine's view, not the file's.
+// With a fixed horizon (years > 0) the case is recompiled with that
+// horizon (and engine, as Load compiled it) and scored on its outcome
+// then; run is nil when that outcome is unknown.
+func backtestCase(s *Scenario, years float64, o Options) (c caseInfo, run *Scenario, err error) {
+	sc, err := scenario.LoadFile(s.File, scenario.Options{Countries: assess.Countries})
+	if err != nil {
+		return caseInfo{}, nil, inputErrorf("%v", err)
+	}
+	x, missing := history.CaseFeatures(sc)
+	overlap, err := history.HuthCrisis(sc)
+	if err != nil {
+		return caseInfo{}, nil, err
+	}
+	op := s.Option
+	c = caseInfo{Case: history.Case{Name: op.Name, File: op.File, Year: op.Year, Outcome: op.Outcome, Ongoing: op.Ongoing,
+		Group: history.CaseDyad(sc), X: x, Overlap: overlap}, missing: missing}
+	if years <= 0 {
+		return c, s, nil
+	}
+	if sc.Outcome == nil {
+		return c, nil, nil
+	}
+	out, ok := history.OutcomeAt(sc.Outcome.Deterrence, sc.Outcome.YearsHeld, years)
+	if !ok {
+		return c, nil, nil
+	}
+	c.Outcome, c.Ongoing = out, false
+	sc.Horizon = scenario.Quantity{Dist: uncertainty.PointDist(years), Source: "guarantor backtest --horizon", Set: true}
+	if run, err = compileWith(sc, o); err != nil {
+		return caseInfo{}, nil, err
+	}
+	run.InputHash = s.InputHash
+	return c, run, nil
 }

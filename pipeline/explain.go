@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
-
 	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/game"
 )
@@ -15,13 +13,18 @@ func Explain(version string, paths ...string) ([]*contract.Explanation, error) {
 
 // ExplainWith is Explain with the engine chosen (see Options.Engine).
 func ExplainWith(version, engine string, paths ...string) ([]*contract.Explanation, error) {
-	scs, err := LoadWith(engine, paths...)
+	return ExplainOpts(Options{Version: version, Engine: engine}, paths...)
+}
+
+// ExplainOpts is Explain with o's Version, Engine and AsOf.
+func ExplainOpts(o Options, paths ...string) ([]*contract.Explanation, error) {
+	scs, err := LoadOpts(o, paths...)
 	if err != nil {
 		return nil, err
 	}
 	var out []*contract.Explanation
 	for _, s := range scs {
-		out = append(out, contract.FromTrace(s.Model, version, s.InputHash))
+		out = append(out, contract.FromTrace(s.Model, o.Version, s.InputHash))
 	}
 	return out, nil
 }
@@ -33,13 +36,21 @@ func Game(file string) (*game.Tree, error) { return GameWith(file, "") }
 // GameWith is Game with the engine chosen (see Options.Engine): the
 // structural engine's game or the UDG.
 func GameWith(file, engine string) (*game.Tree, error) {
-	s, err := loadFile(file, engine)
+	return GameOpts(file, Options{Engine: engine})
+}
+
+// GameOpts is Game with o's Engine and AsOf.
+func GameOpts(file string, o Options) (*game.Tree, error) {
+	if err := o.Check(); err != nil {
+		return nil, err
+	}
+	s, err := loadFile(file, o)
 	if err != nil {
 		return nil, err
 	}
 	t, err := s.Model.Game()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+		return nil, wrapInput(err)
 	}
 	return t, nil
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/guarantor/guarantor/assess"
 	"github.com/guarantor/guarantor/contract"
@@ -18,9 +19,11 @@ import (
 
 // Limits on the work one call may ask for. The engine keeps about 10
 // float64 series per option plus 2 per guarantor (at most 10) and sorts a
-// copy of each for its intervals: 2M draws stay under ~600 MB, and the
-// standard error of a probability at 2M draws (< 0.0004) is far below any
-// difference the model can claim.
+// copy of each for its intervals: at MaxSamples, NATO membership (four
+// guarantors) peaked at 524 MB resident (measured: guarantor assess
+// examples/ukraine-2025/09-nato-accession.yaml --samples 2000000), and
+// ten guarantors stay under 1 GB. The standard error of a probability at
+// 2M draws (< 0.0004) is far below any difference the model can claim.
 const (
 	DefaultSamples = 20000
 	MinSamples     = 100
@@ -28,9 +31,27 @@ const (
 	MaxWorkers     = 1024
 )
 
-// ErrInput is wrapped by every error about the caller's input (files,
-// options): the CLI maps it to exit code 2, the server to HTTP 400.
+// ErrInput matches (errors.Is) every error about the caller's input
+// (files, options): the CLI maps it to exit code 2, the server to HTTP 400.
+// The errors' text is the problem alone, without this sentinel's.
 var ErrInput = errors.New("invalid input")
+
+// inputError is an input error; err, when set, is the underlying error
+// (a scenario.ErrorList with positions, for errors.As).
+type inputError struct {
+	msg string
+	err error
+}
+
+func (e *inputError) Error() string        { return e.msg }
+func (e *inputError) Unwrap() error        { return e.err }
+func (e *inputError) Is(target error) bool { return target == ErrInput }
+
+func inputErrorf(format string, args ...any) error {
+	return &inputError{msg: fmt.Sprintf(format, args...)}
+}
+
+func wrapInput(err error) error { return &inputError{msg: err.Error(), err: err} }
 
 // Options set a run. The zero value is valid: DefaultSamples draws, seed
 // 0, every core.
@@ -50,6 +71,11 @@ type Options struct {
 	// (structural) or scenario.EngineUDG; "" keeps each file's
 	// model.engine.
 	Engine string
+	// AsOf is the date (YYYY-MM-DD) an option without a period is assessed
+	// at: it decides the instruments in force. "" means today (UTC). The
+	// date enters such an option's input hash, so that a result stays a
+	// function of its recorded inputs.
+	AsOf string
 	// Progress, if set, is called as work advances (serialised, possibly
 	// from worker goroutines).
 	Progress func(Progress)
@@ -77,15 +103,30 @@ func (p Progress) Fraction() float64 {
 func (o Options) Check() error {
 	switch {
 	case o.Samples != 0 && o.Samples < MinSamples:
-		return fmt.Errorf("%w: --samples must be at least %d, not %d", ErrInput, MinSamples, o.Samples)
+		return inputErrorf("--samples must be at least %d, not %d", MinSamples, o.Samples)
 	case o.Samples > MaxSamples:
-		return fmt.Errorf("%w: --samples must be at most %d, not %d (use --seed to repeat runs instead)", ErrInput, MaxSamples, o.Samples)
+		return inputErrorf("--samples must be at most %d, not %d (use --seed to repeat runs instead)", MaxSamples, o.Samples)
 	case o.Workers < 0 || o.Workers > MaxWorkers:
-		return fmt.Errorf("%w: --workers must be between 0 (all cores) and %d, not %d", ErrInput, MaxWorkers, o.Workers)
+		return inputErrorf("--workers must be between 0 (all cores) and %d, not %d", MaxWorkers, o.Workers)
+	case o.AsOf != "" && !isDate(o.AsOf):
+		return inputErrorf("--as-of %q: expected a date YYYY-MM-DD", o.AsOf)
 	case o.DriverSamples > MaxSamples:
-		return fmt.Errorf("%w: driver samples must be at most %d, not %d", ErrInput, MaxSamples, o.DriverSamples)
+		return inputErrorf("driver samples must be at most %d, not %d", MaxSamples, o.DriverSamples)
 	}
 	return nil
+}
+
+func isDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}
+
+// asOf is the assessment date of options without a period.
+func (o Options) asOf() string {
+	if o.AsOf != "" {
+		return o.AsOf
+	}
+	return time.Now().UTC().Format(time.DateOnly)
 }
 
 func (o Options) samples() int {
@@ -98,29 +139,40 @@ func (o Options) samples() int {
 // Scenario is one loaded and compiled option.
 type Scenario struct {
 	File      string
-	InputHash string // canonical hash of the scenario (scenario.Scenario.InputHash)
+	InputHash string // canonical hash of the scenario (scenario.Scenario.InputHash), with the engine override and the date when they apply
+	AsOf      string // the date the option is assessed at (its period's start, or Options.AsOf)
 	Option    assess.Option
 	Model     *assess.Model
 }
 
 // Load reads the scenario files named by paths (a directory means its
 // *.yaml and *.yml files in name order, skipping _base files), and
-// compiles each. Errors wrap ErrInput and name the file and line.
-func Load(paths ...string) ([]*Scenario, error) { return LoadWith("", paths...) }
+// compiles each. Errors match ErrInput, name the file and line, and
+// unwrap to the scenario.ErrorList when there is one.
+func Load(paths ...string) ([]*Scenario, error) { return LoadOpts(Options{}, paths...) }
 
 // LoadWith is Load with the engine chosen for every option (see
 // Options.Engine).
 func LoadWith(engine string, paths ...string) ([]*Scenario, error) {
+	return LoadOpts(Options{Engine: engine}, paths...)
+}
+
+// LoadOpts is Load with the options that shape compilation: Engine and
+// AsOf.
+func LoadOpts(o Options, paths ...string) ([]*Scenario, error) {
+	if err := o.Check(); err != nil {
+		return nil, err
+	}
 	files, err := scenario.OptionFiles(paths...)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+		return nil, wrapInput(err)
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("%w: %s: no scenario files (*.yaml)", ErrInput, strings.Join(paths, ", "))
+		return nil, inputErrorf("%s: no scenario files (*.yaml)", strings.Join(paths, ", "))
 	}
 	out := make([]*Scenario, 0, len(files))
 	for _, f := range files {
-		s, err := loadFile(f, engine)
+		s, err := loadFile(f, o)
 		if err != nil {
 			return nil, err
 		}
@@ -130,46 +182,68 @@ func LoadWith(engine string, paths ...string) ([]*Scenario, error) {
 }
 
 // LoadFile reads and compiles one scenario file.
-func LoadFile(file string) (*Scenario, error) { return loadFile(file, "") }
+func LoadFile(file string) (*Scenario, error) { return loadFile(file, Options{}) }
 
-func loadFile(file, engine string) (*Scenario, error) {
+func loadFile(file string, o Options) (*Scenario, error) {
 	s, err := scenario.LoadFile(file, scenario.Options{Countries: assess.Countries})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+		return nil, wrapInput(err)
 	}
-	return compileEngine(s, engine)
+	return compileWith(s, o)
 }
 
-// Parse compiles a scenario given as text (name labels errors and resolves
-// extends: relative to its directory), for callers that hold the text,
-// such as the HTTP server.
+// Parse compiles a scenario given as text, for callers that hold the
+// text, such as the HTTP server; name labels errors. extends: is refused
+// (a scenario sent over the network must not read the server's files);
+// ParseWith supplies base files.
 func Parse(name string, data []byte) (*Scenario, error) {
-	s, err := scenario.Parse(name, data, scenario.Options{Countries: assess.Countries})
+	return ParseWith(name, data, func(base string) ([]byte, error) {
+		return nil, fmt.Errorf("extends: is not available for a scenario given as text (%s)", base)
+	})
+}
+
+// ParseWith is Parse with extends: bases read by read (resolved relative
+// to name's directory).
+func ParseWith(name string, data []byte, read func(string) ([]byte, error)) (*Scenario, error) {
+	s, err := scenario.Parse(name, data, scenario.Options{Countries: assess.Countries, ReadFile: read})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+		return nil, wrapInput(err)
 	}
 	return compile(s)
 }
 
-func compile(s *scenario.Scenario) (*Scenario, error) { return compileEngine(s, "") }
+func compile(s *scenario.Scenario) (*Scenario, error) { return compileWith(s, Options{}) }
 
-func compileEngine(s *scenario.Scenario, engine string) (*Scenario, error) {
+func compileWith(s *scenario.Scenario, opt Options) (*Scenario, error) {
+	hash, engine := s.InputHash, opt.Engine
 	switch engine {
 	case "":
 	case scenario.EngineDefault, scenario.EngineUDG:
+		// An override that changes the file's engine changes the result,
+		// so it enters the input hash; one that repeats it does not.
+		if engine != s.Model.Engine {
+			hash = CombineHashes(hash, "engine="+engine)
+		}
 		s.Model.Engine = engine
 	default:
-		return nil, fmt.Errorf("%w: --engine %q: expected %s or %s", ErrInput, engine, scenario.EngineDefault, scenario.EngineUDG)
+		return nil, inputErrorf("--engine %q: expected %s or %s", engine, scenario.EngineDefault, scenario.EngineUDG)
 	}
-	o, err := assess.FromScenario(scenario.Compile(s))
+	c := scenario.Compile(s)
+	if c.AsOf() == "" {
+		// An option without a period is assessed as of a date that decides
+		// the instruments in force: the date is an input.
+		c.Today = opt.asOf()
+		hash = CombineHashes(hash, "as_of="+c.Today)
+	}
+	o, err := assess.FromScenario(c)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+		return nil, wrapInput(err)
 	}
 	m, err := assess.Compile(o)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInput, err)
+		return nil, wrapInput(err)
 	}
-	return &Scenario{File: s.File, InputHash: s.InputHash, Option: o, Model: m}, nil
+	return &Scenario{File: s.File, InputHash: hash, AsOf: c.AsOf(), Option: o, Model: m}, nil
 }
 
 // Run runs the engine on one scenario. progress, if set, gets the draws
@@ -187,7 +261,7 @@ func Assess(ctx context.Context, paths []string, o Options) (*contract.Assessmen
 	if err := o.Check(); err != nil {
 		return nil, err
 	}
-	scs, err := LoadWith(o.Engine, paths...)
+	scs, err := LoadOpts(o, paths...)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +277,7 @@ func AssessScenarios(ctx context.Context, scs []*Scenario, o Options) (*contract
 	var cases []*Scenario
 	if o.History != "" {
 		var err error
-		if cases, err = LoadWith(o.Engine, o.History); err != nil {
+		if cases, err = LoadOpts(o, o.History); err != nil {
 			return nil, fmt.Errorf("history %s: %w", o.History, err)
 		}
 	}
@@ -222,7 +296,9 @@ func AssessScenarios(ctx context.Context, scs []*Scenario, o Options) (*contract
 		if len(profiles) > 0 {
 			as = history.Nearest(s.Model.Profile(), profiles, 5)
 		}
-		doc.Options = append(doc.Options, contract.FromResult(r, s.InputHash, max(s.Option.Horizon, 1), as))
+		op := contract.FromResult(r, s.InputHash, max(s.Option.Horizon, 1), as)
+		op.AsOf = s.AsOf
+		doc.Options = append(doc.Options, op)
 		hashes = append(hashes, s.InputHash)
 	}
 	if len(cases) > 0 {

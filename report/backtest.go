@@ -3,41 +3,97 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/guarantor/guarantor/contract"
 )
 
-// Backtest writes the backtest's cases, scores and calibration table, as
-// `guarantor backtest` prints them.
+// Backtest writes the backtest's cases, its cross-validated scores per set
+// (all cases, closed cases, Huth's crises), the bootstrap intervals of the
+// Brier differences and the calibration tables, as `guarantor backtest`
+// prints them.
 func Backtest(w io.Writer, b *contract.Backtest) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CASE\tYEAR\tP(NO ATTACK OVER HORIZON)\tOUTCOME")
-	for _, c := range b.Cases {
-		fmt.Fprintf(tw, "%s\t%d\t%.3f\t%s\n", c.Name, c.Year, c.Forecast, outcomeText(c.Outcome))
-	}
-	tw.Flush()
-	fmt.Fprintf(w, "\n%d cases, deterrence held in %.0f%%\n\n", len(b.Cases), 100*b.BaseRate)
-	if b.ClosedCases > 0 {
-		fmt.Fprintf(w, "%d closed cases (open \"held to date\" cases left out), deterrence held in %.0f%%\n\n", b.ClosedCases, 100*b.ClosedBaseRate)
-	}
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "FORECASTER\tBRIER (ALL)\tLOG LOSS (ALL)\tBRIER (CLOSED)\tLOG LOSS (CLOSED)")
-	for i, s := range b.Scores {
-		cb, cl := "-", "-"
-		if i < len(b.ClosedScores) {
-			cb, cl = fmt.Sprintf("%.4f", b.ClosedScores[i].Brier), fmt.Sprintf("%.4f", b.ClosedScores[i].LogLoss)
+	if len(b.Cases) > 0 {
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "CASE\tYEAR\tDYAD\tENGINE\tBASE RATE\tLOGIT\tOUTCOME\tIN FIT DATA")
+		for _, c := range b.Cases {
+			fit := "-"
+			if c.FitOverlap != "" {
+				fit = c.FitOverlap
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%.3f\t%.3f\t%.3f\t%s\t%s\n", c.Name, c.Year, c.Dyad, c.Forecast, c.BaseRateForecast,
+				c.LogitForecast, outcomeText(c.Outcome), fit)
 		}
-		fmt.Fprintf(tw, "%s\t%.4f\t%.4f\t%s\t%s\n", s.Forecaster, s.Brier, s.LogLoss, cb, cl)
+		tw.Flush()
+		over := "the case's horizon (its file's: the observed spell)"
+		if b.HorizonYears > 0 {
+			over = fmt.Sprintf("%g years from the start (--horizon; OUTCOME is the outcome then; %d cases whose outcome then is unknown left out)", b.HorizonYears, b.UnknownAtHorizon)
+		}
+		fmt.Fprintf(w, "\nENGINE: P(no attack over %s). BASE RATE and LOGIT: refitted without the case's dyad.\n", over)
 	}
-	for _, r := range b.References {
-		fmt.Fprintf(tw, "(reference) %s (%d crises)\t%.4f\t-\t-\t-\n", r.Name, r.Cases, r.Brier)
+	v := b.Validation
+	fmt.Fprintln(w, "\nCross-validated scores only: every fitted forecaster is refitted without the cases it forecasts (docs/backtest.md).")
+	if len(b.Cases) > 0 {
+		fmt.Fprintf(w, "Case base: %s.\nEngine: %s.\n", v.Method, v.Engine)
+		fmt.Fprintf(w, "Ex-ante logit features (normal prior SD %g on standardised slopes, %g on the intercept; fixed, never tuned):\n",
+			v.SlopePriorSD, v.InterceptPriorSD)
+		for i, f := range v.Features {
+			fmt.Fprintf(w, "  %d. %s\n", i+1, f)
+		}
+		if v.MissingForces > 0 {
+			fmt.Fprintf(w, "  (%d cases give no challenger troops: force ratio 0)\n", v.MissingForces)
+		}
+	}
+	for _, s := range v.Sets {
+		if err := backtestSet(w, s, v); err != nil {
+			return err
+		}
+	}
+	if len(b.References) > 0 {
+		fmt.Fprintln(w, "\nFor scale only (other case sets):")
+		for _, r := range b.References {
+			fmt.Fprintf(w, "  %s (%d crises): Brier %.4f\n", r.Name, r.Cases, r.Brier)
+		}
+	}
+	_, err := fmt.Fprintf(w, "\nguarantor %s, seed %d, %d draws per case; bootstrap %d resamples (seed %d); log loss clips forecasts to [%.2f, %.2f]; input hash %s\n",
+		b.EngineVersion, b.Seed, b.Samples, v.Resamples, v.BootstrapSeed, b.LogLossClip, 1-b.LogLossClip, b.InputHash)
+	return err
+}
+
+func backtestSet(w io.Writer, s contract.Set, v contract.Validation) error {
+	fmt.Fprintf(w, "\n== %s: %d cases in %d groups, deterrence held in %.0f%%\n(%s)\n\n", s.Name, s.Cases, s.Groups, 100*s.BaseRate, s.Method)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "FORECASTER\tBRIER\tLOG LOSS")
+	for _, sc := range s.Scores {
+		fmt.Fprintf(tw, "%s\t%.4f\t%.4f\n", sc.Forecaster, sc.Brier, sc.LogLoss)
 	}
 	tw.Flush()
-	fmt.Fprintln(w, "\nCalibration")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	if len(s.Differences) > 0 {
+		fmt.Fprintln(w)
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "BRIER DIFFERENCE\tESTIMATE\t95% BOOTSTRAP INTERVAL\tSE\tRESAMPLING DYADS\tSE")
+		for _, d := range s.Differences {
+			dy, dse := "-", "-"
+			if g := d.ByDyad; g != nil {
+				dy, dse = fmt.Sprintf("[%+.4f, %+.4f]", g.Lo, g.Hi), fmt.Sprintf("%.4f", g.SE)
+			}
+			fmt.Fprintf(tw, "%s - %s\t%+.4f\t[%+.4f, %+.4f]\t%.4f\t%s\t%s\n", d.Forecaster, d.Baseline, d.Difference, d.Lo, d.Hi, d.SE, dy, dse)
+		}
+		tw.Flush()
+	}
+	for _, c := range s.Calibration {
+		fmt.Fprintf(w, "\nCalibration, %s\n", c.Forecaster)
+		calibrationTable(w, c.Bins)
+	}
+	return nil
+}
+
+func calibrationTable(w io.Writer, bins []contract.Bin) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "FORECAST BIN\tCASES\tMEAN FORECAST\tOBSERVED HELD")
-	for _, c := range b.Calibration {
+	for _, c := range bins {
 		if c.Cases == 0 {
 			fmt.Fprintf(tw, "%.2g-%.2g\t0\t-\t-\n", c.Lo, c.Hi)
 			continue
@@ -45,7 +101,53 @@ func Backtest(w io.Writer, b *contract.Backtest) error {
 		fmt.Fprintf(tw, "%.2g-%.2g\t%d\t%.3f\t%.3f\n", c.Lo, c.Hi, c.Cases, c.MeanForecast, c.ObservedHeld)
 	}
 	tw.Flush()
-	_, err := fmt.Fprintf(w, "\nguarantor %s, seed %d, %d draws per case; log loss clips forecasts to [%.2f, %.2f]; input hash %s\n",
-		b.EngineVersion, b.Seed, b.Samples, b.LogLossClip, 1-b.LogLossClip, b.InputHash)
-	return err
+}
+
+// ReliabilityDiagram draws a set's calibration: for each forecaster the
+// observed share held against the mean forecast of each non-empty bin,
+// the dot's area proportional to the bin's cases, over the diagonal of
+// perfect calibration (Murphy and Winkler 1977, "Reliability of subjective
+// probability forecasts of precipitation and temperature", Applied
+// Statistics 26).
+func ReliabilityDiagram(s contract.Set) string {
+	const size, pad, legend = 360, 44, 230
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img" aria-label="reliability diagram: %s">`,
+		size+pad+legend, size+pad+30, esc(s.Name))
+	px := func(p float64) float64 { return pad + size*p }
+	py := func(p float64) float64 { return 10 + size*(1-p) }
+	fmt.Fprintf(&b, `<rect x="%d" y="10" width="%d" height="%d" fill="none" stroke="#888"/>`, pad, size, size)
+	for k := 0; k <= 4; k++ {
+		q := float64(k) / 4
+		fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="10" y2="%d" stroke="#eee"/><line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#eee"/>`,
+			px(q), px(q), size+10, pad, pad+size, py(q), py(q))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="10" text-anchor="middle">%.2g</text><text x="%d" y="%.1f" font-size="10" text-anchor="end">%.2g</text>`,
+			px(q), size+24, q, pad-4, py(q)+3, q)
+	}
+	fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#444" stroke-dasharray="4,3"/>`, px(0), py(0), px(1), py(1))
+	fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="11" text-anchor="middle">mean forecast P(deterrence holds)</text>`, px(0.5), size+40)
+	fmt.Fprintf(&b, `<text x="12" y="%.1f" font-size="11" text-anchor="middle" transform="rotate(-90 12 %.1f)">observed share held</text>`, py(0.5), py(0.5))
+	palette := []string{"#c0392b", "#2e6da4", "#5a9e5a", "#8c7a3c"}
+	for i, c := range s.Calibration {
+		col := palette[i%len(palette)]
+		var pts []string
+		for _, bin := range c.Bins {
+			if bin.Cases == 0 {
+				continue
+			}
+			x, y := px(bin.MeanForecast), py(bin.ObservedHeld)
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x, y))
+			fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="%.1f" fill="%s" fill-opacity="0.6"><title>%s: %d cases, mean forecast %.3f, observed %.3f</title></circle>`,
+				x, y, 2+2.2*math.Sqrt(float64(bin.Cases)), col, esc(c.Forecaster), bin.Cases, bin.MeanForecast, bin.ObservedHeld)
+		}
+		if len(pts) > 1 {
+			fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="1.5" points="%s"/>`, col, strings.Join(pts, " "))
+		}
+		fmt.Fprintf(&b, `<circle cx="%d" cy="%d" r="5" fill="%s"/><text x="%d" y="%d" font-size="11">%s</text>`,
+			pad+size+14, 24+18*i, col, pad+size+24, 28+18*i, esc(c.Forecaster))
+	}
+	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="10" fill="#666">%s: %d cases; dot area ~ cases in the bin</text>`,
+		pad+size+14, 24+18*len(s.Calibration)+8, esc(s.Name), s.Cases)
+	b.WriteString("</svg>")
+	return b.String()
 }

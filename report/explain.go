@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/guarantor/guarantor/contract"
@@ -11,6 +12,9 @@ import (
 // Explain writes the chain from inputs to game to equilibrium to
 // probabilities for one option, as `guarantor explain` prints it.
 func Explain(w io.Writer, e *contract.Explanation) error {
+	if e.Structural != nil {
+		return explainStructural(w, e)
+	}
 	fmt.Fprintf(w, "%s (%s), input hash %s, guarantor %s\n", e.Option, e.File, e.InputHash, e.EngineVersion)
 	fmt.Fprintf(w, "Challenger %s, protégé %s, year %d. Every input at its median.\n\n", e.Challenger, e.Protege, e.Year)
 	fmt.Fprintln(w, "1. Commitment: logit P(fights) = logit(base rate) + tripwire + air + stake/audience + war cost + signals")
@@ -56,6 +60,59 @@ func Explain(w io.Writer, e *contract.Explanation) error {
 	fmt.Fprintf(w, "   challenger types that prefer war with the responders to the status quo (attack whatever): %.3f\n", e.Determined)
 	fmt.Fprintf(w, "   P(deterrence holds) %.3f = %.3f + %.3f x SQ; P(war) %.3f\n", e.PDeterrence, e.Satisfied, max(1-e.Satisfied-e.Determined, 0), e.PWar)
 	fmt.Fprintf(w, "\n5. Durability: the challenger decides now (above), then re-decides yearly; hazard after the first year %.4f;", e.Hazard)
+	for _, h := range e.NoWar {
+		fmt.Fprintf(w, " P(no war by %dy) %.3f;", h.Years, h.P)
+	}
+	fmt.Fprintln(w, "\n\n6. Inputs and sources")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, a := range e.Assumptions {
+		fmt.Fprintf(tw, "   %s\t%s\tmedian %.4g\t%s\n", a.Input, a.Distribution, a.Median, a.Source)
+	}
+	tw.Flush()
+	_, err := fmt.Fprintln(w)
+	return err
+}
+
+// explainStructural writes the structural engine's chain (MODEL.md §3,
+// docs/assess.md) at the inputs' medians.
+func explainStructural(w io.Writer, e *contract.Explanation) error {
+	c := e.Structural
+	fmt.Fprintf(w, "%s (%s), input hash %s, guarantor %s, structural engine\n", e.Option, e.File, e.InputHash, e.EngineVersion)
+	fmt.Fprintf(w, "Assessed as of %s. Every input at its median.\n", c.AsOf)
+	for _, f := range e.Flags {
+		fmt.Fprintf(w, "FLAG: %s\n", f)
+	}
+	fmt.Fprintf(w, "\n1. Forces in the theatre: challenger %.4g, protégé %.4g\n", c.ChallengerForce, c.ProtegeForce)
+	fmt.Fprintln(w, "\n2. Responses: q_g = L(base + post1945 + troops + stake + audience + balance + challenge + signals)")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "   guarantor\tinstrument\tbase")
+	if len(e.Guarantors) > 0 {
+		for _, t := range e.Guarantors[0].Terms {
+			fmt.Fprintf(tw, "\t%s", t.Name)
+		}
+	}
+	fmt.Fprintln(tw, "\t= q\tforce\tP(win with protégé)\t")
+	for i, g := range e.Guarantors {
+		fmt.Fprintf(tw, "   %s\t%s\t%+.2f", g.Name, g.Instrument, c.BaseLogits[i])
+		for _, t := range g.Terms {
+			fmt.Fprintf(tw, "\t%+.2f", t.Logit)
+		}
+		fmt.Fprintf(tw, "\t%.3f\t%.4g\t%.3f\t\n", g.PFights, c.GuarantorForces[i], g.PWin)
+	}
+	tw.Flush()
+	if len(e.Guarantors) == 0 {
+		fmt.Fprintln(w, "   (no guarantor)")
+	}
+	fmt.Fprintln(w, "\n3. Responding sets (Gaussian copula over the responses): P(S), challenger's π_S and cost C_S")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "   set\tP(S)\tF_S\tπ_S\tC_S\t")
+	for _, s := range c.Sets {
+		fmt.Fprintf(tw, "   {%s}\t%.4f\t%.4g\t%.3f\t%.3f\t\n", strings.Join(s.Members, ","), s.P, s.Force, s.Pi, s.Cost)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\n4. Challenger's best response: Π = E[π_S] = %.4f, C̄ = E[C_S] = %.4f, deterrence index DI = %.3f\n", c.Pi, c.CostBar, c.Index)
+	fmt.Fprintf(w, "   P(deterrence holds) = L(DI) = %.3f; P(war) %.3f\n", e.PDeterrence, e.PWar)
+	fmt.Fprintf(w, "\n5. Durability (cure Weibull, hazard ratio of the mechanisms %.3f, %d phase(s) of instruments in force):", c.HazardRatio, c.Phases)
 	for _, h := range e.NoWar {
 		fmt.Fprintf(w, " P(no war by %dy) %.3f;", h.Years, h.P)
 	}

@@ -31,7 +31,11 @@ const None = -1
 // uncertain input once, and the structured fields give each input's index
 // into a sampled vector x (len(x) == len(Params)), or None when absent.
 type Compiled struct {
-	Scenario   *Scenario
+	Scenario *Scenario
+	// Today, when set (YYYY-MM-DD), is the date an option without a period
+	// is assessed at; "" leaves it to the engine's clock. The pipeline sets
+	// it so that the date is an explicit input of every run.
+	Today      string
 	Params     []Param
 	Horizon    int
 	Challenger CapabilityParams
@@ -190,12 +194,12 @@ func (ip InstrumentParams) InForce(date string) bool {
 }
 
 // AsOf is the date a historical case is assessed at: its period's start;
-// "" for an option with no period (the caller's "now").
+// for an option with no period, Today ("" when unset: the caller's "now").
 func (c *Compiled) AsOf() string {
 	if p := c.Scenario.Period; p != nil {
 		return p.Start
 	}
-	return ""
+	return c.Today
 }
 
 // Index returns the position of the named parameter in Params.

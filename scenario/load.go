@@ -229,8 +229,9 @@ const maxFlowDepth = maxDepth
 
 // checkBounds refuses, before parsing, text over the size cap and flow
 // collections nested deeper than maxFlowDepth. The scan is conservative:
-// brackets inside quoted scalars and comments are skipped; brackets in a
-// plain scalar ("a[1]") are counted, which can only refuse a file whose
+// brackets inside quoted scalars (a quote that starts a scalar: after
+// ": ", "- ", "[", "{", "," or at the start of a line) and inside comments
+// are skipped; other brackets count, so a file is refused only if its
 // plain scalars hold more than 64 unclosed brackets.
 func checkBounds(name string, data []byte) error {
 	if len(data) > MaxFileBytes {
@@ -238,26 +239,37 @@ func checkBounds(name string, data []byte) error {
 	}
 	depth, line, col := 0, 1, 0
 	var quote byte
+	prev := byte('\n') // last non-blank byte on the line
 	comment := false
 	for i := 0; i < len(data); i++ {
 		c := data[i]
 		col++
-		if c == '\n' {
-			line, col, comment = line+1, 0, false
+		if c == '\n' && quote == 0 {
+			line, col, comment, prev = line+1, 0, false, '\n'
 			continue
 		}
 		switch {
 		case comment:
+			continue
 		case quote != 0:
-			if c == '\\' && quote == '"' {
+			if c == '\n' {
+				line, col = line+1, 0
+			} else if c == '\\' && quote == '"' {
 				i++
 				col++
 			} else if c == quote {
-				quote = 0
+				if quote == '\'' && i+1 < len(data) && data[i+1] == '\'' { // '' escapes ' in single quotes
+					i++
+					col++
+				} else {
+					quote = 0
+				}
 			}
-		case c == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t'):
+			continue
+		case c == '#' && (prev == '\n' || data[i-1] == ' ' || data[i-1] == '\t'):
 			comment = true
-		case (c == '"' || c == '\'') && depth > 0:
+			continue
+		case (c == '"' || c == '\'') && strings.IndexByte("\n:-[{,", prev) >= 0:
 			quote = c
 		case c == '[' || c == '{':
 			if depth++; depth > maxFlowDepth {
@@ -265,6 +277,9 @@ func checkBounds(name string, data []byte) error {
 			}
 		case c == ']' || c == '}':
 			depth = max(depth-1, 0)
+		}
+		if c != ' ' && c != '\t' && c != '\r' {
+			prev = c
 		}
 	}
 	return nil

@@ -20,7 +20,7 @@ func init() { register(newAssessCmd) }
 type assessFlags struct {
 	samples, workers int
 	seed             uint64
-	engine           string
+	engine, asOf     string
 }
 
 func (f *assessFlags) add(cmd *cobra.Command, samples int) {
@@ -28,6 +28,13 @@ func (f *assessFlags) add(cmd *cobra.Command, samples int) {
 	cmd.Flags().Uint64Var(&f.seed, "seed", 1, "random seed (results are identical for a seed)")
 	cmd.Flags().IntVar(&f.workers, "workers", 0, "worker goroutines (default: all cores; does not change results)")
 	addEngineFlag(cmd, &f.engine)
+	addAsOfFlag(cmd, &f.asOf)
+}
+
+// addAsOfFlag registers --as-of: the date an option without a period is
+// assessed at (it decides the instruments in force).
+func addAsOfFlag(cmd *cobra.Command, asOf *string) {
+	cmd.Flags().StringVar(asOf, "as-of", "", "assess options without a period as of this date, YYYY-MM-DD (default: today, UTC); recorded in the output and its input hash")
 }
 
 // addEngineFlag registers --engine: the structural engine (default) or the
@@ -38,7 +45,7 @@ func addEngineFlag(cmd *cobra.Command, engine *string) {
 
 // options turns the flags into pipeline options, checked.
 func (f *assessFlags) options(prog *bar) (pipeline.Options, error) {
-	o := pipeline.Options{Seed: f.seed, Samples: f.samples, Workers: f.workers, Version: Version, Engine: f.engine}
+	o := pipeline.Options{Seed: f.seed, Samples: f.samples, Workers: f.workers, Version: Version, Engine: f.engine, AsOf: f.asOf}
 	if f.samples == 0 {
 		return o, usageError("--samples must be at least %d, not 0", pipeline.MinSamples)
 	}

@@ -96,7 +96,7 @@ func TestBacktestScores(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"Berlin (test)", "Budapest (test)", "2 cases", "base rate (leave-one-out)", "always deterred", "BRIER (CLOSED)", "closed cases", "Calibration"} {
+	for _, want := range []string{"Berlin (test)", "Budapest (test)", "2 cases", "base rate (leave-dyad-out)", "ex-ante logit (leave-dyad-out)", "always deterred", "95% BOOTSTRAP INTERVAL", "closed cases", "Calibration"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("backtest lacks %q:\n%s", want, out)
 		}
@@ -125,5 +125,43 @@ func TestGameExportRoundTrip(t *testing.T) {
 	}
 	if _, _, code := runData(t, "game", "export", filepath.Join(optionsDir, "a-assurance.yaml"), "--format", "nfg"); code != 2 {
 		t.Error("--format nfg accepted")
+	}
+}
+
+// The bad inputs of issue 9 fail at once with exit code 2 and a message
+// naming the flag or the file.
+func TestBoundedWork(t *testing.T) {
+	dir := t.TempDir()
+	deep := filepath.Join(dir, "deep.yaml")
+	os.WriteFile(deep, []byte("name: "+strings.Repeat("[", 100000)+strings.Repeat("]", 100000)+"\n"), 0o644)
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"assess", optionsDir, "--samples", "1000000000000"}, "--samples must be at most 2000000"},
+		{[]string{"assess", optionsDir, "--samples", "9223372036854775807"}, "--samples must be at most"},
+		{[]string{"assess", optionsDir, "--samples", "0"}, "--samples must be at least 100"},
+		{[]string{"assess", optionsDir, "--workers", "-2"}, "--workers must be between"},
+		{[]string{"backtest", historyDir, "--bins", "1000000000"}, "--bins must be between 1 and 100"},
+		{[]string{"backtest", historyDir, "--samples", "1000000000000"}, "--samples must be at most"},
+		{[]string{"assess", deep}, "deep.yaml:1:71: flow collections"},
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		cases = append(cases, struct {
+			args []string
+			want string
+		}{[]string{"assess", "/dev/zero"}, "/dev/zero: cannot read file: not a regular file: a device"})
+		for _, cmd := range [][]string{{"game", "solve"}, {"game", "info"}, {"game", "convert", "--to", "efg"}, {"game", "check", "--profile", "p.json"}} {
+			cases = append(cases, struct {
+				args []string
+				want string
+			}{append(cmd, "/dev/zero"), "/dev/zero: not a regular file: a device"})
+		}
+	}
+	for _, c := range cases {
+		_, errs, code := runData(t, c.args...)
+		if code != 2 || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", c.args, code, errs, c.want)
+		}
 	}
 }

@@ -5,12 +5,11 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/guarantor/guarantor/game"
-	"github.com/guarantor/guarantor/game/gambit"
+	"github.com/guarantor/guarantor/inputfile"
 	"github.com/guarantor/guarantor/solve/pbe"
 )
 
@@ -40,7 +39,7 @@ strings such as "1/3". See docs/models.md.`,
 			if format != "text" && format != "json" {
 				return usageError("--format must be text or json, not %q", format)
 			}
-			g, err := gambit.ReadFile(args[0])
+			g, _, err := readGame(args[0])
 			if err != nil {
 				return usageError("%v", err)
 			}
@@ -48,7 +47,7 @@ strings such as "1/3". See docs/models.md.`,
 			if !ok {
 				return usageError("%s: game check needs an extensive-form (.efg) game", args[0])
 			}
-			data, err := os.ReadFile(profilePath)
+			data, err := inputfile.Read(profilePath, inputfile.MaxProfileBytes)
 			if err != nil {
 				return usageError("%v", err)
 			}

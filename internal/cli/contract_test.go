@@ -21,9 +21,10 @@ func TestOutputsGolden(t *testing.T) {
 		name, output string
 		args         []string
 	}{
-		{"assess", "assess", []string{"assess", optionsDir, "--samples", "400", "--history", historyDir, "--format", "json"}},
-		{"explain", "explain", []string{"explain", filepath.Join(optionsDir, "b-pact.yaml"), "--format", "json"}},
+		{"assess", "assess", []string{"assess", optionsDir, "--samples", "400", "--history", historyDir, "--format", "json", "--as-of", "2025-06-01"}},
+		{"explain", "explain", []string{"explain", filepath.Join(optionsDir, "b-pact.yaml"), "--format", "json", "--as-of", "2025-06-01"}},
 		{"backtest", "backtest", []string{"backtest", historyDir, "--samples", "300", "--format", "json"}},
+		{"backtest_huth", "backtest", []string{"backtest", "--huth", "--resamples", "200", "--format", "json"}},
 		{"game_solve", "game_solve", []string{"game", "solve", "testdata/solve/bos.nfg", "--method", "lcp", "--format", "json"}},
 		{"game_solve_tree", "game_solve", []string{"game", "solve", "testdata/solve/entry.efg", "--method", "spe", "--format", "json"}},
 		{"game_info", "game_info", []string{"game", "info", "testdata/solve/entry.efg", "--format", "json"}},

@@ -10,7 +10,7 @@ import (
 func init() { register(newExplainCmd) }
 
 func newExplainCmd() *cobra.Command {
-	var format, engine string
+	var format, engine, asOf string
 	cmd := &cobra.Command{
 		Use:   "explain FILE",
 		Short: "Print the chain from inputs to game to equilibrium to probabilities for one option",
@@ -24,18 +24,11 @@ same quantities averaged over the uncertainty. --format json follows docs/output
 			if format != "text" && format != "json" {
 				return usageError("--format %q: expected text or json", format)
 			}
-			if format == "text" {
-				// The structural engine's chain has its own text form.
-				scs, err := pipeline.LoadWith(engine, args...)
-				if err != nil {
-					return inputError(err)
-				}
-				if t := scs[0].Model.Explain(); t.Structural != nil {
-					writeExplainStructural(cmd.OutOrStdout(), scs[0].Model, t.Structural)
-					return nil
-				}
+			o := pipeline.Options{Version: Version, Engine: engine, AsOf: asOf}
+			if err := o.Check(); err != nil {
+				return inputError(err)
 			}
-			es, err := pipeline.ExplainWith(Version, engine, args...)
+			es, err := pipeline.ExplainOpts(o, args...)
 			if err != nil {
 				return inputError(err)
 			}
@@ -54,5 +47,6 @@ same quantities averaged over the uncertainty. --format json follows docs/output
 	}
 	cmd.Flags().StringVar(&format, "format", "text", "output: text or json")
 	addEngineFlag(cmd, &engine)
+	addAsOfFlag(cmd, &asOf)
 	return cmd
 }

@@ -33,7 +33,7 @@ Converting to the same form rewrites the file in canonical layout.`,
 			if to != "efg" && to != "nfg" {
 				return usageError("--to must be efg or nfg, not %q", to)
 			}
-			g, err := gambit.ReadFile(args[0])
+			g, _, err := readGame(args[0])
 			if err != nil {
 				return usageError("%v", err)
 			}

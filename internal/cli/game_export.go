@@ -13,7 +13,7 @@ import (
 func init() { registerGame(newGameExportCmd) }
 
 func newGameExportCmd() *cobra.Command {
-	var format, out, engine string
+	var format, out, engine, asOf string
 	cmd := &cobra.Command{
 		Use:   "export FILE",
 		Short: "Write an option's deterrence game (at the inputs' medians) as a Gambit .efg file",
@@ -29,7 +29,7 @@ Deterrence Game, payoffs (Challenger, Defender).`,
 			if format != "efg" {
 				return usageError("--format %q: expected efg", format)
 			}
-			t, err := pipeline.GameWith(args[0], engine)
+			t, err := pipeline.GameOpts(args[0], pipeline.Options{Engine: engine, AsOf: asOf})
 			if err != nil {
 				return inputError(err)
 			}
@@ -47,5 +47,6 @@ Deterrence Game, payoffs (Challenger, Defender).`,
 	cmd.Flags().StringVar(&format, "format", "efg", "output format: efg")
 	cmd.Flags().StringVarP(&out, "output", "o", "", "write to this file instead of standard output")
 	addEngineFlag(cmd, &engine)
+	addAsOfFlag(cmd, &asOf)
 	return cmd
 }

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/guarantor/guarantor/contract"
-	"github.com/guarantor/guarantor/game/gambit"
 	"github.com/guarantor/guarantor/report"
 )
 
@@ -29,7 +28,7 @@ A file that cannot be read exits with code 2 and file:line:column of the problem
 			if format != "text" && format != "json" {
 				return usageError("--format must be text or json, not %q", format)
 			}
-			g, ws, err := gambit.ReadFileWithWarnings(args[0])
+			g, ws, err := readGame(args[0])
 			if err != nil {
 				return usageError("%v", err)
 			}

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/guarantor/guarantor/contract"
-	"github.com/guarantor/guarantor/game/gambit"
 	"github.com/guarantor/guarantor/report"
 	"github.com/guarantor/guarantor/solve"
 	"github.com/guarantor/guarantor/solve/methods"
@@ -72,7 +71,7 @@ func runSolve(cmd *cobra.Command, path string, f solveFlags) error {
 	if f.format != "gambit" && f.format != "json" {
 		return usageError("unknown --format %q; choose gambit or json", f.format)
 	}
-	g, warnings, err := gambit.ReadFileWithWarnings(path)
+	g, warnings, err := readGame(path)
 	if err != nil {
 		return usageError("%v", err)
 	}
