@@ -41,8 +41,8 @@ type ScenarioError struct {
 	Message string `json:"message"`
 }
 
-// Validation is the outcome of checking a scenario text.
-type Validation struct {
+// ScenarioValidation is the outcome of checking a scenario text.
+type ScenarioValidation struct {
 	Valid  bool            `json:"valid"`
 	Option string          `json:"option,omitempty" doc:"the option's name when valid"`
 	Errors []ScenarioError `json:"errors"`
@@ -100,12 +100,12 @@ func badID(loc, id string) error {
 }
 
 // check validates a scenario text. A Job comes back when it is valid.
-func (s *Server) check(ctx context.Context, name string, text string) (Job, Validation) {
+func (s *Server) check(ctx context.Context, name string, text string) (Job, ScenarioValidation) {
 	job, err := s.eng.Prepare(name+".yaml", []byte(text), s.resolver(ctx))
 	if err == nil {
-		return job, Validation{Valid: true, Option: job.Option(), Errors: []ScenarioError{}}
+		return job, ScenarioValidation{Valid: true, Option: job.Option(), Errors: []ScenarioError{}}
 	}
-	return nil, Validation{Errors: scenarioErrors(err)}
+	return nil, ScenarioValidation{Errors: scenarioErrors(err)}
 }
 
 func scenarioErrors(err error) []ScenarioError {
@@ -206,9 +206,9 @@ func (s *Server) registerAPI() {
 
 	type savedOut struct {
 		Body struct {
-			Scenario   ScenarioOut `json:"scenario"`
-			Version    VersionOut  `json:"version"`
-			Validation Validation  `json:"validation" doc:"the saved text's check; invalid texts are saved too, so no work is lost, but cannot be run"`
+			Scenario           ScenarioOut        `json:"scenario"`
+			Version            VersionOut         `json:"version"`
+			ScenarioValidation ScenarioValidation `json:"validation" doc:"the saved text's check; invalid texts are saved too, so no work is lost, but cannot be run"`
 		}
 	}
 	type createIn struct {
@@ -226,7 +226,7 @@ func (s *Server) registerAPI() {
 				return nil, storeErr(err)
 			}
 			out := &savedOut{}
-			out.Body.Scenario, out.Body.Version, out.Body.Validation = scenarioOut(sc), versionOut(v), val
+			out.Body.Scenario, out.Body.Version, out.Body.ScenarioValidation = scenarioOut(sc), versionOut(v), val
 			out.Body.Version.YAML = ""
 			return out, nil
 		})
@@ -281,7 +281,7 @@ func (s *Server) registerAPI() {
 			}
 			sc.Latest = v.Version
 			out := &savedOut{}
-			out.Body.Scenario, out.Body.Version, out.Body.Validation = scenarioOut(sc), versionOut(v), val
+			out.Body.Scenario, out.Body.Version, out.Body.ScenarioValidation = scenarioOut(sc), versionOut(v), val
 			out.Body.Version.YAML = ""
 			return out, nil
 		})
@@ -347,7 +347,7 @@ func (s *Server) registerAPI() {
 			YAML string `json:"yaml" maxLength:"1048576"`
 		}
 	}
-	type validateOut struct{ Body Validation }
+	type validateOut struct{ Body ScenarioValidation }
 	huma.Register(api, huma.Operation{OperationID: "validate-scenario", Method: http.MethodPost, Path: "/api/validate", Summary: "Check a scenario text; errors come with line:col and the field path",
 		Tags: []string{"scenarios"}},
 		func(ctx context.Context, in *validateIn) (*validateOut, error) {

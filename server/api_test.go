@@ -16,18 +16,18 @@ func TestAPIFlow(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ string) {
 		h := newHarness(t, st, nil)
 		base := h.create("ukraine", example(t, "_base/ukraine.yaml"))
-		if base.Validation.Valid {
+		if base.ScenarioValidation.Valid {
 			t.Log("the base is valid on its own")
 		}
 		text := example(t, "06-european-tripwire-12000.yaml")
 		broken := strings.Replace(text, "type: tripwire", "type: tripwirez", 1)
 		sc := h.create("tripwire", broken)
-		if sc.Validation.Valid || len(sc.Validation.Errors) == 0 {
-			t.Fatalf("broken text validated: %+v", sc.Validation)
+		if sc.ScenarioValidation.Valid || len(sc.ScenarioValidation.Errors) == 0 {
+			t.Fatalf("broken text validated: %+v", sc.ScenarioValidation)
 		}
 		// The error points at the line holding the typo.
 		wantLine := 1 + strings.Count(broken[:strings.Index(broken, "tripwirez")], "\n")
-		if e := sc.Validation.Errors[0]; e.Line != wantLine || !strings.Contains(e.Field, "type") {
+		if e := sc.ScenarioValidation.Errors[0]; e.Line != wantLine || !strings.Contains(e.Field, "type") {
 			t.Fatalf("error at %d:%d %s, want line %d on a type field", e.Line, e.Col, e.Field, wantLine)
 		}
 		// Running an invalid version is refused with the place of the error.
@@ -39,7 +39,7 @@ func TestAPIFlow(t *testing.T) {
 		if code, b := h.do("POST", "/api/scenarios/"+sc.Scenario.ID+"/versions", map[string]string{"yaml": text}, true, &v2); code != 201 {
 			t.Fatalf("save: %d %s", code, b)
 		}
-		if !v2.Validation.Valid || v2.Version.Version != 2 {
+		if !v2.ScenarioValidation.Valid || v2.Version.Version != 2 {
 			t.Fatalf("version 2: %+v", v2)
 		}
 		// Version 1 is still there, verbatim.

@@ -9,11 +9,9 @@ import (
 	"path"
 	"strings"
 
-	"github.com/guarantor/guarantor/assess"
 	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/pipeline"
 	"github.com/guarantor/guarantor/report"
-	"github.com/guarantor/guarantor/scenario"
 )
 
 // Engine is what the server needs from the library: one way to turn a
@@ -78,31 +76,20 @@ func (e *PipelineEngine) LoadHistory() error {
 // Version implements Engine.
 func (e *PipelineEngine) Version() string { return e.EngineVersion }
 
-// Prepare implements Engine. It parses with a resolver for extends: so
-// that no request reaches the file system (pipeline.Parse would read the
-// base from disk), then compiles as pipeline does.
+// Prepare implements Engine through pipeline.ParseWith, with extends:
+// bases looked up by name in the store, so that no request reaches the
+// file system.
 func (e *PipelineEngine) Prepare(name string, text []byte, resolve func(string) ([]byte, error)) (Job, error) {
-	opts := scenario.Options{Countries: assess.Countries, ReadFile: func(p string) ([]byte, error) {
+	sc, err := pipeline.ParseWith(name, text, func(p string) ([]byte, error) {
 		if resolve == nil {
 			return nil, errors.New("extends: is not available here")
 		}
-		// Only the base name is looked up: a request's path never reaches
-		// the file system.
+		// Only the base name is looked up.
 		return resolve(strings.TrimSuffix(strings.TrimSuffix(path.Base(p), ".yaml"), ".yml"))
-	}}
-	s, err := scenario.Parse(name, text, opts)
+	})
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", pipeline.ErrInput, err)
+		return nil, err
 	}
-	o, err := assess.FromScenario(scenario.Compile(s))
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", pipeline.ErrInput, err)
-	}
-	m, err := assess.Compile(o)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", pipeline.ErrInput, err)
-	}
-	sc := &pipeline.Scenario{File: s.File, InputHash: s.InputHash, Option: o, Model: m}
 	return &pipelineJob{e: e, sc: sc}, nil
 }
 

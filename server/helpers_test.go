@@ -139,9 +139,9 @@ func (h *harness) do(method, path string, body any, auth bool, out any) (int, []
 }
 
 type savedResp struct {
-	Scenario   ScenarioOut `json:"scenario"`
-	Version    VersionOut  `json:"version"`
-	Validation Validation  `json:"validation"`
+	Scenario           ScenarioOut        `json:"scenario"`
+	Version            VersionOut         `json:"version"`
+	ScenarioValidation ScenarioValidation `json:"validation"`
 }
 
 // create stores a scenario through the API.

@@ -21,8 +21,8 @@ func TestNoHTMLInjection(t *testing.T) {
 	text = strings.Replace(text, "  name: European tripwire (12,000), no US backstop", `  name: "</textarea><img src=x onerror=alert(2)>`+evil+` European tripwire"`, 1)
 	text += "\n# </textarea>" + evil + "\n"
 	sc := h.create("evil", text)
-	if !sc.Validation.Valid {
-		t.Fatalf("the test scenario should be valid: %+v", sc.Validation.Errors)
+	if !sc.ScenarioValidation.Valid {
+		t.Fatalf("the test scenario should be valid: %+v", sc.ScenarioValidation.Errors)
 	}
 	var run RunOut
 	h.do("POST", "/api/runs", map[string]any{"scenario_id": sc.Scenario.ID, "samples": 500}, true, &run)
@@ -68,7 +68,7 @@ func TestExtendsNeverReadsFiles(t *testing.T) {
 	opt := example(t, "01-no-guarantee.yaml")
 	for _, ref := range []string{base, "../../../../" + base, "/etc/passwd", "secretbase.yaml"} {
 		text := strings.Replace(opt, "extends: _base/ukraine.yaml", "extends: "+ref, 1)
-		var val Validation
+		var val ScenarioValidation
 		h.do("POST", "/api/validate", map[string]string{"yaml": text}, false, &val)
 		if val.Valid || !strings.Contains(val.Errors[0].Message, "no stored scenario named") {
 			t.Fatalf("extends %s: %+v", ref, val)
@@ -77,7 +77,7 @@ func TestExtendsNeverReadsFiles(t *testing.T) {
 	// Stored under that name, the base resolves.
 	h.create("secretbase", example(t, "_base/ukraine.yaml"))
 	text := strings.Replace(opt, "extends: _base/ukraine.yaml", "extends: /anything/secretbase.yaml", 1)
-	var val Validation
+	var val ScenarioValidation
 	h.do("POST", "/api/validate", map[string]string{"yaml": text}, false, &val)
 	if !val.Valid {
 		t.Fatalf("stored base not found: %+v", val)
