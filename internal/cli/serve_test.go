@@ -3,10 +3,12 @@ package cli
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/guarantor/guarantor/server/pdf"
 	"github.com/guarantor/guarantor/store"
 )
 
@@ -47,5 +49,21 @@ func TestImportScenarios(t *testing.T) {
 	}
 	if again, err := importScenarios(context.Background(), st, dir); err != nil || again != 0 {
 		t.Fatalf("second import stored %d: %v", again, err)
+	}
+}
+
+func TestAssessPDFReport(t *testing.T) {
+	if _, err := pdf.Browser(); err != nil {
+		t.Skip(err.Error() + "; .ci/run installs it")
+	}
+	out := filepath.Join(t.TempDir(), "r.pdf")
+	var stdout, stderr bytes.Buffer
+	args := []string{"assess", filepath.Join("..", "..", "examples", "ukraine-2025", "01-no-guarantee.yaml"), "--samples", "200", "-q", "--report", out}
+	if code := Main(args, nil, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %v %q", err, b[:min(len(b), 8)])
 	}
 }
