@@ -57,7 +57,7 @@ func newServeCmd() *cobra.Command {
 
 Reads are open with --public, else they need a token like writes do. Make
 tokens with "guarantor token create". On an empty database listening on
-loopback, serve makes a first token and prints a one-time sign-in link.
+loopback, serve makes a first token and prints a sign-in link with it (once).
 SIGTERM or Ctrl-C stops taking runs, lets running ones finish for --grace,
 then records the rest as interrupted (rerun them from the run page).`,
 		Example: `  guarantor serve
