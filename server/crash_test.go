@@ -32,6 +32,15 @@ func TestMain(m *testing.M) {
 func child(dsn string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
+	// Leave with the test: a test killed by its timeout runs no cleanup.
+	parent := os.Getppid()
+	go func() {
+		for range time.Tick(500 * time.Millisecond) {
+			if os.Getppid() != parent {
+				os.Exit(3)
+			}
+		}
+	}()
 	st, err := store.Open(ctx, dsn)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

@@ -30,7 +30,7 @@ func TestLoad(t *testing.T) {
 	clients := 200
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ string) {
 		h := newHarness(t, st, func(c *Config) {
-			c.RunsPerToken, c.QueueSize, c.WritesPerMinute, c.DefaultSamples = 1<<20, 1<<16, 1<<30, 2000
+			c.RunsPerToken, c.QueueSize, c.WritesPerMinute, c.ValidationsPerSecond, c.DefaultSamples = 1<<20, 1<<16, 1<<30, 1<<20, 2000
 		})
 		h.create("ukraine", example(t, "_base/ukraine.yaml"))
 		var ids []string

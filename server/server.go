@@ -41,6 +41,9 @@ type Config struct {
 	// WritesPerMinute is each client's budget of write requests [120],
 	// burst of the same size.
 	WritesPerMinute int
+	// ValidationsPerSecond is each client's budget of validation requests
+	// (as-you-type checks) [10], burst 60 times that.
+	ValidationsPerSecond int
 	// Logger receives one line per run and per failure [discard].
 	Logger *slog.Logger
 	// Key signs CSRF tokens [random per process].
@@ -68,6 +71,7 @@ func (c *Config) defaults() {
 	def(&c.MaxSamples, 200000)
 	def(&c.RunsPerToken, 4)
 	def(&c.WritesPerMinute, 120)
+	def(&c.ValidationsPerSecond, 10)
 	if c.RunTimeout <= 0 {
 		c.RunTimeout = 10 * time.Minute
 	}
@@ -98,7 +102,7 @@ type Server struct {
 	mux   *http.ServeMux
 	q     *queue
 	limit *limiter
-	// vlimit is the validation budget: 10 a second, burst 600.
+	// vlimit is the validation budget (Config.ValidationsPerSecond).
 	vlimit *limiter
 	h      http.Handler
 	once   sync.Once
@@ -118,7 +122,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg.defaults()
 	s := &Server{cfg: cfg, st: cfg.Store, eng: cfg.Engine, mux: http.NewServeMux(),
-		limit: newLimiter(float64(cfg.WritesPerMinute)/60, cfg.WritesPerMinute), vlimit: newLimiter(10, 600)}
+		limit: newLimiter(float64(cfg.WritesPerMinute)/60, cfg.WritesPerMinute), vlimit: newLimiter(float64(cfg.ValidationsPerSecond), 60*cfg.ValidationsPerSecond)}
 	s.q = newQueue(s)
 	s.pdfSem = make(chan struct{}, 1)
 	s.solveSem = make(chan struct{}, cfg.Workers)
