@@ -107,6 +107,8 @@ option:
 		uk = "        - {type: ceasefire_agreement, monitors: 200}"
 	case key == "durability.dmz" || key == "udg.durability.dmz":
 		uk = "        - {type: ceasefire_agreement, dmz: true}"
+	case key == "durability.joint_commission":
+		uk = "        - {type: ceasefire_agreement, joint_commission: true}"
 	case key == "udg.commitment.air_policing":
 		uk = "        - {type: air_policing, aircraft: 20}"
 	case key == "durability.peacekeepers":

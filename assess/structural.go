@@ -487,6 +487,9 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 			if ip.Type == scenario.CeasefireAgreement && in.DMZ {
 				mech[deter.HRDMZ] = true
 			}
+			if ip.Type == scenario.CeasefireAgreement && ip.JointCommission {
+				mech[deter.HRJointCommission] = true
+			}
 			if !gp.Sovereign && scenario.ThirdPartyGuarantee(ip.Type) {
 				mech[deter.HRThirdPartyGuarantee] = true
 			}

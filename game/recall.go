@@ -1,6 +1,15 @@
 package game
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrImperfectRecall is the one sentinel for "this method needs perfect
+// recall", in Gambit's words. Every solver returns it (or wraps it) for a
+// tree without perfect recall; a *RecallError from PerfectRecall matches it
+// with errors.Is, so callers test one value whatever the solver.
+var ErrImperfectRecall = errors.New("Computing equilibria of games with imperfect recall is not supported.")
 
 // RecallError says why a tree lacks perfect recall: two nodes of one
 // information set that its player reaches through different histories of
@@ -10,6 +19,9 @@ type RecallError struct {
 	Infoset int32 // index into Tree.Infosets
 	A, B    NodeID
 }
+
+// Is makes errors.Is(err, ErrImperfectRecall) true for a *RecallError.
+func (e *RecallError) Is(target error) bool { return target == ErrImperfectRecall }
 
 func (e *RecallError) Error() string {
 	return fmt.Sprintf("imperfect recall: player %d reaches nodes %d and %d of information set %d through different histories of its own moves", e.Player, e.A, e.B, e.Infoset)

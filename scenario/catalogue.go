@@ -247,6 +247,10 @@ func hasMechanism(m string) func(*Scenario) bool {
 					if in.Type == CeasefireAgreement && in.DMZ {
 						return true
 					}
+				case deter.HRJointCommission:
+					if in.Type == CeasefireAgreement && in.JointCommission {
+						return true
+					}
 				case deter.HRThirdPartyGuarantee:
 					if !g.Sovereign && ThirdPartyGuarantee(in.Type) {
 						return true
@@ -274,7 +278,7 @@ func ThirdPartyGuarantee(t InstrumentType) bool {
 }
 
 // Mechanisms lists the durability mechanisms with a hazard ratio.
-var Mechanisms = []string{deter.HRMonitors, deter.HRDMZ, deter.HRThirdPartyGuarantee, deter.HRPeacekeepers}
+var Mechanisms = []string{deter.HRMonitors, deter.HRDMZ, deter.HRJointCommission, deter.HRThirdPartyGuarantee, deter.HRPeacekeepers}
 
 // BaseKeys lists the keys of model.response.base: the instrument types,
 // "none" and "sovereign".

@@ -65,6 +65,7 @@ type GuarantorParams struct {
 type InstrumentParams struct {
 	Type                                   InstrumentType
 	Ratified, Consultation, DMZ, Declared  bool
+	JointCommission                        bool // ceasefire_agreement
 	Organization, Posture, Rotation        string
 	Troops, Monitors, Aircraft, ValueUSDbn int
 	Personnel                              int // advisers
@@ -170,7 +171,7 @@ func (c *Compiled) guarantor(g Guarantor) GuarantorParams {
 		if n := count[in.Type]; n > 1 {
 			name = fmt.Sprintf("%s#%d", name, n)
 		}
-		ip := InstrumentParams{Type: in.Type, Ratified: in.Ratified, Consultation: in.Consultation, DMZ: in.DMZ,
+		ip := InstrumentParams{Type: in.Type, Ratified: in.Ratified, Consultation: in.Consultation, DMZ: in.DMZ, JointCommission: in.JointCommission,
 			Declared: in.Declared, Organization: in.Organization, Posture: in.Posture, Rotation: in.Rotation,
 			Start: in.Start, End: in.End, InScope: in.Scope.Covers(c.Scenario.Challenger)}
 		ip.Troops = c.add(name+".troops", in.Troops, false)

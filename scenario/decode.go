@@ -213,7 +213,7 @@ var instrumentParams = map[InstrumentType][]string{
 	CollectiveDefense:  {"ratified", "organization"},
 	DefensePact:        {"ratified"},
 	SecurityAssurance:  {"consultation"},
-	CeasefireAgreement: {"monitors", "dmz"},
+	CeasefireAgreement: {"monitors", "dmz", "joint_commission"},
 	Tripwire:           {"troops", "posture", "rotation"},
 	AirPolicing:        {"aircraft"},
 	ArmsSupply:         {"value_usd_bn"},
@@ -261,6 +261,7 @@ func (d *decoder) instrument(m obj, path []string) Instrument {
 	in.Organization = str(m, "organization")
 	in.Consultation = boolOr(m, "consultation", true)
 	in.DMZ = boolOr(m, "dmz", false)
+	in.JointCommission = boolOr(m, "joint_commission", false)
 	in.Declared = boolOr(m, "declared", true)
 	in.Posture, in.Rotation = str(m, "posture"), str(m, "rotation")
 	if t == Tripwire {

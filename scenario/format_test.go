@@ -17,6 +17,14 @@ func TestExtendedFormat(t *testing.T) {
 		t.Errorf("challenge %+v", s.Challenge)
 	}
 	uk, un := s.Option.Guarantors[0], s.Option.Guarantors[1]
+	// democracy and stage are read (a duplicate "$defs" in schema.json once
+	// rejected democracy: as an unknown field).
+	if uk.Democracy == nil || !*uk.Democracy || un.Democracy != nil {
+		t.Errorf("democracy uk %v un %v", uk.Democracy, un.Democracy)
+	}
+	if s.Challenge.Stage != "general" {
+		t.Errorf("stage %q", s.Challenge.Stage)
+	}
 	if !uk.Sovereign || un.Sovereign {
 		t.Errorf("sovereign uk %v un %v", uk.Sovereign, un.Sovereign)
 	}

@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -142,4 +143,49 @@ func TestRoundTripProperty(t *testing.T) {
 			t.Fatalf("%d guarantors compiled, want %d", len(c.Guarantors), n)
 		}
 	})
+}
+
+// schema.json must not repeat a key: encoding/json keeps the last copy
+// silently, which once hid a whole "$defs" block edited in vain.
+func TestSchemaSourceHasNoDuplicateKeys(t *testing.T) {
+	dec := json.NewDecoder(bytes.NewReader(schemaSource))
+	var walk func(path string) error
+	walk = func(path string) error {
+		tok, err := dec.Token()
+		if err != nil {
+			return err
+		}
+		switch tok {
+		case json.Delim('{'):
+			seen := map[string]bool{}
+			for dec.More() {
+				kt, err := dec.Token()
+				if err != nil {
+					return err
+				}
+				k := kt.(string)
+				if seen[k] {
+					t.Errorf("schema.json: %s: key %q repeated", path, k)
+				}
+				seen[k] = true
+				if err := walk(path + "/" + k); err != nil {
+					return err
+				}
+			}
+			_, err = dec.Token()
+			return err
+		case json.Delim('['):
+			for i := 0; dec.More(); i++ {
+				if err := walk(fmt.Sprintf("%s/%d", path, i)); err != nil {
+					return err
+				}
+			}
+			_, err = dec.Token()
+			return err
+		}
+		return nil
+	}
+	if err := walk(""); err != nil {
+		t.Fatal(err)
+	}
 }

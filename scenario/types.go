@@ -181,19 +181,22 @@ type Instrument struct {
 	Consultation bool     // security_assurance (default true)
 	Monitors     Quantity // ceasefire_agreement: number of monitors (default 0)
 	DMZ          bool     // ceasefire_agreement (default false)
-	Troops       Quantity // tripwire (required)
-	Posture      string   // tripwire: frontline | depth | rear (default depth)
-	Rotation     string   // tripwire: permanent | rotational (default permanent)
-	Aircraft     Quantity // air_policing (default 0 = unspecified)
-	ValueUSDbn   Quantity // economic_stake (required), arms_supply (per year, default 0)
-	Declared     bool     // nuclear_umbrella (default true)
-	Personnel    Quantity // advisers (required)
-	BaseRate     Quantity // optional override of the model's base rate for this instrument
-	Start, End   string   // dates the instrument is in force ("" = open)
-	Scope        *Scope   // nil: the commitment covers any challenge
-	Source       string
-	Note         string
-	Pos          Pos
+	// JointCommission marks a ceasefire_agreement that sets up a joint
+	// commission of the parties (Fortna 2003's mechanism; default false).
+	JointCommission bool
+	Troops          Quantity // tripwire (required)
+	Posture         string   // tripwire: frontline | depth | rear (default depth)
+	Rotation        string   // tripwire: permanent | rotational (default permanent)
+	Aircraft        Quantity // air_policing (default 0 = unspecified)
+	ValueUSDbn      Quantity // economic_stake (required), arms_supply (per year, default 0)
+	Declared        bool     // nuclear_umbrella (default true)
+	Personnel       Quantity // advisers (required)
+	BaseRate        Quantity // optional override of the model's base rate for this instrument
+	Start, End      string   // dates the instrument is in force ("" = open)
+	Scope           *Scope   // nil: the commitment covers any challenge
+	Source          string
+	Note            string
+	Pos             Pos
 }
 
 // Scope limits a commitment: to attacks by some states only, or (the

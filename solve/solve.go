@@ -33,6 +33,26 @@ type Options struct {
 	Progress func(Progress)
 	// ProgressEvery throttles Progress; 0 means 100ms.
 	ProgressEvery time.Duration
+	// MemoryLimit bounds, in bytes, what a solver plans to allocate for
+	// its large structures (sequence-form tableaux, Lemke-Howson states,
+	// vertex lists); 0 means DefaultMemoryLimit, negative means no limit.
+	// A run that would need more is refused (or stopped, with what it has
+	// found) with an error wrapping ErrTooLarge.
+	MemoryLimit int64
+}
+
+// DefaultMemoryLimit is the memory bound when Options.MemoryLimit is 0.
+const DefaultMemoryLimit = 1 << 30
+
+// Memory returns the effective memory bound in bytes (0: none).
+func (o Options) Memory() int64 {
+	switch {
+	case o.MemoryLimit == 0:
+		return DefaultMemoryLimit
+	case o.MemoryLimit < 0:
+		return 0
+	}
+	return o.MemoryLimit
 }
 
 // Progress reports how far a long solve has come. Total is 0 when the
@@ -66,8 +86,10 @@ var (
 	ErrLimit = errors.New("solve: stopped at the equilibrium limit; more equilibria may exist")
 	// ErrUnsupported says the method does not apply to this kind of game.
 	ErrUnsupported = errors.New("solve: method does not apply to this game")
-	// ErrImperfectRecall is Gambit's refusal, word for word.
-	ErrImperfectRecall = errors.New("Computing equilibria of games with imperfect recall is not supported.")
+	// ErrImperfectRecall is game.ErrImperfectRecall (Gambit's refusal, word
+	// for word), re-exported so that callers of this package need not import
+	// game to test for it; it is the same value, not a second sentinel.
+	ErrImperfectRecall = game.ErrImperfectRecall
 	// ErrTooLarge says a representation the method needs (a reduced
 	// strategic form, an agent form) has more cells than the solver allows.
 	ErrTooLarge = errors.New("solve: game too large for this method")

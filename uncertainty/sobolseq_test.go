@@ -109,3 +109,44 @@ func BenchmarkSobolNext(b *testing.B) {
 		s.Next(p)
 	}
 }
+
+// Each row of the direction-number table must be well formed, and its
+// polynomial x^s + a_1 x^(s-1) + ... + a_(s-1) x + 1 primitive over GF(2)
+// (x has multiplicative order 2^s - 1) and used once: this catches a
+// mistyped row, which the net tests above would not always see.
+func TestJoeKuoTable(t *testing.T) {
+	seen := map[[2]uint32]bool{}
+	for d, row := range joeKuo {
+		dim := d + 2
+		if int(row.s) != len(row.m) || row.a >= 1<<(row.s-1) {
+			t.Fatalf("dimension %d: degree %d, a=%d, %d numbers", dim, row.s, row.a, len(row.m))
+		}
+		for i, m := range row.m {
+			if m%2 == 0 || m >= 1<<(i+1) {
+				t.Fatalf("dimension %d: m_%d = %d must be odd and below 2^%d", dim, i+1, m, i+1)
+			}
+		}
+		if seen[[2]uint32{row.s, row.a}] {
+			t.Fatalf("dimension %d: polynomial (%d, %d) used twice", dim, row.s, row.a)
+		}
+		seen[[2]uint32{row.s, row.a}] = true
+		poly := uint64(1)<<row.s | uint64(row.a)<<1 | 1
+		x, order := uint64(1), uint64(0)
+		for {
+			x <<= 1
+			if x&(1<<row.s) != 0 {
+				x ^= poly
+			}
+			order++
+			if x == 1 || order > 1<<row.s {
+				break
+			}
+		}
+		if order != 1<<row.s-1 {
+			t.Fatalf("dimension %d: polynomial (%d, %d) has x of order %d, not %d: not primitive", dim, row.s, row.a, order, 1<<row.s-1)
+		}
+	}
+	if MaxSobolDim < 100 {
+		t.Fatalf("MaxSobolDim = %d; the Saltelli design of 50 inputs needs 100", MaxSobolDim)
+	}
+}

@@ -20,7 +20,9 @@ type solveFlags struct {
 	method  string
 	format  string
 	agent   bool
+	prior   string
 	timeout time.Duration
+	memory  int64
 	max     int
 }
 
@@ -49,7 +51,9 @@ Methods:
 	fl.StringVarP(&f.method, "method", "m", "enumpure", "solution method: "+strings.Join(methods.Names(), ", "))
 	fl.StringVar(&f.format, "format", "gambit", "output format: gambit or json")
 	fl.BoolVarP(&f.agent, "agent", "A", false, "enumpure: equilibria of the agent form (like gambit-enumpure -A)")
+	fl.StringVar(&f.prior, "prior", "", "lcp, lp on trees: prior of the sequence-form Lemke run: auto (default), last, first, centroid or generic")
 	fl.DurationVar(&f.timeout, "timeout", 0, "stop after this long (e.g. 30s); 0 means no limit")
+	fl.Int64Var(&f.memory, "memory", 0, fmt.Sprintf("memory a solver may plan for its large structures, in MiB; 0 means %d MiB, -1 no limit", solve.DefaultMemoryLimit>>20))
 	fl.IntVar(&f.max, "count", 0, "alias of --max, as in gambit-lcp -e")
 	fl.IntVar(&f.max, "max", 0, fmt.Sprintf("stop after this many equilibria; 0 means no limit (spe keeps at most %d per subgame)", solve.DefaultSPELimit))
 	return cmd
@@ -78,7 +82,7 @@ func runSolve(cmd *cobra.Command, path string, f solveFlags) error {
 	for _, w := range warnings {
 		fmt.Fprintln(cmd.ErrOrStderr(), "guarantor:", w)
 	}
-	p := methods.Params{Agent: f.agent}
+	p := methods.Params{Agent: f.agent, Prior: f.prior}
 	g, s, err := m.Prepare(g, p)
 	switch {
 	case errors.Is(err, methods.ErrUsage):
@@ -96,7 +100,7 @@ func runSolve(cmd *cobra.Command, path string, f solveFlags) error {
 		defer cancel()
 	}
 	bar := newBar(cmd.ErrOrStderr(), false)
-	eqs, solveErr := s.Solve(ctx, g, solve.Options{MaxEquilibria: f.max, Progress: reportSolve(bar)})
+	eqs, solveErr := s.Solve(ctx, g, solve.Options{MaxEquilibria: f.max, Progress: reportSolve(bar), MemoryLimit: memoryBytes(f.memory)})
 	bar.done()
 	out := cmd.OutOrStdout()
 	switch f.format {
@@ -154,4 +158,16 @@ func solveOutcome(stderr io.Writer, n int, f solveFlags, err error) error {
 		return fmt.Errorf("interrupted (%d equilibria found before that are printed above): %w", n, err)
 	}
 	return err
+}
+
+// memoryBytes turns --memory (MiB; 0 default, negative none) into
+// solve.Options.MemoryLimit.
+func memoryBytes(mib int64) int64 {
+	switch {
+	case mib < 0:
+		return -1
+	case mib > 1<<40:
+		return 1 << 60
+	}
+	return mib << 20
 }

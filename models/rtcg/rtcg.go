@@ -30,7 +30,7 @@ var Spec = models.Spec{
 		{Name: "pCh", Meaning: "probability the Challenger is Hard"},
 		{Name: "pPro", Meaning: "probability the Protege realigns if abandoned: credibility of its realignment threat"},
 	},
-	Orderings: []string{"cW- < cCB < cW+ < cSQ", "dRL < dW < dCB", "dW < dPA", "0 < pCh < 1", "0 < pPro < 1"},
+	Orderings: []string{"cW- < cCB < cW+ < cSQ", "dRL < dW < dCB", "dW < dPA", "0 <= pCh <= 1", "0 <= pPro <= 1"},
 	Example:   "cSQ=0 cCB=-1 cW+=-0.5 cW-=-2 cRL=2 cPA=0.5 dW=-1 dCB=1 dRL=-3 dPA=0 pCh=0.2 pPro=0.5",
 }
 
@@ -49,8 +49,8 @@ func (p *Params) Validate() error {
 	o.Chain([]string{"cW-", "cCB", "cW+", "cSQ"}, p.CWM, p.CCB, p.CWP, p.CSQ)
 	o.Chain([]string{"dRL", "dW", "dCB"}, p.DRL, p.DW, p.DCB)
 	o.Less("dW", p.DW, "dPA", p.DPA)
-	o.Prob("pCh", p.PCh, true)
-	o.Prob("pPro", p.PPro, true)
+	o.Prob("pCh", p.PCh, false)
+	o.Prob("pPro", p.PPro, false)
 	return o.Err()
 }
 

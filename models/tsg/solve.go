@@ -52,7 +52,10 @@ func (p *Params) candidates(sig [2]int) []candidate {
 	c.sig = sig
 	off := -1
 	for s := 0; s < 2; s++ {
-		r, u := sig[0] == s, sig[1] == s
+		// A type of prior probability 0 (pi = 0 or 1, the complete-
+		// information limit) puts no weight on its signal: a signal only
+		// it sends is off the path.
+		r, u := sig[0] == s && p.Pi > 0, sig[1] == s && p.Pi < 1
 		c.onPath[s] = r || u
 		if !c.onPath[s] {
 			off = s

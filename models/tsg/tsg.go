@@ -38,7 +38,7 @@ var Spec = models.Spec{
 		{Name: "a", Meaning: "audience cost of backing down after deploying a tripwire (tying hands)", Optional: true},
 		{Name: "k", Meaning: "sunk cost of deploying a tripwire (sinking costs)", Optional: true},
 	},
-	Orderings: []string{"0 < V_U < kappa < V_R", "0 < pi < 1", "0 <= lambda <= 1", "b > 0", "c > 0", "a >= 0", "k >= 0"},
+	Orderings: []string{"0 < V_U < kappa < V_R", "0 <= pi <= 1", "0 <= lambda <= 1", "b > 0", "c > 0", "a >= 0", "k >= 0"},
 	Example:   "pi=0.3 V_R=10 V_U=2 kappa=5 lambda=0.2 b=1 c=1 a=4 k=0",
 }
 
@@ -55,7 +55,7 @@ func (p *Params) Validate() error {
 	o := models.Order{Model: "tsg"}
 	o.Finite(Spec.Params, p.vals())
 	o.Chain([]string{"0", "V_U", "kappa", "V_R"}, 0, p.VU, p.Kappa, p.VR)
-	o.Prob("pi", p.Pi, true)
+	o.Prob("pi", p.Pi, false)
 	o.Prob("lambda", p.Lambda, false)
 	o.Less("0", 0, "b", p.B)
 	o.Less("0", 0, "c", p.C)

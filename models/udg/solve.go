@@ -130,6 +130,12 @@ func (m *Model) equilibrium(region string, xH, xS, s, q float64) models.Equilibr
 	r := p.PDef + (1-p.PDef)*s
 	init := p.PCh*xH + (1-p.PCh)*xS
 	hardDef := p.PDef / r
+	if r == 0 {
+		// pDef = 0 and no Soft resistance: the information set after
+		// resistance is off the path and its Hard node has prior 0 (the
+		// complete-information limit); the prior is the belief.
+		hardDef = p.PDef
+	}
 	mix := func(d float64) models.Dist { return models.Dist{{Key: "C", Value: 1 - d}, {Key: "D", Value: d}} }
 	return models.Equilibrium{
 		Region:     region,

@@ -34,7 +34,7 @@ var Spec = models.Spec{
 	Orderings: []string{
 		"cDD- < cCD < cDD+ < cSQ < cDC",
 		"dDD- < dDC < dDD+", "dDC < dCD", "dDC < dSQ",
-		"0 < pCh < 1", "0 < pDef < 1",
+		"0 <= pCh <= 1", "0 <= pDef <= 1",
 	},
 	Example: "cDC=1 cSQ=0.5 cDD+=0.3 cCD=0 cDD-=-0.5 dSQ=1 dCD=0.8 dDC=0.2 dDD+=0.4 dDD-=-0.4 pCh=0.5 pDef=0.6",
 }
@@ -56,8 +56,8 @@ func (p *Params) Validate() error {
 	o.Chain([]string{"dDD-", "dDC", "dDD+"}, p.DDDM, p.DDC, p.DDDP)
 	o.Less("dDC", p.DDC, "dCD", p.DCD)
 	o.Less("dDC", p.DDC, "dSQ", p.DSQ)
-	o.Prob("pCh", p.PCh, true)
-	o.Prob("pDef", p.PDef, true)
+	o.Prob("pCh", p.PCh, false)
+	o.Prob("pDef", p.PDef, false)
 	return o.Err()
 }
 

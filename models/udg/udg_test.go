@@ -108,7 +108,7 @@ func TestValidateNamesInequality(t *testing.T) {
 		{func(p *Params) { p.CCD = .4 }, "cCD < cDD+"},
 		{func(p *Params) { p.DDDM = .3 }, "dDD- < dDC"},
 		{func(p *Params) { p.DCD = .1 }, "dDC < dCD"},
-		{func(p *Params) { p.PDef = 1 }, "0 < pDef < 1"},
+		{func(p *Params) { p.PDef = 1.5 }, "0 <= pDef <= 1"},
 		{func(p *Params) { p.PCh = math.NaN() }, "pCh finite"},
 	}
 	for _, tc := range cases {

@@ -15,10 +15,16 @@ import (
 type Options struct {
 	// Count stops after this many equilibria (0: all).
 	Count int
+	// MemoryLimit bounds, in bytes, the vertices and bases the enumeration
+	// keeps, per player (0: no limit).
+	MemoryLimit int64
 }
 
 // SolveTable returns every extreme equilibrium of a two-player table, each
 // once, ordered by the row player's vertex and then the column player's.
+// When the context ends or the memory limit is reached it returns, with the
+// error, the equilibria among the vertices found so far (each a genuine
+// extreme equilibrium; the list is incomplete).
 func SolveTable(ctx context.Context, t *game.Table, opt Options) ([]game.MixedProfile, error) {
 	mat, err := bimat.FromTable(t)
 	if err != nil {
@@ -43,21 +49,19 @@ func SolveTable(ctx context.Context, t *game.Table, opt Options) ([]game.MixedPr
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		vq, errQ = q.vertices(ctx)
+		vq, errQ = q.vertices(ctx, opt.MemoryLimit)
 	}()
-	vp, errP := p.vertices(ctx)
+	vp, errP := p.vertices(ctx, opt.MemoryLimit)
 	<-done
-	if errP != nil {
-		return nil, errP
-	}
-	if errQ != nil {
-		return nil, errQ
+	err = errP
+	if err == nil {
+		err = errQ
 	}
 	full := make([]uint64, words)
 	for l := 0; l < m+n; l++ {
 		full[l/64] |= 1 << (l % 64)
 	}
-	return pair(vp, vq, full, n, opt.Count), nil
+	return pair(vp, vq, full, n, opt.Count), err
 }
 
 // pair lists the complementary vertex pairs. A vertex y of Q carries at

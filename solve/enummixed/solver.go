@@ -48,7 +48,10 @@ func (Solver) Solve(ctx context.Context, g game.Game, opt solve.Options) ([]solv
 	if table == nil || table.NumPlayers() != 2 {
 		return nil, fmt.Errorf("%w: enummixed needs a two-player game, this one has %d players", solve.ErrUnsupported, g.NumPlayers())
 	}
-	eqs, err := SolveTable(ctx, table, Options{Count: opt.MaxEquilibria})
+	eqs, err := SolveTable(ctx, table, Options{Count: opt.MaxEquilibria, MemoryLimit: opt.Memory()})
+	if errors.Is(err, ErrTooLarge) {
+		err = errors.Join(solve.ErrTooLarge, err)
+	}
 	if opt.Progress != nil {
 		opt.Progress(solve.Progress{Stage: "vertex pairs", Found: len(eqs)})
 	}

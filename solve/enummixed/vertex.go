@@ -2,11 +2,16 @@ package enummixed
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 
 	"github.com/guarantor/guarantor/solve/internal/intpiv"
 )
+
+// ErrTooLarge reports an enumeration stopped by the memory limit.
+var ErrTooLarge = errors.New("enummixed: too many vertices for the memory limit")
 
 // vertex is a vertex of a best-response polytope: the normalised mixed
 // strategy it stands for and the set of labels (pure strategies that are
@@ -35,7 +40,11 @@ type polytope struct {
 // integer pivoting is exactly reversible, so backtracking pivots back
 // instead of storing copies, and a neighbour is pivoted to only when its
 // basis has not been seen.
-func (pt *polytope) vertices(ctx context.Context) ([]vertex, error) {
+//
+// On cancellation, or when the bases and vertices kept would pass
+// memLimit bytes (0: no limit), it returns the vertices found so far with
+// the error.
+func (pt *polytope) vertices(ctx context.Context, memLimit int64) ([]vertex, error) {
 	t := pt.tab.Clone()
 	words := (t.Vars + 63) / 64
 	basis := make([]uint64, words)
@@ -47,18 +56,25 @@ func (pt *polytope) vertices(ctx context.Context) ([]vertex, error) {
 	seenBasis := map[string]bool{maskKey(basis): true}
 	seenVertex := map[string]bool{}
 	var out []vertex
+	// mem tallies what the maps and the list keep: a basis key and its map
+	// slot, and per vertex its key, rationals and label set.
+	var mem int64
 	visit := func() {
 		if v, key, ok := pt.read(t); ok && !seenVertex[key] {
 			seenVertex[key] = true
 			out = append(out, v)
+			mem += int64(2*len(key) + 64*pt.dim + 8*pt.words + 96)
 		}
 	}
 	visit()
 	type frame struct{ row, back, next int }
 	stack := []frame{{row: -1}}
 	for steps := 0; len(stack) > 0; steps++ {
-		if steps&1023 == 1023 && ctx.Err() != nil {
-			return nil, ctx.Err()
+		if ctx.Err() != nil {
+			return out, ctx.Err()
+		}
+		if memLimit > 0 && mem > memLimit {
+			return out, fmt.Errorf("%w: %d vertices and %d bases kept, about %d bytes, over the limit of %d", ErrTooLarge, len(out), len(seenBasis), mem, memLimit)
 		}
 		f := &stack[len(stack)-1]
 		if f.next == t.Vars {
@@ -90,6 +106,7 @@ func (pt *polytope) vertices(ctx context.Context) ([]vertex, error) {
 			continue
 		}
 		seenBasis[key] = true
+		mem += int64(len(key) + 48)
 		t.Pivot(r, c)
 		visit()
 		stack = append(stack, frame{row: r, back: l})

@@ -3,6 +3,7 @@ package lcp
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 	"runtime"
 	"strings"
@@ -22,6 +23,11 @@ type Options struct {
 	// Progress, if set, is called with the number of equilibria found so far
 	// after every round of paths.
 	Progress func(found int)
+	// Prior names the sequence-form prior on trees ("", "auto", "last",
+	// "first", "centroid", "generic"; see docs/solvers-mixed.md).
+	Prior string
+	// MemoryLimit bounds in bytes the tableaux held at once (0: none).
+	MemoryLimit int64
 }
 
 // errUnbounded means a ratio test found no blocking row, which cannot happen
@@ -111,7 +117,9 @@ func (g *lhGame) path(ctx context.Context, s lhState, k int) error {
 		enter = g.varQ(k)
 	}
 	for steps := 0; ; steps++ {
-		if steps&63 == 63 && ctx.Err() != nil {
+		// Every pivot: on a large game (600x600, in math/big) one pivot
+		// takes longer than a timeout may allow for the whole run.
+		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		var label int
@@ -206,49 +214,77 @@ func SolveTable(ctx context.Context, t *game.Table, opt Options) ([]game.MixedPr
 		p, _ := g.profile(s)
 		return []game.MixedProfile{p}, nil
 	}
+	// Each path ends in a state of two tableaux. A round keeps the states
+	// of a chunk of paths at once (a few per worker: enough to keep them
+	// busy) and the states of the new equilibria, the next frontier; both
+	// are bounded by the memory limit, measured on the states themselves
+	// (entries grow once a tableau moves to math/big). Chunks run in
+	// order, so the result does not depend on the chunk size.
+	stateBytes := start.p.Bytes() + start.q.Bytes()
+	if opt.MemoryLimit > 0 && stateBytes > opt.MemoryLimit {
+		return nil, fmt.Errorf("%w: a Lemke-Howson state of a %dx%d game needs about %d bytes, over the limit of %d", errTooManyStates, g.m, g.n, stateBytes, opt.MemoryLimit)
+	}
+	chunk := 4 * workers
+	if opt.MemoryLimit > 0 {
+		chunk = int(max(1, min(opt.MemoryLimit/(2*stateBytes), int64(chunk))))
+	}
 	seen := map[string]bool{}
 	var found []game.MixedProfile
 	frontier := []lhState{start}
 	for len(frontier) > 0 {
-		results := make([]lhState, len(frontier)*labels)
-		errs := make([]error, len(results))
-		jobs := make(chan int)
-		var wg sync.WaitGroup
-		for w := 0; w < workers; w++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for idx := range jobs {
-					src := frontier[idx/labels]
-					s := lhState{src.p.Clone(), src.q.Clone()}
-					errs[idx] = g.path(ctx, s, idx%labels)
-					results[idx] = s
-				}
-			}()
-		}
-		for idx := range results {
-			jobs <- idx
-		}
-		close(jobs)
-		wg.Wait()
+		total := len(frontier) * labels
 		var next []lhState
-		for idx, s := range results {
-			if errs[idx] != nil {
-				return found, errs[idx]
+		for lo := 0; lo < total; lo += chunk {
+			hi := min(lo+chunk, total)
+			results := make([]lhState, hi-lo)
+			errs := make([]error, len(results))
+			jobs := make(chan int)
+			var wg sync.WaitGroup
+			for w := 0; w < workers; w++ {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for idx := range jobs {
+						if ctx.Err() != nil {
+							errs[idx] = ctx.Err()
+							continue
+						}
+						src := frontier[(lo+idx)/labels]
+						s := lhState{src.p.Clone(), src.q.Clone()}
+						errs[idx] = g.path(ctx, s, (lo+idx)%labels)
+						results[idx] = s
+					}
+				}()
 			}
-			p, ok := g.profile(s)
-			if !ok {
-				continue
+			for idx := range results {
+				jobs <- idx
 			}
-			key := profileKey(p)
-			if seen[key] {
-				continue
+			close(jobs)
+			wg.Wait()
+			if opt.MemoryLimit > 0 && len(results) > 0 && errs[0] == nil {
+				stateBytes = max(stateBytes, results[0].p.Bytes()+results[0].q.Bytes())
 			}
-			seen[key] = true
-			found = append(found, p)
-			next = append(next, s)
-			if opt.Count > 0 && len(found) >= opt.Count {
-				return found, nil
+			for idx, s := range results {
+				if errs[idx] != nil {
+					return found, errs[idx]
+				}
+				p, ok := g.profile(s)
+				if !ok {
+					continue
+				}
+				key := profileKey(p)
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				found = append(found, p)
+				next = append(next, s)
+				if opt.MemoryLimit > 0 && int64(len(next)+chunk)*stateBytes > opt.MemoryLimit {
+					return found, fmt.Errorf("%w: the states of %d equilibria to restart from need about %d bytes, over the limit of %d", errTooManyStates, len(next), int64(len(next)+chunk)*stateBytes, opt.MemoryLimit)
+				}
+				if opt.Count > 0 && len(found) >= opt.Count {
+					return found, nil
+				}
 			}
 		}
 		if opt.Progress != nil {
@@ -258,6 +294,9 @@ func SolveTable(ctx context.Context, t *game.Table, opt Options) ([]game.MixedPr
 	}
 	return found, nil
 }
+
+// errTooManyStates: one Lemke-Howson state does not fit the memory limit.
+var errTooManyStates = errors.New("lcp: game too large for the memory limit")
 
 func rev(a []int) []int {
 	out := make([]int, len(a))

@@ -9,6 +9,7 @@ import (
 	"github.com/guarantor/guarantor/solve"
 	"github.com/guarantor/guarantor/solve/internal/bimat"
 	"github.com/guarantor/guarantor/solve/internal/seqform"
+	"github.com/guarantor/guarantor/solve/internal/seqlemke"
 )
 
 // Solver is gambit-lcp as a solve.Solver: on a two-player table every
@@ -17,6 +18,8 @@ import (
 type Solver struct {
 	// Workers bounds the parallel Lemke-Howson paths (0: GOMAXPROCS).
 	Workers int
+	// Prior selects the sequence-form prior on trees (Options.Prior).
+	Prior string
 }
 
 var _ solve.Solver = Solver{}
@@ -32,11 +35,14 @@ func (s Solver) Solve(ctx context.Context, g game.Game, opt solve.Options) ([]so
 		if x.NumPlayers() != 2 {
 			return nil, fmt.Errorf("%w: lcp needs a two-player game, this one has %d players", solve.ErrUnsupported, x.NumPlayers())
 		}
-		o := Options{Count: opt.MaxEquilibria, Workers: s.Workers}
+		o := Options{Count: opt.MaxEquilibria, Workers: s.Workers, MemoryLimit: opt.Memory()}
 		if opt.Progress != nil {
 			o.Progress = func(found int) { opt.Progress(solve.Progress{Stage: "Lemke-Howson paths", Found: found}) }
 		}
 		eqs, err := SolveTable(ctx, x, o)
+		if err != nil {
+			err = mapError(err)
+		}
 		out := make([]solve.Equilibrium, len(eqs))
 		for i, e := range eqs {
 			out[i] = solve.Equilibrium{Mixed: e, Exact: true}
@@ -49,7 +55,7 @@ func (s Solver) Solve(ctx context.Context, g game.Game, opt solve.Options) ([]so
 		if x.NumPlayers() != 2 {
 			return nil, fmt.Errorf("%w: lcp needs a two-player game, this one has %d players", solve.ErrUnsupported, x.NumPlayers())
 		}
-		bs, err := SolveTree(ctx, x, Options{Count: 1, Workers: s.Workers})
+		bs, err := SolveTree(ctx, x, Options{Count: 1, Workers: s.Workers, Prior: s.Prior, MemoryLimit: opt.Memory()})
 		if err != nil {
 			return nil, mapError(err)
 		}
@@ -66,9 +72,9 @@ func (s Solver) Solve(ctx context.Context, g game.Game, opt solve.Options) ([]so
 // package's sentinels, keeping the detail.
 func mapError(err error) error {
 	switch {
-	case errors.Is(err, ErrImperfectRecall):
+	case errors.Is(err, game.ErrImperfectRecall):
 		return solve.ErrImperfectRecall
-	case errors.Is(err, seqform.ErrTooLarge):
+	case errors.Is(err, seqform.ErrTooLarge), errors.Is(err, seqlemke.ErrTooLarge), errors.Is(err, errTooManyStates):
 		return errors.Join(solve.ErrTooLarge, err)
 	case errors.Is(err, bimat.ErrNotTwoPlayer), errors.Is(err, seqform.ErrNotTwoPlayer):
 		return errors.Join(solve.ErrUnsupported, err)

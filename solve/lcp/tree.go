@@ -3,15 +3,12 @@ package lcp
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/solve/internal/seqform"
 	"github.com/guarantor/guarantor/solve/internal/seqlemke"
 )
-
-// ErrImperfectRecall is returned for trees without perfect recall (Gambit
-// refuses them too).
-var ErrImperfectRecall = errors.New("computing equilibria of games with imperfect recall is not supported")
 
 // SolveTree finds one equilibrium of a two-player tree with perfect recall
 // by Lemke's algorithm on the sequence form (solve/internal/seqlemke) and
@@ -22,20 +19,34 @@ var ErrImperfectRecall = errors.New("computing equilibria of games with imperfec
 // and refused beyond seqform's size bound.
 func SolveTree(ctx context.Context, t *game.Tree, opt Options) ([]game.BehaviorProfile, error) {
 	if err := t.PerfectRecall(); err != nil {
-		return nil, ErrImperfectRecall
+		return nil, game.ErrImperfectRecall
 	}
 	f, err := seqform.New(t)
 	if err != nil {
 		return nil, err
 	}
-	if plans, err := seqlemke.Solve(ctx, f); err == nil {
-		return []game.BehaviorProfile{f.Behavior(plans)}, nil
-	} else if ctx.Err() != nil {
-		return nil, err
-	}
-	st, err := f.Strategic()
+	prior, err := seqlemke.ParsePrior(opt.Prior)
 	if err != nil {
 		return nil, err
+	}
+	plans, err := seqlemke.Solve(ctx, f, seqlemke.Options{Prior: prior, MemoryLimit: opt.MemoryLimit})
+	if err == nil {
+		return []game.BehaviorProfile{f.Behavior(plans)}, nil
+	}
+	if ctx.Err() != nil || errors.Is(err, seqlemke.ErrTooLarge) {
+		return nil, err
+	}
+	if prior != seqlemke.PriorAuto {
+		// A prior chosen by name is run alone: its failure (a pure prior
+		// with no feasible start) is the answer, not a reason for the
+		// exponential strategic form.
+		return nil, fmt.Errorf("prior %q: %w; --prior auto retries with other priors", opt.Prior, err)
+	}
+	lemkeErr := err
+	st, err := f.Strategic()
+	if err != nil {
+		// Say why the strategic form was needed at all.
+		return nil, fmt.Errorf("%w (after sequence-form Lemke: %v)", err, lemkeErr)
 	}
 	if opt.Count == 0 {
 		opt.Count = 1

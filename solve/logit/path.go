@@ -44,6 +44,7 @@ type Point struct {
 }
 
 type tracer struct {
+	ctx   context.Context // polled inside every linear solve
 	m     model
 	blk   [][2]int
 	n     int // number of variables; the curve lives in R^(n+1)
@@ -54,7 +55,7 @@ type tracer struct {
 func newTracer(m model) *tracer {
 	blk := m.blocks()
 	n := blk[len(blk)-1][1]
-	tr := &tracer{m: m, blk: blk, n: n, u: make([]float64, n), pr: make([]float64, n)}
+	tr := &tracer{ctx: context.Background(), m: m, blk: blk, n: n, u: make([]float64, n), pr: make([]float64, n)}
 	tr.du = make([][]float64, n)
 	for i := range tr.du {
 		tr.du[i] = make([]float64, n)
@@ -108,20 +109,21 @@ func (tr *tracer) jacobian(x []float64, jac [][]float64) {
 }
 
 // augmented solves [jac; t'] z = rhs (rhs has n+1 entries, overwritten).
-func augmented(jac [][]float64, t, rhs []float64) error {
+func augmented(ctx context.Context, jac [][]float64, t, rhs []float64) error {
 	n := len(jac)
 	a := make([][]float64, n+1)
 	for i := 0; i < n; i++ {
 		a[i] = append([]float64(nil), jac[i]...)
 	}
 	a[n] = append([]float64(nil), t...)
-	return luSolve(a, rhs)
+	return luSolve(ctx, a, rhs)
 }
 
 // trace follows the branch from lambda = 0 until lambda reaches maxLambda,
 // then corrects onto lambda = maxLambda exactly. visit, if set, sees every
 // accepted point.
 func (tr *tracer) trace(ctx context.Context, maxLambda float64, visit func(Point)) (Point, error) {
+	tr.ctx = ctx
 	n := tr.n
 	x := make([]float64, n+1)
 	for _, b := range tr.blk {
@@ -138,6 +140,9 @@ func (tr *tracer) trace(ctx context.Context, maxLambda float64, visit func(Point
 	t := make([]float64, n+1)
 	t[n] = 1
 	if err := tr.tangent(x, jac, h, t); err != nil {
+		if ctx.Err() != nil {
+			return Point{}, ctx.Err()
+		}
 		return Point{}, err
 	}
 	emit := func() {
@@ -150,7 +155,9 @@ func (tr *tracer) trace(ctx context.Context, maxLambda float64, visit func(Point
 	xp := make([]float64, n+1)
 	tn := make([]float64, n+1)
 	for iter := 0; x[n] < maxLambda; iter++ {
-		if iter&15 == 15 && ctx.Err() != nil {
+		// Every iteration: on a large game one iteration costs several
+		// linear solves, far more than the poll.
+		if ctx.Err() != nil {
 			return Point{}, ctx.Err()
 		}
 		if step < minStep {
@@ -205,7 +212,7 @@ func (tr *tracer) tangent(x []float64, jac [][]float64, h, t []float64) error {
 	tr.jacobian(x, jac)
 	z := make([]float64, tr.n+1)
 	z[tr.n] = 1
-	if err := augmented(jac, t, z); err != nil {
+	if err := augmented(tr.ctx, jac, t, z); err != nil {
 		return err
 	}
 	nz := norm(z)
@@ -248,7 +255,7 @@ func (tr *tracer) correct(x, t []float64, jac [][]float64, h []float64, step flo
 		for i := 0; i < tr.n; i++ {
 			z[i] = -h[i]
 		}
-		if err := augmented(jac, t, z); err != nil {
+		if err := augmented(tr.ctx, jac, t, z); err != nil {
 			return 0, false
 		}
 		d := norm(z)
@@ -285,6 +292,9 @@ func (tr *tracer) finish(x []float64, lam float64) (Point, error) {
 		jac[i] = make([]float64, n+1)
 	}
 	for it := 0; it < 20; it++ {
+		if tr.ctx.Err() != nil {
+			return Point{}, tr.ctx.Err()
+		}
 		tr.residual(x, h)
 		if norm(h) < tolerance(x) {
 			break
@@ -298,7 +308,10 @@ func (tr *tracer) finish(x []float64, lam float64) (Point, error) {
 		for i := range z {
 			z[i] = -h[i]
 		}
-		if err := luSolve(a, z); err != nil {
+		if err := luSolve(tr.ctx, a, z); err != nil {
+			if tr.ctx.Err() != nil {
+				return Point{}, tr.ctx.Err()
+			}
 			break
 		}
 		for i := range z {

@@ -54,7 +54,7 @@ func (s Solver) Solve(ctx context.Context, g game.Game, opt solve.Options) ([]so
 		return []solve.Equilibrium{{Mixed: m}}, nil
 	case *game.Tree:
 		b, err := SolveTree(ctx, x, o)
-		if errors.Is(err, ErrImperfectRecall) {
+		if errors.Is(err, game.ErrImperfectRecall) {
 			return nil, solve.ErrImperfectRecall
 		}
 		if err != nil {

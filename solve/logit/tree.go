@@ -2,15 +2,10 @@ package logit
 
 import (
 	"context"
-	"errors"
 	"math"
 
 	"github.com/guarantor/guarantor/game"
 )
-
-// ErrImperfectRecall is returned for trees without perfect recall, whose
-// agent form is not a model of the game Gambit's solvers accept.
-var ErrImperfectRecall = errors.New("logit: the tree does not have perfect recall")
 
 // treeModel is the agent form of a tree: one block per personal information
 // set, in Gambit's behaviour-profile order. The value of action a at
@@ -183,7 +178,7 @@ func (m *treeModel) jacobian(w, p []float64, du [][]float64) {
 // end point as a behaviour profile in Gambit's layout.
 func SolveTree(ctx context.Context, t *game.Tree, opt Options) (game.BehaviorProfile, error) {
 	if err := t.PerfectRecall(); err != nil {
-		return nil, ErrImperfectRecall
+		return nil, game.ErrImperfectRecall
 	}
 	m := newTreeModel(t)
 	if m.n == 0 {

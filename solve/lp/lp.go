@@ -3,6 +3,7 @@ package lp
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 
 	"github.com/guarantor/guarantor/game"
@@ -15,9 +16,6 @@ import (
 // ErrNotConstantSum is returned for games whose payoffs do not sum to the
 // same constant in every cell.
 var ErrNotConstantSum = errors.New("the lp method needs a two-player constant-sum game")
-
-// ErrImperfectRecall is returned for trees without perfect recall.
-var ErrImperfectRecall = errors.New("computing equilibria of games with imperfect recall is not supported")
 
 // SolveTable returns one exact equilibrium (a pair of minimax strategies)
 // of a two-player constant-sum table.
@@ -123,11 +121,20 @@ func simplex(ctx context.Context, a [][]*big.Int, m, n int) (game.MixedProfile, 
 	return game.MixedProfile{x, y}, nil
 }
 
+// TreeOptions tune SolveTree.
+type TreeOptions struct {
+	// Prior names the sequence-form prior ("", "auto", "last", "first",
+	// "centroid", "generic"; see docs/solvers-mixed.md).
+	Prior string
+	// MemoryLimit bounds the sequence-form run in bytes (0: none).
+	MemoryLimit int64
+}
+
 // SolveTree returns one exact equilibrium of a two-player constant-sum tree
 // with perfect recall, as a behaviour profile.
-func SolveTree(ctx context.Context, t *game.Tree) (game.BehaviorProfile, error) {
+func SolveTree(ctx context.Context, t *game.Tree, opt TreeOptions) (game.BehaviorProfile, error) {
 	if err := t.PerfectRecall(); err != nil {
-		return nil, ErrImperfectRecall
+		return nil, game.ErrImperfectRecall
 	}
 	f, err := seqform.New(t)
 	if err != nil {
@@ -139,14 +146,28 @@ func SolveTree(ctx context.Context, t *game.Tree) (game.BehaviorProfile, error) 
 	// Every equilibrium of a constant-sum game is a pair of optimal
 	// strategies, so the sequence-form Lemke run (polynomial per pivot)
 	// answers the LP; the strategic form is the fallback.
-	if plans, err := seqlemke.Solve(ctx, f); err == nil {
-		return f.Behavior(plans), nil
-	} else if ctx.Err() != nil {
-		return nil, err
-	}
-	st, err := f.Strategic()
+	prior, err := seqlemke.ParsePrior(opt.Prior)
 	if err != nil {
 		return nil, err
+	}
+	plans, err := seqlemke.Solve(ctx, f, seqlemke.Options{Prior: prior, MemoryLimit: opt.MemoryLimit})
+	if err == nil {
+		return f.Behavior(plans), nil
+	}
+	if ctx.Err() != nil || errors.Is(err, seqlemke.ErrTooLarge) {
+		return nil, err
+	}
+	if prior != seqlemke.PriorAuto {
+		// A prior chosen by name is run alone: its failure (a pure prior
+		// with no feasible start) is the answer, not a reason for the
+		// exponential strategic form.
+		return nil, fmt.Errorf("prior %q: %w; --prior auto retries with other priors", opt.Prior, err)
+	}
+	lemkeErr := err
+	st, err := f.Strategic()
+	if err != nil {
+		// Say why the strategic form was needed at all.
+		return nil, fmt.Errorf("%w (after sequence-form Lemke: %v)", err, lemkeErr)
 	}
 	m, err := SolveTable(ctx, st.Table)
 	if err != nil {

@@ -83,7 +83,7 @@ func TestSolveTreeZeroSum(t *testing.T) {
 		for i := range g.Outcomes {
 			g.Outcomes[i].Payoffs[1] = new(big.Rat).Neg(g.Outcomes[i].Payoffs[0])
 		}
-		bp, err := SolveTree(context.Background(), g)
+		bp, err := SolveTree(context.Background(), g, TreeOptions{})
 		if err != nil {
 			rt.Fatal(err)
 		}

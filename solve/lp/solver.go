@@ -7,17 +7,21 @@ import (
 
 	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/solve"
+	"github.com/guarantor/guarantor/solve/internal/seqlemke"
 )
 
 // Solver is gambit-lp as a solve.Solver: one exact equilibrium (a pair of
 // optimal strategies) of a two-player constant-sum table or tree.
-type Solver struct{}
+type Solver struct {
+	// Prior selects the sequence-form prior on trees (TreeOptions.Prior).
+	Prior string
+}
 
 var _ solve.Solver = Solver{}
 
 // Solve implements solve.Solver. Games that are not two-player constant-sum
 // get solve.ErrUnsupported (wrapping ErrNotConstantSum where that is why).
-func (Solver) Solve(ctx context.Context, g game.Game, _ solve.Options) ([]solve.Equilibrium, error) {
+func (s Solver) Solve(ctx context.Context, g game.Game, opt solve.Options) ([]solve.Equilibrium, error) {
 	if g.NumPlayers() != 2 {
 		return nil, fmt.Errorf("%w: lp needs a two-player game, this one has %d players", solve.ErrUnsupported, g.NumPlayers())
 	}
@@ -32,7 +36,7 @@ func (Solver) Solve(ctx context.Context, g game.Game, _ solve.Options) ([]solve.
 		}
 		return []solve.Equilibrium{{Mixed: m, Exact: true}}, nil
 	case *game.Tree:
-		b, err := SolveTree(ctx, x)
+		b, err := SolveTree(ctx, x, TreeOptions{Prior: s.Prior, MemoryLimit: opt.Memory()})
 		if err != nil {
 			return nil, mapError(err)
 		}
@@ -43,8 +47,10 @@ func (Solver) Solve(ctx context.Context, g game.Game, _ solve.Options) ([]solve.
 
 func mapError(err error) error {
 	switch {
-	case errors.Is(err, ErrImperfectRecall):
+	case errors.Is(err, game.ErrImperfectRecall):
 		return solve.ErrImperfectRecall
+	case errors.Is(err, seqlemke.ErrTooLarge):
+		return errors.Join(solve.ErrTooLarge, err)
 	case errors.Is(err, ErrNotConstantSum):
 		return errors.Join(solve.ErrUnsupported, err)
 	}

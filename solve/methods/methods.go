@@ -23,6 +23,9 @@ import (
 type Params struct {
 	// Agent asks enumpure for the equilibria of the agent form.
 	Agent bool
+	// Prior names the sequence-form prior of lcp and lp on trees ("" or
+	// "auto", "last", "first", "centroid", "generic"; docs/solvers-mixed.md).
+	Prior string
 }
 
 // Method is one solution method.
@@ -44,12 +47,30 @@ var ErrUsage = errors.New("method does not apply")
 
 var errAgent = fmt.Errorf("%w: --agent applies to --method enumpure only", ErrUsage)
 
+var errPrior = fmt.Errorf("%w: --prior applies to --method lcp and lp only", ErrUsage)
+
 func noAgent(s solve.Solver) func(Params) (solve.Solver, error) {
 	return func(p Params) (solve.Solver, error) {
 		if p.Agent {
 			return nil, errAgent
 		}
+		if p.Prior != "" {
+			return nil, errPrior
+		}
 		return s, nil
+	}
+}
+
+// withPrior builds lcp and lp, the methods that take --prior.
+func withPrior(mk func(prior string) solve.Solver) func(Params) (solve.Solver, error) {
+	return func(p Params) (solve.Solver, error) {
+		if p.Agent {
+			return nil, errAgent
+		}
+		if !slices.Contains([]string{"", "auto", "last", "first", "centroid", "generic"}, p.Prior) {
+			return nil, fmt.Errorf("%w: unknown --prior %q; choose auto, last, first, centroid or generic", ErrUsage, p.Prior)
+		}
+		return mk(p.Prior), nil
 	}
 }
 
@@ -58,13 +79,18 @@ var table = []Method{
 	{Name: "enummixed", Tables: true, ViaReducedForm: true, New: noAgent(enummixed.Solver{}),
 		Help: "two players, exact: every extreme equilibrium (vertex enumeration); on a tree, of its reduced strategic form"},
 	{Name: "enumpure", Trees: true, Tables: true,
-		New:  func(p Params) (solve.Solver, error) { return solve.EnumPure{Agent: p.Agent}, nil },
+		New: func(p Params) (solve.Solver, error) {
+			if p.Prior != "" {
+				return nil, errPrior
+			}
+			return solve.EnumPure{Agent: p.Agent}, nil
+		},
 		Help: "all pure-strategy Nash equilibria (trees: of the reduced strategic form; --agent: of the agent form)"},
-	{Name: "lcp", Trees: true, Tables: true, New: noAgent(lcp.Solver{}),
+	{Name: "lcp", Trees: true, Tables: true, New: withPrior(func(p string) solve.Solver { return lcp.Solver{Prior: p} }),
 		Help: "two players, exact: Lemke-Howson from every label and every equilibrium found (tables), sequence-form Lemke (trees, one equilibrium)"},
 	{Name: "logit", Trees: true, Tables: true, New: noAgent(logit.Solver{}),
 		Help: "any number of players: end of the logit QRE branch at lambda 10^6 (approximate, six decimals)"},
-	{Name: "lp", Trees: true, Tables: true, New: noAgent(lp.Solver{}),
+	{Name: "lp", Trees: true, Tables: true, New: withPrior(func(p string) solve.Solver { return lp.Solver{Prior: p} }),
 		Help: "two-player constant-sum games, exact: a pair of optimal strategies by linear programming"},
 	{Name: "spe", Trees: true, New: noAgent(solve.SPE{}),
 		Help: "all pure subgame-perfect equilibria, by backward induction over subgames (trees only)"},

@@ -65,6 +65,19 @@ func New(m [][]*big.Int, vars int, basis []int) *Tableau {
 	return t
 }
 
+// Bytes estimates the memory the entries hold: 8 bytes an entry in int64,
+// and for math/big the header plus the words of each entry.
+func (t *Tableau) Bytes() int64 {
+	if t.large == nil {
+		return int64(len(t.small)) * 8
+	}
+	n := int64(len(t.large)) * 32
+	for i := range t.large {
+		n += int64(len(t.large[i].Bits())) * 8
+	}
+	return n
+}
+
 // Clone returns an independent copy.
 func (t *Tableau) Clone() *Tableau {
 	c := *t

@@ -2,10 +2,12 @@ package oracle
 
 import (
 	"context"
+	"errors"
 	"math/big"
 	"testing"
 
 	"github.com/guarantor/guarantor/game"
+	"github.com/guarantor/guarantor/solve"
 	"github.com/guarantor/guarantor/solve/enummixed"
 	"github.com/guarantor/guarantor/solve/internal/check"
 	"github.com/guarantor/guarantor/solve/internal/testgames"
@@ -66,13 +68,53 @@ func TestEdgeCases(t *testing.T) {
 		if eqs, err := lcp.SolveTree(ctx, tr, lcp.Options{}); err != nil || len(eqs) != 1 || check.TreeRegret(tr, eqs[0]).Sign() != 0 {
 			t.Errorf("lcp on %q: %v %v", tr.Title, eqs, err)
 		}
-		if bp, err := lp.SolveTree(ctx, tr); err != nil || check.TreeRegret(tr, bp).Sign() != 0 {
+		if bp, err := lp.SolveTree(ctx, tr, lp.TreeOptions{}); err != nil || check.TreeRegret(tr, bp).Sign() != 0 {
 			t.Errorf("lp on %q: %v %v", tr.Title, bp, err)
 		}
 		if bp, err := logit.SolveTree(ctx, tr, logit.Options{}); err != nil {
 			t.Errorf("logit on %q: %v", tr.Title, err)
 		} else if r, _ := check.TreeRegret(tr, bp).Float64(); r > 1e-6 {
 			t.Errorf("logit on %q: regret %g", tr.Title, r)
+		}
+	}
+}
+
+// TestImperfectRecallSentinel: every tree solver refuses a tree without
+// perfect recall with the one sentinel, game.ErrImperfectRecall (issue 13
+// item 5), which solve.ErrImperfectRecall and PerfectRecall's *RecallError
+// both match.
+func TestImperfectRecallSentinel(t *testing.T) {
+	// Player 1 moves, then moves again without remembering the first move;
+	// player 2 moves last.
+	b := game.NewBuilder("forgetful", "1", "2")
+	first := b.AddInfoset(1, 1, "", "L", "R")
+	second := b.AddInfoset(1, 2, "", "l", "r")
+	last := b.AddInfoset(2, 1, "", "a", "b")
+	k := int64(0)
+	for _, n := range b.Move(b.Root(), first) {
+		for _, m := range b.Move(n, second) {
+			for _, o := range b.Move(m, last) {
+				k++
+				b.SetOutcome(o, b.AddOutcome("", game.Rats(k%3, k%5)))
+			}
+		}
+	}
+	tree, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tree.PerfectRecall(); !errors.Is(err, game.ErrImperfectRecall) {
+		t.Fatalf("PerfectRecall: %v, want a match of game.ErrImperfectRecall", err)
+	}
+	if solve.ErrImperfectRecall != game.ErrImperfectRecall {
+		t.Fatal("solve.ErrImperfectRecall is a second sentinel")
+	}
+	for name, s := range map[string]solve.Solver{
+		"lcp": lcp.Solver{}, "lp": lp.Solver{}, "logit": logit.Solver{}, "enummixed": enummixed.Solver{},
+		"enumpure": solve.EnumPure{}, "spe": solve.SPE{},
+	} {
+		if _, err := s.Solve(context.Background(), tree, solve.Options{}); !errors.Is(err, game.ErrImperfectRecall) {
+			t.Errorf("%s: %v, want game.ErrImperfectRecall", name, err)
 		}
 	}
 }

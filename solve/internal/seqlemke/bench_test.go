@@ -20,7 +20,7 @@ func BenchmarkRandomTree7(b *testing.B) {
 	b.ReportMetric(float64(f.P[0].NumSeq+f.P[1].NumSeq), "sequences")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := Solve(context.Background(), f); err != nil {
+		if _, err := Solve(context.Background(), f, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -37,7 +37,7 @@ func BenchmarkRandomTree9(b *testing.B) {
 	b.ReportMetric(float64(f.P[0].NumSeq+f.P[1].NumSeq), "sequences")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := Solve(context.Background(), f); err != nil {
+		if _, err := Solve(context.Background(), f, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -2,6 +2,7 @@ package seqlemke
 
 import (
 	"context"
+	"errors"
 	"math/rand/v2"
 	"testing"
 
@@ -25,7 +26,7 @@ func TestSeqLemkeRandom(t *testing.T) {
 		if err != nil {
 			rt.Fatal(err)
 		}
-		plans, err := Solve(context.Background(), f)
+		plans, err := Solve(context.Background(), f, Options{})
 		if err != nil {
 			fails++
 			rt.Fatalf("Solve: %v", err)
@@ -47,7 +48,7 @@ func TestSolveCoordinationLikeGambit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plans, err := Solve(context.Background(), f)
+	plans, err := Solve(context.Background(), f, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,8 +71,8 @@ func TestEveryPriorEndsAtEquilibrium(t *testing.T) {
 		if err != nil {
 			rt.Fatal(err)
 		}
-		for _, k := range []prior{priorLast, priorCentroid, priorGeneric} {
-			plans, err := solve(context.Background(), f, k)
+		for _, k := range []Prior{PriorLast, PriorFirst, PriorCentroid, PriorGeneric} {
+			plans, err := Solve(context.Background(), f, Options{Prior: k})
 			if err != nil {
 				continue
 			}
@@ -80,4 +81,30 @@ func TestEveryPriorEndsAtEquilibrium(t *testing.T) {
 			}
 		}
 	})
+}
+
+// The memory estimate refuses a run before it allocates, and a cancelled
+// context ends it with the context's error.
+func TestMemoryLimitAndContext(t *testing.T) {
+	g := testgames.RandomTree(rand.New(rand.NewPCG(4, 4)), 2, 5, 9)
+	f, err := seqform.New(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	need := Estimate(f)
+	n1, n2 := int64(f.P[0].NumSeq), int64(f.P[1].NumSeq)
+	if need < n1*n2*8 {
+		t.Fatalf("estimate %d below the dense payoff matrices' %d entries", need, n1*n2)
+	}
+	if _, err := Solve(context.Background(), f, Options{MemoryLimit: need - 1}); !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("limit below the estimate: %v", err)
+	}
+	if _, err := Solve(context.Background(), f, Options{MemoryLimit: need}); err != nil {
+		t.Fatalf("limit at the estimate: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Solve(ctx, f, Options{}); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled: %v", err)
+	}
 }

@@ -1,0 +1,83 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const designExample = "../../examples/ukraine-2025/design/tripwire-size.yaml"
+
+func TestDesignFileAndFlags(t *testing.T) {
+	dir := t.TempDir()
+	svg := filepath.Join(dir, "p.svg")
+	out, errs, code := runData(t, "design", designExample, "--samples", "500", "--target", "0.5", "--svg", svg, "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"RECOMMENDED", "L1 = option.guarantors[id=uk]", "Cost frontier", "90% Monte Carlo interval"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if b, err := os.ReadFile(svg); err != nil || !strings.HasPrefix(string(b), "<svg") {
+		t.Errorf("svg: %v", err)
+	} else if err := wellFormed(string(b)); err != nil {
+		t.Errorf("svg: %v", err)
+	}
+	report := filepath.Join(dir, "d.html")
+	if _, errs, code := runData(t, "design", designExample, "--samples", "300", "--target", "0.5", "--report", report, "-q"); code != 0 {
+		t.Fatalf("report: exit %d: %s", code, errs)
+	}
+	if b, _ := os.ReadFile(report); !strings.Contains(string(b), "<svg") || !strings.Contains(string(b), "RECOMMENDED") {
+		t.Error("the HTML report lacks the chart or the recommendation")
+	}
+	// An unreachable target is an answer, not an error.
+	out, _, code = runData(t, "design", designExample, "--samples", "300", "--target", "0.99", "-q")
+	if code != 0 || !strings.Contains(out, "No package in the ranges given reaches the target") {
+		t.Errorf("unreachable: exit %d\n%s", code, out)
+	}
+	// An option file with --vary and --cost; json parses; the same for any worker count.
+	args := []string{"design", tripwireUS, "--target", "0.7", "--vary", "capabilities.protege.deployable_troops=100000:1000000:100000i",
+		"--cost", "capabilities.protege.deployable_troops=political:2", "--samples", "500", "--format", "json", "-q"}
+	js1, errs, code := runData(t, append(args, "--workers", "1")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	js2, _, _ := runData(t, append(args, "--workers", "3")...)
+	if js1 != js2 {
+		t.Error("json differs between 1 and 3 workers")
+	}
+	var d struct {
+		Output      string `json:"output"`
+		InputHash   string `json:"input_hash"`
+		Recommended *struct {
+			Levers      []float64
+			TotalCost   float64                         `json:"total_cost"`
+			PDeterrence struct{ Value, Lo, Hi float64 } `json:"p_deterrence"`
+		}
+	}
+	if err := json.Unmarshal([]byte(js1), &d); err != nil || d.Output != "design" || d.InputHash == "" || d.Recommended == nil {
+		t.Fatalf("json: %v %s", err, js1[:min(len(js1), 400)])
+	}
+	if r := d.Recommended; r.TotalCost != 2*r.Levers[0] || r.PDeterrence.Value < 0.7 || !(r.PDeterrence.Lo < r.PDeterrence.Value) {
+		t.Errorf("recommended %+v", r)
+	}
+}
+
+func TestDesignBadInput(t *testing.T) {
+	for _, args := range [][]string{
+		{"design", tripwireUS},
+		{"design", tripwireUS, "--vary", "capabilities.protege.deployable_troops=100000:300000"},
+		{"design", tripwireUS, "--vary", "capabilities.protege.deployable_troops=100000:300000:100000i", "--cost", "x=1"},
+		{"design", tripwireUS, "--vary", "capabilities.protege.deployable_troops=100000:300000:100000i", "--target", "2"},
+		{"design", designExample, "--vary", "a=1:2:1"},
+		{"design", designExample, "--format", "xml"},
+	} {
+		if _, errs, code := runData(t, append(args, "-q", "--samples", "100")...); code != 2 || errs == "" {
+			t.Errorf("%v: exit %d (%s), want 2", args, code, errs)
+		}
+	}
+}

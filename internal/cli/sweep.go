@@ -1,0 +1,245 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+	"github.com/spf13/cobra"
+
+	"github.com/guarantor/guarantor/contract"
+	"github.com/guarantor/guarantor/sweep"
+)
+
+func init() { register(newSweepCmd) }
+
+type sweepFlags struct {
+	vary                                  []string
+	design, out, natsURL, format          string
+	points, levels, samples, shard, horiz int
+	workers                               int
+	seed                                  uint64
+	ackWait                               time.Duration
+	maxDeliver                            int
+	quiet                                 bool
+}
+
+func newSweepCmd() *cobra.Command {
+	var fl sweepFlags
+	cmd := &cobra.Command{
+		Use:   "sweep FILE --vary PATH=LO:HI[:STEP] ...",
+		Short: "Assess an option over a grid or design of its scenario numbers (locally or on NATS workers)",
+		Long: `Assess an option at many values of its scenario numbers, each addressed by its YAML path
+(option.guarantors[id=uk].instruments[type=tripwire].troops; [N] indexes a list, [field=value]
+selects the element with that field). A design is a grid (every combination; LO:HI:STEP, a list
+V1,V2,..., or --levels values between LO and HI), a Latin hypercube or a Sobol design (--points).
+Every point is assessed with the same seed (common random numbers).
+
+The work is split into shards stored under --out as they finish; running the same command again
+resumes. Locally it uses every core (the results are identical for any --workers). With --nats URL
+the shards go to a NATS JetStream work queue, "guarantor worker --nats URL" processes them on any
+machine, and this command collects the results into --out: identical, bit for bit, to a local run.
+Method and sizing: docs/sweep.md.`,
+		Example: `  guarantor sweep examples/ukraine-2025/06-european-tripwire-12000.yaml \
+    --vary 'option.guarantors[id=uk].instruments[type=tripwire].troops=1000:20000:1000i' --out sweep-uk
+  guarantor sweep option.yaml --vary a.b=0:1 --vary c.d=10:50 --design lhs --points 1000 --samples 1000
+  guarantor sweep option.yaml --vary a.b=0:1:0.01 --nats nats://127.0.0.1:4222 --out big   # with workers running`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runSweep(cmd, args[0], fl)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&fl.vary, "vary", nil, "PATH=LO:HI[:STEP] or PATH=V1,V2,... (repeatable; a trailing i on a range asks for integers)")
+	f.StringVar(&fl.design, "design", "grid", "grid, lhs (Latin hypercube) or sobol")
+	f.IntVar(&fl.points, "points", 100, "points of an lhs or sobol design")
+	f.IntVar(&fl.levels, "levels", 5, "grid values of a parameter given as LO:HI without a step")
+	f.IntVar(&fl.samples, "samples", 1000, "Monte Carlo draws per point")
+	f.Uint64Var(&fl.seed, "seed", 1, "random seed (the same draws at every point)")
+	f.IntVar(&fl.horiz, "horizon", 0, "T in years for P(no war by T) (1, 5, 10 or the option's horizon; default the option's)")
+	f.IntVar(&fl.shard, "shard-size", 0, "points per shard (default: about 64 shards)")
+	f.StringVar(&fl.out, "out", "", "study directory (default sweep-<study id>); an existing one is resumed")
+	f.IntVar(&fl.workers, "workers", 0, "local worker goroutines (default: all cores; does not change results)")
+	f.StringVar(&fl.natsURL, "nats", "", "`URL` of a NATS server: queue the shards on JetStream and collect the results of guarantor workers")
+	f.DurationVar(&fl.ackWait, "ack-wait", 30*time.Second, "with --nats: redeliver a shard whose worker shows no sign of life for this long")
+	f.IntVar(&fl.maxDeliver, "max-deliver", 10, "with --nats: deliveries of one shard before it is given up")
+	f.StringVar(&fl.format, "format", "text", "output: text (summary), csv or json (every point)")
+	f.BoolVarP(&fl.quiet, "quiet", "q", false, "no progress bar")
+	return cmd
+}
+
+func runSweep(cmd *cobra.Command, file string, fl sweepFlags) error {
+	if fl.format != "text" && fl.format != "csv" && fl.format != "json" {
+		return usageError("--format %q: expected text, csv or json", fl.format)
+	}
+	if len(fl.vary) == 0 {
+		return usageError("give at least one --vary PATH=LO:HI[:STEP]")
+	}
+	var params []sweep.Param
+	for _, v := range fl.vary {
+		p, err := sweep.ParseParam(v)
+		if err != nil {
+			return usageError("--vary: %v", err)
+		}
+		params = append(params, p)
+	}
+	spec, err := sweep.NewSpec(file, params, sweep.Options{Design: fl.design, N: fl.points, Levels: fl.levels,
+		Samples: fl.samples, Seed: fl.seed, Horizon: fl.horiz, ShardSize: fl.shard, Version: Version})
+	if err != nil {
+		return usageError("%v", err)
+	}
+	if fl.out == "" {
+		fl.out = "sweep-" + spec.ID()
+	}
+	st, err := sweep.OpenStore(fl.out, spec)
+	if err != nil {
+		return usageError("%v", err)
+	}
+	prog := newBar(cmd.ErrOrStderr(), fl.quiet || fl.format != "text")
+	start := time.Now()
+	update := func(done, total int) { prog.set("shards", int64(done), int64(total)) }
+	if fl.natsURL != "" {
+		err = sweepOnNATS(cmd.Context(), fl, st, update)
+	} else {
+		err = sweep.RunLocal(cmd.Context(), st, fl.workers, update)
+	}
+	prog.done()
+	if err != nil {
+		if cmd.Context().Err() != nil {
+			return fmt.Errorf("interrupted: finished shards are stored in %s; run the same command to resume", fl.out)
+		}
+		return err
+	}
+	rows, err := st.Rows()
+	if err != nil {
+		return err
+	}
+	var csvb bytes.Buffer
+	if err := sweep.WriteCSV(&csvb, spec, rows); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(fl.out, "results.csv"), csvb.Bytes(), 0o644); err != nil {
+		return err
+	}
+	out := cmd.OutOrStdout()
+	switch fl.format {
+	case "csv":
+		_, err = out.Write(csvb.Bytes())
+		return err
+	case "json":
+		e := json.NewEncoder(out)
+		e.SetIndent("", "  ")
+		return e.Encode(sweepDoc(spec, rows))
+	}
+	return sweepSummary(out, spec, rows, fl.out, time.Since(start))
+}
+
+func sweepOnNATS(ctx context.Context, fl sweepFlags, st *sweep.Store, progress sweep.Progress) error {
+	nc, err := nats.Connect(fl.natsURL, nats.Name("guarantor sweep"))
+	if err != nil {
+		return usageError("--nats %s: %v", fl.natsURL, err)
+	}
+	defer nc.Close()
+	js, err := jetstream.New(nc)
+	if err != nil {
+		return err
+	}
+	q := sweep.Queue{AckWait: fl.ackWait, MaxDeliver: fl.maxDeliver}
+	if _, err := sweep.Publish(ctx, js, q, st); err != nil {
+		return err
+	}
+	return sweep.Collect(ctx, js, q, st, progress)
+}
+
+// sweepSummary prints every point when there are few, else the range and
+// the extreme points, and where the files are.
+func sweepSummary(w io.Writer, spec *sweep.Spec, rows []sweep.Row, dir string, took time.Duration) error {
+	fmt.Fprintf(w, "Sweep of %s: %d points (%s design), %d draws each, seed %d, study %s\n", spec.File, len(rows), spec.Design, spec.Samples, spec.Seed, spec.ID())
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	head := []string{}
+	for i, p := range spec.Params {
+		head = append(head, fmt.Sprintf("X%d", i+1))
+		fmt.Fprintf(w, "  X%d = %s\n", i+1, p.Path)
+	}
+	fmt.Fprintln(tw, strings.Join(head, "\t")+"\tP(DETERRENCE) ±SE\tP(SOME FIGHTS)\tP(CAPABLE)\tP(NO WAR BY T)\t")
+	show := rows
+	if len(rows) > 40 {
+		lo, hi := 0, 0
+		for i, r := range rows {
+			if r.PDeter < rows[lo].PDeter {
+				lo = i
+			}
+			if r.PDeter > rows[hi].PDeter {
+				hi = i
+			}
+		}
+		show = []sweep.Row{rows[lo], rows[hi]}
+		fmt.Fprintln(w, "lowest and highest P(deterrence) (all points in results.csv):")
+	}
+	for _, r := range show {
+		var cells []string
+		for _, v := range r.Point {
+			cells = append(cells, strconv.FormatFloat(v, 'g', 6, 64))
+		}
+		fmt.Fprintf(tw, "%s\t%.1f%% ±%.1f\t%.1f%%\t%.1f%%\t%.1f%%\t\n", strings.Join(cells, "\t"), 100*r.PDeter, 100*r.PDeterSE, 100*r.PAnyFight, 100*r.PCapable, 100*r.PNoWar)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	draws := float64(len(rows) * spec.Samples)
+	fmt.Fprintf(w, "%.3g draws in %.1f s; results in %s/results.csv (shards in %s/shards)\n", draws, took.Seconds(), dir, dir)
+	return nil
+}
+
+// sweepDocument is the JSON document of a sweep, under the output
+// contract's rules (docs/output.md); its input hash is the study id.
+type sweepDocument struct {
+	contract.Header
+	contract.RunInfo
+	File   string       `json:"file"`
+	Design string       `json:"design"`
+	Params []sweepParam `json:"params"`
+	Points []sweepPoint `json:"points"`
+}
+
+type sweepParam struct {
+	Path    string    `json:"path"`
+	Lo      float64   `json:"lo"`
+	Hi      float64   `json:"hi"`
+	Step    float64   `json:"step"`
+	Values  []float64 `json:"values"`
+	Integer bool      `json:"integer"`
+}
+
+type sweepPoint struct {
+	X             []float64 `json:"x"`
+	PDeterrence   float64   `json:"p_deterrence"`
+	PDeterrenceSE float64   `json:"p_deterrence_se"`
+	PAnyFights    float64   `json:"p_any_fights"`
+	PCanWin       float64   `json:"p_can_win"`
+	PNoWar        float64   `json:"p_no_war"`
+	PWar          float64   `json:"p_war"`
+}
+
+func sweepDoc(spec *sweep.Spec, rows []sweep.Row) *sweepDocument {
+	d := &sweepDocument{Header: contract.Header{SchemaVersion: contract.SchemaVersion, Output: "sweep", EngineVersion: spec.Version, InputHash: spec.ID()},
+		RunInfo: contract.RunInfo{Seed: spec.Seed, Samples: spec.Samples}, File: spec.File, Design: spec.Design,
+		Params: []sweepParam{}, Points: []sweepPoint{}}
+	for _, p := range spec.Params {
+		d.Params = append(d.Params, sweepParam{p.Path, p.Lo, p.Hi, p.Step, append([]float64{}, p.Values...), p.Integer})
+	}
+	for _, r := range rows {
+		d.Points = append(d.Points, sweepPoint{r.Point, r.PDeter, r.PDeterSE, r.PAnyFight, r.PCapable, r.PNoWar, r.PWar})
+	}
+	return d
+}

@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const tripwireEU = "../../examples/ukraine-2025/06-european-tripwire-12000.yaml"
+
+func TestSweepLocalResumeAndFormats(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "study")
+	args := []string{"sweep", tripwireEU, "--vary", "option.guarantors[id=uk].instruments[type=tripwire].troops=1000:9000:4000i",
+		"--vary", "option.guarantors[id=france].instruments[0].troops=2000,8000", "--samples", "200", "--out", dir, "-q"}
+	out, errs, code := runData(t, append(args, "--workers", "1")...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, "6 points (grid design)") || !strings.Contains(out, "X1 = option.guarantors[id=uk]") {
+		t.Errorf("summary:\n%s", out)
+	}
+	first, err := os.ReadFile(filepath.Join(dir, "results.csv"))
+	if err != nil || strings.Count(string(first), "\n") != 7 {
+		t.Fatalf("results.csv: %v\n%s", err, first)
+	}
+	// Same command again: every shard is already stored; same file.
+	csv, _, code := runData(t, append(args, "--format", "csv", "--workers", "3")...)
+	if code != 0 || csv != string(first) {
+		t.Errorf("rerun: exit %d, csv differs:\n%s\nvs\n%s", code, csv, first)
+	}
+	js, _, code := runData(t, append(args, "--format", "json")...)
+	if code != 0 || !strings.Contains(js, `"output": "sweep"`) || !strings.Contains(js, `"schema_version": "1"`) || strings.Count(js, `"p_deterrence":`) != 6 {
+		t.Errorf("json: exit %d\n%s", code, js)
+	}
+	// Another study in the same directory is refused.
+	if _, errs, code := runData(t, append(args, "--samples", "300")...); code != 2 || !strings.Contains(errs, "another study") {
+		t.Errorf("other study: exit %d: %s", code, errs)
+	}
+}
+
+func TestSweepAndWorkerBadInput(t *testing.T) {
+	for _, args := range [][]string{
+		{"sweep", tripwireEU},
+		{"sweep", tripwireEU, "--vary", "x"},
+		{"sweep", tripwireEU, "--vary", "option.nope=1:2"},
+		{"sweep", tripwireEU, "--vary", "option.guarantors[0].instruments[0].troops=1:2", "--design", "box"},
+		{"sweep", tripwireEU, "--vary", "option.guarantors[0].instruments[0].troops=1:2", "--format", "xml"},
+		{"worker"},
+		{"worker", "--nats", "nats://127.0.0.1:1"},
+	} {
+		if _, errs, code := runData(t, args...); code != 2 || errs == "" {
+			t.Errorf("%v: exit %d (%s), want 2 with a message", args, code, errs)
+		}
+	}
+}
