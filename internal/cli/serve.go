@@ -91,12 +91,16 @@ then records the rest as interrupted (rerun them from the run page).`,
 			if err != nil {
 				return err
 			}
-			if err := srv.Start(ctx); err != nil {
-				return err
-			}
+			// Listen before Start: Start marks unfinished runs as
+			// interrupted, which must not happen to another server's runs
+			// when this one cannot even take its address.
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return usageError("--addr %s: %v", addr, err)
+			}
+			if err := srv.Start(ctx); err != nil {
+				ln.Close()
+				return err
 			}
 			url := "http://" + ln.Addr().String()
 			if link, err := firstToken(ctx, st, ln.Addr()); err != nil {
