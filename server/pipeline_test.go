@@ -43,3 +43,28 @@ func TestRunMatchesPipeline(t *testing.T) {
 		t.Fatalf("run hash %s, document hash %s", run.InputsHash, doc.InputHash)
 	}
 }
+
+// The explain document of a run is the pipeline's for the same file.
+func TestExplainMatchesPipeline(t *testing.T) {
+	h := newSQLite(t, nil)
+	h.create("ukraine", example(t, "_base/ukraine.yaml"))
+	const file = "06-european-tripwire-12000.yaml"
+	sc := h.create("06-european-tripwire-12000", example(t, file))
+	var run RunOut
+	h.do("POST", "/api/runs", map[string]any{"scenario_id": sc.Scenario.ID, "samples": 500}, true, &run)
+	h.wait(run.ID)
+	var got struct {
+		Output      string  `json:"output"`
+		PDeterrence float64 `json:"p_deterrence"`
+	}
+	if code, b := h.do("GET", "/api/runs/"+run.ID+"/explain", nil, false, &got); code != 200 || got.Output != "explain" {
+		t.Fatalf("%d %.300s", code, b)
+	}
+	want, err := pipeline.Explain("test", filepath.Join("..", "examples", "ukraine-2025", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.PDeterrence != want[0].PDeterrence {
+		t.Fatalf("explain p_deterrence %v, pipeline %v", got.PDeterrence, want[0].PDeterrence)
+	}
+}

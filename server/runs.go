@@ -12,6 +12,7 @@ import (
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/sse"
 
+	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/store"
 )
 
@@ -290,6 +291,29 @@ func (s *Server) registerRuns() {
 				return nil, err
 			}
 			return &rawOut{ctype, body}, nil
+		})
+
+	type explainOut struct{ Body *contract.Explanation }
+	huma.Register(api, huma.Operation{OperationID: "explain-run", Method: http.MethodGet, Path: "/api/runs/{id}/explain",
+		Summary: "The run's option traced at its medians: commitment terms, capability, the deterrence game; the document of `guarantor explain --format json`", Tags: []string{"runs"}},
+		func(ctx context.Context, in *runIDIn) (*explainOut, error) {
+			r, err := get(ctx, in.ID)
+			if err != nil {
+				return nil, err
+			}
+			sc, err := s.st.GetScenario(ctx, r.ScenarioID)
+			if err != nil {
+				return nil, storeErr(err)
+			}
+			v, err := s.st.GetVersion(ctx, r.ScenarioID, r.Version)
+			if err != nil {
+				return nil, storeErr(err)
+			}
+			job, val := s.check(ctx, sc.Name, v.YAML)
+			if !val.Valid {
+				return nil, huma.Error409Conflict("the run's scenario no longer compiles (a stored extends: base changed)")
+			}
+			return &explainOut{job.Explain()}, nil
 		})
 
 	type chartIn struct {
