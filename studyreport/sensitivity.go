@@ -32,14 +32,6 @@ type Sensitivity struct {
 	Seconds   float64 `json:"-"` // wall time, left out of JSON so outputs compare byte for byte
 }
 
-// SensitivityInput is one analysed input.
-type SensitivityInput struct {
-	Name   string `json:"name"`
-	Dist   string `json:"distribution"`
-	Source string `json:"source"`
-	Group  string `json:"group"`
-}
-
 // order returns factor indices by falling total index of output o (ties
 // by name, so the order is stable).
 func (s *Sensitivity) order(o int) []int {

@@ -201,45 +201,18 @@ func sweepSummary(w io.Writer, spec *sweep.Spec, rows []sweep.Row, dir string, t
 	return nil
 }
 
-// sweepDocument is the JSON document of a sweep, under the output
-// contract's rules (docs/output.md); its input hash is the study id.
-type sweepDocument struct {
-	contract.Header
-	contract.RunInfo
-	File   string       `json:"file"`
-	Design string       `json:"design"`
-	Params []sweepParam `json:"params"`
-	Points []sweepPoint `json:"points"`
-}
-
-type sweepParam struct {
-	Path    string    `json:"path"`
-	Lo      float64   `json:"lo"`
-	Hi      float64   `json:"hi"`
-	Step    float64   `json:"step"`
-	Values  []float64 `json:"values"`
-	Integer bool      `json:"integer"`
-}
-
-type sweepPoint struct {
-	X             []float64 `json:"x"`
-	PDeterrence   float64   `json:"p_deterrence"`
-	PDeterrenceSE float64   `json:"p_deterrence_se"`
-	PAnyFights    float64   `json:"p_any_fights"`
-	PCanWin       float64   `json:"p_can_win"`
-	PNoWar        float64   `json:"p_no_war"`
-	PWar          float64   `json:"p_war"`
-}
-
-func sweepDoc(spec *sweep.Spec, rows []sweep.Row) *sweepDocument {
-	d := &sweepDocument{Header: contract.Header{SchemaVersion: contract.SchemaVersion, Output: "sweep", EngineVersion: spec.Version, InputHash: spec.ID()},
+// sweepDoc is the JSON document of a sweep (contract.Sweep); its input
+// hash is the study id.
+func sweepDoc(spec *sweep.Spec, rows []sweep.Row) *contract.Sweep {
+	d := &contract.Sweep{Header: contract.Header{SchemaVersion: contract.SchemaVersion, Output: "sweep", EngineVersion: spec.Version, InputHash: spec.ID()},
 		RunInfo: contract.RunInfo{Seed: spec.Seed, Samples: spec.Samples}, File: spec.File, Design: spec.Design,
-		Params: []sweepParam{}, Points: []sweepPoint{}}
+		Params: []contract.SweepParam{}, Points: []contract.SweepPoint{}}
 	for _, p := range spec.Params {
-		d.Params = append(d.Params, sweepParam{p.Path, p.Lo, p.Hi, p.Step, append([]float64{}, p.Values...), p.Integer})
+		d.Params = append(d.Params, contract.SweepParam{Path: p.Path, Lo: p.Lo, Hi: p.Hi, Step: p.Step, Values: append([]float64{}, p.Values...), Integer: p.Integer})
 	}
 	for _, r := range rows {
-		d.Points = append(d.Points, sweepPoint{r.Point, r.PDeter, r.PDeterSE, r.PAnyFight, r.PCapable, r.PNoWar, r.PWar})
+		d.Points = append(d.Points, contract.SweepPoint{X: append([]float64{}, r.Point...), PDeterrence: r.PDeter, PDeterrenceSE: r.PDeterSE,
+			PAnyFights: r.PAnyFight, PCanWin: r.PCapable, PNoWar: r.PNoWar, PWar: r.PWar})
 	}
 	return d
 }
