@@ -21,13 +21,13 @@ type Sensitivity struct {
 	EngineRuns  int                `json:"engine_runs" doc:"engine evaluations spent on the indices: samples x (factors + 2)"`
 	Bootstrap   int                `json:"bootstrap" doc:"bootstrap resamples behind each interval"`
 	Level       float64            `json:"level" doc:"confidence level of the bootstrap intervals (0.9 = 5th to 95th percentile)"`
-	Outputs     []SensitivityOut   `json:"outputs" doc:"one decomposition per answer: p_deterrence, p_any_fights, p_capable, p_no_war"`
+	Outputs     []SensitivityOut   `json:"outputs" doc:"one decomposition per answer: P(deterrence), P(some guarantor fights), P(capable), P(no war by Ty)"`
 	Inputs      []SensitivityInput `json:"inputs" doc:"every uncertain input analysed, with its factor"`
 }
 
 // SensitivityOut is one answer's variance decomposition.
 type SensitivityOut struct {
-	Output   string        `json:"output" doc:"the answer decomposed"`
+	Output   string        `json:"output" doc:"the answer decomposed, e.g. P(deterrence)"`
 	Mean     float64       `json:"mean" doc:"mean of the answer over the base samples"`
 	Variance float64       `json:"variance" doc:"variance of the answer over the base samples"`
 	Factors  []FactorIndex `json:"factors" doc:"one entry per factor, largest total index first"`

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/guarantor/guarantor/contract"
@@ -32,10 +33,26 @@ func TestOutputsGolden(t *testing.T) {
 			"dSQ=1", "dCD=0.8", "dDC=0.2", "dDD+=0.4", "dDD-=-0.4", "pCh=0.5", "pDef=0.6", "--format", "json"}},
 		{"data_show", "data", []string{"data", "show", "cow_nmc", "--where", "ccode=365", "--years", "2014", "--format", "json"}},
 		{"data_huth", "data", []string{"data", "analyze", "huth", "--format", "json"}},
+		{"sensitivity", "sensitivity", []string{"sensitivity", tripwireUS, "--samples", "64", "--bootstrap", "20", "--swing-rows", "8",
+			"--as-of", "2025-06-01", "--format", "json", "-q"}},
+		{"sensitivity_groups", "sensitivity", []string{"sensitivity", tripwireUS, "--samples", "64", "--bootstrap", "0", "--swing-rows", "0",
+			"--groups", "guarantor", "--as-of", "2025-06-01", "--format", "json", "-q"}},
+		// sweep and design assess options without a period at today's date
+		// (they have no --as-of yet); the examples' figures do not move
+		// within a year.
+		{"sweep", "sweep", []string{"sweep", tripwireEU, "--vary", "option.guarantors[id=uk].instruments[type=tripwire].troops=1000:9000:4000i",
+			"--samples", "100", "--out", "$TMP", "--format", "json", "-q"}},
+		{"design", "design", []string{"design", designExample, "--samples", "200", "--target", "0.5", "--format", "json", "-q"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			args := slices.Clone(c.args)
+			for i, a := range args {
+				if a == "$TMP" {
+					args[i] = t.TempDir()
+				}
+			}
 			var out, errb bytes.Buffer
-			if code := Main(c.args, nil, &out, &errb); code != 0 {
+			if code := Main(args, nil, &out, &errb); code != 0 {
 				t.Fatalf("exit %d: %s", code, errb.String())
 			}
 			if err := contract.Validate(c.output, out.Bytes()); err != nil {

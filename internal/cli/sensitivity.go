@@ -34,6 +34,7 @@ type sensitivityFlags struct {
 	level                                float64
 	groups, format, svgDir, pngDir       string
 	reportPath, natsURL, out             string
+	asOf                                 string
 	ackWait                              time.Duration
 	quiet                                bool
 }
@@ -69,7 +70,7 @@ the number of workers. Method: docs/sensitivity.md.`,
 			if fl.level <= 0 || fl.level >= 1 {
 				return usageError("--level %g: expected a coverage in (0, 1)", fl.level)
 			}
-			scs, err := pipeline.Load(args...)
+			scs, err := pipeline.LoadOpts(pipeline.Options{AsOf: fl.asOf}, args...)
 			if err != nil {
 				return usageError("%v", err)
 			}
@@ -88,6 +89,7 @@ the number of workers. Method: docs/sensitivity.md.`,
 			return renderSensitivity(cmd, studies, fl)
 		},
 	}
+	addAsOfFlag(cmd, &fl.asOf)
 	f := cmd.Flags()
 	f.IntVar(&fl.n, "samples", 4096, "base sample size N (rows of the Saltelli matrices; a power of two); engine runs = N x (factors + 2)")
 	f.Uint64Var(&fl.seed, "seed", 1, "random seed (design shift and bootstrap)")
