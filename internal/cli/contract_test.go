@@ -2,10 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"encoding/csv"
 	"flag"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/guarantor/guarantor/contract"
@@ -87,5 +89,48 @@ func TestSchemaOutputs(t *testing.T) {
 	var out, errb bytes.Buffer
 	if code := Main([]string{"schema", "--output", "nosuch"}, nil, &out, &errb); code != 2 {
 		t.Errorf("unknown output: exit %d", code)
+	}
+}
+
+// The study commands' CSV is tidy: one header, then rows of the same
+// width with no unit text, even when a run covers several options.
+func TestStudyCSVTidy(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"sensitivity", []string{"sensitivity", tripwireEU, tripwireUS, "--samples", "64", "--bootstrap", "10", "--swing-rows", "8", "--as-of", "2025-06-01", "--format", "csv", "-q"}},
+		{"sweep", []string{"sweep", tripwireEU, "--vary", "option.guarantors[id=uk].instruments[type=tripwire].troops=1000:9000:4000i",
+			"--samples", "100", "--out", "$TMP", "--format", "csv", "-q"}},
+		{"design", []string{"design", designExample, "--samples", "200", "--target", "0.5", "--format", "csv", "-q"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for i, a := range c.args {
+				if a == "$TMP" {
+					c.args[i] = t.TempDir()
+				}
+			}
+			var out, errb bytes.Buffer
+			if code := Main(c.args, nil, &out, &errb); code != 0 {
+				t.Fatalf("exit %d: %s", code, errb.String())
+			}
+			rows, err := csv.NewReader(&out).ReadAll() // also checks a constant width
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) < 3 {
+				t.Fatalf("%d rows", len(rows))
+			}
+			for i, r := range rows[1:] {
+				if slices.Equal(r, rows[0]) {
+					t.Errorf("row %d repeats the header", i+2)
+				}
+				for _, cell := range r {
+					if strings.HasSuffix(cell, "%") || strings.Contains(cell, "±") {
+						t.Errorf("row %d: unit text in %q", i+2, cell)
+					}
+				}
+			}
+		})
 	}
 }

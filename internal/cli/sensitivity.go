@@ -173,13 +173,17 @@ func runSensitivity(ctx context.Context, sc *pipeline.Scenario, fl sensitivityFl
 
 func renderSensitivity(cmd *cobra.Command, ss []*studyreport.Sensitivity, fl sensitivityFlags) error {
 	out := cmd.OutOrStdout()
+	if fl.format == "csv" {
+		if err := studyreport.SensitivityCSVAll(out, ss); err != nil {
+			return err
+		}
+	}
 	for i, s := range ss {
 		var err error
 		switch fl.format {
 		case "json":
 			err = studyreport.SensitivityJSON(out, s)
-		case "csv":
-			err = studyreport.SensitivityCSV(out, s)
+		case "csv": // written above, as one table
 		default:
 			if i > 0 {
 				fmt.Fprintln(out)
