@@ -13,6 +13,14 @@ import (
 	"github.com/guarantor/guarantor/contract"
 )
 
+// The studies' goldens read frozen copies of the examples, so that an
+// edit to examples/ does not move them.
+const (
+	studyEU     = "testdata/study/06-european-tripwire-12000.yaml"
+	studyUS     = "testdata/study/07-european-tripwire-us-backstop.yaml"
+	studyDesign = "testdata/study/design/tripwire-size.yaml"
+)
+
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // Every JSON output of the contract, from a real run, validates against
@@ -35,16 +43,16 @@ func TestOutputsGolden(t *testing.T) {
 			"dSQ=1", "dCD=0.8", "dDC=0.2", "dDD+=0.4", "dDD-=-0.4", "pCh=0.5", "pDef=0.6", "--format", "json"}},
 		{"data_show", "data", []string{"data", "show", "cow_nmc", "--where", "ccode=365", "--years", "2014", "--format", "json"}},
 		{"data_huth", "data", []string{"data", "analyze", "huth", "--format", "json"}},
-		{"sensitivity", "sensitivity", []string{"sensitivity", tripwireUS, "--samples", "64", "--bootstrap", "20", "--swing-rows", "8",
+		{"sensitivity", "sensitivity", []string{"sensitivity", studyUS, "--samples", "64", "--bootstrap", "20", "--swing-rows", "8",
 			"--as-of", "2025-06-01", "--format", "json", "-q"}},
-		{"sensitivity_groups", "sensitivity", []string{"sensitivity", tripwireUS, "--samples", "64", "--bootstrap", "0", "--swing-rows", "0",
+		{"sensitivity_groups", "sensitivity", []string{"sensitivity", studyUS, "--samples", "64", "--bootstrap", "0", "--swing-rows", "0",
 			"--groups", "guarantor", "--as-of", "2025-06-01", "--format", "json", "-q"}},
 		// sweep and design assess options without a period at today's date
-		// (they have no --as-of yet); the examples' figures do not move
+		// (they have no --as-of yet); these fixtures' figures do not move
 		// within a year.
-		{"sweep", "sweep", []string{"sweep", tripwireEU, "--vary", "option.guarantors[id=uk].instruments[type=tripwire].troops=1000:9000:4000i",
+		{"sweep", "sweep", []string{"sweep", studyEU, "--vary", "option.guarantors[id=uk].instruments[type=tripwire].troops=1000:9000:4000i",
 			"--samples", "100", "--out", "$TMP", "--format", "json", "-q"}},
-		{"design", "design", []string{"design", designExample, "--samples", "200", "--target", "0.5", "--format", "json", "-q"}},
+		{"design", "design", []string{"design", studyDesign, "--samples", "200", "--target", "0.5", "--format", "json", "-q"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			args := slices.Clone(c.args)
