@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -47,12 +48,9 @@ func TestOutputsGolden(t *testing.T) {
 			"--as-of", "2025-06-01", "--format", "json", "-q"}},
 		{"sensitivity_groups", "sensitivity", []string{"sensitivity", studyUS, "--samples", "64", "--bootstrap", "0", "--swing-rows", "0",
 			"--groups", "guarantor", "--as-of", "2025-06-01", "--format", "json", "-q"}},
-		// sweep and design assess options without a period at today's date
-		// (they have no --as-of yet); these fixtures' figures do not move
-		// within a year.
 		{"sweep", "sweep", []string{"sweep", studyEU, "--vary", "option.guarantors[id=uk].instruments[type=tripwire].troops=1000:9000:4000i",
-			"--samples", "100", "--out", "$TMP", "--format", "json", "-q"}},
-		{"design", "design", []string{"design", studyDesign, "--samples", "200", "--target", "0.5", "--format", "json", "-q"}},
+			"--samples", "100", "--out", "$TMP", "--as-of", "2025-06-01", "--format", "json", "-q"}},
+		{"design", "design", []string{"design", studyDesign, "--samples", "200", "--target", "0.5", "--as-of", "2025-06-01", "--format", "json", "-q"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			args := slices.Clone(c.args)
@@ -140,5 +138,66 @@ func TestStudyCSVTidy(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// --as-of is an input of the studies: it enters the input hash (the sweep's
+// study id) and a malformed date is a usage error.
+func TestStudyAsOf(t *testing.T) {
+	hash := func(args ...string) string {
+		t.Helper()
+		var out, errb bytes.Buffer
+		if code := Main(args, nil, &out, &errb); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		var h struct {
+			InputHash string `json:"input_hash"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &h); err != nil {
+			t.Fatal(err)
+		}
+		return h.InputHash
+	}
+	sw := func(asOf string) []string {
+		return []string{"sweep", studyEU, "--vary", "option.guarantors[id=uk].instruments[type=tripwire].troops=1000,9000",
+			"--samples", "50", "--out", t.TempDir(), "--as-of", asOf, "--format", "json", "-q"}
+	}
+	if a, b := hash(sw("2025-06-01")...), hash(sw("2030-06-01")...); a == b {
+		t.Errorf("sweep: --as-of does not enter the input hash (%s)", a)
+	}
+	// and reaches the engine: before 1945 the structural engine's response
+	// equation drops its post-1945 era term, so the figures move.
+	points := func(args ...string) string {
+		var out, errb bytes.Buffer
+		if code := Main(args, nil, &out, &errb); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errb.String())
+		}
+		var d struct {
+			Points json.RawMessage `json:"points"`
+		}
+		if err := json.Unmarshal(out.Bytes(), &d); err != nil {
+			t.Fatal(err)
+		}
+		return string(d.Points)
+	}
+	if a, b := points(sw("1930-06-01")...), points(sw("2025-06-01")...); a == b {
+		t.Error("sweep: --as-of does not reach the engine")
+	}
+	de := func(asOf string) []string {
+		return []string{"design", studyEU, "--vary", "option.guarantors[id=uk].instruments[type=tripwire].troops=0:10000:10000i",
+			"--target", "0.5", "--samples", "50", "--as-of", asOf, "--format", "json", "-q"}
+	}
+	if a, b := hash(de("2025-06-01")...), hash(de("2030-06-01")...); a == b {
+		t.Errorf("design: --as-of does not enter the input hash (%s)", a)
+	}
+	for _, args := range [][]string{
+		{"sweep", studyEU, "--vary", "option.guarantors[id=uk].instruments[type=tripwire].troops=1000,9000", "--out", t.TempDir(), "--as-of", "June 2025"},
+		{"design", studyEU, "--vary", "option.guarantors[id=uk].instruments[type=tripwire].troops=0:10000:10000i", "--as-of", "2025-13-01"},
+		{"sensitivity", studyEU, "--as-of", "2025/06/01"},
+	} {
+		var out, errb bytes.Buffer
+		if code := Main(append(args, "-q"), nil, &out, &errb); code != 2 || !strings.Contains(errb.String(), "as-of") {
+			t.Errorf("%v: exit %d (%s), want 2 naming --as-of", args, code, errb.String())
+		}
 	}
 }

@@ -25,7 +25,7 @@ func init() { register(newSweepCmd) }
 
 type sweepFlags struct {
 	vary                                  []string
-	design, out, natsURL, format          string
+	design, out, natsURL, format, asOf    string
 	points, levels, samples, shard, horiz int
 	workers                               int
 	seed                                  uint64
@@ -59,6 +59,7 @@ Method and sizing: docs/sweep.md.`,
 			return runSweep(cmd, args[0], fl)
 		},
 	}
+	addAsOfFlag(cmd, &fl.asOf)
 	f := cmd.Flags()
 	f.StringArrayVar(&fl.vary, "vary", nil, "PATH=LO:HI[:STEP] or PATH=V1,V2,... (repeatable; a trailing i on a range asks for integers)")
 	f.StringVar(&fl.design, "design", "grid", "grid, lhs (Latin hypercube) or sobol")
@@ -94,7 +95,7 @@ func runSweep(cmd *cobra.Command, file string, fl sweepFlags) error {
 		params = append(params, p)
 	}
 	spec, err := sweep.NewSpec(file, params, sweep.Options{Design: fl.design, N: fl.points, Levels: fl.levels,
-		Samples: fl.samples, Seed: fl.seed, Horizon: fl.horiz, ShardSize: fl.shard, Version: Version})
+		Samples: fl.samples, Seed: fl.seed, Horizon: fl.horiz, ShardSize: fl.shard, Version: Version, AsOf: asOfOrToday(fl.asOf)})
 	if err != nil {
 		return usageError("%v", err)
 	}
@@ -215,4 +216,15 @@ func sweepDoc(spec *sweep.Spec, rows []sweep.Row) *contract.Sweep {
 			PAnyFights: r.PAnyFight, PCanWin: r.PCapable, PNoWar: r.PNoWar, PWar: r.PWar})
 	}
 	return d
+}
+
+// asOfOrToday fixes the assessment date of a study when the user gives
+// none, so that it is part of the study (its id, and the spec NATS workers
+// receive): a worker that runs after midnight, or a resume on another day,
+// then assesses the same date as the coordinator.
+func asOfOrToday(asOf string) string {
+	if asOf != "" {
+		return asOf
+	}
+	return time.Now().UTC().Format(time.DateOnly)
 }
