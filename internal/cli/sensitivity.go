@@ -145,7 +145,13 @@ func runSensitivity(ctx context.Context, sc *pipeline.Scenario, fl sensitivityFl
 		factors[x.Name+"\x00"+x.Group] = true
 	}
 	if fl.natsURL != "" {
-		batch, closeConn, err := sensitivityOnNATS(fl, o.File, m)
+		// The date the option was compiled for; a period's start (which may
+		// be a bare year) needs none: the period decides.
+		asOf := sc.AsOf
+		if _, err := time.Parse(time.DateOnly, asOf); err != nil {
+			asOf = ""
+		}
+		batch, closeConn, err := sensitivityOnNATS(fl, o.File, asOf, m)
 		if err != nil {
 			return nil, err
 		}
@@ -265,8 +271,9 @@ func writeSensitivityCharts(dir string, ss []*studyreport.Sensitivity, png bool)
 func runtimeWorkers() int { return runtime.GOMAXPROCS(0) }
 
 // sensitivityOnNATS returns a batch evaluator that runs the design's rows
-// as a sweep over the option's engine inputs on NATS workers.
-func sensitivityOnNATS(fl sensitivityFlags, file string, m *study.Model) (func(context.Context, [][]float64) ([][]float64, error), func(), error) {
+// as a sweep over the option's engine inputs on NATS workers, at the date
+// the option was compiled for locally (asOf), so workers agree with it.
+func sensitivityOnNATS(fl sensitivityFlags, file, asOf string, m *study.Model) (func(context.Context, [][]float64) ([][]float64, error), func(), error) {
 	nc, err := nats.Connect(fl.natsURL, nats.Name("guarantor sensitivity"))
 	if err != nil {
 		return nil, nil, usageError("--nats %s: %v", fl.natsURL, err)
@@ -285,7 +292,7 @@ func sensitivityOnNATS(fl sensitivityFlags, file string, m *study.Model) (func(c
 		params = append(params, sweep.Param{Path: x.Name, Input: true})
 	}
 	q := sweep.Queue{AckWait: fl.ackWait}
-	o := sweep.Options{Samples: 1, Horizon: m.Horizon, Version: Version}
+	o := sweep.Options{Samples: 1, Horizon: m.Horizon, Version: Version, AsOf: asOf}
 	batch := func(ctx context.Context, xs [][]float64) ([][]float64, error) {
 		rows, err := sweep.Batch(ctx, out, file, params, xs, o, func(ctx context.Context, st *sweep.Store) error {
 			return sweep.RunNATS(ctx, js, q, st, nil)
