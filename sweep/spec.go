@@ -6,9 +6,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/inputfile"
 	"github.com/guarantor/guarantor/scenario"
 )
 
@@ -112,7 +112,7 @@ func buildSpec(file string, params []Param, design string, pts [][]float64, o Op
 func readFiles(file string) (map[string]string, error) {
 	files := map[string]string{}
 	read := func(name string) ([]byte, error) {
-		b, err := os.ReadFile(name)
+		b, err := inputfile.Read(name, scenario.MaxFileBytes)
 		if err == nil {
 			files[name] = string(b)
 		}

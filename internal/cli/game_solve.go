@@ -75,6 +75,14 @@ func runSolve(cmd *cobra.Command, path string, f solveFlags) error {
 	if f.format != "gambit" && f.format != "json" {
 		return usageError("unknown --format %q; choose gambit or json", f.format)
 	}
+	switch {
+	case f.max < 0:
+		return usageError("--max (or --count) must be 0 (no limit) or positive, not %d", f.max)
+	case f.timeout < 0:
+		return usageError("--timeout must be 0 (no limit) or positive, not %v", f.timeout)
+	case f.memory < -1:
+		return usageError("--memory must be -1 (no limit), 0 (the default) or a number of MiB, not %d", f.memory)
+	}
 	g, warnings, err := readGame(path)
 	if err != nil {
 		return usageError("%v", err)
