@@ -112,6 +112,20 @@ func phi(x float64) float64 {
 	return phiTable[i] + r*(phiTable[i+1]-phiTable[i])
 }
 
+// phiAndSlope is phi(x) and phiSlope(x) with one table lookup.
+func phiAndSlope(x float64) (v, slope float64) {
+	f := (x - phiLo) * (1 / phiStep)
+	if !(f > 0) {
+		return phiTable[0], 0
+	}
+	if f >= phiCount-1 {
+		return phiTable[phiCount-1], 0
+	}
+	i := int(f)
+	a, b := phiTable[i], phiTable[i+1]
+	return a + (f-float64(i))*(b-a), (b - a) * (1 / phiStep)
+}
+
 // phiSlope is the slope of phi's interpolant at x (the density φ on the
 // grid), 0 outside the table.
 func phiSlope(x float64) float64 {
@@ -137,6 +151,7 @@ const (
 
 var (
 	qStep  = (qHi - qLo) / qCount
+	qInv   = qCount / (qHi - qLo)
 	qTable = func() []float64 {
 		t := make([]float64, qCount+2)
 		for i := range t {
@@ -152,7 +167,7 @@ func normQuantile(u float64) float64 {
 	if u < qLo || u > qHi {
 		return math.Sqrt2 * math.Erfinv(2*u-1)
 	}
-	f := (u - qLo) / qStep
+	f := (u - qLo) * qInv
 	i := int(f)
 	if i >= qCount {
 		return qTable[qCount]

@@ -17,15 +17,19 @@ type swork struct {
 	fg   []float64          // per guarantor force
 	pwin []float64          // per guarantor P(g and protege prevail)
 	idx  [][]float64        // per guarantor response index terms (explain)
-	fS   []float64          // per subset F_S = F_P + Σ_{g∈S} F_g
-	pz   []float64          // per guarantor P(responds | common factor)
-	pi   []float64          // per subset challenger's P(prevail)
-	cost []float64          // per subset C_S
-	umb  []bool             // per subset: a declared umbrella holder responds
-	pS   []float64          // per subset P(exactly S responds)
-	node []float64          // per subset, one quadrature node
-	ph   []phaseOut
-	out  sdraw
+	// trace asks evalPhase to fill idx (explain only: the terms cost six
+	// logarithms a draw that the Monte Carlo run does not need).
+	trace bool
+	fS    []float64 // per subset F_S = F_P + Σ_{g∈S} F_g
+	pz    []float64 // per guarantor P(responds | common factor)
+	pi    []float64 // per subset challenger's P(prevail)
+	cost  []float64 // per subset C_S
+	lnC   []float64 // per subset ln C_S
+	umb   []bool    // per subset: a declared umbrella holder responds
+	pS    []float64 // per subset P(exactly S responds)
+	node  []float64 // per subset, one quadrature node
+	ph    []phaseOut
+	out   sdraw
 }
 
 // phaseOut is one phase's result in a draw.
@@ -36,7 +40,7 @@ type phaseOut struct {
 // sdraw is one draw's result.
 type sdraw struct {
 	PSQ      float64 // P(status quo) at the assessment date
-	Pi, Cbar float64 // E_R[π_S], E_R[C_S]
+	Pi, Cbar float64 // Π and C̄ (E_R[π_S], E_R[C_S] under the expected aggregation)
 	Index    float64 // deterrence index DI
 	AnyFight float64 // P(some guarantor responds)
 	CanWin   float64 // P(the challenger loses | some respond)
@@ -49,7 +53,7 @@ type sdraw struct {
 func (s *structural) newWork() *swork {
 	n, m := s.n, 1<<s.n
 	w := &swork{x: append([]float64(nil), s.point...), q: make([]float64, n), t: make([]float64, n), fg: make([]float64, n),
-		pwin: make([]float64, n), pz: make([]float64, n), fS: make([]float64, m), pi: make([]float64, m), cost: make([]float64, m),
+		pwin: make([]float64, n), pz: make([]float64, n), fS: make([]float64, m), pi: make([]float64, m), cost: make([]float64, m), lnC: make([]float64, m),
 		umb: make([]bool, m), pS: make([]float64, m), node: make([]float64, m), ph: make([]phaseOut, len(s.phases))}
 	for range n {
 		w.idx = append(w.idx, make([]float64, 8))
@@ -73,35 +77,55 @@ func unit(seed, draw, key uint64) float64 {
 	return (float64(z>>11) + 0.5) / (1 << 53)
 }
 
-// normalSampler draws a (truncated) normal by its quantile function with
-// the tabulated Φ⁻¹: the same inverse-CDF sample as uncertainty.Dist's,
-// to interpolation error, several times faster.
-type normalSampler struct {
+// inputSampler draws an input in the hot path. A (truncated) normal goes
+// by its quantile function with the tabulated Φ⁻¹: the same inverse-CDF
+// sample as uncertainty.Dist's, to interpolation error, several times
+// faster. Uniform and triangular
+// inputs take uncertainty.Dist.Quantile's own formulas inline (the same
+// values, without its call and clamps: u is already in (0, 1)).
+type inputSampler struct {
 	ok             bool
 	mean, sd       float64
 	cdfLo, cdfSpan float64 // Φ of the truncation bounds
+	kind           uncertainty.Kind
+	lo, mode, hi   float64 // uniform and triangular
 }
 
-func newNormalSampler(d uncertainty.Dist) normalSampler {
+func newInputSampler(d uncertainty.Dist) inputSampler {
+	switch d.Kind {
+	case uncertainty.Uniform, uncertainty.Triangular:
+		return inputSampler{kind: d.Kind, lo: d.Min, mode: d.Mode, hi: d.Max}
+	}
 	if d.Kind != uncertainty.Normal {
-		return normalSampler{}
+		return inputSampler{}
 	}
 	lo, hi := 0.0, 1.0
 	if d.Min < d.Max {
 		lo, hi = 0.5*math.Erfc(-(d.Min-d.Mean)/d.SD/math.Sqrt2), 0.5*math.Erfc(-(d.Max-d.Mean)/d.SD/math.Sqrt2)
 	}
-	return normalSampler{ok: true, mean: d.Mean, sd: d.SD, cdfLo: lo, cdfSpan: hi - lo}
+	return inputSampler{ok: true, mean: d.Mean, sd: d.SD, cdfLo: lo, cdfSpan: hi - lo, kind: uncertainty.Normal}
 }
 
 // sample fills w.x for draw i; fixed >= 0 overrides that slot.
 func (s *structural) sample(w *swork, seed, draw uint64, fixed int, val float64) {
 	for _, i := range s.random {
 		u := unit(seed, draw, s.keys[i])
-		if f := &s.fast[i]; f.ok {
+		f := &s.fast[i]
+		switch {
+		case f.ok:
 			w.x[i] = f.mean + f.sd*normQuantile(f.cdfLo+u*f.cdfSpan)
-			continue
+		case f.kind == uncertainty.Uniform:
+			w.x[i] = f.lo + u*(f.hi-f.lo)
+		case f.kind == uncertainty.Triangular:
+			wd := f.hi - f.lo
+			if u < (f.mode-f.lo)/wd {
+				w.x[i] = f.lo + math.Sqrt(u*wd*(f.mode-f.lo))
+			} else {
+				w.x[i] = f.hi - math.Sqrt((1-u)*wd*(f.hi-f.mode))
+			}
+		default:
+			w.x[i] = s.dists[i].Quantile(u)
 		}
-		w.x[i] = s.dists[i].Quantile(u)
 	}
 	if fixed >= 0 {
 		w.x[fixed] = val
@@ -128,6 +152,25 @@ func (s *structural) strength(x []float64, f force, k, tau float64) float64 {
 // eval computes the draw in w.x: every phase's deterrence, and the
 // assessment date's summary in w.out.
 func (s *structural) eval(w *swork) {
+	s.setCoef(w)
+	for p := range s.phases {
+		s.evalPhase(w, p)
+	}
+	if s.horizon >= 0 {
+		w.out.horizon = w.x[s.horizon]
+	}
+}
+
+// evalPSQ computes only what P(status quo) at the assessment date needs:
+// phase 0 (the later phases feed durability alone).
+func (s *structural) evalPSQ(w *swork) float64 {
+	s.setCoef(w)
+	s.evalPhase(w, 0)
+	return w.out.PSQ
+}
+
+// setCoef reads the draw's coefficient values from w.x into w.coef.
+func (s *structural) setCoef(w *swork) {
 	x, c := w.x, &w.coef
 	cs := &s.coef
 	set := func(e *deter.Estimate, i int) {
@@ -153,12 +196,24 @@ func (s *structural) eval(w *swork) {
 	set(&c.Lambda, cs.lambda)
 	set(&c.PC0, cs.pc0)
 	set(&c.PC1, cs.pc1)
-	for p := range s.phases {
-		s.evalPhase(w, p)
+}
+
+// durabilityOnly reports whether input i enters only durability (the cure
+// Weibull, the mechanisms' hazard ratios, the horizon), so that P(status
+// quo) at the assessment date does not depend on it.
+func (s *structural) durabilityOnly(i int) bool {
+	cs := &s.coef
+	if i == cs.k || i == cs.lambda || i == cs.pc0 || i == cs.pc1 || i == s.horizon {
+		return true
 	}
-	if s.horizon >= 0 {
-		w.out.horizon = x[s.horizon]
+	for _, ph := range s.phases {
+		for _, h := range ph.hr {
+			if h == i {
+				return true
+			}
+		}
 	}
+	return false
 }
 
 // evalPhase is MODEL.md §3 for one phase.
@@ -210,9 +265,10 @@ func (s *structural) evalPhase(w *swork, p int) {
 			w.umb[sub|h] = w.umb[sub] || ph.g[i].umbrella
 		}
 	}
-	lnFC := math.Log(fc)
+	lnFC := fastLog(fc)
 	for sub := range 1 << n {
-		w.pi[sub], w.cost[sub] = contestCost(c, fc, lnFC, w.fS[sub], gamma, w.umb[sub])
+		w.pi[sub], w.lnC[sub] = contestLogCost(c, fc, lnFC, w.fS[sub], gamma, w.umb[sub])
+		w.cost[sub] = fastExp(w.lnC[sub])
 	}
 	// Responses.
 	shift := 0.0
@@ -262,14 +318,14 @@ func (s *structural) evalPhase(w *swork, p int) {
 		}
 		lr := 0.0
 		for _, sg := range g.signals {
-			lr += math.Log(max(x[sg], 1e-300))
+			lr += fastLog(max(x[sg], 1e-300))
 		}
 		w.pwin[i] = 1 - w.pi[1<<i]
 		in := deter.ResponseInput{Base: base, Troops: troops, StakeUSDbn: stake, Audience: aud,
 			PWin: w.pwin[i], LogLR: lr + shift}
 		z := deter.ResponseIndex(c, in)
-		w.q[i] = deter.Logistic(z)
-		if p == 0 {
+		w.q[i] = fastLogistic(z) // deter.Response's logistic, with fastExp
+		if p == 0 && w.trace {
 			t := w.idx[i]
 			t[0], t[1], t[2], t[3] = base-era, c.BT.Value*math.Log1p(troops), c.BE.Value*math.Log1p(stake), c.BA.Value*aud
 			t[4], t[5], t[6], t[7] = c.BD.Value*(w.pwin[i]-0.5), lr, shift, era
@@ -285,7 +341,13 @@ func (s *structural) evalPhase(w *swork, p int) {
 			win += w.pS[sub] * (1 - w.pi[sub])
 		}
 	}
-	psq, index := deter.StatusQuo(c, math.Log(cbar), math.Log(max(pi, 1e-300)), s.general)
+	lnCbar, lnPi := fastLog(cbar), fastLog(max(pi, 1e-300))
+	if s.agg != deter.AggExpected {
+		m := 1 << n
+		lnCbar, lnPi = s.agg.Aggregate(w.pS[:m], w.pi[:m], w.lnC[:m])
+		pi, cbar = math.Exp(lnPi), math.Exp(lnCbar)
+	}
+	psq, index := deter.StatusQuo(c, lnCbar, lnPi, s.general)
 	hr := 1.0
 	for _, h := range ph.hr {
 		hr *= max(x[h], 0)
@@ -308,28 +370,42 @@ func (s *structural) evalPhase(w *swork, p int) {
 // them (lnFC = ln fc is computed once per draw); TestContestCostMatchesDeter
 // holds it to deter's definitions, clamps included.
 func contestCost(c *deter.Coefficients, fc, lnFC, fs, gamma float64, umbrella bool) (pi, cost float64) {
+	pi, lc := contestLogCost(c, fc, lnFC, fs, gamma, umbrella)
+	return pi, fastExp(lc)
+}
+
+// contestLogCost is contestCost with the log cost ln C_S.
+func contestLogCost(c *deter.Coefficients, fc, lnFC, fs, gamma float64, umbrella bool) (pi, lnCost float64) {
 	var lr float64 // ln(fs/fc), bounded as deter.LogWarCost bounds it
 	switch {
 	case fc > 0 && fs > 0:
-		lr = math.Log(fs) - lnFC
-		pi = deter.Logistic(-gamma * lr)
+		lr = fastLog(fs) - lnFC
+		pi = fastLogistic(-gamma * lr)
 	case fc > 0: // no defence
-		lr, pi = math.Log(ratioFloor), 1
+		lr, pi = lnRatioFloor, 1
 	case fs > 0: // no attacker
-		lr, pi = -math.Log(ratioFloor), 0
+		lr, pi = -lnRatioFloor, 0
 	default:
-		lr, pi = math.Log(ratioFloor), 0.5
+		lr, pi = lnRatioFloor, 0.5
 	}
-	lr = min(max(lr, math.Log(ratioFloor)), -math.Log(ratioFloor))
+	if lr < lnRatioFloor {
+		lr = lnRatioFloor
+	} else if lr > -lnRatioFloor {
+		lr = -lnRatioFloor
+	}
 	v := c.C0.Value + c.C1.Value*lr
 	if umbrella {
 		v += c.CN.Value
 	}
-	return pi, math.Exp(v)
+	return pi, v
 }
 
 // ratioFloor is deter's bound on the force ratio in the war cost.
 const ratioFloor = 1e-6
+
+// lnRatioFloor is ln ratioFloor, computed once (math.Log is not folded into
+// a constant, and the clamp runs for every responding set of every draw).
+var lnRatioFloor = math.Log(ratioFloor)
 
 // responseSets fills w.pS[S] = P(exactly S responds) when R_g = 1[U_g <
 // q_g] and U comes from a Gaussian copula with one common factor
@@ -361,9 +437,35 @@ func (s *structural) responseSets(w *swork) {
 	}
 	p := w.pz
 	inv := 1 / sq
+	for i := range n {
+		w.t[i] *= inv
+	}
+	srInv := sr * inv
+	if n == 3 { // the common case, unrolled: the same products in the same order
+		t0, t1, t2 := w.t[0], w.t[1], w.t[2]
+		pS := w.pS[:8]
+		for k, z := range zs {
+			zz := srInv * z
+			p0, p1, p2 := phi(t0-zz), phi(t1-zz), phi(t2-zz)
+			a0, a1, a2 := 1-p0, 1-p1, 1-p2
+			wk := ws[k]
+			// independent's recursion: out[S] = Π_{i∈S} p_i Π_{i∉S} (1 − p_i),
+			// built in its order (bit 0, then 1, then 2).
+			pS[0] += wk * (a0 * a1 * a2)
+			pS[1] += wk * (p0 * a1 * a2)
+			pS[2] += wk * (a0 * p1 * a2)
+			pS[3] += wk * (p0 * p1 * a2)
+			pS[4] += wk * (a0 * a1 * p2)
+			pS[5] += wk * (p0 * a1 * p2)
+			pS[6] += wk * (a0 * p1 * p2)
+			pS[7] += wk * (p0 * p1 * p2)
+		}
+		return
+	}
 	for k, z := range zs {
+		zz := srInv * z
 		for i := range n {
-			p[i] = phi((w.t[i] - sr*z) * inv)
+			p[i] = phi(w.t[i] - zz)
 		}
 		independent(w.node, p)
 		wk := ws[k]
@@ -376,25 +478,57 @@ func (s *structural) responseSets(w *swork) {
 // threshold returns t such that the quadrature's marginal Σ_k w_k Φ((t −
 // √ρ z_k)/√(1−ρ)) is q: the Gaussian answer Φ⁻¹(q) corrected by Newton
 // steps on the (piecewise linear) tabulated Φ, so that every guarantor
-// responds with exactly its q_g whatever the correlation and the discrete
+// responds with its q_g (to 1e-9) whatever the correlation and the discrete
 // factor reproduces the Gaussian copula's dependence to quadrature error.
-// t rises with q, so the coupling stays monotone.
+// The marginal rises in t, so the root is kept in a bracket and a Newton
+// step that leaves it (or a flat stretch, at correlations near 1 where the
+// marginal is almost a staircase) is replaced by bisection: the search
+// always converges and t rises with q, so the coupling stays monotone.
 func threshold(q, sr, sq float64, zs, ws []float64) float64 {
 	q = min(max(q, 1e-12), 1-1e-12)
 	t := normQuantile(q)
 	inv := 1 / sq
-	for range 8 {
+	lo, hi := math.Inf(-1), math.Inf(1)
+	for range 100 {
 		var f, d float64
 		for k, z := range zs {
-			x := (t - sr*z) * inv
-			f += ws[k] * phi(x)
-			d += ws[k] * phiSlope(x)
+			v, s := phiAndSlope((t - sr*z) * inv)
+			f += ws[k] * v
+			d += ws[k] * s
 		}
 		f -= q
-		if math.Abs(f) < 1e-11 || !(d > 0) {
+		if math.Abs(f) < 1e-11 {
 			break
 		}
-		t -= f / (d / sq)
+		if f > 0 {
+			hi = t
+		} else {
+			lo = t
+		}
+		step := f / (d * inv)
+		next := t - step
+		if d > 0 && next > lo && next < hi {
+			t = next
+			// The tabulated Φ is piecewise linear, so a Newton step that
+			// keeps every node within its table interval lands on the root
+			// exactly; a step this small crosses a breakpoint at few nodes
+			// if any, and leaves a residual of order 1e-9·|step|/1e-6 at
+			// most (TestThresholdMarginal), so the marginal is not
+			// evaluated again. The usual case: Φ⁻¹(q) is within the
+			// table's 2e-6 of the answer for ρ < 0.5 and one step ends it.
+			if math.Abs(step) < 1e-6 {
+				break
+			}
+			continue
+		}
+		switch {
+		case math.IsInf(lo, -1):
+			t = hi - 1
+		case math.IsInf(hi, 1):
+			t = lo + 1
+		default:
+			t = 0.5 * (lo + hi)
+		}
 	}
 	return t
 }
@@ -451,11 +585,24 @@ func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) fl
 			t1 = min(years, s.phases[p+1].start)
 		}
 		o := w.ph[p]
-		a := deter.Survival(c, o.index, t0, o.hr)
-		b := deter.Survival(c, o.index, t1, o.hr)
+		pc := fastLogistic(c.PC0.Value + c.PC1.Value*o.index) // deter.CuredShare
+		a := survivalAt(c, pc, t0, o.hr)
+		b := survivalAt(c, pc, t1, o.hr)
 		if a > 0 {
 			v *= b / a
 		}
 	}
 	return v
+}
+
+// survivalAt is deter.Survival with the cured share pc given and (T/Λ)^K
+// as exp(K (ln T − ln Λ)) through fastExp and fastLog: the same value to
+// about 1e-15 (TestSurvivalAtMatchesDeter), without math.Pow, which cost a
+// tenth of the main job.
+func survivalAt(c *deter.Coefficients, pc, years, hr float64) float64 {
+	if years <= 0 {
+		return 1
+	}
+	h := fastExp(c.K.Value*(fastLog(years)-fastLog(c.Lambda.Value))) * hr
+	return pc + (1-pc)*fastExp(-h)
 }

@@ -132,8 +132,7 @@ func (s *structural) meanPSQ(w *swork, seed uint64, n, fixed int, val float64) f
 	sum := 0.0
 	for i := range n {
 		s.sample(w, seed, uint64(i), fixed, val)
-		s.eval(w)
-		sum += w.out.PSQ
+		sum += s.evalPSQ(w)
 	}
 	return sum / float64(n)
 }
@@ -156,11 +155,43 @@ func (m *Model) driversStructural(ctx context.Context, cfg Config) ([]Driver, er
 		ws[i] = s.newWork()
 	}
 	seed := cfg.Seed ^ 0x9e3779b97f4a7c15
+	// Every swing evaluates the same draws 0..DriverSamples-1 with one
+	// input fixed (common random numbers), so the draws are sampled once
+	// and shared: the same values as sampling them for each swing.
+	nd, nx := cfg.DriverSamples, len(s.point)
+	xs := make([]float64, nd*nx)
+	w0 := s.newWork()
+	for i := range nd {
+		s.sample(w0, seed, uint64(i), -1, 0)
+		copy(xs[i*nx:(i+1)*nx], w0.x)
+	}
+	mean := func(w *swork, fixed int, val float64) float64 {
+		sum := 0.0
+		for i := range nd {
+			copy(w.x, xs[i*nx:(i+1)*nx])
+			if fixed >= 0 {
+				w.x[fixed] = val
+			}
+			sum += s.evalPSQ(w)
+		}
+		return sum / float64(nd)
+	}
+	// An input that enters only durability leaves P(status quo) as it is
+	// in every draw: both ends of its swing are the unfixed mean (the same
+	// sum of the same values), computed once.
+	var free float64
+	var freeOnce sync.Once
 	err := parallel(ctx, cfg.Workers, len(s.random), func(wk, j int) {
 		slot := s.random[j]
 		lo, hi := s.dists[slot].Quantile(0.05), s.dists[slot].Quantile(0.95)
-		a := s.meanPSQ(ws[wk], seed, cfg.DriverSamples, slot, lo)
-		b := s.meanPSQ(ws[wk], seed, cfg.DriverSamples, slot, hi)
+		var a, b float64
+		if s.durabilityOnly(slot) {
+			freeOnce.Do(func() { free = mean(ws[wk], -1, 0) })
+			a, b = free, free
+		} else {
+			a = mean(ws[wk], slot, lo)
+			b = mean(ws[wk], slot, hi)
+		}
 		out[j] = Driver{Name: s.names[slot], Source: s.sources[slot], Lo: lo, Hi: hi, AtLo: a, AtHi: b, Swing: math.Abs(b - a)}
 	})
 	if err != nil {
@@ -216,6 +247,7 @@ type ResponseSet struct {
 func (m *Model) explainStructural() *StructuralTrace {
 	s := m.st
 	w := s.newWork()
+	w.trace = true
 	s.eval(w)
 	o := &w.out
 	t := &StructuralTrace{AsOf: s.asOf, Flags: s.flags, FC: o.FC, FP: o.FP, Pi: o.Pi, Cbar: o.Cbar, Index: o.Index, PSQ: o.PSQ, HR: o.HR, Phases: len(s.phases)}

@@ -27,17 +27,18 @@ type structural struct {
 	sources []string
 	keys    []uint64 // per-input stream keys (hash of the name): common random numbers survive added inputs
 	point   []float64
-	random  []int           // inputs that are not constants
-	fast    []normalSampler // per input: a normal sampled through the quantile table (kind 0 = use the Dist)
-	read    map[int]bool    // the inputs the engine reads (flagUnread); the others are not sampled
-	n       int             // guarantors
+	random  []int          // inputs that are not constants
+	fast    []inputSampler // per input: a normal sampled through the quantile table (kind 0 = use the Dist)
+	read    map[int]bool   // the inputs the engine reads (flagUnread); the others are not sampled
+	n       int            // guarantors
 	phases  []phase
 	coef    scoefSlots
 	ch, pr  force
-	gforce  []force // per guarantor: reinforcements or the national fallback
-	horizon int     // slot of the horizon (years)
-	post    bool    // assessment date in or after 1945
-	general bool    // general deterrence: P(status quo) is per year
+	gforce  []force           // per guarantor: reinforcements or the national fallback
+	horizon int               // slot of the horizon (years)
+	post    bool              // assessment date in or after 1945
+	agg     deter.Aggregation // how the challenger aggregates over responding sets (the committed fit's choice)
+	general bool              // general deterrence: P(status quo) is per year
 	asOf    string
 	flags   []string
 }
@@ -161,6 +162,11 @@ func compileStructural(o Option) (*structural, error) {
 		return nil, fmt.Errorf("%w: %s: %d guarantors (at most %d)", ErrOption, o.Name, len(c.Guarantors), MaxGuarantors)
 	}
 	s := &structural{c: c, n: len(c.Guarantors), horizon: c.Horizon}
+	agg, err := deter.ParseAggregation(string(deter.Default().Aggregation))
+	if err != nil {
+		return nil, err
+	}
+	s.agg = agg
 	for _, p := range c.Params {
 		s.add(p.Name, p.Dist, p.Source+noteOf(p.Note))
 	}
@@ -170,7 +176,6 @@ func compileStructural(o Option) (*structural, error) {
 	}
 	y, _ := strconv.Atoi(s.asOf[:4])
 	s.post = y >= 1945
-	var err error
 	must := func(dst *int, name string) {
 		if err == nil {
 			*dst, err = s.slot(name)
@@ -266,7 +271,7 @@ func compileStructural(o Option) (*structural, error) {
 		if !s.dists[i].IsPoint() && (i >= len(s.c.Params) || s.read[i]) {
 			s.random = append(s.random, i)
 		}
-		s.fast = append(s.fast, newNormalSampler(s.dists[i]))
+		s.fast = append(s.fast, newInputSampler(s.dists[i]))
 	}
 	return s, nil
 }

@@ -49,7 +49,8 @@ type Provenance struct {
 //	ln C_S = C0 + C1 ln(F_S / F_C) + CN [declared umbrella holder in S]
 //	P(status quo) = L(A0 + AGeneral [general deterrence] + A1 (ln Cbar - ln Pi))
 //
-// with Pi = E_R[pi_S] and Cbar = E_R[C_S] over the joint response distribution.
+// with ln Cbar and ln Pi aggregated over the joint response distribution by
+// the form in Aggregation (E_R[C_S] and E_R[pi_S] for "expected").
 //
 // Durability, conditional on the status quo at time 0:
 //
@@ -102,6 +103,9 @@ type Coefficients struct {
 	// fulfilment data, split by era. The other keys are judgments meant
 	// for every era.
 	EraKeys []string `json:"era_keys"`
+	// Aggregation is how the challenger folds the responding sets into ln
+	// C̄ and ln Π (Aggregation; "" reads as "expected"), chosen by the fit.
+	Aggregation Aggregation `json:"aggregation,omitempty"`
 
 	Provenance Provenance `json:"provenance"`
 }
@@ -224,6 +228,9 @@ func (c *Coefficients) Validate() error {
 		if _, ok := c.Base[k]; !ok {
 			return fmt.Errorf("coefficients: era_keys: %q is not a base key", k)
 		}
+	}
+	if _, err := ParseAggregation(string(c.Aggregation)); err != nil {
+		return fmt.Errorf("coefficients: %w", err)
 	}
 	if _, ok := c.Base[BaseNone]; !ok {
 		return fmt.Errorf("coefficients: base: no %q entry", BaseNone)

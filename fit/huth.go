@@ -114,6 +114,10 @@ type HuthSpec struct {
 	// protege alone): Huth's balance counts defender and protege together
 	// and the file does not split them.
 	ProtegeShare float64
+	// Aggregation is how the challenger folds the response distribution
+	// into ln Cbar and ln Pi ("" = deter.AggExpected). Run chooses it by
+	// CompareAggregations unless Options.Spec sets it.
+	Aggregation deter.Aggregation
 }
 
 // DefaultHuthSpec is the specification `guarantor fit` uses.
@@ -167,9 +171,15 @@ func (m *huthModel) probs(k *Crisis) (q, psq float64) {
 		aud = 1
 	}
 	q = deter.Response(&m.c, deter.ResponseInput{Base: base, StakeUSDbn: k.Trade, Audience: aud, PWin: 1 - piD})
-	pi := q*piD + (1-q)*pi0
-	cbar := q*math.Exp(deter.LogWarCost(&m.c, r, 1, k.Nuclear)) + (1-q)*math.Exp(deter.LogWarCost(&m.c, m.phi*r, 1, false))
-	psq, _ = deter.StatusQuo(&m.c, math.Log(cbar), math.Log(pi), false)
+	p := [2]float64{1 - q, q}
+	pis := [2]float64{pi0, piD}
+	lnC := [2]float64{deter.LogWarCost(&m.c, m.phi*r, 1, false), deter.LogWarCost(&m.c, r, 1, k.Nuclear)}
+	agg := m.spec.Aggregation
+	if agg == "" {
+		agg = deter.AggExpected
+	}
+	lc, lp := agg.Aggregate(p[:], pis[:], lnC[:])
+	psq, _ = deter.StatusQuo(&m.c, lc, lp, false)
 	return q, psq
 }
 

@@ -53,6 +53,10 @@ type Validation struct {
 	Folds           int
 	Seed            uint64
 	Sensitivity     []SensitivityRow
+	// Aggregations compares the forms of the challenger's aggregation over
+	// responses; Aggregation is the one the fit uses (docs/fit.md).
+	Aggregations []AggregationRow
+	Aggregation  deter.Aggregation
 }
 
 // SensitivityRow is the structural model under another specification.
@@ -131,6 +135,14 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	var aggs []AggregationRow
+	if o.Spec.Aggregation == "" {
+		step("the challenger's aggregation over responses (leave-one-out log predictive density)")
+		if aggs, o.Spec.Aggregation, err = CompareAggregations(ctx, ks, o.Spec); err != nil {
+			return nil, err
+		}
+	}
+	c.Aggregation = o.Spec.Aggregation
 	f, err := FitHuth(ks, o.Spec)
 	if err != nil {
 		return nil, err
@@ -145,6 +157,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if res.Validation, err = validate(ctx, ks, o); err != nil {
 		return nil, err
 	}
+	res.Validation.Aggregations, res.Validation.Aggregation = aggs, o.Spec.Aggregation
 	X, y := make([][]float64, len(ks)), make([]float64, len(ks))
 	for i, k := range ks {
 		X[i], y[i] = exAnteRow(k), k.Deterred()

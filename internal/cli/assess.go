@@ -115,7 +115,7 @@ by default the "history" folder next to the first directory given). Method: docs
 	}
 	fl.add(cmd, pipeline.DefaultSamples)
 	cmd.Flags().StringVar(&format, "format", "table", "output: table, json, csv or markdown")
-	cmd.Flags().StringVar(&reportPath, "report", "", "also write a self-contained HTML report (SVG charts, assumptions table) to this file")
+	cmd.Flags().StringVar(&reportPath, "report", "", "also write a self-contained HTML report (SVG charts, assumptions table) to this file; a .pdf name prints it to PDF with chromium")
 	cmd.Flags().StringVar(&history, "history", "", "directory of historical cases for analogues")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
 	return cmd
@@ -134,6 +134,9 @@ func render(w io.Writer, format string, a *contract.Assessment) error {
 }
 
 func writeReport(path string, a *contract.Assessment) error {
+	if isPDF(path) {
+		return writePDFReport(path, a)
+	}
 	f, err := os.Create(path)
 	if err != nil {
 		return err

@@ -24,6 +24,7 @@ func init() { register(fitCmd) }
 func fitCmd() *cobra.Command {
 	var (
 		format, write, date, svg string
+		aggregation              string
 		o                        fit.Options
 	)
 	cmd := &cobra.Command{
@@ -51,6 +52,7 @@ Reproduce the committed deter/coefficients.json with:
 	f.Float64Var(&o.Spec.ProtegeShare, "protege-share", fit.DefaultHuthSpec.ProtegeShare,
 		"judgment: the protege's share of Huth's defender-side balance (for the challenger against the protege alone)")
 	f.BoolVar(&o.Sensitivity, "sensitivity", true, "also refit at protege shares 0.1 and 0.5 (reported, not used)")
+	f.StringVar(&aggregation, "aggregation", "", "fit this form of the challenger's aggregation over responses (expected, geometric-cost or per-set) instead of choosing it by leave-one-out log density")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if format != "text" && format != "json" {
 			return usageError("--format %q: expected text or json", format)
@@ -60,6 +62,13 @@ Reproduce the committed deter/coefficients.json with:
 		}
 		if o.Bootstrap < 100 || o.Bootstrap > history.MaxResamples {
 			return usageError("--bootstrap %d: expected 100 to %d", o.Bootstrap, history.MaxResamples)
+		}
+		if aggregation != "" {
+			a, err := deter.ParseAggregation(aggregation)
+			if err != nil {
+				return usageError("--aggregation: %v", err)
+			}
+			o.Spec.Aggregation = a
 		}
 		if !(o.Spec.ProtegeShare > 0 && o.Spec.ProtegeShare < 1) {
 			return usageError("--protege-share %v: expected a share in (0, 1)", o.Spec.ProtegeShare)
@@ -194,6 +203,14 @@ func renderFit(w io.Writer, r *fit.Result) error {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
+	if len(v.Aggregations) > 0 {
+		fmt.Fprintln(w, "The challenger's aggregation over responses, chosen by leave-one-out log predictive density (docs/fit.md; ties within 0.1 keep expected):")
+		for _, a := range v.Aggregations {
+			fmt.Fprintf(w, "  %-15s LOO log density %.3f (vs expected: %+.3f, SE %.3f); LOO Brier %.4f; in-sample log-likelihood %.3f\n",
+				a.Form, a.LOOLogLik, a.LOOLogLik-v.Aggregations[0].LOOLogLik, a.DiffSE, a.LOOBrier, a.LogLik)
+		}
+		fmt.Fprintf(w, "  chosen: %s\n", v.Aggregation)
+	}
 	if len(v.Sensitivity) > 0 {
 		fmt.Fprintln(w, "Sensitivity to the protege share, the balance measure and the priors' width (reported, not used to choose them):")
 		for _, s := range v.Sensitivity {

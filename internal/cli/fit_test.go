@@ -62,7 +62,7 @@ func TestFitCommand(t *testing.T) {
 func TestFitBadFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"--format", "yaml"}, {"--folds", "1"}, {"--folds", "59"}, {"--bootstrap", "5"},
-		{"--protege-share", "1.5"}, {"--date", "yesterday"},
+		{"--protege-share", "1.5"}, {"--date", "yesterday"}, {"--aggregation", "risk-averse"},
 	} {
 		_, errs, code := runFit(args...)
 		if code != 2 || !strings.Contains(errs, args[0]) {

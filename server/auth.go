@@ -1,0 +1,148 @@
+package server
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/json"
+	"net"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/guarantor/guarantor/store"
+)
+
+// cookieName holds a browser's token (HttpOnly, SameSite=Strict).
+const cookieName = "guarantor_token"
+
+type ctxKey int
+
+const tokenKey ctxKey = 0
+
+// tokenOf returns the request's authenticated token, or nil.
+func tokenOf(ctx context.Context) *store.Token {
+	t, _ := ctx.Value(tokenKey).(*store.Token)
+	return t
+}
+
+// csrfFor is the CSRF token for a browser session: an HMAC of the token
+// id under the server's key, so it needs no storage and a page from
+// another origin cannot compute it.
+func (s *Server) csrfFor(t *store.Token) string {
+	if t == nil {
+		return ""
+	}
+	m := hmac.New(sha256.New, s.cfg.Key)
+	m.Write([]byte("csrf:" + t.ID))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
+}
+
+// clientKey names the client for rate limits.
+func clientKey(r *http.Request, t *store.Token) string {
+	if t != nil {
+		return "t:" + t.ID
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	return "a:" + host
+}
+
+func isRead(m string) bool { return m == http.MethodGet || m == http.MethodHead }
+
+// problem writes an RFC 9457 problem document.
+func problem(w http.ResponseWriter, status int, detail string) {
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(status)
+	json.NewEncoder(w).Encode(map[string]any{"title": http.StatusText(status), "status": status, "detail": detail})
+}
+
+// middleware applies, in order: security headers, the body size cap,
+// authentication, the access rule (reads open with --public, writes need
+// a token, browser writes need the CSRF token), the write rate limit and
+// the request timeout.
+func (s *Server) middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
+		if r.Body != nil {
+			r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+		}
+		api := strings.HasPrefix(r.URL.Path, "/api/")
+		// The API speaks JSON only; "curl -d" labels its body as a form.
+		// Reading it as JSON is safe: a cross-site form cannot carry the
+		// bearer token, and cookie writes need the CSRF header.
+		if ct := r.Header.Get("Content-Type"); api && (ct == "" || ct == "application/x-www-form-urlencoded") && r.ContentLength != 0 {
+			r.Header.Set("Content-Type", "application/json")
+		}
+		var tok *store.Token
+		viaCookie := false
+		if a := r.Header.Get("Authorization"); a != "" {
+			secret, ok := strings.CutPrefix(a, "Bearer ")
+			t, err := s.st.CheckToken(r.Context(), strings.TrimSpace(secret))
+			if !ok || err != nil {
+				problem(w, http.StatusUnauthorized, "invalid or revoked token")
+				return
+			}
+			tok = &t
+		} else if c, err := r.Cookie(cookieName); err == nil {
+			if t, err := s.st.CheckToken(r.Context(), c.Value); err == nil {
+				tok, viaCookie = &t, true
+			}
+		}
+		// Validation and model solves keep nothing: they are reads sent as POST.
+		read := isRead(r.Method) || r.URL.Path == "/api/validate" || r.URL.Path == "/ui/validate" ||
+			strings.HasPrefix(r.URL.Path, "/api/models/") && strings.HasSuffix(r.URL.Path, "/solve")
+		open := r.URL.Path == "/healthz" || strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/login" || r.URL.Path == "/logout"
+		if !open {
+			switch {
+			case read && tok == nil && !s.cfg.Public:
+				if api || r.URL.Path == "/openapi.json" {
+					problem(w, http.StatusUnauthorized, "reads need a token on this server (it was started without --public)")
+				} else {
+					http.Redirect(w, r, "/login", http.StatusSeeOther)
+				}
+				return
+			case !read && tok == nil:
+				problem(w, http.StatusUnauthorized, "writes need a token: Authorization: Bearer gt_... (guarantor token create)")
+				return
+			case !read && viaCookie:
+				got := r.Header.Get("X-CSRF-Token")
+				if got == "" && !api {
+					got = r.PostFormValue("csrf")
+				}
+				if !hmac.Equal([]byte(got), []byte(s.csrfFor(tok))) {
+					problem(w, http.StatusForbidden, "missing or wrong CSRF token")
+					return
+				}
+			}
+		}
+		// Validation as you type has its own, larger budget: an editor
+		// sends one request per pause in typing.
+		lim := s.limit
+		if strings.HasSuffix(r.URL.Path, "/validate") {
+			lim = s.vlimit
+		}
+		if !isRead(r.Method) && !lim.allow(clientKey(r, tok), time.Now()) {
+			w.Header().Set("Retry-After", "1")
+			problem(w, http.StatusTooManyRequests, "too many write requests; slow down")
+			return
+		}
+		ctx := r.Context()
+		if tok != nil {
+			ctx = context.WithValue(ctx, tokenKey, tok)
+		}
+		if !strings.HasSuffix(r.URL.Path, "/events") {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, s.cfg.RequestTimeout)
+			defer cancel()
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}

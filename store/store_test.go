@@ -1,0 +1,324 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+)
+
+func TestScenarioVersionsAreImmutable(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store, _ string) {
+		ctx := context.Background()
+		text1 := "name: a\n# comment kept verbatim  \n\tindent: 'x'\n"
+		sc, v1, err := s.CreateScenario(ctx, "alpha", text1, "tok1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v1.Version != 1 || sc.Latest != 1 {
+			t.Fatalf("first version %d latest %d", v1.Version, sc.Latest)
+		}
+		if _, _, err := s.CreateScenario(ctx, "alpha", "x", ""); !errors.Is(err, ErrConflict) {
+			t.Fatalf("duplicate name: %v, want ErrConflict", err)
+		}
+		v2, err := s.SaveVersion(ctx, sc.ID, "name: b\n", "tok2")
+		if err != nil {
+			t.Fatal(err)
+		}
+		v3, err := s.SaveVersion(ctx, sc.ID, "name: b\n", "tok2") // same text: still a new version
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v2.Version != 2 || v3.Version != 3 {
+			t.Fatalf("versions %d %d", v2.Version, v3.Version)
+		}
+		got, err := s.GetVersion(ctx, sc.ID, 1)
+		if err != nil || got.YAML != text1 || got.Author != "tok1" || got.SHA256 != digest(text1) {
+			t.Fatalf("version 1 = %+v, %v", got, err)
+		}
+		latest, err := s.GetVersion(ctx, sc.ID, 0)
+		if err != nil || latest.Version != 3 {
+			t.Fatalf("latest = %+v, %v", latest, err)
+		}
+		vs, err := s.Versions(ctx, sc.ID, 0, 2)
+		if err != nil || len(vs) != 2 || vs[0].Version != 3 || vs[1].Version != 2 {
+			t.Fatalf("versions page = %+v, %v", vs, err)
+		}
+		vs, err = s.Versions(ctx, sc.ID, 2, 10)
+		if err != nil || len(vs) != 1 || vs[0].Version != 1 {
+			t.Fatalf("versions before 2 = %+v, %v", vs, err)
+		}
+		if _, err := s.SaveVersion(ctx, NewID(), "x", ""); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("save to missing scenario: %v", err)
+		}
+		if _, err := s.GetVersion(ctx, sc.ID, 9); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("missing version: %v", err)
+		}
+	})
+}
+
+// Concurrent saves to one scenario must each get their own version
+// number with nothing lost (the count of versions equals the saves).
+func TestConcurrentSavesLoseNothing(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store, _ string) {
+		ctx := context.Background()
+		sc, _, err := s.CreateScenario(ctx, "c", "v0", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		const n = 24
+		var wg sync.WaitGroup
+		errs := make(chan error, n)
+		for i := range n {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, err := s.SaveVersion(ctx, sc.ID, fmt.Sprintf("v%d", i+1), ""); err != nil {
+					errs <- err
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for v := 1; v <= n+1; v++ {
+			got, err := s.GetVersion(ctx, sc.ID, v)
+			if err != nil {
+				t.Fatalf("version %d: %v", v, err)
+			}
+			seen[got.YAML] = true
+		}
+		if len(seen) != n+1 {
+			t.Fatalf("%d distinct texts, want %d", len(seen), n+1)
+		}
+		cur, _ := s.GetScenario(ctx, sc.ID)
+		if cur.Latest != n+1 {
+			t.Fatalf("latest %d, want %d", cur.Latest, n+1)
+		}
+	})
+}
+
+func TestPagination(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store, _ string) {
+		ctx := context.Background()
+		want := map[string]bool{}
+		for i := range 7 {
+			sc, _, err := s.CreateScenario(ctx, fmt.Sprintf("s%d", i), "x", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want[sc.ID] = true
+		}
+		got := map[string]bool{}
+		after, pages := "", 0
+		for {
+			page, next, err := s.ListScenarios(ctx, Page{After: after, Limit: 3})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages++
+			for i, sc := range page {
+				if got[sc.ID] {
+					t.Fatalf("scenario %s on two pages", sc.ID)
+				}
+				if i > 0 && sc.ID >= page[i-1].ID {
+					t.Fatalf("page not newest first")
+				}
+				got[sc.ID] = true
+			}
+			if next == "" {
+				break
+			}
+			after = next
+		}
+		if len(got) != len(want) || pages != 3 {
+			t.Fatalf("%d scenarios over %d pages, want 7 over 3", len(got), pages)
+		}
+	})
+}
+
+func TestRunLifecycle(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store, _ string) {
+		ctx := context.Background()
+		sc, _, _ := s.CreateScenario(ctx, "r", "x", "")
+		k := Key{InputsHash: "abc", EngineVersion: "v1", Seed: 1<<63 + 5, Samples: 1000}
+		r, err := s.CreateRun(ctx, Run{ScenarioID: sc.ID, Version: 1, Option: "opt", InputsHash: k.InputsHash,
+			EngineVersion: k.EngineVersion, Seed: k.Seed, Samples: k.Samples, TokenID: "t"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok, _ := s.FindDone(ctx, k); ok {
+			t.Fatal("queued run found as done")
+		}
+		if a, ok, _ := s.FindActive(ctx, k); !ok || a.ID != r.ID {
+			t.Fatal("queued run not found as active")
+		}
+		if ok, err := s.StartRun(ctx, r.ID); !ok || err != nil {
+			t.Fatalf("start: %v %v", ok, err)
+		}
+		if ok, _ := s.StartRun(ctx, r.ID); ok {
+			t.Fatal("started twice")
+		}
+		if err := s.SetProgress(ctx, r.ID, 0.5); err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.GetRun(ctx, r.ID)
+		if got.Status != Running || got.Progress != 0.5 || got.Seed != k.Seed || got.StartedAt.IsZero() {
+			t.Fatalf("running run = %+v", got)
+		}
+		if ok, err := s.FinishRun(ctx, r.ID, []byte(`{"x":1}`)); !ok || err != nil {
+			t.Fatalf("finish: %v %v", ok, err)
+		}
+		if ok, _ := s.EndRun(ctx, r.ID, Canceled, "late"); ok {
+			t.Fatal("canceled a done run")
+		}
+		if _, ok, _ := s.FindActive(ctx, k); ok {
+			t.Fatal("done run found as active")
+		}
+		found, ok, err := s.FindDone(ctx, k)
+		if !ok || err != nil || found.ID != r.ID {
+			t.Fatalf("FindDone = %+v %v %v", found, ok, err)
+		}
+		body, err := s.Result(ctx, r.ID)
+		if err != nil || string(body) != `{"x":1}` {
+			t.Fatalf("result %q %v", body, err)
+		}
+		// A canceled run never gets a result, even if its worker finishes.
+		r2, _ := s.CreateRun(ctx, Run{ScenarioID: sc.ID, Version: 1, InputsHash: "h2", EngineVersion: "v1", Samples: 1})
+		s.StartRun(ctx, r2.ID)
+		if ok, _ := s.EndRun(ctx, r2.ID, Canceled, "by user"); !ok {
+			t.Fatal("cancel failed")
+		}
+		if ok, _ := s.FinishRun(ctx, r2.ID, []byte("{}")); ok {
+			t.Fatal("finished a canceled run")
+		}
+		if _, err := s.Result(ctx, r2.ID); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("canceled run has a result: %v", err)
+		}
+		runs, _, err := s.ListRuns(ctx, RunFilter{Status: Canceled}, Page{})
+		if err != nil || len(runs) != 1 || runs[0].ID != r2.ID {
+			t.Fatalf("canceled runs = %+v %v", runs, err)
+		}
+		if err := s.PutReport(ctx, r.ID, "pdf", []byte{0, 1, 2, 255}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.PutReport(ctx, r.ID, "pdf", []byte{9, 0}); err != nil {
+			t.Fatal(err)
+		}
+		rep, err := s.Report(ctx, r.ID, "pdf")
+		if err != nil || string(rep) != "\x09\x00" {
+			t.Fatalf("report %v %v", rep, err)
+		}
+	})
+}
+
+func TestRecoverInterrupted(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store, _ string) {
+		ctx := context.Background()
+		sc, _, _ := s.CreateScenario(ctx, "r", "x", "")
+		mk := func() Run {
+			r, err := s.CreateRun(ctx, Run{ScenarioID: sc.ID, Version: 1, InputsHash: "h", EngineVersion: "v", Samples: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return r
+		}
+		queued, running, done := mk(), mk(), mk()
+		s.StartRun(ctx, running.ID)
+		s.StartRun(ctx, done.ID)
+		s.FinishRun(ctx, done.ID, []byte("{}"))
+		n, err := s.RecoverInterrupted(ctx)
+		if err != nil || n != 2 {
+			t.Fatalf("recovered %d, %v; want 2", n, err)
+		}
+		for _, id := range []string{queued.ID, running.ID} {
+			r, _ := s.GetRun(ctx, id)
+			if r.Status != Failed || r.Error != InterruptedMsg {
+				t.Fatalf("run %s = %s %q", id, r.Status, r.Error)
+			}
+		}
+		if r, _ := s.GetRun(ctx, done.ID); r.Status != Done {
+			t.Fatalf("done run became %s", r.Status)
+		}
+	})
+}
+
+func TestTokensAreHashed(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store, _ string) {
+		ctx := context.Background()
+		secret, tok, err := s.CreateToken(ctx, "ci")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n int
+		s.DB().QueryRow(s.q(`SELECT COUNT(*) FROM tokens WHERE hash = ? OR name = ?`), secret, secret).Scan(&n)
+		if n != 0 {
+			t.Fatal("secret stored in clear")
+		}
+		got, err := s.CheckToken(ctx, secret)
+		if err != nil || got.ID != tok.ID {
+			t.Fatalf("check: %+v %v", got, err)
+		}
+		if _, err := s.CheckToken(ctx, secret+"x"); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("wrong secret accepted: %v", err)
+		}
+		if err := s.RevokeToken(ctx, tok.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.CheckToken(ctx, secret); !errors.Is(err, ErrNotFound) {
+			t.Fatalf("revoked token accepted: %v", err)
+		}
+	})
+}
+
+// Reopening runs no migration twice and keeps the data.
+func TestReopen(t *testing.T) {
+	eachBackend(t, func(t *testing.T, s *Store, dsn string) {
+		ctx := context.Background()
+		sc, _, _ := s.CreateScenario(ctx, "keep", "text", "")
+		s2, err := Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s2.Close()
+		if got, err := s2.GetVersion(ctx, sc.ID, 1); err != nil || got.YAML != "text" {
+			t.Fatalf("after reopen: %+v %v", got, err)
+		}
+		ms, _ := migrations()
+		var n int
+		s2.DB().QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n)
+		if n != len(ms) {
+			t.Fatalf("%d migrations recorded, want %d", n, len(ms))
+		}
+	})
+}
+
+func TestIDs(t *testing.T) {
+	prev := ""
+	for range 1000 {
+		id := NewID()
+		if !ValidID(id) {
+			t.Fatalf("invalid id %q", id)
+		}
+		if id == prev {
+			t.Fatal("duplicate id")
+		}
+		prev = id
+	}
+	for _, bad := range []string{"", "../etc/passwd", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789abcdefghijklmnoz"} {
+		if ValidID(bad) {
+			t.Fatalf("ValidID(%q)", bad)
+		}
+	}
+}
+
+func TestSplitSQL(t *testing.T) {
+	got := splitSQL("-- c\nCREATE TABLE a (x INT);\n\nCREATE INDEX i ON a (x);\n")
+	if len(got) != 2 || got[1] != "CREATE INDEX i ON a (x);" {
+		t.Fatalf("%q", got)
+	}
+}
