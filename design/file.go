@@ -2,11 +2,12 @@ package design
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/goccy/go-yaml"
 
+	"github.com/guarantor/guarantor/inputfile"
+	"github.com/guarantor/guarantor/scenario"
 	"github.com/guarantor/guarantor/sweep"
 )
 
@@ -49,8 +50,11 @@ type File struct {
 
 // LoadFile reads a design file; option paths are relative to it.
 func LoadFile(path string) (*Problem, string, error) {
-	b, err := os.ReadFile(path)
+	b, err := inputfile.Read(path, scenario.MaxFileBytes)
 	if err != nil {
+		return nil, "", err
+	}
+	if err := scenario.CheckText(path, b); err != nil {
 		return nil, "", err
 	}
 	var f File
@@ -90,9 +94,9 @@ func LoadFile(path string) (*Problem, string, error) {
 // IsDesignFile reports whether path looks like a design file (it has
 // levers:) rather than an option file.
 func IsDesignFile(path string) bool {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return false
+	b, err := inputfile.Read(path, scenario.MaxFileBytes)
+	if err != nil || scenario.CheckText(path, b) != nil {
+		return false // the option loader reports the problem
 	}
 	var top map[string]any
 	if yaml.Unmarshal(b, &top) != nil {

@@ -53,7 +53,7 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 	if b.Resamples != 0 && (b.Resamples < 2 || b.Resamples > history.MaxResamples) {
 		return nil, inputErrorf("--resamples must be between 2 and %d, not %d", history.MaxResamples, b.Resamples)
 	}
-	if b.Horizon < 0 || b.Horizon > MaxHorizon {
+	if !(b.Horizon >= 0 && b.Horizon <= MaxHorizon) { // NaN too
 		return nil, inputErrorf("--horizon must be between 0 (each file's own) and %d years, not %g", MaxHorizon, b.Horizon)
 	}
 	if len(paths) == 0 && !b.Huth {

@@ -227,6 +227,13 @@ func OptionFiles(paths ...string) ([]string, error) {
 // minutes; the converter's bound applies to block nesting.
 const maxFlowDepth = maxDepth
 
+// maxEntries bounds the lines with content plus the items of flow
+// collections. The YAML parser's time grows faster than linearly with
+// them (200,000 keys in one mapping ran for over a minute; 100,000
+// "---" documents likewise; a 1.9-million-item flow list used over 1 GB),
+// and the largest shipped scenario has about 100 lines.
+const maxEntries = 10_000
+
 // checkBounds refuses, before parsing, text over the size cap and flow
 // collections nested deeper than maxFlowDepth. The scan is conservative:
 // brackets inside quoted scalars (a quote that starts a scalar: after
@@ -241,10 +248,16 @@ func checkBounds(name string, data []byte) error {
 	var quote byte
 	prev := byte('\n') // last non-blank byte on the line
 	comment := false
+	entries := 0 // lines with content and items of flow collections
 	for i := 0; i < len(data); i++ {
 		c := data[i]
 		col++
 		if c == '\n' && quote == 0 {
+			if prev != '\n' {
+				if entries++; entries > maxEntries {
+					return ErrorList{{Pos: Pos{File: name, Line: line, Col: 1}, Msg: fmt.Sprintf("more than %d entries (lines and list items); a scenario has a few hundred", maxEntries)}}
+				}
+			}
 			line, col, comment, prev = line+1, 0, false, '\n'
 			continue
 		}
@@ -277,6 +290,10 @@ func checkBounds(name string, data []byte) error {
 			}
 		case c == ']' || c == '}':
 			depth = max(depth-1, 0)
+		case c == ',' && depth > 0:
+			if entries++; entries > maxEntries {
+				return ErrorList{{Pos: Pos{File: name, Line: line, Col: col}, Msg: fmt.Sprintf("more than %d entries (lines and list items); a scenario has a few hundred", maxEntries)}}
+			}
 		}
 		if c != ' ' && c != '\t' && c != '\r' {
 			prev = c

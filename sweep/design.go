@@ -26,6 +26,9 @@ func Points(design string, params []Param, n, levels int, seed uint64) ([][]floa
 	}
 	switch design {
 	case Grid:
+		if levels < 1 || levels > MaxPoints {
+			return nil, fmt.Errorf("%w: %d levels (expected 1 to %d)", ErrSpec, levels, MaxPoints)
+		}
 		total := 1
 		lv := make([][]float64, len(params))
 		for i, p := range params {

@@ -89,6 +89,11 @@ func ParseParam(s string) (Param, error) {
 		if p.Step <= 0 {
 			return Param{}, fmt.Errorf("%w: %s: STEP %g must be positive", ErrSpec, path, p.Step)
 		}
+		// Levels allocates every value of the range: refuse a step that
+		// would make more of them than a design may have points.
+		if (p.Hi-p.Lo)/p.Step >= MaxPoints {
+			return Param{}, fmt.Errorf("%w: %s: range %g:%g by STEP %g has more than %d values", ErrSpec, path, p.Lo, p.Hi, p.Step, MaxPoints)
+		}
 	}
 	return p, nil
 }

@@ -6,10 +6,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/inputfile"
 	"github.com/guarantor/guarantor/scenario"
 )
 
@@ -122,7 +122,7 @@ func buildSpec(file string, params []Param, design string, pts [][]float64, o Op
 func readFiles(file string) (map[string]string, error) {
 	files := map[string]string{}
 	read := func(name string) ([]byte, error) {
-		b, err := os.ReadFile(name)
+		b, err := inputfile.Read(name, scenario.MaxFileBytes)
 		if err == nil {
 			files[name] = string(b)
 		}

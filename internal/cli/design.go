@@ -90,6 +90,16 @@ reported with its 90% Monte Carlo interval; --strict asks the interval's lower e
 			p.AsOf = asOfOrToday(asOf)
 			p.Strict = p.Strict || strict
 			p.Exhaustive, p.Workers = exhaustive, workers
+			switch { // after the file's values are merged: they are checked too
+			case p.Samples != 0 && p.Samples < pipeline.MinSamples || p.Samples > pipeline.MaxSamples:
+				return usageError("--samples must be between %d and %d, not %d", pipeline.MinSamples, pipeline.MaxSamples, p.Samples)
+			case p.Workers < 0 || p.Workers > pipeline.MaxWorkers:
+				return usageError("--workers must be between 0 (all cores) and %d, not %d", pipeline.MaxWorkers, p.Workers)
+			case p.Horizon < 0:
+				return usageError("--horizon must be 0 (the option's) or positive, not %d", p.Horizon)
+			case !(p.NoWarTarget >= 0 && p.NoWarTarget < 1):
+				return usageError("--target-nowar %g: expected a probability in [0, 1)", p.NoWarTarget)
+			}
 			if natsURL != "" {
 				nc, err := nats.Connect(natsURL, nats.Name("guarantor design"))
 				if err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/guarantor/guarantor/deter"
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/fit"
+	"github.com/guarantor/guarantor/history"
 )
 
 func init() { register(fitCmd) }
@@ -59,8 +60,8 @@ Reproduce the committed deter/coefficients.json with:
 		if o.Folds < 2 || o.Folds > 58 {
 			return usageError("--folds %d: expected 2..58 (Huth has 58 crises)", o.Folds)
 		}
-		if o.Bootstrap < 100 {
-			return usageError("--bootstrap %d: expected at least 100", o.Bootstrap)
+		if o.Bootstrap < 100 || o.Bootstrap > history.MaxResamples {
+			return usageError("--bootstrap %d: expected 100 to %d", o.Bootstrap, history.MaxResamples)
 		}
 		if aggregation != "" {
 			a, err := deter.ParseAggregation(aggregation)

@@ -75,20 +75,20 @@ func runSolve(cmd *cobra.Command, path string, f solveFlags) error {
 	if f.format != "gambit" && f.format != "json" {
 		return usageError("unknown --format %q; choose gambit or json", f.format)
 	}
+	switch {
+	case f.max < 0:
+		return usageError("--max (or --count) must be 0 (no limit) or positive, not %d", f.max)
+	case f.timeout < 0:
+		return usageError("--timeout must be 0 (no limit) or positive, not %v", f.timeout)
+	case f.memory < -1:
+		return usageError("--memory must be -1 (no limit), 0 (the default) or a number of MiB, not %d", f.memory)
+	}
 	g, warnings, err := readGame(path)
 	if err != nil {
 		return usageError("%v", err)
 	}
 	for _, w := range warnings {
 		fmt.Fprintln(cmd.ErrOrStderr(), "guarantor:", w)
-	}
-	p := methods.Params{Agent: f.agent, Prior: f.prior}
-	g, s, err := m.Prepare(g, p)
-	switch {
-	case errors.Is(err, methods.ErrUsage):
-		return usageError("%s", strings.TrimPrefix(err.Error(), methods.ErrUsage.Error()+": "))
-	case err != nil:
-		return fmt.Errorf("%s: %w", path, err)
 	}
 	ctx := cmd.Context()
 	if ctx == nil {
@@ -99,9 +99,27 @@ func runSolve(cmd *cobra.Command, path string, f solveFlags) error {
 		ctx, cancel = context.WithTimeout(ctx, f.timeout)
 		defer cancel()
 	}
-	bar := newBar(cmd.ErrOrStderr(), false)
-	eqs, solveErr := s.Solve(ctx, g, solve.Options{MaxEquilibria: f.max, Progress: reportSolve(bar), MemoryLimit: memoryBytes(f.memory)})
-	bar.done()
+	p := methods.Params{Agent: f.agent, Prior: f.prior}
+	prepared, s, err := m.PrepareContext(ctx, g, p)
+	// Stopped while building the reduced form: no equilibrium yet, reported
+	// as a timeout or interruption of the solve (of the game as read).
+	stopped := err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err())
+	if !stopped {
+		g = prepared
+	}
+	switch {
+	case errors.Is(err, methods.ErrUsage):
+		return usageError("%s", strings.TrimPrefix(err.Error(), methods.ErrUsage.Error()+": "))
+	case err != nil && !stopped:
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	var eqs []solve.Equilibrium
+	solveErr := err
+	if !stopped {
+		bar := newBar(cmd.ErrOrStderr(), false)
+		eqs, solveErr = s.Solve(ctx, g, solve.Options{MaxEquilibria: f.max, Progress: reportSolve(bar), MemoryLimit: memoryBytes(f.memory)})
+		bar.done()
+	}
 	out := cmd.OutOrStdout()
 	switch f.format {
 	case "gambit":

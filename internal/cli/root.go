@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -45,7 +46,27 @@ assurances) with a general game engine, real data and explicit uncertainty.`,
 	for _, mk := range commands {
 		root.AddCommand(mk())
 	}
+	// A malformed flag value (--samples NaN), an unknown flag or command
+	// and a wrong number of arguments are bad usage: exit code 2, like
+	// the checks the commands make themselves.
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &exitError{code: 2, err: err} })
+	usageArgs(root)
 	return root
+}
+
+// usageArgs makes every command's argument-count error a usage error.
+func usageArgs(c *cobra.Command) {
+	for _, sub := range c.Commands() {
+		if check := sub.Args; check != nil {
+			sub.Args = func(cmd *cobra.Command, args []string) error {
+				if err := check(cmd, args); err != nil {
+					return &exitError{code: 2, err: err}
+				}
+				return nil
+			}
+		}
+		usageArgs(sub)
+	}
 }
 
 // commands lists the top-level command constructors.
@@ -75,6 +96,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch {
 	case errors.As(err, &ee):
 		return ee.code
+	case strings.HasPrefix(err.Error(), "unknown command "): // cobra's, from finding the command
+		return 2
 	case errors.Is(err, context.Canceled):
 		return 130
 	default:

@@ -28,6 +28,10 @@ func init() { register(newSensitivityCmd) }
 // outputs in memory (260 MB at N = 2^18 with 30 factors).
 const maxSensitivityRows = 1 << 18
 
+// maxBootstrap bounds --bootstrap (time grows as N x replicates; 1e12
+// replicates asked for 248 TB): 10,000 is 20 times the default.
+const maxBootstrap = 10_000
+
 type sensitivityFlags struct {
 	n, workers, boot, horizon, swingRows int
 	seed                                 uint64
@@ -67,8 +71,14 @@ the number of workers. Method: docs/sensitivity.md.`,
 			if fl.swingRows < 0 || fl.swingRows > maxSensitivityRows {
 				return usageError("--swing-rows %d: expected 0 to %d", fl.swingRows, maxSensitivityRows)
 			}
-			if fl.level <= 0 || fl.level >= 1 {
+			if !(fl.level > 0 && fl.level < 1) { // NaN too
 				return usageError("--level %g: expected a coverage in (0, 1)", fl.level)
+			}
+			if fl.boot < 0 || fl.boot > maxBootstrap {
+				return usageError("--bootstrap %d: expected 0 (none) to %d", fl.boot, maxBootstrap)
+			}
+			if fl.horizon < 0 {
+				return usageError("--horizon %d: expected 0 (the option's) or a positive number of years", fl.horizon)
 			}
 			scs, err := pipeline.LoadOpts(pipeline.Options{AsOf: fl.asOf}, args...)
 			if err != nil {

@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/guarantor/guarantor/contract"
+	"github.com/guarantor/guarantor/pipeline"
 	"github.com/guarantor/guarantor/sweep"
 )
 
@@ -85,6 +86,16 @@ func runSweep(cmd *cobra.Command, file string, fl sweepFlags) error {
 	}
 	if len(fl.vary) == 0 {
 		return usageError("give at least one --vary PATH=LO:HI[:STEP]")
+	}
+	switch {
+	case fl.samples < 0 || fl.samples > pipeline.MaxSamples:
+		return usageError("--samples must be between 0 (the default, 1000) and %d, not %d", pipeline.MaxSamples, fl.samples)
+	case fl.workers < 0 || fl.workers > pipeline.MaxWorkers:
+		return usageError("--workers must be between 0 (all cores) and %d, not %d", pipeline.MaxWorkers, fl.workers)
+	case fl.horiz < 0:
+		return usageError("--horizon must be 0 (the option's) or positive, not %d", fl.horiz)
+	case fl.shard < 0:
+		return usageError("--shard-size must be 0 (automatic) or positive, not %d", fl.shard)
 	}
 	var params []sweep.Param
 	for _, v := range fl.vary {

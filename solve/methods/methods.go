@@ -124,6 +124,13 @@ func Lookup(name string) (Method, bool) {
 // ErrUsage; others (imperfect recall, a reduced form too large) are the
 // game's.
 func (m Method) Prepare(g game.Game, p Params) (game.Game, solve.Solver, error) {
+	return m.PrepareContext(context.Background(), g, p)
+}
+
+// PrepareContext is Prepare that stops with ctx.Err() when ctx ends while
+// it builds a reduced form (a tree of a few thousand nodes takes tens of
+// seconds), so that a --timeout covers the conversion too.
+func (m Method) PrepareContext(ctx context.Context, g game.Game, p Params) (game.Game, solve.Solver, error) {
 	s, err := m.New(p)
 	if err != nil {
 		return nil, nil, err
@@ -132,7 +139,7 @@ func (m Method) Prepare(g game.Game, p Params) (game.Game, solve.Solver, error) 
 		if err := tr.PerfectRecall(); err != nil {
 			return nil, nil, solve.ErrImperfectRecall
 		}
-		rf, err := tr.ReducedForm(solve.MaxCells)
+		rf, err := tr.ReducedFormContext(ctx, solve.MaxCells)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -159,7 +166,7 @@ func (m Method) Prepare(g game.Game, p Params) (game.Game, solve.Solver, error) 
 // an interruption or solve.ErrLimit the equilibria found before are
 // returned with the error.
 func (m Method) Solve(ctx context.Context, g game.Game, p Params, o solve.Options) (game.Game, []solve.Equilibrium, error) {
-	g, s, err := m.Prepare(g, p)
+	g, s, err := m.PrepareContext(ctx, g, p)
 	if err != nil {
 		return nil, nil, err
 	}
