@@ -226,6 +226,9 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	tw.Flush()
 	c := r.Coefficients
 	fmt.Fprintf(w, "Post1945 = %.3f (SE %.3f): %s\n", c.Post1945.Value, c.Post1945.SE, c.Post1945.Method)
+	if a, ok := c.Base["security_assurance"]; ok {
+		fmt.Fprintf(w, "security_assurance (labelled judgment, not in the table: the file codes no consultation-only case) = %.3f (SE %.3f): %s\n", a.Value, a.SE, a.Method)
+	}
 
 	rf := r.Rho
 	fmt.Fprintf(w, "\nCorrelation of allies' responses (random-intercept probit, %d cases in %d wars, %d with several cases):\n", rf.Cases, rf.Wars, rf.MultiWars)
