@@ -403,3 +403,32 @@ func TestAssuranceBelowDefence(t *testing.T) {
 		t.Error("Post1945 must apply to the assurance and air policing as it does to the defence pact")
 	}
 }
+
+// TestJoinedTable checks the ATOP x COW tabulation against an independent
+// count made in Python from the same two embedded CSV files (a separate
+// implementation written before this one: same rules, different code).
+func TestJoinedTable(t *testing.T) {
+	rows, err := JoinedTable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[JoinClass][2][3]int{ // [pre, post][joined, stayed, enemy]
+		JoinDefense:     {{111, 71, 36}, {131, 563, 12}},
+		JoinOffense:     {{1, 4, 1}, {0, 0, 0}},
+		JoinConsultOnly: {{9, 4, 0}, {0, 23, 4}},
+		JoinNeutNonagg:  {{10, 30, 12}, {8, 320, 3}},
+	}
+	if len(rows) != 2*len(want) {
+		t.Fatalf("%d rows, want %d", len(rows), 2*len(want))
+	}
+	for _, r := range rows {
+		e := 0
+		if r.Post {
+			e = 1
+		}
+		w := want[r.Class][e]
+		if got := [3]int{r.Joined, r.Stayed, r.Enemy}; got != w {
+			t.Errorf("%s post1945=%v: joined/stayed/enemy %v, want %v", r.Class, r.Post, got, w)
+		}
+	}
+}

@@ -44,7 +44,7 @@ func fillJudgments(c *deter.Coefficients) {
 	def := c.Base["defense_pact"]
 	lr := math.Log(assuranceOdds.R)
 	c.Base["security_assurance"] = deter.Estimate{Value: def.Value + lr, SE: math.Hypot(def.SE, assuranceOdds.SDLog), Data: def.Data,
-		Method: fmt.Sprintf("defense_pact Base (%.3f) + ln(%g) = %.3f: the defence-pact rate with the odds of fighting times %g", def.Value, assuranceOdds.R, lr, assuranceOdds.R),
+		Method: fmt.Sprintf("defense_pact Base %.3f + ln %g (%.3f): the defence-pact rate with the odds of fighting times %g", def.Value, assuranceOdds.R, lr, assuranceOdds.R),
 		Prior:  fmt.Sprintf("judgment: an assurance obliges its guarantor to consult, not to fight, so it takes the defence-pact rate of the same era (Post1945 applies to both) with the odds of fighting scaled by r = %g (ln r ~ N(%.2f, %.2f)), which orders assurance < defence pact for all covariates by construction. The fulfilment data cannot identify r: every consultation-only alliance there is coded 'not a case of performance'. Informed by ATOP x COW participation: neutrality/non-aggression allies joined an attacked partner at 1/4 (pre-1945) to 1/8 (post-1945) the odds of defence allies; consultation-only partners 0 of 27 after 1945", assuranceOdds.R, lr, assuranceOdds.SDLog)}
 	ass := c.Base["security_assurance"]
 	mapped := func(from deter.Estimate, why string) deter.Estimate {
