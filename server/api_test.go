@@ -143,7 +143,11 @@ func TestAuth(t *testing.T) {
 	}{
 		{"GET", "/api/scenarios", false, 401},
 		{"GET", "/api/scenarios", true, 200},
-		{"GET", "/openapi.json", false, 401},
+		// API documentation holds no data: readable without a token.
+		{"GET", "/openapi.json", false, 200},
+		{"GET", "/openapi.yaml", false, 200},
+		{"GET", "/docs", false, 200},
+		{"POST", "/openapi.json", false, 401},
 		{"POST", "/api/scenarios", false, 401},
 		{"GET", "/healthz", false, 200},
 		{"GET", "/static/htmx.min.js", false, 200},

@@ -51,6 +51,18 @@ func clientKey(r *http.Request, t *store.Token) string {
 	return "a:" + host
 }
 
+// isAPIDoc reports whether path is API documentation: the OpenAPI
+// document in its forms, its schemas and the /docs page. They describe
+// the API and hold no data, so a server without --public serves them to
+// anyone: a client needs them to learn how to send its token.
+func isAPIDoc(p string) bool {
+	switch p {
+	case "/docs", "/openapi.json", "/openapi.yaml", "/openapi-3.0.json", "/openapi-3.0.yaml":
+		return true
+	}
+	return strings.HasPrefix(p, "/schemas/")
+}
+
 func isRead(m string) bool { return m == http.MethodGet || m == http.MethodHead }
 
 // problem writes an RFC 9457 problem document.
@@ -99,11 +111,12 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 		// Validation and model solves keep nothing: they are reads sent as POST.
 		read := isRead(r.Method) || r.URL.Path == "/api/validate" || r.URL.Path == "/ui/validate" ||
 			strings.HasPrefix(r.URL.Path, "/api/models/") && strings.HasSuffix(r.URL.Path, "/solve")
-		open := r.URL.Path == "/healthz" || strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/login" || r.URL.Path == "/logout"
+		open := r.URL.Path == "/healthz" || strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/login" || r.URL.Path == "/logout" ||
+			isRead(r.Method) && isAPIDoc(r.URL.Path)
 		if !open {
 			switch {
 			case read && tok == nil && !s.cfg.Public:
-				if api || r.URL.Path == "/openapi.json" {
+				if api {
 					problem(w, http.StatusUnauthorized, "reads need a token on this server (it was started without --public)")
 				} else {
 					http.Redirect(w, r, "/login", http.StatusSeeOther)
