@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/guarantor/guarantor/store"
 	"github.com/guarantor/guarantor/store/storetest"
@@ -228,6 +229,62 @@ func TestLimits(t *testing.T) {
 	}
 	if code, _ := h.do("POST", "/api/validate", map[string]string{"yaml": "name: x"}, true, nil); code != 200 {
 		t.Fatalf("validation after the write budget: %d", code)
+	}
+}
+
+// Reads have a per-client budget of their own: spending it refuses that
+// client's reads only, not its writes, not another client's reads, not
+// health checks.
+func TestReadLimit(t *testing.T) {
+	h := newSQLite(t, func(c *Config) { c.ReadsPerSecond = 1 }) // burst 10
+	got429 := false
+	for range 30 {
+		code, b := h.do("GET", "/api/scenarios", nil, true, nil)
+		if code == http.StatusTooManyRequests {
+			got429 = true
+			if !strings.Contains(string(b), "read requests") {
+				t.Errorf("429 body: %s", b)
+			}
+			break
+		}
+		if code != 200 {
+			t.Fatalf("read: %d %s", code, b)
+		}
+	}
+	if !got429 {
+		t.Fatal("no 429 after 30 reads on a budget of 10")
+	}
+	if code, b := h.do("POST", "/api/scenarios", map[string]string{"name": "w", "yaml": "name: w"}, true, nil); code != http.StatusCreated {
+		t.Fatalf("write after the read budget: %d %s", code, b)
+	}
+	if code, _ := h.do("GET", "/healthz", nil, true, nil); code != 200 {
+		t.Fatalf("healthz after the read budget: %d", code)
+	}
+	// Without the token the client is its address: another budget.
+	if code, b := h.do("GET", "/api/scenarios", nil, false, nil); code != 200 {
+		t.Fatalf("other client: %d %s", code, b)
+	}
+}
+
+// The token bucket, on a clock the test controls.
+func TestLimiter(t *testing.T) {
+	l := newLimiter(2, 3)
+	t0 := time.Unix(1000, 0)
+	for i, c := range []struct {
+		key  string
+		dt   time.Duration
+		want bool
+	}{
+		{"a", 0, true}, {"a", 0, true}, {"a", 0, true}, {"a", 0, false}, // burst 3 spent
+		{"b", 0, true},                       // keys are independent
+		{"a", 500 * time.Millisecond, true},  // 2/s: one token back after 0.5 s
+		{"a", 500 * time.Millisecond, false}, // and spent
+		{"a", 10 * time.Second, true},        // refills to the burst, not beyond
+		{"a", 10 * time.Second, true}, {"a", 10 * time.Second, true}, {"a", 10 * time.Second, false},
+	} {
+		if got := l.allow(c.key, t0.Add(c.dt)); got != c.want {
+			t.Fatalf("step %d (%s at +%s): %v, want %v", i, c.key, c.dt, got, c.want)
+		}
 	}
 }
 

@@ -74,7 +74,8 @@ func problem(w http.ResponseWriter, status int, detail string) {
 
 // middleware applies, in order: security headers, the body size cap,
 // authentication, the access rule (reads open with --public, writes need
-// a token, browser writes need the CSRF token), the write rate limit and
+// a token, browser writes need the CSRF token), the per-client rate
+// limits (reads, validation, writes) and
 // the request timeout.
 func (s *Server) middleware(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -136,15 +137,21 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 				}
 			}
 		}
-		// Validation as you type has its own, larger budget: an editor
-		// sends one request per pause in typing.
-		lim := s.limit
-		if strings.HasSuffix(r.URL.Path, "/validate") {
-			lim = s.vlimit
+		// Each client (token, else address) has three budgets: reads;
+		// validation as you type, larger, as an editor sends one request
+		// per pause in typing; and writes. Health checks and static assets
+		// are exempt: probes and page loads must not fail on a budget.
+		lim, kind := s.limit, "write"
+		switch {
+		case isRead(r.Method):
+			lim, kind = s.rlimit, "read"
+		case strings.HasSuffix(r.URL.Path, "/validate"):
+			lim, kind = s.vlimit, "validation"
 		}
-		if !isRead(r.Method) && !lim.allow(clientKey(r, tok), time.Now()) {
+		exempt := r.URL.Path == "/healthz" || strings.HasPrefix(r.URL.Path, "/static/")
+		if !exempt && !lim.allow(clientKey(r, tok), time.Now()) {
 			w.Header().Set("Retry-After", "1")
-			problem(w, http.StatusTooManyRequests, "too many write requests; slow down")
+			problem(w, http.StatusTooManyRequests, "too many "+kind+" requests; slow down")
 			return
 		}
 		ctx := r.Context()

@@ -18,7 +18,12 @@ import (
 // TestFuzzFromOpenAPI sends random valid-looking and invalid requests to
 // every operation in the OpenAPI document and fails on any 5xx.
 func TestFuzzFromOpenAPI(t *testing.T) {
-	h := newSQLite(t, func(c *Config) { c.WritesPerMinute = 1 << 20; c.ValidationsPerSecond = 1 << 20; c.MaxSamples = 5000 })
+	h := newSQLite(t, func(c *Config) {
+		c.WritesPerMinute = 1 << 20
+		c.ValidationsPerSecond = 1 << 20
+		c.ReadsPerSecond = 1 << 20
+		c.MaxSamples = 5000
+	})
 	h.create("ukraine", example(t, "_base/ukraine.yaml"))
 	sc := h.create("opt", example(t, "01-no-guarantee.yaml"))
 	var run RunOut

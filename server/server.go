@@ -44,6 +44,11 @@ type Config struct {
 	// ValidationsPerSecond is each client's budget of validation requests
 	// (as-you-type checks) [10], burst 60 times that.
 	ValidationsPerSecond int
+	// ReadsPerSecond is each client's budget of read requests (GET and
+	// HEAD, but not /healthz or /static/) [50], burst 10 times that: a
+	// page polling a run or a script paging through lists stays far
+	// below it, a scraper or runaway loop is slowed to it.
+	ReadsPerSecond int
 	// Logger receives one line per run and per failure [discard].
 	Logger *slog.Logger
 	// Key signs CSRF tokens [random per process].
@@ -72,6 +77,7 @@ func (c *Config) defaults() {
 	def(&c.RunsPerToken, 4)
 	def(&c.WritesPerMinute, 120)
 	def(&c.ValidationsPerSecond, 10)
+	def(&c.ReadsPerSecond, 50)
 	if c.RunTimeout <= 0 {
 		c.RunTimeout = 10 * time.Minute
 	}
@@ -104,6 +110,8 @@ type Server struct {
 	limit *limiter
 	// vlimit is the validation budget (Config.ValidationsPerSecond).
 	vlimit *limiter
+	// rlimit is the read budget (Config.ReadsPerSecond).
+	rlimit *limiter
 	h      http.Handler
 	once   sync.Once
 	// pdfSem admits one PDF rendering at a time.
@@ -122,7 +130,8 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg.defaults()
 	s := &Server{cfg: cfg, st: cfg.Store, eng: cfg.Engine, mux: http.NewServeMux(),
-		limit: newLimiter(float64(cfg.WritesPerMinute)/60, cfg.WritesPerMinute), vlimit: newLimiter(float64(cfg.ValidationsPerSecond), 60*cfg.ValidationsPerSecond)}
+		limit: newLimiter(float64(cfg.WritesPerMinute)/60, cfg.WritesPerMinute), vlimit: newLimiter(float64(cfg.ValidationsPerSecond), 60*cfg.ValidationsPerSecond),
+		rlimit: newLimiter(float64(cfg.ReadsPerSecond), 10*cfg.ReadsPerSecond)}
 	s.q = newQueue(s)
 	s.pdfSem = make(chan struct{}, 1)
 	s.solveSem = make(chan struct{}, cfg.Workers)
