@@ -46,8 +46,10 @@ func child(dsn string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
+	// A short heartbeat, so a restarted server soon takes its killed
+	// predecessor's runs as interrupted.
 	srv, err := New(Config{Store: st, Engine: &PipelineEngine{EngineVersion: "test", Workers: 1}, Public: true, Workers: 1,
-		MaxSamples: 2_000_000, WritesPerMinute: 1 << 20})
+		MaxSamples: 2_000_000, WritesPerMinute: 1 << 20, Heartbeat: 100 * time.Millisecond})
 	if err == nil {
 		err = srv.Start(ctx)
 	}
@@ -204,8 +206,10 @@ func TestCrash(t *testing.T) {
 		if _, err := st.Result(ctx, done.ID); err != nil {
 			t.Fatalf("finished run lost its result: %v", err)
 		}
-		r, _ := st.GetRun(ctx, long.ID)
-		if r.Status != store.Failed || r.Error != store.InterruptedMsg {
+		// The killed server's heartbeat may still have been fresh when the
+		// new one started; its sweep fails the run once the beat is stale.
+		r := h2.wait(long.ID)
+		if r.Status != string(store.Failed) || r.Error != store.InterruptedMsg {
 			t.Fatalf("interrupted run: %s %q", r.Status, r.Error)
 		}
 		var again RunOut

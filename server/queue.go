@@ -101,6 +101,23 @@ func (q *queue) cancelRun(id string) {
 	q.mu.Unlock()
 }
 
+// stopEnded cancels this process's running runs that the store records
+// as ended: a cancel request served by another server on the same
+// database reaches this one at its next heartbeat.
+func (q *queue) stopEnded(ctx context.Context) {
+	q.mu.Lock()
+	ids := make([]string, 0, len(q.cancel))
+	for id := range q.cancel {
+		ids = append(ids, id)
+	}
+	q.mu.Unlock()
+	for _, id := range ids {
+		if r, err := q.s.st.GetRun(ctx, id); err == nil && r.Status.Final() {
+			q.cancelRun(id)
+		}
+	}
+}
+
 func (q *queue) worker() {
 	defer q.wg.Done()
 	for {

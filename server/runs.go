@@ -76,7 +76,7 @@ func (s *Server) startRun(ctx context.Context, id string, version int, seed uint
 		return store.Run{}, false, queueErr(err)
 	}
 	r, err := s.st.CreateRun(ctx, store.Run{ScenarioID: id, Version: v.Version, Option: job.Option(), InputsHash: key.InputsHash,
-		EngineVersion: key.EngineVersion, Seed: seed, Samples: samples, TokenID: tokID})
+		EngineVersion: key.EngineVersion, Seed: seed, Samples: samples, TokenID: tokID, Owner: s.instance})
 	if err != nil {
 		s.q.release(tokID)
 		return store.Run{}, false, storeErr(err)

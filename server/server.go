@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -49,6 +50,11 @@ type Config struct {
 	// page polling a run or a script paging through lists stays far
 	// below it, a scraper or runaway loop is slowed to it.
 	ReadsPerSecond int
+	// Heartbeat is how often the server refreshes the heartbeat of the
+	// runs it owns and sweeps for runs of dead peers [10 s]; StaleAfter is
+	// how old a peer's heartbeat may be before its unfinished runs are
+	// marked failed [3 heartbeats]. Several servers may share a database.
+	Heartbeat, StaleAfter time.Duration
 	// Logger receives one line per run and per failure [discard].
 	Logger *slog.Logger
 	// Key signs CSRF tokens [random per process].
@@ -87,6 +93,12 @@ func (c *Config) defaults() {
 	if c.MaxBodyBytes <= 0 {
 		c.MaxBodyBytes = 2 << 20
 	}
+	if c.Heartbeat <= 0 {
+		c.Heartbeat = 10 * time.Second
+	}
+	if c.StaleAfter <= c.Heartbeat {
+		c.StaleAfter = 3 * c.Heartbeat
+	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -121,6 +133,11 @@ type Server struct {
 	bt   backtestCache
 	// solveSem admits synchronous solves up to the number of workers.
 	solveSem chan struct{}
+	// instance names this process as the owner of the runs it queues.
+	instance string
+	// beatStop ends the heartbeat loop; beatDone reports it ended.
+	beatStop, beatDone chan struct{}
+	started            atomic.Bool
 }
 
 // New builds a server. Call Start before serving and Shutdown at the end.
@@ -132,6 +149,8 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, st: cfg.Store, eng: cfg.Engine, mux: http.NewServeMux(),
 		limit: newLimiter(float64(cfg.WritesPerMinute)/60, cfg.WritesPerMinute), vlimit: newLimiter(float64(cfg.ValidationsPerSecond), 60*cfg.ValidationsPerSecond),
 		rlimit: newLimiter(float64(cfg.ReadsPerSecond), 10*cfg.ReadsPerSecond)}
+	s.instance = store.NewID()
+	s.beatStop, s.beatDone = make(chan struct{}), make(chan struct{})
 	s.q = newQueue(s)
 	s.pdfSem = make(chan struct{}, 1)
 	s.solveSem = make(chan struct{}, cfg.Workers)
@@ -158,10 +177,15 @@ func (s *Server) Handler() http.Handler { return s.h }
 // API exposes the huma API (its OpenAPI document) for tests and tools.
 func (s *Server) API() huma.API { return s.api }
 
-// Start marks runs a previous process left unfinished as failed (they
-// can be rerun) and starts the workers.
+// Instance is this server process's id, the owner of the runs it queues.
+func (s *Server) Instance() string { return s.instance }
+
+// Start marks failed the runs that servers which stopped left unfinished
+// (they can be rerun), starts the workers and the heartbeat. Servers
+// sharing the database keep their runs: only runs whose owner's
+// heartbeat is older than StaleAfter are taken as interrupted.
 func (s *Server) Start(ctx context.Context) error {
-	n, err := s.st.RecoverInterrupted(ctx)
+	n, err := s.st.RecoverStale(ctx, s.instance, s.cfg.StaleAfter)
 	if err != nil {
 		return fmt.Errorf("recover interrupted runs: %w", err)
 	}
@@ -169,14 +193,57 @@ func (s *Server) Start(ctx context.Context) error {
 		s.cfg.Logger.Info("marked interrupted runs failed", "runs", n)
 	}
 	s.q.start()
+	s.started.Store(true)
+	go s.beat()
 	return nil
 }
 
+// beat refreshes this process's runs' heartbeat, stops its runs that
+// another server ended (canceled through a peer), and fails the runs of
+// peers that stopped beating (a peer killed while this server runs, or
+// this server's own predecessor killed moments before it started, whose
+// heartbeat was still fresh at Start).
+func (s *Server) beat() {
+	defer close(s.beatDone)
+	t := time.NewTicker(s.cfg.Heartbeat)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.beatStop:
+			return
+		case <-t.C:
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), s.cfg.Heartbeat)
+		if _, err := s.st.Heartbeat(ctx, s.instance); err != nil {
+			s.cfg.Logger.Warn("heartbeat", "err", err)
+		}
+		s.q.stopEnded(ctx)
+		if n, err := s.st.RecoverStale(ctx, s.instance, s.cfg.StaleAfter); err != nil {
+			s.cfg.Logger.Warn("recover stale runs", "err", err)
+		} else if n > 0 {
+			s.cfg.Logger.Info("marked runs of a stopped server failed", "runs", n)
+		}
+		cancel()
+	}
+}
+
 // Shutdown stops taking runs, lets running ones finish until ctx ends,
-// then cancels the rest and records them as interrupted.
+// then cancels the rest and records them as interrupted. The heartbeat
+// goes on until the queue is down, so a peer does not fail runs that are
+// finishing.
 func (s *Server) Shutdown(ctx context.Context) error {
 	var err error
-	s.once.Do(func() { err = s.q.shutdown(ctx) })
+	s.once.Do(func() {
+		err = s.q.shutdown(ctx)
+		close(s.beatStop)
+		if !s.started.Load() {
+			return
+		}
+		select {
+		case <-s.beatDone:
+		case <-ctx.Done():
+		}
+	})
 	return err
 }
 

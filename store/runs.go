@@ -42,9 +42,12 @@ type Run struct {
 	Progress      float64 // 0..1
 	Error         string
 	TokenID       string
-	CreatedAt     time.Time
-	StartedAt     time.Time
-	FinishedAt    time.Time
+	// Owner is the instance id of the server process that queued the run
+	// and refreshes its heartbeat until it ends ("" before owners).
+	Owner      string
+	CreatedAt  time.Time
+	StartedAt  time.Time
+	FinishedAt time.Time
 }
 
 // Key is what makes two runs the same computation.
@@ -57,14 +60,14 @@ type Key struct {
 // Key returns the run's identity as a computation.
 func (r Run) Key() Key { return Key{r.InputsHash, r.EngineVersion, r.Seed, r.Samples} }
 
-const runCols = `id, scenario_id, version, option_name, inputs_hash, engine_version, seed, samples, status, progress, error, token_id, created_at, started_at, finished_at`
+const runCols = `id, scenario_id, version, option_name, inputs_hash, engine_version, seed, samples, status, progress, error, token_id, owner, created_at, started_at, finished_at`
 
 func scanRun(row interface{ Scan(...any) error }) (Run, error) {
 	var r Run
 	var seed, c, st, f int64
 	var status string
 	if err := row.Scan(&r.ID, &r.ScenarioID, &r.Version, &r.Option, &r.InputsHash, &r.EngineVersion, &seed, &r.Samples,
-		&status, &r.Progress, &r.Error, &r.TokenID, &c, &st, &f); err != nil {
+		&status, &r.Progress, &r.Error, &r.TokenID, &r.Owner, &c, &st, &f); err != nil {
 		return r, err
 	}
 	// Seeds are uint64; BIGINT is signed, so the bits are stored as is.
@@ -73,14 +76,14 @@ func scanRun(row interface{ Scan(...any) error }) (Run, error) {
 	return r, nil
 }
 
-// CreateRun records a queued run; ID, Status, Progress and CreatedAt are
-// set here.
+// CreateRun records a queued run owned by r.Owner, its heartbeat fresh;
+// ID, Status, Progress and CreatedAt are set here.
 func (s *Store) CreateRun(ctx context.Context, r Run) (Run, error) {
 	now := s.ms()
 	r.ID, r.Status, r.Progress, r.CreatedAt = NewID(), Queued, 0, fromMS(now)
 	r.Error, r.StartedAt, r.FinishedAt = "", time.Time{}, time.Time{}
-	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO runs (`+runCols+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?, 0, 0)`),
-		r.ID, r.ScenarioID, r.Version, r.Option, r.InputsHash, r.EngineVersion, int64(r.Seed), r.Samples, string(Queued), r.TokenID, now)
+	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO runs (`+runCols+`, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?, ?, 0, 0, ?)`),
+		r.ID, r.ScenarioID, r.Version, r.Option, r.InputsHash, r.EngineVersion, int64(r.Seed), r.Samples, string(Queued), r.TokenID, r.Owner, now, now)
 	if err != nil {
 		return Run{}, err
 	}
@@ -225,12 +228,31 @@ func (s *Store) EndRun(ctx context.Context, id string, st Status, msg string) (b
 	return n == 1, err
 }
 
-// RecoverInterrupted marks every queued or running run failed with
-// InterruptedMsg and returns how many there were. A server calls it at
-// start: one server owns a database at a time.
-func (s *Store) RecoverInterrupted(ctx context.Context) (int, error) {
-	res, err := s.db.ExecContext(ctx, s.q(`UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE status IN (?, ?)`),
-		string(Failed), InterruptedMsg, s.ms(), string(Queued), string(Running))
+// Heartbeat refreshes the heartbeat of owner's queued and running runs
+// and returns how many there are. A server calls it periodically, well
+// within the staleness window other servers apply (RecoverStale).
+func (s *Store) Heartbeat(ctx context.Context, owner string) (int, error) {
+	res, err := s.db.ExecContext(ctx, s.q(`UPDATE runs SET heartbeat_at = ? WHERE owner = ? AND status IN (?, ?)`),
+		s.ms(), owner, string(Queued), string(Running))
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}
+
+// RecoverStale marks failed, with InterruptedMsg, every queued or running
+// run whose owner is not self and whose heartbeat is older than after
+// (an ownerless run has nobody to beat for it: always stale),
+// and returns how many there were. Several servers may share a database:
+// each fails only the runs of owners that stopped beating (killed, or cut
+// off from the database), never a live peer's. The heartbeat times are
+// the writers' clocks, so servers' clocks must agree to well within after.
+func (s *Store) RecoverStale(ctx context.Context, self string, after time.Duration) (int, error) {
+	now := s.ms()
+	res, err := s.db.ExecContext(ctx, s.q(`UPDATE runs SET status = ?, error = ?, finished_at = ?
+		WHERE status IN (?, ?) AND owner <> ? AND (owner = '' OR heartbeat_at < ?)`),
+		string(Failed), InterruptedMsg, now, string(Queued), string(Running), self, now-after.Milliseconds())
 	if err != nil {
 		return 0, err
 	}

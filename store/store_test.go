@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestScenarioVersionsAreImmutable(t *testing.T) {
@@ -216,33 +217,56 @@ func TestRunLifecycle(t *testing.T) {
 	})
 }
 
-func TestRecoverInterrupted(t *testing.T) {
+// Two server instances share a database: a start or sweep by one fails
+// only the unfinished runs whose owner's heartbeat is stale (and ownerless
+// runs from before owners), never its own, never a live peer's, never a
+// finished run.
+func TestRecoverStale(t *testing.T) {
 	eachBackend(t, func(t *testing.T, s *Store, _ string) {
 		ctx := context.Background()
+		clock := time.UnixMilli(1_700_000_000_000)
+		s.now = func() time.Time { return clock }
 		sc, _, _ := s.CreateScenario(ctx, "r", "x", "")
-		mk := func() Run {
-			r, err := s.CreateRun(ctx, Run{ScenarioID: sc.ID, Version: 1, InputsHash: "h", EngineVersion: "v", Samples: 1})
+		mk := func(owner string) Run {
+			r, err := s.CreateRun(ctx, Run{ScenarioID: sc.ID, Version: 1, InputsHash: "h", EngineVersion: "v", Samples: 1, Owner: owner})
 			if err != nil {
 				t.Fatal(err)
 			}
+			if r.Owner != owner {
+				t.Fatalf("owner %q, want %q", r.Owner, owner)
+			}
 			return r
 		}
-		queued, running, done := mk(), mk(), mk()
-		s.StartRun(ctx, running.ID)
-		s.StartRun(ctx, done.ID)
-		s.FinishRun(ctx, done.ID, []byte("{}"))
-		n, err := s.RecoverInterrupted(ctx)
-		if err != nil || n != 2 {
-			t.Fatalf("recovered %d, %v; want 2", n, err)
+		aQueued, aRunning, aDone := mk("A"), mk("A"), mk("A")
+		bRunning, legacy, self := mk("B"), mk(""), mk("C")
+		for _, r := range []Run{aRunning, aDone, bRunning} {
+			s.StartRun(ctx, r.ID)
 		}
-		for _, id := range []string{queued.ID, running.ID} {
+		s.FinishRun(ctx, aDone.ID, []byte("{}"))
+		const after = 30 * time.Second
+		// Everything is fresh but the legacy run: C's start fails only it.
+		if n, err := s.RecoverStale(ctx, "C", after); err != nil || n != 1 {
+			t.Fatalf("fresh: recovered %d, %v; want 1 (the ownerless run)", n, err)
+		}
+		// 20 s on B beats; 20 s later A has not beaten for 40 s, B for 20.
+		clock = clock.Add(20 * time.Second)
+		if n, err := s.Heartbeat(ctx, "B"); err != nil || n != 1 {
+			t.Fatalf("heartbeat B: %d, %v; want 1", n, err)
+		}
+		clock = clock.Add(20 * time.Second)
+		if n, err := s.RecoverStale(ctx, "C", after); err != nil || n != 2 {
+			t.Fatalf("A stale: recovered %d, %v; want 2", n, err)
+		}
+		want := map[string]Status{aQueued.ID: Failed, aRunning.ID: Failed, aDone.ID: Done, bRunning.ID: Running, legacy.ID: Failed, self.ID: Queued}
+		for id, st := range want {
 			r, _ := s.GetRun(ctx, id)
-			if r.Status != Failed || r.Error != InterruptedMsg {
-				t.Fatalf("run %s = %s %q", id, r.Status, r.Error)
+			if r.Status != st || st == Failed && r.Error != InterruptedMsg {
+				t.Errorf("run %s (owner %q) = %s %q, want %s", id, r.Owner, r.Status, r.Error, st)
 			}
 		}
-		if r, _ := s.GetRun(ctx, done.ID); r.Status != Done {
-			t.Fatalf("done run became %s", r.Status)
+		// A failed run is not beaten any more; B's is.
+		if n, _ := s.Heartbeat(ctx, "A"); n != 0 {
+			t.Errorf("heartbeat A after its runs failed: %d rows", n)
 		}
 	})
 }
