@@ -137,6 +137,8 @@ then records the rest as interrupted (rerun them from the run page).`,
 	cmd.Flags().IntVar(&cfg.MaxSamples, "max-samples", 200000, "largest samples a request may ask for")
 	cmd.Flags().IntVar(&cfg.RunsPerToken, "runs-per-token", 4, "queued and running runs per token")
 	cmd.Flags().IntVar(&cfg.WritesPerMinute, "writes-per-minute", 120, "write requests per client per minute")
+	cmd.Flags().IntVar(&cfg.ReadsPerSecond, "reads-per-second", 50, "read requests per client per second (burst 10 times that)")
+	cmd.Flags().DurationVar(&cfg.Heartbeat, "heartbeat", 10*time.Second, "how often this server marks its runs alive; a peer's runs silent 3 times this long are failed")
 	cmd.Flags().DurationVar(&cfg.RunTimeout, "run-timeout", 10*time.Minute, "stop a run after this long")
 	cmd.Flags().DurationVar(&grace, "grace", 30*time.Second, "on SIGTERM, how long running runs may take to finish")
 	cmd.Flags().StringVar(&history, "history", "", "directory of historical cases for analogues and the backtest page")
