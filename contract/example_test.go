@@ -33,7 +33,7 @@ func ExampleSchema() {
 	fmt.Println(v.Title)
 	fmt.Println(v.Required)
 	// Output:
-	// [assess backtest data explain game_info game_solve model_solve]
+	// [assess backtest data design explain game_info game_solve model_solve sensitivity sweep]
 	// guarantor game solve: equilibria of a Gambit game
 	// [agent complete engine_version equilibria file form input_hash method output players schema_version title]
 }

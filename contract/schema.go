@@ -20,6 +20,9 @@ var documents = map[string]struct {
 	"game_info":   {GameInfo{}, "guarantor game info: the structure of a Gambit game"},
 	"model_solve": {ModelSolve{}, "guarantor model solve: equilibria of a canonical deterrence model"},
 	"data":        {Data{}, "guarantor data list/show/analyze: embedded data and analyses"},
+	"sensitivity": {Sensitivity{}, "guarantor sensitivity: Sobol indices of an option's uncertain inputs"},
+	"sweep":       {Sweep{}, "guarantor sweep: the answers at every point of a grid or design of experiments"},
+	"design":      {Design{}, "guarantor design: the cheapest package that reaches a target, and the cost frontier"},
 }
 
 // Names lists the documents that have a schema, in order.

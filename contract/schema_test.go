@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -58,6 +59,36 @@ func TestSchemaRejects(t *testing.T) {
 	} {
 		if Validate("assess", []byte(bad)) == nil {
 			t.Errorf("schema accepts %s", bad)
+		}
+	}
+}
+
+// The studies' schemas hold them to the same rules: lists never null, no
+// unknown keys, the header's output names the document.
+func TestStudySchemasReject(t *testing.T) {
+	head := func(output string) string {
+		return `"schema_version":"1","output":"` + output + `","engine_version":"v","input_hash":"h","seed":1,"samples":100`
+	}
+	good := `{` + head("sweep") + `,"file":"f.yaml","design":"grid","params":[],"points":[]}`
+	if err := Validate("sweep", []byte(good)); err != nil {
+		t.Fatal(err)
+	}
+	sens := `{` + head("sensitivity") + `,"option":"o","file":"f","groups":"none","quasi_random":true,"engine_runs":1,"bootstrap":0,"level":0.95,"outputs":[{"output":"P","mean":0,"variance":0,"factors":[{"factor":"x","inputs":["x"],"first_order":FIRST,"total":{"value":0,"lo":0,"hi":0}}]}],"inputs":[]}`
+	okSens := strings.Replace(sens, "FIRST", `{"value":0,"lo":0,"hi":0}`, 1)
+	if err := Validate("sensitivity", []byte(okSens)); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, doc string }{
+		{"sweep", `{` + head("sweep") + `,"file":"f.yaml","design":"grid","params":[],"points":null}`},
+		{"sweep", `{` + head("sweep") + `,"file":"f.yaml","design":"box","params":[],"points":[]}`},
+		{"sweep", `{` + head("design") + `,"file":"f.yaml","design":"grid","params":[],"points":[]}`},
+		{"sweep", `{` + head("sweep") + `,"file":"f.yaml","design":"grid","params":[],"points":[],"extra":1}`},
+		{"sensitivity", strings.Replace(sens, "FIRST", `{"value":0,"lo":0}`, 1)},
+		{"sensitivity", strings.Replace(okSens, `"inputs":["x"]`, `"inputs":null`, 1)},
+		{"sensitivity", strings.Replace(okSens, `"output":"sensitivity"`, `"output":"sweep"`, 1)},
+	} {
+		if Validate(c.name, []byte(c.doc)) == nil {
+			t.Errorf("%s schema accepts %s", c.name, c.doc)
 		}
 	}
 }

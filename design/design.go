@@ -43,7 +43,10 @@ type Problem struct {
 	Strict  bool
 	Samples int
 	Seed    uint64
-	Workers int `json:"-"` // does not change the result
+	// AsOf (YYYY-MM-DD) is the date options without a period are assessed
+	// at; "" is today (see sweep.Spec.AsOf).
+	AsOf    string `json:",omitempty"`
+	Workers int    `json:"-"` // does not change the result
 	// Exhaustive assesses every grid point instead of bisecting.
 	Exhaustive bool
 	// Batch, if set, assesses a batch of packages of one alternative (for
@@ -114,7 +117,7 @@ func Solve(ctx context.Context, p Problem, progress func(assessed int)) (*Result
 	s := &search{p: p, levels: levels, params: params, cache: map[string]*Candidate{}, progress: progress}
 	if p.Batch == nil {
 		for _, a := range p.Alternatives {
-			ev, err := sweep.NewEvaluator(a.File, params, p.Samples, p.Seed, p.Horizon)
+			ev, err := sweep.NewEvaluatorAt(p.AsOf, a.File, params, p.Samples, p.Seed, p.Horizon)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", a.Name, err)
 			}

@@ -32,14 +32,6 @@ type Sensitivity struct {
 	Seconds   float64 `json:"-"` // wall time, left out of JSON so outputs compare byte for byte
 }
 
-// SensitivityInput is one analysed input.
-type SensitivityInput struct {
-	Name   string `json:"name"`
-	Dist   string `json:"distribution"`
-	Source string `json:"source"`
-	Group  string `json:"group"`
-}
-
 // order returns factor indices by falling total index of output o (ties
 // by name, so the order is stable).
 func (s *Sensitivity) order(o int) []int {
@@ -120,18 +112,29 @@ func SensitivityJSON(w io.Writer, s *Sensitivity) error {
 
 // SensitivityCSV writes one row per output and factor.
 func SensitivityCSV(w io.Writer, s *Sensitivity) error {
+	return SensitivityCSVAll(w, []*Sensitivity{s})
+}
+
+// SensitivityCSVAll writes several studies as one tidy table (one header,
+// one row per option, answer and factor), so that a run over several
+// files loads as one data frame. Numbers are in full precision; inputs
+// joins a group's inputs with ";"; swing_lo and swing_hi are empty when
+// swings are off.
+func SensitivityCSVAll(w io.Writer, ss []*Sensitivity) error {
 	c := csv.NewWriter(w)
 	c.Write([]string{"option", "output", "factor", "inputs", "first", "first_lo", "first_hi", "total", "total_lo", "total_hi", "swing_lo", "swing_hi"})
-	f := func(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
-	for o, out := range s.Sobol.Outputs {
-		for i, fc := range s.Sobol.Factors {
-			lo, hi := "", ""
-			if i < len(s.Swings) {
-				lo, hi = f(s.Swings[i].AtLo[o]), f(s.Swings[i].AtHi[o])
+	f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+	for _, s := range ss {
+		for o, out := range s.Sobol.Outputs {
+			for i, fc := range s.Sobol.Factors {
+				lo, hi := "", ""
+				if i < len(s.Swings) {
+					lo, hi = f(s.Swings[i].AtLo[o]), f(s.Swings[i].AtHi[o])
+				}
+				c.Write([]string{s.Option, out, fc.Name, strings.Join(fc.Inputs, ";"),
+					f(fc.First[o].Value), f(fc.First[o].Lo), f(fc.First[o].Hi),
+					f(fc.Total[o].Value), f(fc.Total[o].Lo), f(fc.Total[o].Hi), lo, hi})
 			}
-			c.Write([]string{s.Option, out, fc.Name, strings.Join(fc.Inputs, ";"),
-				f(fc.First[o].Value), f(fc.First[o].Lo), f(fc.First[o].Hi),
-				f(fc.Total[o].Value), f(fc.Total[o].Lo), f(fc.Total[o].Hi), lo, hi})
 		}
 	}
 	c.Flush()

@@ -168,7 +168,9 @@ func (ev *evaluator) load(tree any) (assess.Option, error) {
 	if err != nil {
 		return assess.Option{}, fmt.Errorf("%w: %v", ErrSpec, err)
 	}
-	return assess.FromScenario(scenario.Compile(sc))
+	c := scenario.Compile(sc)
+	c.Today = ev.s.AsOf // "" leaves the date to the engine's clock
+	return assess.FromScenario(c)
 }
 
 // row assesses one point with the study's seed and draws.
@@ -255,11 +257,20 @@ type Evaluator struct {
 
 // NewEvaluator reads the option file and its bases once.
 func NewEvaluator(file string, params []Param, samples int, seed uint64, horizon int) (*Evaluator, error) {
+	return NewEvaluatorAt("", file, params, samples, seed, horizon)
+}
+
+// NewEvaluatorAt is NewEvaluator with an option without a period assessed
+// as of a date (YYYY-MM-DD; "" for today, see Spec.AsOf).
+func NewEvaluatorAt(asOf, file string, params []Param, samples int, seed uint64, horizon int) (*Evaluator, error) {
+	if err := checkDate(asOf); err != nil {
+		return nil, err
+	}
 	files, err := readFiles(file)
 	if err != nil {
 		return nil, err
 	}
-	s := &Spec{File: file, Files: files, Params: params, Samples: samples, Seed: seed, Horizon: horizon}
+	s := &Spec{File: file, Files: files, Params: params, Samples: samples, Seed: seed, Horizon: horizon, AsOf: asOf}
 	ev, err := s.evaluator()
 	if err != nil {
 		return nil, err

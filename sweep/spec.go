@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/guarantor/guarantor/assess"
 	"github.com/guarantor/guarantor/inputfile"
@@ -28,6 +29,11 @@ type Spec struct {
 	// Horizon is T for P(no war by T); 0 means the option's horizon.
 	Horizon   int
 	ShardSize int
+	// AsOf (YYYY-MM-DD) is the date an option without a period is assessed
+	// at; "" leaves it to the engine's clock (today). Left out of the JSON
+	// when empty so that the ids of studies stored before it existed do
+	// not change.
+	AsOf string `json:",omitempty"`
 }
 
 // Options for NewSpec.
@@ -40,6 +46,7 @@ type Options struct {
 	Horizon   int
 	ShardSize int // points per shard (default: about 64 shards, at least 1)
 	Version   string
+	AsOf      string // see Spec.AsOf
 }
 
 // NewSpec reads the option file and its bases, builds the design and
@@ -82,12 +89,15 @@ func buildSpec(file string, params []Param, design string, pts [][]float64, o Op
 	if o.Samples < 1 {
 		return nil, fmt.Errorf("%w: %d draws per point", ErrSpec, o.Samples)
 	}
+	if err := checkDate(o.AsOf); err != nil {
+		return nil, err
+	}
 	files, err := readFiles(file)
 	if err != nil {
 		return nil, err
 	}
 	s := &Spec{Version: o.Version, File: file, Files: files, Params: params, Design: design, Points: pts,
-		Samples: o.Samples, Seed: o.Seed, Horizon: o.Horizon, ShardSize: o.ShardSize}
+		Samples: o.Samples, Seed: o.Seed, Horizon: o.Horizon, ShardSize: o.ShardSize, AsOf: o.AsOf}
 	// A shard's points (about 24 bytes a value) and its result (about 200
 	// bytes a row) must each fit in one NATS message.
 	most := min(MaxShardPoints, max(1, 400_000/(24*len(params)+200)))
@@ -168,4 +178,15 @@ type ShardResult struct {
 	// Error is set by a worker whose evaluation failed (not retried:
 	// evaluation is deterministic).
 	Error string `json:",omitempty"`
+}
+
+// checkDate accepts "" (today) or a date YYYY-MM-DD.
+func checkDate(d string) error {
+	if d == "" {
+		return nil
+	}
+	if _, err := time.Parse(time.DateOnly, d); err != nil {
+		return fmt.Errorf("%w: as-of %q: expected a date YYYY-MM-DD", ErrSpec, d)
+	}
+	return nil
 }

@@ -32,7 +32,7 @@ func newDesignCmd() *cobra.Command {
 		vary, costs           []string
 		strict, exhaustive    bool
 		format, svg, reportTo string
-		natsURL, out          string
+		natsURL, out, asOf    string
 		ackWait               time.Duration
 		quiet                 bool
 	)
@@ -87,6 +87,7 @@ reported with its 90% Monte Carlo interval; --strict asks the interval's lower e
 			if fl.Changed("seed") || p.Seed == 0 {
 				p.Seed = seed
 			}
+			p.AsOf = asOfOrToday(asOf)
 			p.Strict = p.Strict || strict
 			p.Exhaustive, p.Workers = exhaustive, workers
 			switch { // after the file's values are merged: they are checked too
@@ -113,7 +114,7 @@ reported with its 90% Monte Carlo interval; --strict asks the interval's lower e
 					out = "design-batches"
 				}
 				q := sweep.Queue{AckWait: ackWait}
-				o := sweep.Options{Samples: p.Samples, Seed: p.Seed, Horizon: p.Horizon, Version: Version}
+				o := sweep.Options{Samples: p.Samples, Seed: p.Seed, Horizon: p.Horizon, Version: Version, AsOf: p.AsOf}
 				p.Batch = func(ctx context.Context, a design.Alternative, levers []sweep.Param, pts [][]float64) ([]sweep.Row, error) {
 					return sweep.Batch(ctx, out, a.File, levers, pts, o, func(ctx context.Context, st *sweep.Store) error {
 						return sweep.RunNATS(ctx, js, q, st, nil)
@@ -164,6 +165,7 @@ reported with its 90% Monte Carlo interval; --strict asks the interval's lower e
 			return nil
 		},
 	}
+	addAsOfFlag(cmd, &asOf)
 	f := cmd.Flags()
 	f.Float64Var(&target, "target", 0.8, "target P(deterrence)")
 	f.Float64Var(&noWar, "target-nowar", 0, "also require P(no war by --horizon) to reach this")
@@ -192,8 +194,8 @@ func designHash(p *design.Problem) string {
 	var hs []string
 	for _, a := range p.Alternatives {
 		h := "unreadable"
-		if sc, err := pipeline.LoadFile(a.File); err == nil {
-			h = sc.InputHash
+		if scs, err := pipeline.LoadOpts(pipeline.Options{AsOf: p.AsOf}, a.File); err == nil && len(scs) == 1 {
+			h = scs[0].InputHash
 		}
 		hs = append(hs, h)
 	}

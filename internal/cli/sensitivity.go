@@ -38,6 +38,7 @@ type sensitivityFlags struct {
 	level                                float64
 	groups, format, svgDir, pngDir       string
 	reportPath, natsURL, out             string
+	asOf                                 string
 	ackWait                              time.Duration
 	quiet                                bool
 }
@@ -79,7 +80,7 @@ the number of workers. Method: docs/sensitivity.md.`,
 			if fl.horizon < 0 {
 				return usageError("--horizon %d: expected 0 (the option's) or a positive number of years", fl.horizon)
 			}
-			scs, err := pipeline.Load(args...)
+			scs, err := pipeline.LoadOpts(pipeline.Options{AsOf: fl.asOf}, args...)
 			if err != nil {
 				return usageError("%v", err)
 			}
@@ -98,6 +99,7 @@ the number of workers. Method: docs/sensitivity.md.`,
 			return renderSensitivity(cmd, studies, fl)
 		},
 	}
+	addAsOfFlag(cmd, &fl.asOf)
 	f := cmd.Flags()
 	f.IntVar(&fl.n, "samples", 4096, "base sample size N (rows of the Saltelli matrices; a power of two); engine runs = N x (factors + 2)")
 	f.Uint64Var(&fl.seed, "seed", 1, "random seed (design shift and bootstrap)")
@@ -153,7 +155,13 @@ func runSensitivity(ctx context.Context, sc *pipeline.Scenario, fl sensitivityFl
 		factors[x.Name+"\x00"+x.Group] = true
 	}
 	if fl.natsURL != "" {
-		batch, closeConn, err := sensitivityOnNATS(fl, o.File, m)
+		// The date the option was compiled for; a period's start (which may
+		// be a bare year) needs none: the period decides.
+		asOf := sc.AsOf
+		if _, err := time.Parse(time.DateOnly, asOf); err != nil {
+			asOf = ""
+		}
+		batch, closeConn, err := sensitivityOnNATS(fl, o.File, asOf, m)
 		if err != nil {
 			return nil, err
 		}
@@ -181,13 +189,17 @@ func runSensitivity(ctx context.Context, sc *pipeline.Scenario, fl sensitivityFl
 
 func renderSensitivity(cmd *cobra.Command, ss []*studyreport.Sensitivity, fl sensitivityFlags) error {
 	out := cmd.OutOrStdout()
+	if fl.format == "csv" {
+		if err := studyreport.SensitivityCSVAll(out, ss); err != nil {
+			return err
+		}
+	}
 	for i, s := range ss {
 		var err error
 		switch fl.format {
 		case "json":
 			err = studyreport.SensitivityJSON(out, s)
-		case "csv":
-			err = studyreport.SensitivityCSV(out, s)
+		case "csv": // written above, as one table
 		default:
 			if i > 0 {
 				fmt.Fprintln(out)
@@ -269,8 +281,9 @@ func writeSensitivityCharts(dir string, ss []*studyreport.Sensitivity, png bool)
 func runtimeWorkers() int { return runtime.GOMAXPROCS(0) }
 
 // sensitivityOnNATS returns a batch evaluator that runs the design's rows
-// as a sweep over the option's engine inputs on NATS workers.
-func sensitivityOnNATS(fl sensitivityFlags, file string, m *study.Model) (func(context.Context, [][]float64) ([][]float64, error), func(), error) {
+// as a sweep over the option's engine inputs on NATS workers, at the date
+// the option was compiled for locally (asOf), so workers agree with it.
+func sensitivityOnNATS(fl sensitivityFlags, file, asOf string, m *study.Model) (func(context.Context, [][]float64) ([][]float64, error), func(), error) {
 	nc, err := nats.Connect(fl.natsURL, nats.Name("guarantor sensitivity"))
 	if err != nil {
 		return nil, nil, usageError("--nats %s: %v", fl.natsURL, err)
@@ -289,7 +302,7 @@ func sensitivityOnNATS(fl sensitivityFlags, file string, m *study.Model) (func(c
 		params = append(params, sweep.Param{Path: x.Name, Input: true})
 	}
 	q := sweep.Queue{AckWait: fl.ackWait}
-	o := sweep.Options{Samples: 1, Horizon: m.Horizon, Version: Version}
+	o := sweep.Options{Samples: 1, Horizon: m.Horizon, Version: Version, AsOf: asOf}
 	batch := func(ctx context.Context, xs [][]float64) ([][]float64, error) {
 		rows, err := sweep.Batch(ctx, out, file, params, xs, o, func(ctx context.Context, st *sweep.Store) error {
 			return sweep.RunNATS(ctx, js, q, st, nil)

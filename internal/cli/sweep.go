@@ -26,7 +26,7 @@ func init() { register(newSweepCmd) }
 
 type sweepFlags struct {
 	vary                                  []string
-	design, out, natsURL, format          string
+	design, out, natsURL, format, asOf    string
 	points, levels, samples, shard, horiz int
 	workers                               int
 	seed                                  uint64
@@ -60,6 +60,7 @@ Method and sizing: docs/sweep.md.`,
 			return runSweep(cmd, args[0], fl)
 		},
 	}
+	addAsOfFlag(cmd, &fl.asOf)
 	f := cmd.Flags()
 	f.StringArrayVar(&fl.vary, "vary", nil, "PATH=LO:HI[:STEP] or PATH=V1,V2,... (repeatable; a trailing i on a range asks for integers)")
 	f.StringVar(&fl.design, "design", "grid", "grid, lhs (Latin hypercube) or sobol")
@@ -105,7 +106,7 @@ func runSweep(cmd *cobra.Command, file string, fl sweepFlags) error {
 		params = append(params, p)
 	}
 	spec, err := sweep.NewSpec(file, params, sweep.Options{Design: fl.design, N: fl.points, Levels: fl.levels,
-		Samples: fl.samples, Seed: fl.seed, Horizon: fl.horiz, ShardSize: fl.shard, Version: Version})
+		Samples: fl.samples, Seed: fl.seed, Horizon: fl.horiz, ShardSize: fl.shard, Version: Version, AsOf: asOfOrToday(fl.asOf)})
 	if err != nil {
 		return usageError("%v", err)
 	}
@@ -212,45 +213,29 @@ func sweepSummary(w io.Writer, spec *sweep.Spec, rows []sweep.Row, dir string, t
 	return nil
 }
 
-// sweepDocument is the JSON document of a sweep, under the output
-// contract's rules (docs/output.md); its input hash is the study id.
-type sweepDocument struct {
-	contract.Header
-	contract.RunInfo
-	File   string       `json:"file"`
-	Design string       `json:"design"`
-	Params []sweepParam `json:"params"`
-	Points []sweepPoint `json:"points"`
-}
-
-type sweepParam struct {
-	Path    string    `json:"path"`
-	Lo      float64   `json:"lo"`
-	Hi      float64   `json:"hi"`
-	Step    float64   `json:"step"`
-	Values  []float64 `json:"values"`
-	Integer bool      `json:"integer"`
-}
-
-type sweepPoint struct {
-	X             []float64 `json:"x"`
-	PDeterrence   float64   `json:"p_deterrence"`
-	PDeterrenceSE float64   `json:"p_deterrence_se"`
-	PAnyFights    float64   `json:"p_any_fights"`
-	PCanWin       float64   `json:"p_can_win"`
-	PNoWar        float64   `json:"p_no_war"`
-	PWar          float64   `json:"p_war"`
-}
-
-func sweepDoc(spec *sweep.Spec, rows []sweep.Row) *sweepDocument {
-	d := &sweepDocument{Header: contract.Header{SchemaVersion: contract.SchemaVersion, Output: "sweep", EngineVersion: spec.Version, InputHash: spec.ID()},
+// sweepDoc is the JSON document of a sweep (contract.Sweep); its input
+// hash is the study id.
+func sweepDoc(spec *sweep.Spec, rows []sweep.Row) *contract.Sweep {
+	d := &contract.Sweep{Header: contract.Header{SchemaVersion: contract.SchemaVersion, Output: "sweep", EngineVersion: spec.Version, InputHash: spec.ID()},
 		RunInfo: contract.RunInfo{Seed: spec.Seed, Samples: spec.Samples}, File: spec.File, Design: spec.Design,
-		Params: []sweepParam{}, Points: []sweepPoint{}}
+		Params: []contract.SweepParam{}, Points: []contract.SweepPoint{}}
 	for _, p := range spec.Params {
-		d.Params = append(d.Params, sweepParam{p.Path, p.Lo, p.Hi, p.Step, append([]float64{}, p.Values...), p.Integer})
+		d.Params = append(d.Params, contract.SweepParam{Path: p.Path, Lo: p.Lo, Hi: p.Hi, Step: p.Step, Values: append([]float64{}, p.Values...), Integer: p.Integer})
 	}
 	for _, r := range rows {
-		d.Points = append(d.Points, sweepPoint{r.Point, r.PDeter, r.PDeterSE, r.PAnyFight, r.PCapable, r.PNoWar, r.PWar})
+		d.Points = append(d.Points, contract.SweepPoint{X: append([]float64{}, r.Point...), PDeterrence: r.PDeter, PDeterrenceSE: r.PDeterSE,
+			PAnyFights: r.PAnyFight, PCanWin: r.PCapable, PNoWar: r.PNoWar, PWar: r.PWar})
 	}
 	return d
+}
+
+// asOfOrToday fixes the assessment date of a study when the user gives
+// none, so that it is part of the study (its id, and the spec NATS workers
+// receive): a worker that runs after midnight, or a resume on another day,
+// then assesses the same date as the coordinator.
+func asOfOrToday(asOf string) string {
+	if asOf != "" {
+		return asOf
+	}
+	return time.Now().UTC().Format(time.DateOnly)
 }

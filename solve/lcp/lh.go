@@ -85,9 +85,10 @@ func newLH(mat *bimat.Matrices) (*lhGame, lhState) {
 		basisQ[i] = n + i
 	}
 	g := &lhGame{m: m, n: n, lexP: basisP, lexQ: basisQ}
-	// Ties in the ratio test are broken by the slack columns from last to
-	// first; with this order the equilibria reached in degenerate games
-	// agree with gambit-lcp's on 41 of Gambit's 44 two-player tables.
+	// The lexicographic rule (follow's fallback when the plain ratio test
+	// cycles) breaks ties by the slack columns from last to first; of the
+	// lexicographic orders, this one agrees with gambit-lcp most often
+	// (41 of Gambit's 44 two-player tables on its own).
 	g.lexP, g.lexQ = rev(basisP), rev(basisQ)
 	return g, lhState{p: intpiv.New(pm, m+n, basisP), q: intpiv.New(qm, m+n, basisQ)}
 }
@@ -106,11 +107,66 @@ func (g *lhGame) varQ(label int) int {
 	return label - g.m
 }
 
+// follow runs the path dropping label k from a copy of src: first with the
+// plain minimum ratio test, ties going to the first row (the textbook rule,
+// which reaches gambit-lcp's equilibria on 42 of Gambit's 44 tables, against
+// 41 for any lexicographic order tried); in a degenerate game that rule can
+// cycle, and a path that returns to a basis pair is run again from src with
+// the lexicographic rule, which cannot.
+func (g *lhGame) follow(ctx context.Context, src lhState, k int) (lhState, error) {
+	s := lhState{src.p.Clone(), src.q.Clone()}
+	err := g.path(ctx, s, k, false)
+	if errors.Is(err, errCycle) {
+		// src itself came from plain paths and need not be
+		// lexicographically feasible, so the lexicographic rule is
+		// watched for cycles too; a path that cycles both ways is
+		// dropped (errCycle), like a path back to the artificial
+		// equilibrium.
+		s = lhState{src.p.Clone(), src.q.Clone()}
+		err = g.path(ctx, s, k, true)
+	}
+	return s, err
+}
+
+// errCycle: a path without lexicographic tie-breaking came back to a basis.
+var errCycle = errors.New("lcp: Lemke-Howson path cycled")
+
+// zobrist is a fixed pseudo-random value per variable; the XOR over the
+// basic variables of both tableaux identifies a basis pair (for cycle
+// detection, updated in O(1) per pivot).
+func zobrist(v int, q bool) uint64 {
+	x := uint64(v)*2 + 1
+	if q {
+		x += 1 << 40
+	}
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
 // path follows the Lemke-Howson path that drops label k from state s (which
 // it modifies). Each pivot moves to an adjacent almost-completely-labelled
-// vertex pair; with lexicographic pivoting the path is a simple path in a
-// finite graph and so ends at a completely labelled pair.
-func (g *lhGame) path(ctx context.Context, s lhState, k int) error {
+// vertex pair. With lexicographic pivoting (lex) from a lexicographically
+// feasible basis the path is a simple path in a finite graph and so ends at
+// a completely labelled pair; without, or from another basis, a degenerate
+// game can make it cycle, which is detected (errCycle) by a hash of the
+// basis pair.
+func (g *lhGame) path(ctx context.Context, s lhState, k int, lex bool) error {
+	lexP, lexQ := g.lexP, g.lexQ
+	if !lex {
+		lexP, lexQ = nil, nil
+	}
+	seen := map[uint64]bool{}
+	var h uint64
+	for v := 0; v < g.m+g.n; v++ {
+		if s.p.RowOf(v) >= 0 {
+			h ^= zobrist(v, false)
+		}
+		if s.q.RowOf(v) >= 0 {
+			h ^= zobrist(v, true)
+		}
+	}
 	inP := s.p.RowOf(k) < 0 // the label-k variable that is zero enters
 	enter := k
 	if !inP {
@@ -124,21 +180,29 @@ func (g *lhGame) path(ctx context.Context, s lhState, k int) error {
 		}
 		var label int
 		if inP {
-			r := s.p.LexMinRatio(enter, g.lexP)
+			r := s.p.LexMinRatio(enter, lexP)
 			if r < 0 {
 				return errUnbounded
 			}
-			label = s.p.Pivot(r, enter)
+			left := s.p.Pivot(r, enter)
+			h ^= zobrist(left, false) ^ zobrist(enter, false)
+			label = left
 		} else {
-			r := s.q.LexMinRatio(enter, g.lexQ)
+			r := s.q.LexMinRatio(enter, lexQ)
 			if r < 0 {
 				return errUnbounded
 			}
-			label = g.labelQ(s.q.Pivot(r, enter))
+			left := s.q.Pivot(r, enter)
+			h ^= zobrist(left, true) ^ zobrist(enter, true)
+			label = g.labelQ(left)
 		}
 		if label == k {
 			return nil
 		}
+		if seen[h] {
+			return errCycle
+		}
+		seen[h] = true
 		// The complement of the leaving variable enters in the other polytope.
 		inP = !inP
 		if inP {
@@ -207,8 +271,8 @@ func SolveTable(ctx context.Context, t *game.Table, opt Options) ([]game.MixedPr
 	if opt.Count == 1 {
 		// The first equilibrium is the end of the path dropping label 1,
 		// as with a single Lemke-Howson run.
-		s := lhState{start.p.Clone(), start.q.Clone()}
-		if err := g.path(ctx, s, 0); err != nil {
+		s, err := g.follow(ctx, start, 0)
+		if err != nil {
 			return nil, err
 		}
 		p, _ := g.profile(s)
@@ -249,10 +313,7 @@ func SolveTable(ctx context.Context, t *game.Table, opt Options) ([]game.MixedPr
 							errs[idx] = ctx.Err()
 							continue
 						}
-						src := frontier[(lo+idx)/labels]
-						s := lhState{src.p.Clone(), src.q.Clone()}
-						errs[idx] = g.path(ctx, s, (lo+idx)%labels)
-						results[idx] = s
+						results[idx], errs[idx] = g.follow(ctx, frontier[(lo+idx)/labels], (lo+idx)%labels)
 					}
 				}()
 			}
@@ -265,6 +326,9 @@ func SolveTable(ctx context.Context, t *game.Table, opt Options) ([]game.MixedPr
 				stateBytes = max(stateBytes, results[0].p.Bytes()+results[0].q.Bytes())
 			}
 			for idx, s := range results {
+				if errors.Is(errs[idx], errCycle) {
+					continue
+				}
 				if errs[idx] != nil {
 					return found, errs[idx]
 				}
