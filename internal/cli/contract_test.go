@@ -185,7 +185,7 @@ func TestStudyAsOf(t *testing.T) {
 	}
 	de := func(asOf string) []string {
 		return []string{"design", studyEU, "--vary", "option.guarantors[id=uk].instruments[type=tripwire].troops=0:10000:10000i",
-			"--target", "0.5", "--samples", "50", "--as-of", asOf, "--format", "json", "-q"}
+			"--target", "0.5", "--samples", "100", "--as-of", asOf, "--format", "json", "-q"}
 	}
 	if a, b := hash(de("2025-06-01")...), hash(de("2030-06-01")...); a == b {
 		t.Errorf("design: --as-of does not enter the input hash (%s)", a)
