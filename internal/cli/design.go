@@ -91,8 +91,8 @@ reported with its 90% Monte Carlo interval; --strict asks the interval's lower e
 			p.Strict = p.Strict || strict
 			p.Exhaustive, p.Workers = exhaustive, workers
 			switch { // after the file's values are merged: they are checked too
-			case p.Samples < 0 || p.Samples > pipeline.MaxSamples:
-				return usageError("--samples must be between 1 and %d, not %d", pipeline.MaxSamples, p.Samples)
+			case p.Samples != 0 && p.Samples < pipeline.MinSamples || p.Samples > pipeline.MaxSamples:
+				return usageError("--samples must be between %d and %d, not %d", pipeline.MinSamples, pipeline.MaxSamples, p.Samples)
 			case p.Workers < 0 || p.Workers > pipeline.MaxWorkers:
 				return usageError("--workers must be between 0 (all cores) and %d, not %d", pipeline.MaxWorkers, p.Workers)
 			case p.Horizon < 0:
