@@ -25,7 +25,9 @@ func TestTwoInstances(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store, _ string) {
 		ctx := context.Background()
 		cfg := func(c *Config) {
-			c.MaxSamples, c.Heartbeat, c.StaleAfter = 2_000_000, 50*time.Millisecond, 400*time.Millisecond
+			// A staleness window far above the heartbeat: on a loaded 2-core
+			// machine a heartbeat can be late by hundreds of milliseconds.
+			c.MaxSamples, c.Heartbeat, c.StaleAfter = 2_000_000, 100*time.Millisecond, 1500*time.Millisecond
 		}
 		var logA syncBuffer
 		a := newHarness(t, st, func(c *Config) {
@@ -70,7 +72,7 @@ func TestTwoInstances(t *testing.T) {
 			t.Fatalf("orphan after B started: %s %q, want failed", r.Status, r.Error)
 		}
 		// Several staleness windows of B sweeping: A's run lives on.
-		time.Sleep(1200 * time.Millisecond)
+		time.Sleep(1800 * time.Millisecond)
 		if r, _ := st.GetRun(ctx, long.ID); r.Status != store.Running {
 			t.Fatalf("A's live run after B's start and sweeps: %s %q, want running", r.Status, r.Error)
 		}
