@@ -562,13 +562,19 @@ func (s *structural) noAttack(w *swork, c *deter.Coefficients, years float64) fl
 		if t0 >= years {
 			break
 		}
-		t1 := years
-		if p+1 < len(s.phases) {
-			t1 = min(years, s.phases[p+1].start)
-		}
+		t1 := s.phaseEnd(p, years)
 		v *= math.Pow(w.ph[p].psq, t1-t0)
 	}
 	return v
+}
+
+// phaseEnd is when phase p stops counting towards a horizon of years: the
+// next phase's start, or the horizon if that comes first or p is the last.
+func (s *structural) phaseEnd(p int, years float64) float64 {
+	if p+1 < len(s.phases) {
+		return min(years, s.phases[p+1].start)
+	}
+	return years
 }
 
 // survival is P(no attack by T years | status quo at the assessment date):
@@ -580,10 +586,7 @@ func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) fl
 		if t0 >= years {
 			break
 		}
-		t1 := years
-		if p+1 < len(s.phases) {
-			t1 = min(years, s.phases[p+1].start)
-		}
+		t1 := s.phaseEnd(p, years)
 		o := w.ph[p]
 		pc := fastLogistic(c.PC0.Value + c.PC1.Value*o.index) // deter.CuredShare
 		a := survivalAt(c, pc, t0, o.hr)

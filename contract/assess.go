@@ -124,7 +124,7 @@ func OutcomeWord(outcome int, ongoing bool) string {
 
 // NewAssessment starts an assessment document; add options with Add.
 func NewAssessment(version string, seed uint64, samples int) *Assessment {
-	return &Assessment{Header: header("assess", version, ""), RunInfo: RunInfo{Seed: seed, Samples: samples}, Options: []Option{}}
+	return &Assessment{Header: NewHeader("assess", version, ""), RunInfo: RunInfo{Seed: seed, Samples: samples}, Options: []Option{}}
 }
 
 // FromResult maps one engine result (and its analogues) onto an Option.

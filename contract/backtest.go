@@ -131,7 +131,7 @@ const (
 // appended after all and closed.
 func FromBacktest(v history.Validation, version, hash string, run RunInfo, bins int, hashes map[string]string, refs []Reference,
 	missing int, extra ...history.Set) *Backtest {
-	d := &Backtest{Header: header("backtest", version, hash), RunInfo: run, Bins: bins, LogLossClip: history.LogLossClip,
+	d := &Backtest{Header: NewHeader("backtest", version, hash), RunInfo: run, Bins: bins, LogLossClip: history.LogLossClip,
 		Cases: []BacktestCase{}, Calibration: []Bin{}, Scores: []Score{}, ClosedScores: []Score{}, References: refs,
 		BaseRate: v.All.BaseRate, ClosedCases: v.Closed.N, ClosedBaseRate: v.Closed.BaseRate}
 	if d.References == nil {

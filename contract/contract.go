@@ -18,6 +18,9 @@ type RunInfo struct {
 	Samples int    `json:"samples" doc:"Monte Carlo draws per option (per case for backtest, per point for sweep, per package for design; base samples N for sensitivity)"`
 }
 
-func header(output, version, hash string) Header {
+// NewHeader opens a document: output names it, version is the engine's,
+// hash the canonical hash of its inputs. The studies built outside this
+// package (sensitivity, design, sweep) open theirs with it too.
+func NewHeader(output, version, hash string) Header {
 	return Header{SchemaVersion: SchemaVersion, Output: output, EngineVersion: version, InputHash: hash}
 }

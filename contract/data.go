@@ -32,7 +32,7 @@ type DatasetRef struct {
 // already lower case stay). The input hash covers the command and the
 // dataset versions.
 func NewData(version, command string, datasets []DatasetRef, result any) (*Data, error) {
-	doc := &Data{Header: header("data", version, ""), Command: command, Datasets: datasets, Result: result}
+	doc := &Data{Header: NewHeader("data", version, ""), Command: command, Datasets: datasets, Result: result}
 	var key strings.Builder
 	key.WriteString(command)
 	for _, ds := range datasets {

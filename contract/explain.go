@@ -96,7 +96,7 @@ func FromTrace(m *assess.Model, version, hash string) *Explanation {
 	if st := t.Structural; st != nil {
 		return fromStructural(m, st, version, hash)
 	}
-	e := &Explanation{Header: header("explain", version, hash), Option: o.Name, File: o.File,
+	e := &Explanation{Header: NewHeader("explain", version, hash), Option: o.Name, File: o.File,
 		Challenger: o.Challenger.Name, Protege: o.Protege.Name, Year: o.Year, Guarantors: []GuarantorTrace{},
 		PWinAll: t.PWinAll, Credibility: t.Credibility, Satisfied: t.Satisfied, Determined: t.Determined,
 		PDeterrence: t.PSQ, PWar: t.PWar, Hazard: t.Hazard, NoWar: []PointHorizon{}, Assumptions: []Assumption{},
@@ -156,7 +156,7 @@ type ResponseSet struct {
 // UDG, the response equation's terms per guarantor.
 func fromStructural(m *assess.Model, t *assess.StructuralTrace, version, hash string) *Explanation {
 	o := &m.Opt
-	e := &Explanation{Header: header("explain", version, hash), Option: o.Name, File: o.File, Year: o.Year,
+	e := &Explanation{Header: NewHeader("explain", version, hash), Option: o.Name, File: o.File, Year: o.Year,
 		Engine: "structural", Flags: append([]string{}, t.Flags...), Guarantors: []GuarantorTrace{},
 		PDeterrence: t.PSQ, PWar: 1 - t.PSQ, NoWar: []PointHorizon{}, Assumptions: []Assumption{}}
 	if c := o.Compiled; c != nil {

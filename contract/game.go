@@ -67,7 +67,7 @@ func ptr[T any](v T) *T { return &v }
 
 // DescribeGame counts what `game info` reports about g read from file.
 func DescribeGame(file, version string, g game.Game, warnings []string) *GameInfo {
-	info := &GameInfo{Header: header("game_info", version, GameHash(g)), File: file, Players: []PlayerInfo{}, Warnings: []string{}}
+	info := &GameInfo{Header: NewHeader("game_info", version, GameHash(g)), File: file, Players: []PlayerInfo{}, Warnings: []string{}}
 	info.Warnings = append(info.Warnings, warnings...)
 	switch x := g.(type) {
 	case *game.Tree:
@@ -178,7 +178,7 @@ const (
 // FromSolve builds the game solve document for the equilibria of g (the
 // game the method solved); stopped is "" for a complete run.
 func FromSolve(file, version string, g game.Game, method string, agent bool, eqs []solve.Equilibrium, stopped string) (*GameSolve, error) {
-	doc := &GameSolve{Header: header("game_solve", version, GameHash(g)), File: file, Players: g.PlayerNames(), Method: method,
+	doc := &GameSolve{Header: NewHeader("game_solve", version, GameHash(g)), File: file, Players: g.PlayerNames(), Method: method,
 		Agent: agent, Complete: stopped == "", Stopped: stopped, Equilibria: []Equilibrium{}}
 	switch x := g.(type) {
 	case *game.Tree:

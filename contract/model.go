@@ -24,5 +24,5 @@ func FromModelSolution(version string, sol *models.Solution) (*ModelSolve, error
 		return nil, err
 	}
 	sum := sha256.Sum256(append([]byte(sol.Model+"\n"), p...))
-	return &ModelSolve{Header: header("model_solve", version, hex.EncodeToString(sum[:])[:16]), Solution: sol}, nil
+	return &ModelSolve{Header: NewHeader("model_solve", version, hex.EncodeToString(sum[:])[:16]), Solution: sol}, nil
 }

@@ -143,14 +143,7 @@ func BootstrapBrierDiff(a, b, y []float64, resamples int, seed uint64) Interval 
 		}
 		stats[k] = s / float64(n)
 	}
-	m := mean(stats)
-	v := 0.0
-	for _, s := range stats {
-		v += (s - m) * (s - m)
-	}
-	iv.SE = math.Sqrt(v / float64(resamples-1))
-	sort.Float64s(stats)
-	iv.Lo, iv.Hi = quantile(stats, 0.025), quantile(stats, 0.975)
+	iv.summarize(stats)
 	return iv
 }
 
@@ -193,15 +186,21 @@ func BootstrapBrierDiffByGroup(a, b, y []float64, groups []string, resamples int
 		}
 		stats[k] = s / float64(n)
 	}
+	iv.summarize(stats)
+	return iv
+}
+
+// summarize sets the interval's standard error and 95% percentile bounds
+// from the bootstrap statistics (at least two), sorting stats in place.
+func (iv *Interval) summarize(stats []float64) {
 	m := mean(stats)
 	v := 0.0
 	for _, s := range stats {
 		v += (s - m) * (s - m)
 	}
-	iv.SE = math.Sqrt(v / float64(resamples-1))
+	iv.SE = math.Sqrt(v / float64(len(stats)-1))
 	sort.Float64s(stats)
 	iv.Lo, iv.Hi = quantile(stats, 0.025), quantile(stats, 0.975)
-	return iv
 }
 
 // bootstrapStream is the PCG stream of the bootstrap, fixed so that a seed

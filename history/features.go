@@ -95,21 +95,9 @@ func median(q scenario.Quantity) float64 { return q.Dist.Quantile(0.5) }
 
 func asOfDate(s *scenario.Scenario) string {
 	if s.Period != nil {
-		return dateStart(s.Period.Start)
+		return scenario.DateStart(s.Period.Start)
 	}
 	return ""
-}
-
-// dateStart completes a YYYY or YYYY-MM date to its first day, so that
-// dates compare as strings.
-func dateStart(d string) string {
-	switch len(d) {
-	case 4:
-		return d + "-01-01"
-	case 7:
-		return d + "-01"
-	}
-	return d
 }
 
 // HuthCrisis names a Huth (1988) crisis that is an episode of the case,

@@ -60,17 +60,7 @@ func Explain(w io.Writer, e *contract.Explanation) error {
 	fmt.Fprintf(w, "   challenger types that prefer war with the responders to the status quo (attack whatever): %.3f\n", e.Determined)
 	fmt.Fprintf(w, "   P(deterrence holds) %.3f = %.3f + %.3f x SQ; P(war) %.3f\n", e.PDeterrence, e.Satisfied, max(1-e.Satisfied-e.Determined, 0), e.PWar)
 	fmt.Fprintf(w, "\n5. Durability: the challenger decides now (above), then re-decides yearly; hazard after the first year %.4f;", e.Hazard)
-	for _, h := range e.NoWar {
-		fmt.Fprintf(w, " P(no war by %dy) %.3f;", h.Years, h.P)
-	}
-	fmt.Fprintln(w, "\n\n6. Inputs and sources")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	for _, a := range e.Assumptions {
-		fmt.Fprintf(tw, "   %s\t%s\tmedian %.4g\t%s\n", a.Input, a.Distribution, a.Median, a.Source)
-	}
-	tw.Flush()
-	_, err := fmt.Fprintln(w)
-	return err
+	return explainTail(w, e)
 }
 
 // explainStructural writes the structural engine's chain (MODEL.md §3,
@@ -113,11 +103,17 @@ func explainStructural(w io.Writer, e *contract.Explanation) error {
 	fmt.Fprintf(w, "\n4. Challenger's best response: Π = E[π_S] = %.4f, C̄ = E[C_S] = %.4f, deterrence index DI = %.3f\n", c.Pi, c.CostBar, c.Index)
 	fmt.Fprintf(w, "   P(deterrence holds) = L(DI) = %.3f; P(war) %.3f\n", e.PDeterrence, e.PWar)
 	fmt.Fprintf(w, "\n5. Durability (cure Weibull, hazard ratio of the mechanisms %.3f, %d phase(s) of instruments in force):", c.HazardRatio, c.Phases)
+	return explainTail(w, e)
+}
+
+// explainTail ends both engines' explanations: the rest of the durability
+// line (P(no war) at each horizon) and the inputs with their sources.
+func explainTail(w io.Writer, e *contract.Explanation) error {
 	for _, h := range e.NoWar {
 		fmt.Fprintf(w, " P(no war by %dy) %.3f;", h.Years, h.P)
 	}
 	fmt.Fprintln(w, "\n\n6. Inputs and sources")
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, a := range e.Assumptions {
 		fmt.Fprintf(tw, "   %s\t%s\tmedian %.4g\t%s\n", a.Input, a.Distribution, a.Median, a.Source)
 	}

@@ -128,23 +128,11 @@ func (s *Store) ListRuns(ctx context.Context, f RunFilter, p Page) ([]Run, strin
 	if err != nil {
 		return nil, "", err
 	}
-	defer rows.Close()
-	var out []Run
-	for rows.Next() {
-		r, err := scanRun(rows)
-		if err != nil {
-			return nil, "", err
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := scanAll(rows, scanRun)
+	if err != nil {
 		return nil, "", err
 	}
-	next := ""
-	if len(out) > lim {
-		out = out[:lim]
-		next = out[lim-1].ID
-	}
+	out, next := cutPage(out, lim, func(x Run) string { return x.ID })
 	return out, next, nil
 }
 

@@ -151,23 +151,11 @@ func (s *Store) ListScenarios(ctx context.Context, p Page) ([]Scenario, string, 
 	if err != nil {
 		return nil, "", err
 	}
-	defer rows.Close()
-	var out []Scenario
-	for rows.Next() {
-		sc, err := scanScenario(rows)
-		if err != nil {
-			return nil, "", err
-		}
-		out = append(out, sc)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := scanAll(rows, scanScenario)
+	if err != nil {
 		return nil, "", err
 	}
-	next := ""
-	if len(out) > lim {
-		out = out[:lim]
-		next = out[lim-1].ID
-	}
+	out, next := cutPage(out, lim, func(x Scenario) string { return x.ID })
 	return out, next, nil
 }
 
@@ -212,14 +200,5 @@ func (s *Store) Versions(ctx context.Context, id string, before, limit int) ([]V
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []Version
-	for rows.Next() {
-		v, err := scanVersion(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return scanAll(rows, scanVersion)
 }

@@ -330,3 +330,30 @@ func (p Page) limit() int {
 	}
 	return min(p.Limit, MaxLimit)
 }
+
+// scanAll reads every row of rows with scan and closes rows. A scan error
+// returns nil; an error ending the iteration returns the rows read so far
+// with it.
+func scanAll[T any](rows *sql.Rows, scan func(interface{ Scan(...any) error }) (T, error)) ([]T, error) {
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		x, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
+
+// cutPage trims rows fetched with LIMIT lim+1 to lim and returns the
+// cursor of the next page: the last kept row's id, or "" when no row was
+// left over.
+func cutPage[T any](out []T, lim int, id func(T) string) ([]T, string) {
+	if len(out) <= lim {
+		return out, ""
+	}
+	out = out[:lim]
+	return out, id(out[lim-1])
+}

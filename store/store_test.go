@@ -1,4 +1,4 @@
-package store
+package store_test
 
 import (
 	"context"
@@ -7,10 +7,13 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/guarantor/guarantor/store"
+	"github.com/guarantor/guarantor/store/storetest"
 )
 
 func TestScenarioVersionsAreImmutable(t *testing.T) {
-	eachBackend(t, func(t *testing.T, s *Store, _ string) {
+	storetest.Each(t, func(t *testing.T, s *store.Store, _ string) {
 		ctx := context.Background()
 		text1 := "name: a\n# comment kept verbatim  \n\tindent: 'x'\n"
 		sc, v1, err := s.CreateScenario(ctx, "alpha", text1, "tok1")
@@ -20,7 +23,7 @@ func TestScenarioVersionsAreImmutable(t *testing.T) {
 		if v1.Version != 1 || sc.Latest != 1 {
 			t.Fatalf("first version %d latest %d", v1.Version, sc.Latest)
 		}
-		if _, _, err := s.CreateScenario(ctx, "alpha", "x", ""); !errors.Is(err, ErrConflict) {
+		if _, _, err := s.CreateScenario(ctx, "alpha", "x", ""); !errors.Is(err, store.ErrConflict) {
 			t.Fatalf("duplicate name: %v, want ErrConflict", err)
 		}
 		v2, err := s.SaveVersion(ctx, sc.ID, "name: b\n", "tok2")
@@ -35,7 +38,7 @@ func TestScenarioVersionsAreImmutable(t *testing.T) {
 			t.Fatalf("versions %d %d", v2.Version, v3.Version)
 		}
 		got, err := s.GetVersion(ctx, sc.ID, 1)
-		if err != nil || got.YAML != text1 || got.Author != "tok1" || got.SHA256 != digest(text1) {
+		if err != nil || got.YAML != text1 || got.Author != "tok1" || got.SHA256 != store.Digest(text1) {
 			t.Fatalf("version 1 = %+v, %v", got, err)
 		}
 		latest, err := s.GetVersion(ctx, sc.ID, 0)
@@ -50,10 +53,10 @@ func TestScenarioVersionsAreImmutable(t *testing.T) {
 		if err != nil || len(vs) != 1 || vs[0].Version != 1 {
 			t.Fatalf("versions before 2 = %+v, %v", vs, err)
 		}
-		if _, err := s.SaveVersion(ctx, NewID(), "x", ""); !errors.Is(err, ErrNotFound) {
+		if _, err := s.SaveVersion(ctx, store.NewID(), "x", ""); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("save to missing scenario: %v", err)
 		}
-		if _, err := s.GetVersion(ctx, sc.ID, 9); !errors.Is(err, ErrNotFound) {
+		if _, err := s.GetVersion(ctx, sc.ID, 9); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("missing version: %v", err)
 		}
 	})
@@ -62,7 +65,7 @@ func TestScenarioVersionsAreImmutable(t *testing.T) {
 // Concurrent saves to one scenario must each get their own version
 // number with nothing lost (the count of versions equals the saves).
 func TestConcurrentSavesLoseNothing(t *testing.T) {
-	eachBackend(t, func(t *testing.T, s *Store, _ string) {
+	storetest.Each(t, func(t *testing.T, s *store.Store, _ string) {
 		ctx := context.Background()
 		sc, _, err := s.CreateScenario(ctx, "c", "v0", "")
 		if err != nil {
@@ -104,7 +107,7 @@ func TestConcurrentSavesLoseNothing(t *testing.T) {
 }
 
 func TestPagination(t *testing.T) {
-	eachBackend(t, func(t *testing.T, s *Store, _ string) {
+	storetest.Each(t, func(t *testing.T, s *store.Store, _ string) {
 		ctx := context.Background()
 		want := map[string]bool{}
 		for i := range 7 {
@@ -117,7 +120,7 @@ func TestPagination(t *testing.T) {
 		got := map[string]bool{}
 		after, pages := "", 0
 		for {
-			page, next, err := s.ListScenarios(ctx, Page{After: after, Limit: 3})
+			page, next, err := s.ListScenarios(ctx, store.Page{After: after, Limit: 3})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -143,11 +146,11 @@ func TestPagination(t *testing.T) {
 }
 
 func TestRunLifecycle(t *testing.T) {
-	eachBackend(t, func(t *testing.T, s *Store, _ string) {
+	storetest.Each(t, func(t *testing.T, s *store.Store, _ string) {
 		ctx := context.Background()
 		sc, _, _ := s.CreateScenario(ctx, "r", "x", "")
-		k := Key{InputsHash: "abc", EngineVersion: "v1", Seed: 1<<63 + 5, Samples: 1000}
-		r, err := s.CreateRun(ctx, Run{ScenarioID: sc.ID, Version: 1, Option: "opt", InputsHash: k.InputsHash,
+		k := store.Key{InputsHash: "abc", EngineVersion: "v1", Seed: 1<<63 + 5, Samples: 1000}
+		r, err := s.CreateRun(ctx, store.Run{ScenarioID: sc.ID, Version: 1, Option: "opt", InputsHash: k.InputsHash,
 			EngineVersion: k.EngineVersion, Seed: k.Seed, Samples: k.Samples, TokenID: "t"})
 		if err != nil {
 			t.Fatal(err)
@@ -168,13 +171,13 @@ func TestRunLifecycle(t *testing.T) {
 			t.Fatal(err)
 		}
 		got, _ := s.GetRun(ctx, r.ID)
-		if got.Status != Running || got.Progress != 0.5 || got.Seed != k.Seed || got.StartedAt.IsZero() {
+		if got.Status != store.Running || got.Progress != 0.5 || got.Seed != k.Seed || got.StartedAt.IsZero() {
 			t.Fatalf("running run = %+v", got)
 		}
 		if ok, err := s.FinishRun(ctx, r.ID, []byte(`{"x":1}`)); !ok || err != nil {
 			t.Fatalf("finish: %v %v", ok, err)
 		}
-		if ok, _ := s.EndRun(ctx, r.ID, Canceled, "late"); ok {
+		if ok, _ := s.EndRun(ctx, r.ID, store.Canceled, "late"); ok {
 			t.Fatal("canceled a done run")
 		}
 		if _, ok, _ := s.FindActive(ctx, k); ok {
@@ -189,18 +192,18 @@ func TestRunLifecycle(t *testing.T) {
 			t.Fatalf("result %q %v", body, err)
 		}
 		// A canceled run never gets a result, even if its worker finishes.
-		r2, _ := s.CreateRun(ctx, Run{ScenarioID: sc.ID, Version: 1, InputsHash: "h2", EngineVersion: "v1", Samples: 1})
+		r2, _ := s.CreateRun(ctx, store.Run{ScenarioID: sc.ID, Version: 1, InputsHash: "h2", EngineVersion: "v1", Samples: 1})
 		s.StartRun(ctx, r2.ID)
-		if ok, _ := s.EndRun(ctx, r2.ID, Canceled, "by user"); !ok {
+		if ok, _ := s.EndRun(ctx, r2.ID, store.Canceled, "by user"); !ok {
 			t.Fatal("cancel failed")
 		}
 		if ok, _ := s.FinishRun(ctx, r2.ID, []byte("{}")); ok {
 			t.Fatal("finished a canceled run")
 		}
-		if _, err := s.Result(ctx, r2.ID); !errors.Is(err, ErrNotFound) {
+		if _, err := s.Result(ctx, r2.ID); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("canceled run has a result: %v", err)
 		}
-		runs, _, err := s.ListRuns(ctx, RunFilter{Status: Canceled}, Page{})
+		runs, _, err := s.ListRuns(ctx, store.RunFilter{Status: store.Canceled}, store.Page{})
 		if err != nil || len(runs) != 1 || runs[0].ID != r2.ID {
 			t.Fatalf("canceled runs = %+v %v", runs, err)
 		}
@@ -222,13 +225,13 @@ func TestRunLifecycle(t *testing.T) {
 // runs from before owners), never its own, never a live peer's, never a
 // finished run.
 func TestRecoverStale(t *testing.T) {
-	eachBackend(t, func(t *testing.T, s *Store, _ string) {
+	storetest.Each(t, func(t *testing.T, s *store.Store, _ string) {
 		ctx := context.Background()
 		clock := time.UnixMilli(1_700_000_000_000)
-		s.now = func() time.Time { return clock }
+		store.SetNow(s, func() time.Time { return clock })
 		sc, _, _ := s.CreateScenario(ctx, "r", "x", "")
-		mk := func(owner string) Run {
-			r, err := s.CreateRun(ctx, Run{ScenarioID: sc.ID, Version: 1, InputsHash: "h", EngineVersion: "v", Samples: 1, Owner: owner})
+		mk := func(owner string) store.Run {
+			r, err := s.CreateRun(ctx, store.Run{ScenarioID: sc.ID, Version: 1, InputsHash: "h", EngineVersion: "v", Samples: 1, Owner: owner})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -239,7 +242,7 @@ func TestRecoverStale(t *testing.T) {
 		}
 		aQueued, aRunning, aDone := mk("A"), mk("A"), mk("A")
 		bRunning, legacy, self := mk("B"), mk(""), mk("C")
-		for _, r := range []Run{aRunning, aDone, bRunning} {
+		for _, r := range []store.Run{aRunning, aDone, bRunning} {
 			s.StartRun(ctx, r.ID)
 		}
 		s.FinishRun(ctx, aDone.ID, []byte("{}"))
@@ -257,10 +260,10 @@ func TestRecoverStale(t *testing.T) {
 		if n, err := s.RecoverStale(ctx, "C", after); err != nil || n != 2 {
 			t.Fatalf("A stale: recovered %d, %v; want 2", n, err)
 		}
-		want := map[string]Status{aQueued.ID: Failed, aRunning.ID: Failed, aDone.ID: Done, bRunning.ID: Running, legacy.ID: Failed, self.ID: Queued}
+		want := map[string]store.Status{aQueued.ID: store.Failed, aRunning.ID: store.Failed, aDone.ID: store.Done, bRunning.ID: store.Running, legacy.ID: store.Failed, self.ID: store.Queued}
 		for id, st := range want {
 			r, _ := s.GetRun(ctx, id)
-			if r.Status != st || st == Failed && r.Error != InterruptedMsg {
+			if r.Status != st || st == store.Failed && r.Error != store.InterruptedMsg {
 				t.Errorf("run %s (owner %q) = %s %q, want %s", id, r.Owner, r.Status, r.Error, st)
 			}
 		}
@@ -272,14 +275,14 @@ func TestRecoverStale(t *testing.T) {
 }
 
 func TestTokensAreHashed(t *testing.T) {
-	eachBackend(t, func(t *testing.T, s *Store, _ string) {
+	storetest.Each(t, func(t *testing.T, s *store.Store, _ string) {
 		ctx := context.Background()
 		secret, tok, err := s.CreateToken(ctx, "ci")
 		if err != nil {
 			t.Fatal(err)
 		}
 		var n int
-		s.DB().QueryRow(s.q(`SELECT COUNT(*) FROM tokens WHERE hash = ? OR name = ?`), secret, secret).Scan(&n)
+		s.DB().QueryRow(s.Q(`SELECT COUNT(*) FROM tokens WHERE hash = ? OR name = ?`), secret, secret).Scan(&n)
 		if n != 0 {
 			t.Fatal("secret stored in clear")
 		}
@@ -287,13 +290,13 @@ func TestTokensAreHashed(t *testing.T) {
 		if err != nil || got.ID != tok.ID {
 			t.Fatalf("check: %+v %v", got, err)
 		}
-		if _, err := s.CheckToken(ctx, secret+"x"); !errors.Is(err, ErrNotFound) {
+		if _, err := s.CheckToken(ctx, secret+"x"); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("wrong secret accepted: %v", err)
 		}
 		if err := s.RevokeToken(ctx, tok.ID); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.CheckToken(ctx, secret); !errors.Is(err, ErrNotFound) {
+		if _, err := s.CheckToken(ctx, secret); !errors.Is(err, store.ErrNotFound) {
 			t.Fatalf("revoked token accepted: %v", err)
 		}
 	})
@@ -301,10 +304,10 @@ func TestTokensAreHashed(t *testing.T) {
 
 // Reopening runs no migration twice and keeps the data.
 func TestReopen(t *testing.T) {
-	eachBackend(t, func(t *testing.T, s *Store, dsn string) {
+	storetest.Each(t, func(t *testing.T, s *store.Store, dsn string) {
 		ctx := context.Background()
 		sc, _, _ := s.CreateScenario(ctx, "keep", "text", "")
-		s2, err := Open(ctx, dsn)
+		s2, err := store.Open(ctx, dsn)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -312,7 +315,7 @@ func TestReopen(t *testing.T) {
 		if got, err := s2.GetVersion(ctx, sc.ID, 1); err != nil || got.YAML != "text" {
 			t.Fatalf("after reopen: %+v %v", got, err)
 		}
-		ms, _ := migrations()
+		ms, _ := store.Migrations()
 		var n int
 		s2.DB().QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&n)
 		if n != len(ms) {
@@ -324,8 +327,8 @@ func TestReopen(t *testing.T) {
 func TestIDs(t *testing.T) {
 	prev := ""
 	for range 1000 {
-		id := NewID()
-		if !ValidID(id) {
+		id := store.NewID()
+		if !store.ValidID(id) {
 			t.Fatalf("invalid id %q", id)
 		}
 		if id == prev {
@@ -334,15 +337,8 @@ func TestIDs(t *testing.T) {
 		prev = id
 	}
 	for _, bad := range []string{"", "../etc/passwd", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789abcdefghijklmnoz"} {
-		if ValidID(bad) {
+		if store.ValidID(bad) {
 			t.Fatalf("ValidID(%q)", bad)
 		}
-	}
-}
-
-func TestSplitSQL(t *testing.T) {
-	got := splitSQL("-- c\nCREATE TABLE a (x INT);\n\nCREATE INDEX i ON a (x);\n")
-	if len(got) != 2 || got[1] != "CREATE INDEX i ON a (x);" {
-		t.Fatalf("%q", got)
 	}
 }

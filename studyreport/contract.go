@@ -37,16 +37,12 @@ type AlternativeDoc = contract.DesignAlt
 // CandidateDoc is one package assessed.
 type CandidateDoc = contract.DesignCandidate
 
-func header(output, version, hash string) contract.Header {
-	return contract.Header{SchemaVersion: contract.SchemaVersion, Output: output, EngineVersion: version, InputHash: hash}
-}
-
 func indexDoc(x sensitivity.Index) IndexDoc { return IndexDoc{Value: x.Value, Lo: x.Lo, Hi: x.Hi} }
 
 // Doc returns the study as a contract document.
 func (s *Sensitivity) Doc() *SensitivityDoc {
 	r := s.Sobol
-	d := &SensitivityDoc{Header: header("sensitivity", s.Version, s.InputHash), RunInfo: contract.RunInfo{Seed: s.Seed, Samples: r.N},
+	d := &SensitivityDoc{Header: contract.NewHeader("sensitivity", s.Version, s.InputHash), RunInfo: contract.RunInfo{Seed: s.Seed, Samples: r.N},
 		Option: s.Option, File: s.File, Groups: s.Groups, QuasiRandom: r.QuasiRandom, EngineRuns: r.Evals,
 		Bootstrap: r.Bootstrap, Level: r.Level, Outputs: []SensitivityOut{}, Inputs: s.Inputs}
 	if d.Inputs == nil {
@@ -85,7 +81,7 @@ func candidateDocs(cs []design.Candidate) []CandidateDoc {
 // identifies the alternatives' scenarios and the question.
 func (d *Design) Doc(inputHash string) *DesignDoc {
 	p, r := &d.Problem, d.Result
-	doc := &DesignDoc{Header: header("design", d.Version, inputHash), RunInfo: contract.RunInfo{Seed: p.Seed, Samples: p.Samples},
+	doc := &DesignDoc{Header: contract.NewHeader("design", d.Version, inputHash), RunInfo: contract.RunInfo{Seed: p.Seed, Samples: p.Samples},
 		Question: d.Question, Target: p.Target, TargetNoWar: p.NoWarTarget, Strict: p.Strict, Exhaustive: p.Exhaustive,
 		Weights: p.Weights, GridSize: r.GridSize, RunnersUp: candidateDocs(r.RunnersUp), Frontier: candidateDocs(r.Frontier),
 		Assessed: candidateDocs(r.Assessed), Violations: orEmpty(r.Violations), Levers: []LeverDoc{}, Alternatives: []AlternativeDoc{}}

@@ -216,7 +216,7 @@ func sweepSummary(w io.Writer, spec *sweep.Spec, rows []sweep.Row, dir string, t
 // sweepDoc is the JSON document of a sweep (contract.Sweep); its input
 // hash is the study id.
 func sweepDoc(spec *sweep.Spec, rows []sweep.Row) *contract.Sweep {
-	d := &contract.Sweep{Header: contract.Header{SchemaVersion: contract.SchemaVersion, Output: "sweep", EngineVersion: spec.Version, InputHash: spec.ID()},
+	d := &contract.Sweep{Header: contract.NewHeader("sweep", spec.Version, spec.ID()),
 		RunInfo: contract.RunInfo{Seed: spec.Seed, Samples: spec.Samples}, File: spec.File, Design: spec.Design,
 		Params: []contract.SweepParam{}, Points: []contract.SweepPoint{}}
 	for _, p := range spec.Params {

@@ -20,18 +20,6 @@ func TestPropBoundaryPriors(t *testing.T) {
 		if err != nil {
 			t.Fatalf("pCh=%g pPro=%g refused: %v", p.PCh, p.PPro, err)
 		}
-		tr, err := m.Game()
-		if err != nil {
-			t.Fatal(err)
-		}
-		sol := m.Solve()
-		if len(sol.Equilibria) == 0 {
-			t.Fatal("no equilibrium")
-		}
-		modeltest.VerifyAll(t, tr, sol, 1e-8)
-		modeltest.VerifyExported(t, tr, sol, 1e-8)
-		if !nearThreshold(&p) {
-			modeltest.AgreesWithSolve(t, tr, sol, 1e-8)
-		}
+		modeltest.CheckSolution(t, m, !nearThreshold(&p), 1e-8)
 	})
 }

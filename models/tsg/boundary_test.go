@@ -23,16 +23,6 @@ func TestPropBoundaryPriors(t *testing.T) {
 		if err != nil {
 			t.Fatalf("pi=%g refused: %v", p.Pi, err)
 		}
-		tr, err := m.Game()
-		if err != nil {
-			t.Fatal(err)
-		}
-		sol := m.Solve()
-		if len(sol.Equilibria) == 0 {
-			t.Fatal("no equilibrium")
-		}
-		modeltest.VerifyAll(t, tr, sol, 1e-8)
-		modeltest.AgreesWithSolve(t, tr, sol, 1e-8)
-		modeltest.VerifyExported(t, tr, sol, 1e-8)
+		modeltest.CheckSolution(t, m, true, 1e-8)
 	})
 }

@@ -100,3 +100,31 @@ func sameProfile(a [][][]float64, b game.BehaviorProfile) bool {
 	}
 	return true
 }
+
+// Model is what every model package's *Model offers the checks.
+type Model interface {
+	Game() (*game.Tree, error)
+	Solve() *models.Solution
+}
+
+// CheckSolution builds m's tree and solution and requires at least one
+// equilibrium, each passing VerifyAll on the tree and on its exported and
+// re-read copy, all within tol; with agree, the solution must also match
+// the general solver (AgreesWithSolve), which callers turn off near a
+// model's knife edges.
+func CheckSolution(t TB, m Model, agree bool, tol float64) {
+	t.Helper()
+	tr, err := m.Game()
+	if err != nil {
+		t.Fatalf("game tree: %v", err)
+	}
+	sol := m.Solve()
+	if len(sol.Equilibria) == 0 {
+		t.Fatalf("no equilibrium")
+	}
+	VerifyAll(t, tr, sol, tol)
+	if agree {
+		AgreesWithSolve(t, tr, sol, tol)
+	}
+	VerifyExported(t, tr, sol, tol)
+}
