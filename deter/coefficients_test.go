@@ -81,3 +81,47 @@ func TestDefaultSigns(t *testing.T) {
 		t.Logf("post1945 = %v > 0: commitments after 1945 honoured more often than before", c.Post1945.Value)
 	}
 }
+
+// TestCommittedResponseOrdering checks the committed coefficients order a
+// guarantor's P(fights) security assurance <= defence pact <= collective
+// defence (and air policing <= defence pact <= tripwire, nuclear umbrella)
+// in each era for the same covariates: an obligation to consult is weaker
+// than one to fight, and the ordering must not hinge on the era term
+// applying to one instrument and not another.
+func TestCommittedResponseOrdering(t *testing.T) {
+	c := Default()
+	chains := [][]string{
+		{"security_assurance", "defense_pact", "collective_defense"},
+		{"air_policing", "defense_pact", "tripwire"},
+		{"security_assurance", "defense_pact", "nuclear_umbrella"},
+	}
+	covs := []ResponseInput{
+		{},
+		{StakeUSDbn: 3, Audience: 1, PWin: 0.9},
+		{Audience: 0.5, PWin: 0.2, LogLR: -1},
+		{StakeUSDbn: 0.5, PWin: 1, LogLR: 2},
+	}
+	for _, chain := range chains {
+		for _, post := range []bool{false, true} {
+			for ci, x := range covs {
+				prev, prevInst := -1.0, ""
+				for _, inst := range chain {
+					b, ok := c.BaseLogit(inst)
+					if !ok {
+						t.Fatalf("Base[%s] missing", inst)
+					}
+					y := x
+					y.Base, y.Post1945 = b, post && c.EraApplies(inst)
+					if inst == "tripwire" {
+						y.Troops = 1000
+					}
+					p := Response(c, y)
+					if p < prev {
+						t.Errorf("post1945=%v covariates #%d: P(fights | %s) = %.4f < P(fights | %s) = %.4f", post, ci, inst, p, prevInst, prev)
+					}
+					prev, prevInst = p, inst
+				}
+			}
+		}
+	}
+}

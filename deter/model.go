@@ -157,5 +157,7 @@ func Survival(c *Coefficients, index, years, hazardRatio float64) float64 {
 		return 1
 	}
 	h := math.Pow(years/c.Lambda.Value, c.K.Value) * hazardRatio
-	return pc + (1-pc)*math.Exp(-h)
+	// 1 - (1-pc)(1 - e^-h), with expm1: pc + (1-pc)e^-h rounds above 1, or
+	// out of order in pc, when h is near 0 (rapid found T = 1e-18).
+	return 1 + (1-pc)*math.Expm1(-h)
 }

@@ -360,3 +360,75 @@ func TestFitRhoRecovers(t *testing.T) {
 		t.Errorf("counts or nesting wrong: %+v", f)
 	}
 }
+
+// TestNoCodedConsultationOnlyCase pins the fact that makes the security
+// assurance's rate a judgment: no alliance-war case coded honoured or
+// violated (either coding) carries consultation as its only obligation,
+// so the file's "consultation" cases measure their other clauses.
+func TestNoCodedConsultationOnlyCase(t *testing.T) {
+	for _, cd := range []evidence.Coding{evidence.LLM, evidence.BF} {
+		cases, err := evidence.FulfilmentCases(cd)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var consult int
+		for _, k := range cases {
+			o := k.Obligations
+			if !o[evidence.Consultation] {
+				continue
+			}
+			consult++
+			if !o[evidence.Defense] && !o[evidence.Offense] && !o[evidence.Neutrality] && !o[evidence.NonAggression] {
+				t.Errorf("%s: a coded case (war %d, %d) has consultation as its only obligation", cd, k.War, k.Year)
+			}
+		}
+		if consult == 0 {
+			t.Errorf("%s: no coded consultation case at all; the data changed", cd)
+		}
+	}
+}
+
+// TestAssuranceBelowDefence checks the judgment is applied on the logit
+// scale with a factor below 1, and that air policing follows it.
+func TestAssuranceBelowDefence(t *testing.T) {
+	c := deter.Default()
+	d, a, ap := c.Base["defense_pact"], c.Base["security_assurance"], c.Base["air_policing"]
+	if want := d.Value + math.Log(assuranceOdds.R); math.Abs(a.Value-want) > 1e-12 || !(assuranceOdds.R < 1) {
+		t.Errorf("security_assurance %v, want defense_pact %v + ln %v", a.Value, d.Value, assuranceOdds.R)
+	}
+	if ap.Value != a.Value || !a.Judgment() {
+		t.Errorf("air_policing %v should equal the labelled security_assurance %v", ap.Value, a.Value)
+	}
+	if !c.EraApplies("security_assurance") || !c.EraApplies("air_policing") || !c.EraApplies("defense_pact") {
+		t.Error("Post1945 must apply to the assurance and air policing as it does to the defence pact")
+	}
+}
+
+// TestJoinedTable checks the ATOP x COW tabulation against an independent
+// count made in Python from the same two embedded CSV files (a separate
+// implementation written before this one: same rules, different code).
+func TestJoinedTable(t *testing.T) {
+	rows, err := JoinedTable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[JoinClass][2][3]int{ // [pre, post][joined, stayed, enemy]
+		JoinDefense:     {{111, 71, 36}, {131, 563, 12}},
+		JoinOffense:     {{1, 4, 1}, {0, 0, 0}},
+		JoinConsultOnly: {{9, 4, 0}, {0, 23, 4}},
+		JoinNeutNonagg:  {{10, 30, 12}, {8, 320, 3}},
+	}
+	if len(rows) != 2*len(want) {
+		t.Fatalf("%d rows, want %d", len(rows), 2*len(want))
+	}
+	for _, r := range rows {
+		e := 0
+		if r.Post {
+			e = 1
+		}
+		w := want[r.Class][e]
+		if got := [3]int{r.Joined, r.Stayed, r.Enemy}; got != w {
+			t.Errorf("%s post1945=%v: joined/stayed/enemy %v, want %v", r.Class, r.Post, got, w)
+		}
+	}
+}

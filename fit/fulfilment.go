@@ -44,13 +44,21 @@ func trigamma(x float64) float64 {
 // rate: the BF file's multilateral defence cases after 1945 (0 of 20
 // honoured) are Arab League wars, not integrated commands, so the split
 // would measure those wars rather than the instrument.
+//
+// A security assurance is not measured here. Its obligation is to consult,
+// and the file's "consultation" cases say nothing about fighting under
+// one: every alliance whose only obligation is consultation is coded "not a
+// case of performance" (consulLLM), so the 32 coded consultation cases are
+// all alliances that also carry a defence, offence, neutrality or
+// non-aggression clause, and their "honoured" measures that other clause.
+// The assurance's rate is a labelled judgment built on the defence-pact
+// rate instead (assuranceOdds in judgment.go).
 var baseMap = []struct {
 	inst string
 	obl  evidence.Obligation
 }{
 	{"defense_pact", evidence.Defense},
 	{"collective_defense", evidence.Defense},
-	{"security_assurance", evidence.Consultation},
 }
 
 // FulfilmentBases returns the fitted Base logits (pre-1945 cases, LLM

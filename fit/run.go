@@ -111,6 +111,9 @@ type Result struct {
 	Durability   DurabilityReport
 	General      GeneralReport
 	Rho          RhoFit
+	// Joined is the ATOP x COW tabulation behind the security-assurance
+	// judgment (reported, not fitted; see JoinedTable).
+	Joined []JoinCount
 	// Offset is what the fitted covariate terms add, on average, over
 	// Huth's defenders: BE mean ln(1+trade) + BA mean dem + BD mean (P(win) - 1/2).
 	// It is subtracted from the fulfilment logits (see fillBases).
@@ -172,6 +175,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	res.Offset = responseOffset(ks, f)
 	fillBases(c, res.Bases, res.Offset)
+	if res.Joined, err = JoinedTable(); err != nil {
+		return nil, err
+	}
 
 	step("correlation of allies' responses (random-intercept probit)")
 	cases, err := evidence.FulfilmentCases(evidence.LLM)

@@ -227,6 +227,22 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	tw.Flush()
 	c := r.Coefficients
 	fmt.Fprintf(w, "Post1945 = %.3f (SE %.3f): %s\n", c.Post1945.Value, c.Post1945.SE, c.Post1945.Method)
+	if a, ok := c.Base["security_assurance"]; ok {
+		fmt.Fprintf(w, "security_assurance (labelled judgment, not in the table: the file codes no consultation-only case) = %.3f (SE %.3f): %s\n", a.Value, a.SE, a.Method)
+	}
+	if len(r.Joined) > 0 {
+		fmt.Fprintln(w, "What informs it (reported, not fitted): allies of a state attacked in a COW war (ATOP 5.1 dyad-years x COW 4.0), by the ally's strongest obligation")
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "obligation\tera\tjoined\tstayed out\tfought the partner\twars (with a join)\tposterior mean joined")
+		for _, j := range r.Joined {
+			era := "pre-1945"
+			if j.Post {
+				era = "1945-2003"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d (%d)\t%.3f\n", j.Class, era, j.Joined, j.Stayed, j.Enemy, j.Wars, j.JoinedWars, float64(j.Joined+1)/float64(j.N()+2))
+		}
+		tw.Flush()
+	}
 
 	rf := r.Rho
 	fmt.Fprintf(w, "\nCorrelation of allies' responses (random-intercept probit, %d cases in %d wars, %d with several cases):\n", rf.Cases, rf.Wars, rf.MultiWars)
