@@ -69,6 +69,8 @@ func TestBadInput(t *testing.T) {
 		{"enummixed chain 5k timeout", []string{"game", "solve", in["chain5k"], "--method", "enummixed", "--timeout", "1ms"}, 1, []string{"timed out after 1ms"}, false},
 		{"enummixed chain 32k timeout", []string{"game", "solve", in["chain32k"], "--method", "enummixed", "--timeout", "1ms"}, 1, []string{"game too large", "8001 x 8001 strategies", "over the limit of 1.0 GiB"}, false},
 		{"enummixed chain 32k", []string{"game", "solve", in["chain32k"], "--method", "enummixed"}, 1, []string{"game too large", "8001 x 8001 strategies", "over the limit of 1.0 GiB"}, false},
+		{"convert chain 5k timeout", []string{"game", "convert", in["chain5k"], "--to", "nfg", "--timeout", "1ms"}, 1, []string{"timed out after 1ms"}, false},
+		{"convert chain 5k memory 1 MiB", []string{"game", "convert", in["chain5k"], "--to", "nfg", "--memory", "1"}, 1, []string{"1251 x 1251 strategies", "over the limit of 1.0 MiB"}, false},
 		{"logit chain 20k memory", []string{"game", "solve", in["chain20k"], "--method", "logit", "--timeout", "1ms"}, 1, []string{"game too large", "20000 strategy variables", "over the limit of 1.0 GiB"}, false},
 		{"assess /dev/zero", []string{"assess", "/dev/zero", "-q"}, 2, []string{"/dev/zero", "not a regular file"}, false},
 		{"assess /dev/urandom", []string{"assess", "/dev/urandom", "-q"}, 2, []string{"/dev/urandom", "not a regular file"}, false},
