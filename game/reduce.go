@@ -32,6 +32,8 @@ var ErrTooManyCells = errors.New("reduced strategic form too large")
 // labels concatenate 1-based action numbers with '*' for a left-out
 // infoset ("1*2"), as Gambit writes them. maxCells > 0 bounds the number of
 // cells; beyond it ErrTooManyCells is returned before any work is done.
+// The form's memory is bounded by DefaultReducedFormBytes (see
+// ReducedFormLimit).
 //
 // Payoffs are exact. Every cell walks only the nodes its profile reaches,
 // so the cost is cells x (reached nodes).
@@ -40,23 +42,98 @@ func (t *Tree) ReducedForm(maxCells int) (*ReducedForm, error) {
 }
 
 // ReducedFormContext is ReducedForm that stops with ctx.Err() when ctx
-// ends: big forms take a while to fill.
+// ends: big forms take a while to list and fill.
 func (t *Tree) ReducedFormContext(ctx context.Context, maxCells int) (*ReducedForm, error) {
+	return t.ReducedFormLimit(ctx, maxCells, DefaultReducedFormBytes)
+}
+
+// DefaultReducedFormBytes bounds the memory of ReducedForm and
+// ReducedFormContext: 1 GiB, the solvers' default memory limit.
+const DefaultReducedFormBytes = 1 << 30
+
+// ReducedFormSize is the size of a tree's reduced strategic form, counted
+// from the tree without building it (float64, which saturates to +Inf
+// rather than overflow).
+type ReducedFormSize struct {
+	// Plans[p] is the number of player p+1's reduced strategies.
+	Plans []float64
+	// Cells is the product of Plans.
+	Cells float64
+	// Bytes estimates the form's memory: the plan lists (4 bytes per
+	// player, strategy and information set of the player), the labels (a
+	// byte or more per information set), the cell index (4 bytes per cell)
+	// and, when chance moves can make cells differ from every terminal, an
+	// outcome of exact payoffs per cell.
+	Bytes float64
+}
+
+// Size estimates the reduced strategic form of t before it is built; its
+// cost is linear in the tree.
+func (t *Tree) Size() ReducedFormSize {
+	return t.sizeWith(t.ownParentMoves())
+}
+
+func (t *Tree) sizeWith(parent []int64) ReducedFormSize {
+	np := t.NumPlayers()
+	sz := ReducedFormSize{Plans: make([]float64, np), Cells: 1}
+	for p := 1; p <= np; p++ {
+		n := t.countPlans(p, parent)
+		sz.Plans[p-1] = n
+		sz.Cells *= n
+		sets := t.PlayerInfosets(p)
+		digits := 0
+		for _, s := range sets {
+			digits += len(strconv.Itoa(len(t.Infosets[s].Actions)))
+		}
+		// plan: a slice header and 4 bytes per infoset; label: a string
+		// header and its digits.
+		sz.Bytes += n * float64(24+4*len(sets)+16+digits)
+	}
+	sz.Bytes += 4 * sz.Cells
+	if len(t.PlayerInfosets(0)) > 0 {
+		// An Outcome (64 bytes) with np exact payoffs (a pointer and a
+		// big.Rat of two one-word big.Ints, about 96 bytes each).
+		sz.Bytes += sz.Cells * float64(64+96*np)
+	}
+	return sz
+}
+
+// ReducedFormLimit is ReducedFormContext with an explicit memory bound:
+// when the estimate of Size exceeds maxBytes > 0, an error wrapping
+// ErrTooManyCells is returned before anything is allocated. maxBytes <= 0
+// means no bound. The context is polled while the plans are listed and
+// while the cells are filled.
+func (t *Tree) ReducedFormLimit(ctx context.Context, maxCells int, maxBytes int64) (*ReducedForm, error) {
 	np := t.NumPlayers()
 	parent := t.ownParentMoves()
-	cells := 1.0
-	for p := 1; p <= np; p++ {
-		cells *= t.countPlans(p, parent)
+	sz := t.sizeWith(parent)
+	if maxCells > 0 && sz.Cells > float64(maxCells) {
+		return nil, fmt.Errorf("%w: %.3g cells (limit %d)", ErrTooManyCells, sz.Cells, maxCells)
 	}
-	if maxCells > 0 && cells > float64(maxCells) {
-		return nil, fmt.Errorf("%w: %.3g cells (limit %d)", ErrTooManyCells, cells, maxCells)
+	if maxBytes > 0 && sz.Bytes > float64(maxBytes) {
+		return nil, fmt.Errorf("%w: %s strategies need about %s, over the limit of %s",
+			ErrTooManyCells, planCounts(sz.Plans), Bytes(sz.Bytes), Bytes(float64(maxBytes)))
 	}
 	rf := &ReducedForm{Plans: make([][][]int32, np), tree: t}
 	labels := make([][]string, np)
 	for p := 1; p <= np; p++ {
-		rf.Plans[p-1] = t.plans(p, parent)
-		for _, plan := range rf.Plans[p-1] {
-			labels[p-1] = append(labels[p-1], planLabel(plan))
+		hint := 0 // no preallocation when unbounded and huge
+		if n := sz.Plans[p-1]; n*float64(len(t.PlayerInfosets(p))+1) <= 1<<28 {
+			hint = int(n)
+		}
+		plans, err := t.plans(ctx, p, parent, hint)
+		if err != nil {
+			return nil, err
+		}
+		rf.Plans[p-1] = plans
+		labels[p-1] = make([]string, len(plans))
+		for k, plan := range plans {
+			if k&1023 == 1023 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			labels[p-1][k] = planLabel(plan)
 		}
 	}
 	rf.Table = NewTable(t.Title, t.Players, labels)
@@ -65,6 +142,26 @@ func (t *Tree) ReducedFormContext(ctx context.Context, maxCells int) (*ReducedFo
 		return nil, err
 	}
 	return rf, nil
+}
+
+// planCounts writes strategy counts as "8001 x 8001".
+func planCounts(plans []float64) string {
+	parts := make([]string, len(plans))
+	for i, n := range plans {
+		parts[i] = strconv.FormatFloat(n, 'g', 6, 64)
+	}
+	return strings.Join(parts, " x ")
+}
+
+// Bytes formats a byte count for error messages ("1.2 GiB").
+func Bytes(b float64) string {
+	switch {
+	case b >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", b/(1<<30))
+	case b >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", b/(1<<20))
+	}
+	return fmt.Sprintf("%.0f bytes", b)
 }
 
 // ownParentMoves returns, for every infoset, the last move (as
@@ -130,8 +227,10 @@ func (t *Tree) countPlans(p int, parent []int64) float64 {
 
 // plans lists player p's reduced strategies in lexicographic order: an
 // odometer over the player's infosets, the last fastest, in which
-// infosets unreachable under the earlier digits stay None.
-func (t *Tree) plans(p int, parent []int64) [][]int32 {
+// infosets unreachable under the earlier digits stay None. count (from
+// countPlans, or 0) sizes one backing array for all of them; the context is
+// polled every 1024 plans.
+func (t *Tree) plans(ctx context.Context, p int, parent []int64, count int) ([][]int32, error) {
 	sets := t.PlayerInfosets(p)
 	pos := make(map[int32]int, len(sets))
 	for k, s := range sets {
@@ -156,9 +255,16 @@ func (t *Tree) plans(p int, parent []int64) [][]int32 {
 		}
 	}
 	reset(0)
-	var out [][]int32
+	out := make([][]int32, 0, count)
+	back := make([]int32, 0, count*len(sets))
 	for {
-		out = append(out, append([]int32(nil), cur...))
+		if len(out)&1023 == 1023 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		back = append(back, cur...)
+		out = append(out, back[len(back)-len(cur):len(back):len(back)])
 		k := len(sets) - 1
 		for ; k >= 0; k-- {
 			if cur[k] != None && int(cur[k])+1 < len(t.Infosets[sets[k]].Actions) {
@@ -166,7 +272,7 @@ func (t *Tree) plans(p int, parent []int64) [][]int32 {
 			}
 		}
 		if k < 0 {
-			return out
+			return out, nil
 		}
 		cur[k]++
 		reset(k + 1)
@@ -175,6 +281,7 @@ func (t *Tree) plans(p int, parent []int64) [][]int32 {
 
 func planLabel(plan []int32) string {
 	var b strings.Builder
+	b.Grow(len(plan))
 	for _, a := range plan {
 		if a == None {
 			b.WriteByte('*')

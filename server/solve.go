@@ -101,14 +101,6 @@ func (s *Server) registerSolve() {
 			if err != nil {
 				return nil, huma.Error422UnprocessableEntity("the game does not parse", &huma.ErrorDetail{Location: "body.content", Message: err.Error()})
 			}
-			g, sv, err := m.Prepare(g, methods.Params{Agent: b.Agent})
-			if err != nil {
-				loc := "body.method"
-				if strings.Contains(err.Error(), "agent") {
-					loc = "body.agent"
-				}
-				return nil, huma.Error422UnprocessableEntity("the method does not apply", &huma.ErrorDetail{Location: loc, Message: err.Error()})
-			}
 			release, err := s.compute(ctx)
 			if err != nil {
 				return nil, err
@@ -116,6 +108,18 @@ func (s *Server) registerSolve() {
 			defer release()
 			sctx, cancel := context.WithTimeout(ctx, time.Duration(b.TimeoutMS)*time.Millisecond)
 			defer cancel()
+			// Under the slot and the deadline: a tree's reduced form is bounded work.
+			g, sv, err := m.PrepareContext(sctx, g, methods.Params{Agent: b.Agent, MemoryLimit: solve.DefaultMemoryLimit})
+			if errors.Is(err, solve.ErrTooLarge) || (err != nil && sctx.Err() != nil) {
+				return nil, huma.Error422UnprocessableEntity("the solver refused the game", &huma.ErrorDetail{Location: "body.content", Message: err.Error()})
+			}
+			if err != nil {
+				loc := "body.method"
+				if strings.Contains(err.Error(), "agent") {
+					loc = "body.agent"
+				}
+				return nil, huma.Error422UnprocessableEntity("the method does not apply", &huma.ErrorDetail{Location: loc, Message: err.Error()})
+			}
 			eqs, serr := sv.Solve(sctx, g, solve.Options{MaxEquilibria: b.Max})
 			stopped := ""
 			switch {

@@ -67,6 +67,10 @@ func TestBadInput(t *testing.T) {
 		{"lcp chain 5k", []string{"game", "solve", in["chain5k"], "--method", "lcp"}, 1, []string{"game too large", "2501 x 2501 sequences", "over the limit of 1.0 GiB"}, false},
 		{"enummixed 15x15 timeout", []string{"game", "solve", in["g15"], "--method", "enummixed", "--timeout", "1ms"}, 1, []string{"timed out after 1ms"}, false},
 		{"enummixed chain 5k timeout", []string{"game", "solve", in["chain5k"], "--method", "enummixed", "--timeout", "1ms"}, 1, []string{"timed out after 1ms"}, false},
+		{"enummixed chain 32k timeout", []string{"game", "solve", in["chain32k"], "--method", "enummixed", "--timeout", "1ms"}, 1, []string{"game too large", "8001 x 8001 strategies", "over the limit of 1.0 GiB"}, false},
+		{"enummixed chain 32k", []string{"game", "solve", in["chain32k"], "--method", "enummixed"}, 1, []string{"game too large", "8001 x 8001 strategies", "over the limit of 1.0 GiB"}, false},
+		{"convert chain 5k timeout", []string{"game", "convert", in["chain5k"], "--to", "nfg", "--timeout", "1ms"}, 1, []string{"timed out after 1ms"}, false},
+		{"convert chain 5k memory 1 MiB", []string{"game", "convert", in["chain5k"], "--to", "nfg", "--memory", "1"}, 1, []string{"1251 x 1251 strategies", "over the limit of 1.0 MiB"}, false},
 		{"logit chain 20k memory", []string{"game", "solve", in["chain20k"], "--method", "logit", "--timeout", "1ms"}, 1, []string{"game too large", "20000 strategy variables", "over the limit of 1.0 GiB"}, false},
 		{"assess /dev/zero", []string{"assess", "/dev/zero", "-q"}, 2, []string{"/dev/zero", "not a regular file"}, false},
 		{"assess /dev/urandom", []string{"assess", "/dev/urandom", "-q"}, 2, []string{"/dev/urandom", "not a regular file"}, false},
@@ -297,6 +301,7 @@ func badInputs(t *testing.T, dir string) map[string]string {
 	write("g15", "g15.nfg", table(15, 15))
 	write("chain5k", "chain5k.efg", chain(5001))
 	write("chain20k", "chain20k.efg", chain(20001))
+	write("chain32k", "chain32k.efg", chain(32001))
 	if !testing.Short() {
 		write("g600", "g600.nfg", table(600, 600))
 		write("chain100k", "chain100k.efg", chain(100001))

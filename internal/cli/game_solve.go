@@ -99,7 +99,7 @@ func runSolve(cmd *cobra.Command, path string, f solveFlags) error {
 		ctx, cancel = context.WithTimeout(ctx, f.timeout)
 		defer cancel()
 	}
-	p := methods.Params{Agent: f.agent, Prior: f.prior}
+	p := methods.Params{Agent: f.agent, Prior: f.prior, MemoryLimit: memoryBytes(f.memory)}
 	prepared, s, err := m.PrepareContext(ctx, g, p)
 	// Stopped while building the reduced form: no equilibrium yet, reported
 	// as a timeout or interruption of the solve (of the game as read).

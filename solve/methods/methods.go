@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/solve"
@@ -26,6 +27,11 @@ type Params struct {
 	// Prior names the sequence-form prior of lcp and lp on trees ("" or
 	// "auto", "last", "first", "centroid", "generic"; docs/solvers-mixed.md).
 	Prior string
+	// MemoryLimit bounds, in bytes, the reduced strategic form a method
+	// that solves one (ViaReducedForm) builds, with the exact payoff
+	// matrices the table solver makes of it; as solve.Options.MemoryLimit:
+	// 0 means solve.DefaultMemoryLimit, negative means no limit.
+	MemoryLimit int64
 }
 
 // Method is one solution method.
@@ -130,6 +136,10 @@ func (m Method) Prepare(g game.Game, p Params) (game.Game, solve.Solver, error) 
 // PrepareContext is Prepare that stops with ctx.Err() when ctx ends while
 // it builds a reduced form (a tree of a few thousand nodes takes tens of
 // seconds), so that a --timeout covers the conversion too.
+//
+// A tree's reduced form is bounded by p.MemoryLimit: refused, with an error
+// wrapping solve.ErrTooLarge, before it is built when its estimated size
+// (game.Tree.Size) and the payoff matrices would exceed the limit.
 func (m Method) PrepareContext(ctx context.Context, g game.Game, p Params) (game.Game, solve.Solver, error) {
 	s, err := m.New(p)
 	if err != nil {
@@ -139,8 +149,14 @@ func (m Method) PrepareContext(ctx context.Context, g game.Game, p Params) (game
 		if err := tr.PerfectRecall(); err != nil {
 			return nil, nil, solve.ErrImperfectRecall
 		}
-		rf, err := tr.ReducedFormContext(ctx, solve.MaxCells)
-		if err != nil {
+		limit := solve.Options{MemoryLimit: p.MemoryLimit}.Memory()
+		if err := checkReducedForm(tr, limit); err != nil {
+			return nil, nil, err
+		}
+		rf, err := tr.ReducedFormLimit(ctx, solve.MaxCells, limit)
+		if errors.Is(err, game.ErrTooManyCells) {
+			return nil, nil, fmt.Errorf("%w: %w", solve.ErrTooLarge, err)
+		} else if err != nil {
 			return nil, nil, err
 		}
 		g = rf.Table
@@ -161,11 +177,39 @@ func (m Method) PrepareContext(ctx context.Context, g game.Game, p Params) (game
 	return g, s, nil
 }
 
+// payoffBytes is what a table solver's exact payoff matrix
+// (bimat.FromTable) takes per cell and player: a pointer to the payoff's
+// rational, a pointer to its integer and a one-word big.Int (32 + 8 bytes).
+const payoffBytes = 56
+
+// checkReducedForm refuses, before anything is built, a tree whose reduced
+// strategic form and the payoff matrices a table solver makes of it would
+// need more than limit bytes (0: no limit).
+func checkReducedForm(tr *game.Tree, limit int64) error {
+	if limit <= 0 {
+		return nil
+	}
+	sz := tr.Size()
+	need := sz.Bytes + sz.Cells*float64(tr.NumPlayers()*payoffBytes)
+	if need <= float64(limit) {
+		return nil
+	}
+	counts := make([]string, len(sz.Plans))
+	for i, n := range sz.Plans {
+		counts[i] = fmt.Sprintf("%.6g", n)
+	}
+	return fmt.Errorf("%w: the reduced strategic form (%s strategies) and its payoff matrices need about %s, over the limit of %s",
+		solve.ErrTooLarge, strings.Join(counts, " x "), game.Bytes(need), game.Bytes(float64(limit)))
+}
+
 // Solve prepares g for the method and runs its solver. It returns the game
 // actually solved (see Prepare) with the equilibria found; on a timeout,
 // an interruption or solve.ErrLimit the equilibria found before are
 // returned with the error.
 func (m Method) Solve(ctx context.Context, g game.Game, p Params, o solve.Options) (game.Game, []solve.Equilibrium, error) {
+	if p.MemoryLimit == 0 {
+		p.MemoryLimit = o.MemoryLimit
+	}
 	g, s, err := m.PrepareContext(ctx, g, p)
 	if err != nil {
 		return nil, nil, err
