@@ -83,7 +83,7 @@ without a failure are left out), since a case file's own horizon is its observed
 	fl.add(cmd, 5000)
 	cmd.Flags().StringVar(&format, "format", "table", "output: table, json or html")
 	cmd.Flags().IntVar(&bins, "bins", pipeline.DefaultBins, fmt.Sprintf("calibration bins (1 to %d)", history.MaxBins))
-	cmd.Flags().IntVar(&resamples, "resamples", history.DefaultResamples, fmt.Sprintf("bootstrap resamples (2 to %d)", history.MaxResamples))
+	cmd.Flags().IntVar(&resamples, "resamples", history.DefaultResamples, fmt.Sprintf("bootstrap resamples (2 to %d; 0 means the default)", history.MaxResamples))
 	cmd.Flags().BoolVar(&huth, "huth", false, "add the validation on Huth's 58 crises")
 	cmd.Flags().Float64Var(&horizon, "horizon", 0, "score every case at this many years from its start (0: each file's horizon, the observed spell)")
 	cmd.Flags().StringVar(&svg, "svg", "", "write the reliability diagram of the first set (all cases) to this file")
