@@ -302,18 +302,7 @@ func TestFitHuthGlobalMode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr := newHuthPriors(ks, DefaultHuthSpec)
-	nll := func(theta []float64) float64 {
-		m := newHuthModel(theta, DefaultHuthSpec)
-		s := -pr.logPrior(theta)
-		for i := range ks {
-			s -= m.logLik(&ks[i])
-		}
-		if math.IsNaN(s) {
-			return math.Inf(1)
-		}
-		return s
-	}
+	nll := huthNegLogPost(ks, DefaultHuthSpec)
 	r := rand.New(rand.NewPCG(11, 12))
 	for trial := 0; trial < 6; trial++ {
 		start := make([]float64, nHuth)

@@ -255,10 +255,12 @@ type HuthFit struct {
 
 var huthStart = []float64{0, 0, 0, 0, 0, 0, 1, 0, 0, 0}
 
-// FitHuth estimates the structural model on ks by penalised ML.
-func FitHuth(ks []Crisis, spec HuthSpec) (HuthFit, error) {
+// huthNegLogPost is the structural model's negative log posterior on ks
+// (penalised likelihood); a NaN, where the model is undefined, is +Inf so
+// that the optimiser steps back.
+func huthNegLogPost(ks []Crisis, spec HuthSpec) func(theta []float64) float64 {
 	pr := newHuthPriors(ks, spec)
-	nll := func(theta []float64) float64 {
+	return func(theta []float64) float64 {
 		m := newHuthModel(theta, spec)
 		s := -pr.logPrior(theta)
 		for i := range ks {
@@ -269,6 +271,11 @@ func FitHuth(ks []Crisis, spec HuthSpec) (HuthFit, error) {
 		}
 		return s
 	}
+}
+
+// FitHuth estimates the structural model on ks by penalised ML.
+func FitHuth(ks []Crisis, spec HuthSpec) (HuthFit, error) {
+	nll := huthNegLogPost(ks, spec)
 	sol, err := Minimize(Objective{N: len(ks), Names: huthNames[:], NegLogPost: nll}, huthStart)
 	if err != nil {
 		return HuthFit{}, fmt.Errorf("huth structural fit: %w", err)
