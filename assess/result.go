@@ -140,14 +140,27 @@ func (m *Model) Run(ctx context.Context, cfg Config, version string) (*Result, e
 	}
 	r.Held = estimate(held)
 	for i, g := range m.Opt.Guarantors {
-		gr := GuarantorResult{ID: g.ID, Name: g.Name, Instrument: string(m.g[i].top),
-			PFight: estimate(d.pf[i]), PWin: estimate(d.pwg[i])}
-		gr.Committed = gr.PFight.Mean >= 0.5
-		gr.Capable = shareAtLeast(d.pwg[i], tau) >= 0.5
-		gr.Fails = fails(gr.Committed, gr.Capable)
-		r.Guarantors = append(r.Guarantors, gr)
+		r.Guarantors = append(r.Guarantors, guarantorResult(g.ID, g.Name, string(m.g[i].top), d.pf[i], d.pwg[i], tau))
 	}
+	return m.finish(ctx, cfg, r)
+}
+
+// guarantorResult summarises one guarantor's draws: P(fights), P(wins with
+// the protege), and the two conditions (capable: P(win) >= tau in at least
+// half the draws).
+func guarantorResult(id, name, instrument string, pf, pwg []float64, tau float64) GuarantorResult {
+	gr := GuarantorResult{ID: id, Name: name, Instrument: instrument, PFight: estimate(pf), PWin: estimate(pwg)}
+	gr.Committed = gr.PFight.Mean >= 0.5
+	gr.Capable = shareAtLeast(pwg, tau) >= 0.5
+	gr.Fails = fails(gr.Committed, gr.Capable)
+	return gr
+}
+
+// finish adds what both engines report the same way: the drivers (when
+// asked for) and the assumptions.
+func (m *Model) finish(ctx context.Context, cfg Config, r *Result) (*Result, error) {
 	if cfg.DriverSamples > 0 {
+		var err error
 		if r.Drivers, err = m.Drivers(ctx, cfg); err != nil {
 			return nil, err
 		}

@@ -92,19 +92,9 @@ func (m *Model) runStructural(ctx context.Context, cfg Config, version string) (
 	}
 	r.Held = estimate(d.held)
 	for i, gp := range s.c.Guarantors {
-		gr := GuarantorResult{ID: gp.ID, Name: gp.Name, Instrument: s.strongest(i), PFight: estimate(d.pf[i]), PWin: estimate(d.pwg[i])}
-		gr.Committed = gr.PFight.Mean >= 0.5
-		gr.Capable = shareAtLeast(d.pwg[i], 0.5) >= 0.5
-		gr.Fails = fails(gr.Committed, gr.Capable)
-		r.Guarantors = append(r.Guarantors, gr)
+		r.Guarantors = append(r.Guarantors, guarantorResult(gp.ID, gp.Name, s.strongest(i), d.pf[i], d.pwg[i], 0.5))
 	}
-	if cfg.DriverSamples > 0 {
-		if r.Drivers, err = m.Drivers(ctx, cfg); err != nil {
-			return nil, err
-		}
-	}
-	r.Assumptions = m.Assumptions()
-	return r, nil
+	return m.finish(ctx, cfg, r)
 }
 
 // strongest names guarantor i's instrument with the highest base logit at
