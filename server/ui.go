@@ -298,13 +298,9 @@ func (s *Server) uiCompare(w http.ResponseWriter, r *http.Request) {
 	}
 	var vs []OptionView
 	for _, id := range ids {
-		if !store.ValidID(id) {
-			s.fail(w, r, huma.Error404NotFound("no such run"))
-			return
-		}
-		run, err := s.st.GetRun(r.Context(), id)
+		run, err := s.uiGetRun(r.Context(), id)
 		if err != nil {
-			s.fail(w, r, storeErr(err))
+			s.fail(w, r, err)
 			return
 		}
 		v, err := s.view(r.Context(), run)
@@ -451,15 +447,24 @@ func (s *Server) uiRuns(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "runs", "Runs", map[string]any{"Items": runs, "Next": next})
 }
 
+// uiGetRun reads run id for a page: an id that cannot exist is a 404 like
+// one that does not.
+func (s *Server) uiGetRun(ctx context.Context, id string) (store.Run, error) {
+	if !store.ValidID(id) {
+		return store.Run{}, huma.Error404NotFound("no such run")
+	}
+	run, err := s.st.GetRun(ctx, id)
+	if err != nil {
+		return store.Run{}, storeErr(err)
+	}
+	return run, nil
+}
+
 func (s *Server) uiRun1(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
-	if !store.ValidID(id) {
-		s.fail(w, r, huma.Error404NotFound("no such run"))
-		return
-	}
-	run, err := s.st.GetRun(r.Context(), id)
+	run, err := s.uiGetRun(r.Context(), id)
 	if err != nil {
-		s.fail(w, r, storeErr(err))
+		s.fail(w, r, err)
 		return
 	}
 	data := map[string]any{"Run": run}
