@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 
-	"github.com/guarantor/guarantor/assess"
 	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/history"
@@ -134,16 +133,13 @@ type caseInfo struct {
 
 // backtestCase reads what the validation needs from a case's file: its
 // dyad, ex-ante features and any overlap with the fitting data, and the
-// scenario to run. The file is read again (it was compiled by Load)
-// because the compiled option keeps the engine's view, not the file's.
+// scenario to run. They come from the parsed file Load kept (s.source):
+// the compiled option keeps the engine's view, not the file's.
 // With a fixed horizon (years > 0) the case is recompiled with that
 // horizon (and engine, as Load compiled it) and scored on its outcome
 // then; run is nil when that outcome is unknown.
 func backtestCase(s *Scenario, years float64, o Options) (c caseInfo, run *Scenario, err error) {
-	sc, err := scenario.LoadFile(s.File, scenario.Options{Countries: assess.Countries})
-	if err != nil {
-		return caseInfo{}, nil, inputErrorf("%v", err)
-	}
+	sc := s.source
 	x, missing := history.CaseFeatures(sc)
 	overlap, err := history.HuthCrisis(sc)
 	if err != nil {
@@ -163,8 +159,9 @@ func backtestCase(s *Scenario, years float64, o Options) (c caseInfo, run *Scena
 		return c, nil, nil
 	}
 	c.Outcome, c.Ongoing = out, false
-	sc.Horizon = scenario.Quantity{Dist: uncertainty.PointDist(years), Source: "guarantor backtest --horizon", Set: true}
-	if run, err = compileWith(sc, o); err != nil {
+	at := *sc // a copy: s's compiled model keeps sc
+	at.Horizon = scenario.Quantity{Dist: uncertainty.PointDist(years), Source: "guarantor backtest --horizon", Set: true}
+	if run, err = compileWith(&at, o); err != nil {
 		return caseInfo{}, nil, err
 	}
 	run.InputHash = s.InputHash

@@ -143,6 +143,7 @@ type Scenario struct {
 	AsOf      string // the date the option is assessed at (its period's start, or Options.AsOf)
 	Option    assess.Option
 	Model     *assess.Model
+	source    *scenario.Scenario // the parsed file, for readers of fields the compiled option drops (backtest)
 }
 
 // Load reads the scenario files named by paths (a directory means its
@@ -243,7 +244,7 @@ func compileWith(s *scenario.Scenario, opt Options) (*Scenario, error) {
 	if err != nil {
 		return nil, wrapInput(err)
 	}
-	return &Scenario{File: s.File, InputHash: hash, AsOf: c.AsOf(), Option: o, Model: m}, nil
+	return &Scenario{File: s.File, InputHash: hash, AsOf: c.AsOf(), Option: o, Model: m, source: s}, nil
 }
 
 // Run runs the engine on one scenario. progress, if set, gets the draws
