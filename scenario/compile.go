@@ -245,8 +245,7 @@ func (c *Compiled) FromUnit(u, x []float64) {
 	}
 }
 
-// Dists returns the parameters' distributions in Params order, for
-// uncertainty.SobolIndices.
+// Dists returns the parameters' distributions in Params order.
 func (c *Compiled) Dists() []uncertainty.Dist {
 	out := make([]uncertainty.Dist, len(c.Params))
 	for i, p := range c.Params {

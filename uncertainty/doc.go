@@ -3,9 +3,8 @@
 // triangular, normal, lognormal, beta, discrete) sampled through a
 // caller-supplied random source, a Sobol low-discrepancy sequence with the
 // Joe and Kuo (2008) direction numbers, a deterministic parallel Monte Carlo
-// runner whose output does not depend on the number of worker goroutines,
-// and variance-based (Sobol) sensitivity indices with the Saltelli (2010)
-// first-order and Jansen (1999) total-effect estimators.
+// runner whose output does not depend on the number of worker goroutines.
+// Variance-based (Sobol) sensitivity indices are package sensitivity's.
 //
 // Everything random here is a pure function of a seed: the runner splits
 // the draws into fixed blocks and derives each block's generator state from
