@@ -265,10 +265,10 @@ type GeneralCV struct {
 	// Mean log score per held-out dyad-year (log P(observed)), and the
 	// Brier score of P(onset): the covariate model and the intercept-only
 	// model, each refitted without the fold it scores.
-	LogScore, LogScoreNull float64
-	Brier, BrierNull       float64
+	LogScore, LogScoreIntercept float64
+	Brier, BrierIntercept       float64
 	// Onset-year log scores: the mean over held-out onsets only.
-	OnsetLogScore, OnsetLogScoreNull float64
+	OnsetLogScore, OnsetLogScoreIntercept float64
 }
 
 // GeneralReport is the general-deterrence fit on MID dyad-years.
@@ -365,22 +365,22 @@ func crossValidateGeneral(ctx context.Context, rows []evidence.GeneralDyadYear, 
 			if r.Onset {
 				ls, ln = math.Log1p(-p), math.Log1p(-base)
 				cv.OnsetLogScore += ls
-				cv.OnsetLogScoreNull += ln
+				cv.OnsetLogScoreIntercept += ln
 				onsets++
 			}
 			cv.LogScore += ls
-			cv.LogScoreNull += ln
+			cv.LogScoreIntercept += ln
 			cv.Brier += (p - y) * (p - y)
-			cv.BrierNull += (base - y) * (base - y)
+			cv.BrierIntercept += (base - y) * (base - y)
 			n++
 		}
 	}
 	cv.LogScore /= n
-	cv.LogScoreNull /= n
+	cv.LogScoreIntercept /= n
 	cv.Brier /= n
-	cv.BrierNull /= n
+	cv.BrierIntercept /= n
 	cv.OnsetLogScore /= onsets
-	cv.OnsetLogScoreNull /= onsets
+	cv.OnsetLogScoreIntercept /= onsets
 	return cv, nil
 }
 

@@ -90,8 +90,8 @@ func TestFitGeneralDyadYears(t *testing.T) {
 	}
 	t.Logf("%+v", g)
 	// Out of sample by dyad the covariates beat the intercept alone.
-	if g.CV.LogScore <= g.CV.LogScoreNull {
-		t.Errorf("CV log score %.5f, intercept only %.5f", g.CV.LogScore, g.CV.LogScoreNull)
+	if g.CV.LogScore <= g.CV.LogScoreIntercept {
+		t.Errorf("CV log score %.5f, intercept only %.5f", g.CV.LogScore, g.CV.LogScoreIntercept)
 	}
 	// A rivalry makes an onset likelier (direction known: Thompson and Dreyer 2012; Diehl and Goertz 2000).
 	if g.Fit.Coef[0] >= 0 {

@@ -276,7 +276,7 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "model\tmean log score\tmean log score, onset years\tBrier")
 	fmt.Fprintf(tw, "covariates\t%.5f\t%.3f\t%.6f\n", cv.LogScore, cv.OnsetLogScore, cv.Brier)
-	fmt.Fprintf(tw, "intercept only\t%.5f\t%.3f\t%.6f\n", cv.LogScoreNull, cv.OnsetLogScoreNull, cv.BrierNull)
+	fmt.Fprintf(tw, "intercept only\t%.5f\t%.3f\t%.6f\n", cv.LogScoreIntercept, cv.OnsetLogScoreIntercept, cv.BrierIntercept)
 	tw.Flush()
 
 	fmt.Fprintln(w, "\nCoefficients (deter.Coefficients; * = labelled judgment, the reasons are in coefficients.json)")
