@@ -80,7 +80,6 @@ func (s *structural) challengerCovariates() error {
 			h, herr = evidence.ChallengeHistory(a, b, year)
 		}
 	}
-	src := evidence.HistorySources()
 	var x deter.ChallengerCovariates
 	known := [deter.NumChallengerCovariates]bool{true, true, true, true}
 	var srcs [deter.NumChallengerCovariates]string
@@ -90,7 +89,7 @@ func (s *structural) challengerCovariates() error {
 		x.Rivalry, srcs[0] = *ch.Rivalry, "file: challenge.rivalry"
 	case herr == nil:
 		x.Rivalry = h.Rivalry
-		srcs[0] = fmt.Sprintf("TSS strategic rivalries, %s-%s in %d (%s)", sc.Challenger.Name, pair, h.RivalryYear, src)
+		srcs[0] = fmt.Sprintf("TSS strategic rivalries (2022): %s-%s in %d", sc.Challenger.Name, pair, h.RivalryYear)
 		if h.RivalryYear < year-1 {
 			s.flag("challenge.rivalry: the rivalry data end in %d, so the pair's rivalry is read in %d for %d: give challenge.rivalry to say what happened since", evidence.RivalryLastYear, h.RivalryYear, year)
 		}
