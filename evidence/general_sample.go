@@ -30,8 +30,10 @@ const (
 type GeneralDyadYear struct {
 	A, B, Year int
 	// Onset: A on the initiating side of a use-of-force MID (higher
-	// hostility level >= 4) whose dyadic onset is in Year.
-	Onset bool
+	// hostility level >= 4) whose dyadic onset is in Year. OwnForce: the
+	// same with A's own hostility level >= 4 (a sensitivity: A itself used
+	// force).
+	Onset, OwnForce bool
 	// Rivalry: a TSS strategic rivalry between A and B in force in Year-1.
 	Rivalry bool
 	// PeaceYears is Year minus the last year before Year with a
@@ -76,7 +78,7 @@ func GeneralSample(from, to int) ([]GeneralDyadYear, error) {
 					continue
 				}
 				last, start := d.lastDispute(a, b, y)
-				r := GeneralDyadYear{A: a, B: b, Year: y, Onset: d.onset[key(a, b, y)], Rivalry: d.rivalry(a, b, y-1),
+				r := GeneralDyadYear{A: a, B: b, Year: y, Onset: d.onset[key(a, b, y)], OwnForce: d.onsetOwn[key(a, b, y)], Rivalry: d.rivalry(a, b, y-1),
 					Contiguous: ct == 1, NoPrior: last == 0}
 				if last > 0 {
 					r.PeaceYears = y - last
@@ -151,7 +153,8 @@ func loadHistoryData() (*sampleData, error) {
 			return
 		}
 		d := &sampleData{cinc: map[int64]float64{}, firstYear: map[int]int{}, members: map[int][]int{},
-			contig: map[int64][][3]int{}, rivals: map[int64][][2]int{}, events: map[int64][]int{}, onset: map[int64]bool{}}
+			contig: map[int64][][3]int{}, rivals: map[int64][][2]int{}, events: map[int64][]int{}, onset: map[int64]bool{},
+			onsetOwn: map[int64]bool{}}
 		steps := []func(*Table) error{d.addNMC, d.addMajors, d.addContig, d.addRivals, d.addMIDs}
 		for i, step := range steps {
 			if err := step(ts[i]); err != nil {

@@ -226,8 +226,10 @@ func covariates(r evidence.GeneralDyadYear) [deter.NumChallengerCovariates]float
 	return deter.ChallengerCovariates{Rivalry: r.Rivalry, PeaceYears: float64(r.PeaceYears), NoPrior: r.NoPrior, Contiguous: r.Contiguous}.Values()
 }
 
-// aggregate sums dyad-years into covariate patterns (in a fixed order).
-func aggregate(rows []evidence.GeneralDyadYear, keep func(i int) bool) []pattern {
+// aggregate sums dyad-years into covariate patterns (in a fixed order);
+// with own, the event is the sensitivity's (A's own hostility >= 4).
+func aggregate(rows []evidence.GeneralDyadYear, keep func(i int) bool, own ...bool) []pattern {
+	ownForce := len(own) > 0 && own[0]
 	idx := map[[deter.NumChallengerCovariates]float64]int{}
 	var ps []pattern
 	for i, r := range rows {
@@ -242,7 +244,7 @@ func aggregate(rows []evidence.GeneralDyadYear, keep func(i int) bool) []pattern
 			ps = append(ps, pattern{x: x})
 		}
 		ps[j].n++
-		if !r.Onset {
+		if !r.Onset && !ownForce || ownForce && !r.OwnForce {
 			ps[j].k++
 		}
 	}
@@ -278,11 +280,20 @@ type GeneralReport struct {
 	Rate              float64
 	Fit               GeneralFit
 	CV                GeneralCV
+	// Sensitivity refits on another event or span (reported, not used).
+	Sensitivity []GeneralSensitivity
 	// Reference is the mean over Huth's crises of A0 + A1 (ln Cbar - ln Pi):
 	// AGeneral = Fit.Intercept - Reference.
 	Reference float64
 	Sample    string
 	Data      string
+}
+
+// GeneralSensitivity is the model refitted on another event or span.
+type GeneralSensitivity struct {
+	Label             string
+	DyadYears, Onsets int
+	Fit               GeneralFit
 }
 
 // fitGeneralDeterrence fits the dyad-year model and cross-validates it by dyad.
@@ -306,6 +317,30 @@ func fitGeneralDeterrence(ctx context.Context, folds int, seed uint64) (GeneralR
 	r.Fit = *f
 	if r.CV, err = crossValidateGeneral(ctx, rows, folds, seed); err != nil {
 		return r, err
+	}
+	sens := []struct {
+		label    string
+		from, to int
+		own      bool
+	}{
+		{"event: the challenger's own hostility >= 4", generalFrom, generalTo, true},
+		{"years 1816-1945", generalFrom, 1945, false},
+		{"years 1946-2014", 1946, generalTo, false},
+	}
+	for _, s := range sens {
+		keep := func(i int) bool { return rows[i].Year >= s.from && rows[i].Year <= s.to }
+		ps := aggregate(rows, keep, s.own)
+		row := GeneralSensitivity{Label: s.label}
+		for _, p := range ps {
+			row.DyadYears += int(p.n)
+			row.Onsets += int(p.n - p.k)
+		}
+		sf, err := fitGeneral(ps)
+		if err != nil {
+			return r, fmt.Errorf("sensitivity %s: %w", s.label, err)
+		}
+		row.Fit = *sf
+		r.Sensitivity = append(r.Sensitivity, row)
 	}
 	return r, nil
 }

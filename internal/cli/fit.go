@@ -278,6 +278,17 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	fmt.Fprintf(tw, "covariates\t%.5f\t%.3f\t%.6f\n", cv.LogScore, cv.OnsetLogScore, cv.Brier)
 	fmt.Fprintf(tw, "intercept only\t%.5f\t%.3f\t%.6f\n", cv.LogScoreIntercept, cv.OnsetLogScoreIntercept, cv.BrierIntercept)
 	tw.Flush()
+	fmt.Fprintln(w, "Sensitivity (refitted, reported only; estimate (SE)):")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "variant\tdyad-years\tonsets\tintercept\t%s\n", strings.Join(fit.GeneralNames, "\t"))
+	for _, s := range g.Sensitivity {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f (%.3f)", s.Label, s.DyadYears, s.Onsets, s.Fit.Intercept, s.Fit.InterceptSE)
+		for j := range s.Fit.Coef {
+			fmt.Fprintf(tw, "\t%.3f (%.3f)", s.Fit.Coef[j], s.Fit.SE[j])
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
 
 	fmt.Fprintln(w, "\nCoefficients (deter.Coefficients; * = labelled judgment, the reasons are in coefficients.json)")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
