@@ -100,7 +100,11 @@ func (s *structural) challengerCovariates() error {
 	switch {
 	case ch.LastDispute != nil && *ch.LastDispute != scenario.NoDispute:
 		if *ch.LastDispute > year {
-			return fmt.Errorf("%w: %s: challenge.last_dispute %d is after the assessment year %d", ErrOption, sc.File, *ch.LastDispute, year)
+			pos := ch.Pos
+			if pos.File == "" {
+				pos.File = sc.File
+			}
+			return fmt.Errorf("%w: %s: challenge.last_dispute: expected a year on or before the assessment year %d, got %d", ErrOption, pos, year, *ch.LastDispute)
 		}
 		x.PeaceYears = float64(year - *ch.LastDispute)
 		srcs[1], srcs[2] = fmt.Sprintf("file: challenge.last_dispute %d", *ch.LastDispute), "file: challenge.last_dispute"

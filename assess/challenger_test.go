@@ -172,3 +172,21 @@ option:
 		t.Errorf("term %v for unknown covariates, want 0", w.xalpha)
 	}
 }
+
+// A last dispute after the assessment year is an error that names the file and field.
+func TestChallengerLastDisputeAfterAsOf(t *testing.T) {
+	src := strings.Replace(strings.Replace(generalFile, "%s", "", 1), "%s", "  last_dispute: 2030", 1)
+	s, err := scenario.Parse("late.yaml", []byte(src), scenario.Options{Countries: Countries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := scenario.Compile(s)
+	c.Today = "2026-06-01"
+	o, err := FromScenario(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Compile(o); err == nil || !strings.Contains(err.Error(), "late.yaml") || !strings.Contains(err.Error(), "challenge.last_dispute") {
+		t.Errorf("error %v, want one naming late.yaml and challenge.last_dispute", err)
+	}
+}
