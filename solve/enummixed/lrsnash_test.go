@@ -432,6 +432,31 @@ func lrsCheck(t testing.TB, bin, text string, a, b [][]*big.Rat, withLCP bool) (
 		len(got), len(want), minus(want, got), minus(got, want), text)
 }
 
+// integerTable is the game (a, b) with both players' payoffs multiplied by
+// the least common denominator (a positive scaling: same equilibria).
+func integerTable(a, b [][]*big.Rat) *game.Table {
+	l := big.NewInt(1)
+	for _, mat := range [][][]*big.Rat{a, b} {
+		for _, row := range mat {
+			for _, v := range row {
+				g := new(big.Int).GCD(nil, nil, l, v.Denom())
+				l.Mul(l, new(big.Int).Quo(v.Denom(), g))
+			}
+		}
+	}
+	scale := func(mat [][]*big.Rat) [][]*big.Rat {
+		out := make([][]*big.Rat, len(mat))
+		for i, row := range mat {
+			out[i] = make([]*big.Rat, len(row))
+			for j, v := range row {
+				out[i][j] = new(big.Rat).Mul(v, new(big.Rat).SetInt(l))
+			}
+		}
+		return out
+	}
+	return game.NewBimatrix("", scale(a), scale(b))
+}
+
 // lrsClasses are the families the oracle test and the hunt draw from.
 var lrsClasses = []string{
 	"k2", "k3", "k5", "k9",
@@ -443,7 +468,9 @@ var lrsClasses = []string{
 
 // TestLrsnashOracle compares enummixed with lrsnash on games of every
 // class in lrsClasses, written as .nfg (payoff and outcome bodies) and read
-// back: up to 9x9 (and non-square) in a normal run, 5x5 with -short.
+// back: up to 9x9 (and non-square) in a normal run, 5x5 with -short. Up to
+// 7x7 lrsnash is also compared with the support enumeration of
+// crosscheck_test.go, so that each of the three is checked by two others.
 func TestLrsnashOracle(t *testing.T) {
 	bin := lrsnashBin(t)
 	perClass, maxDim := 6, 9
@@ -462,6 +489,14 @@ func TestLrsnashOracle(t *testing.T) {
 			if _, msg := lrsCheck(t, bin, text, a, b, true); msg != "" {
 				t.Errorf("%s %d (%dx%d): %s", class, g, m, n, msg)
 			}
+			if m <= 7 && n <= 7 {
+				// The third opinion: crosscheck_test.go's support
+				// enumeration, on the game scaled to integers.
+				if got, want := extremeBySupports(t, integerTable(a, b), 64), lrsnash(t, bin, a, b); !slices.Equal(got, want) {
+					t.Errorf("%s %d (%dx%d): support enumeration %d, lrsnash %d\nmissing: %v\nextra: %v",
+						class, g, m, n, len(got), len(want), minus(want, got), minus(got, want))
+				}
+			}
 		}
 	}
 }
@@ -472,7 +507,8 @@ func TestLrsnashOracle(t *testing.T) {
 // GUARANTOR_LRSHUNT_SEED, classes GUARANTOR_LRSHUNT_CLASSES (comma
 // separated, default lrsClasses). A disagreeing game's .nfg is written to
 // GUARANTOR_LRSHUNT_DIR when set; GUARANTOR_LRSHUNT_LCP adds the lcp check,
-// GUARANTOR_LRSHUNT_TIMES logs each game's times.
+// GUARANTOR_LRSHUNT_TIMES logs each game's times, GUARANTOR_LRSHUNT_SHAPE=MxN
+// fixes the size.
 func TestLrsnashHunt(t *testing.T) {
 	games, _ := strconv.Atoi(os.Getenv("GUARANTOR_LRSHUNT"))
 	if games == 0 {
@@ -491,11 +527,15 @@ func TestLrsnashHunt(t *testing.T) {
 	if c := os.Getenv("GUARANTOR_LRSHUNT_CLASSES"); c != "" {
 		classes = strings.Split(c, ",")
 	}
+	shape := os.Getenv("GUARANTOR_LRSHUNT_SHAPE")
 	r := rand.New(rand.NewPCG(seed, 14))
 	total, eqs := 0, 0
 	for g := 0; g < games; g++ {
 		for _, class := range classes {
 			m, n := lo+r.IntN(hi-lo+1), lo+r.IntN(hi-lo+1)
+			if shape != "" {
+				fmt.Sscanf(shape, "%dx%d", &m, &n)
+			}
 			a, b := lrsClass(r, class, m, n)
 			text := nfgPayoffText(a, b)
 			if g%2 == 1 {
