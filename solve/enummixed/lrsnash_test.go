@@ -351,6 +351,30 @@ func lrsClass(r *rand.Rand, class string, m, n int) (a, b [][]*big.Rat) {
 					ib[i][j] = 1
 				}
 			}
+		case "flata": // player 1 indifferent everywhere
+			for i := range ia {
+				for j := range ia[i] {
+					ia[i][j] = 0
+				}
+			}
+		case "common": // both players get the same payoff
+			for i := range ia {
+				copy(ib[i], ia[i])
+			}
+		case "zerosum":
+			for i := range ia {
+				for j := range ia[i] {
+					ib[i][j] = -ia[i][j]
+				}
+			}
+		case "symmetric": // B = A' (square games only)
+			if m == n {
+				for i := range ia {
+					for j := range ia[i] {
+						ib[i][j] = ia[j][i]
+					}
+				}
+			}
 		case "twovals": // player 1's payoffs take two values
 			for i := range ia {
 				for j := range ia[i] {
@@ -464,6 +488,7 @@ var lrsClasses = []string{
 	"k3+weakrow+weakcol", "k5+strictrow+strictcol", "k2+strictrow+dupcol",
 	"k3+constrow", "k3+constcol", "k2+constrow+constcol+dupcol",
 	"k5+neg", "k3+neg+dupcol", "k9+dec", "k3+dec+neg+duprow",
+	"k2+zerosum", "k3+common+dupcol", "k3+symmetric", "k9+flata+duprow",
 }
 
 // TestLrsnashOracle compares enummixed with lrsnash on games of every
