@@ -35,6 +35,10 @@ type swork struct {
 // phaseOut is one phase's result in a draw.
 type phaseOut struct {
 	psq, index, hr float64
+	// The phase's cure Weibull: cured share pc and the multiplier hz of
+	// (T/Λ)^K (the mechanisms' hazard ratio, times e^−z after a war);
+	// z is the post-war relative index A1 (ln C̄ − ln Π − x_ref), 0 otherwise.
+	pc, hz, z float64
 }
 
 // sdraw is one draw's result.
@@ -203,7 +207,15 @@ func (s *structural) setCoef(w *swork) {
 // quo) at the assessment date does not depend on it.
 func (s *structural) durabilityOnly(i int) bool {
 	cs := &s.coef
-	if i == cs.k || i == cs.lambda || i == cs.pc0 || i == cs.pc1 || i == s.horizon {
+	if i == s.horizon {
+		return true
+	}
+	if s.postwar {
+		// After a war P(deterrence) is the cure Weibull's first year:
+		// every durability input moves it.
+		return false
+	}
+	if i == cs.k || i == cs.lambda || i == cs.pc0 || i == cs.pc1 {
 		return true
 	}
 	for _, ph := range s.phases {
@@ -352,7 +364,21 @@ func (s *structural) evalPhase(w *swork, p int) {
 	for _, h := range ph.hr {
 		hr *= max(x[h], 0)
 	}
-	w.ph[p] = phaseOut{psq: psq, index: index, hr: hr}
+	po := phaseOut{psq: psq, index: index, hr: hr, hz: hr}
+	if s.postwar {
+		// Post-war (docs/assess.md, "Post-war"): the spell starts at the
+		// war's end, so the fitted cure Weibull is the whole probability;
+		// the index enters as the hazard ratio e^−z (deter.PostWarSurvival),
+		// and P(deterrence) is the first year's survival.
+		po.z = c.A1.Value * (lnCbar - lnPi - x[cs.xref])
+		po.pc = fastLogistic(c.PC0.Value + c.PC1.Value*po.z)
+		po.hz = hr * fastExp(-po.z)
+		po.psq = survivalAt(c, po.pc, 1, po.hz)
+		psq = po.psq
+	} else {
+		po.pc = fastLogistic(c.PC0.Value + c.PC1.Value*index) // deter.CuredShare
+	}
+	w.ph[p] = po
 	if p == 0 {
 		o := &w.out
 		o.PSQ, o.Pi, o.Cbar, o.Index, o.HR = psq, pi, cbar, index, hr
@@ -547,11 +573,15 @@ func independent(out, q []float64) {
 }
 
 // noAttack is P(no attack by T years). Immediate deterrence: the
-// decision now, then the cure Weibull (survival). General deterrence:
+// decision now, then the cure Weibull (survival). Post-war: the cure
+// Weibull alone, from the war's end, with the index as a hazard ratio. General deterrence:
 // P(status quo) is a per-year probability (deter: AGeneral is calibrated on
 // yearly onsets), so each year of each phase multiplies its own, the first
 // year at least.
 func (s *structural) noAttack(w *swork, c *deter.Coefficients, years float64) float64 {
+	if s.postwar {
+		return s.survival(w, c, years)
+	}
 	if !s.general {
 		return w.out.PSQ * s.survival(w, c, years)
 	}
@@ -577,8 +607,9 @@ func (s *structural) phaseEnd(p int, years float64) float64 {
 	return years
 }
 
-// survival is P(no attack by T years | status quo at the assessment date):
-// the cure Weibull of each phase, chained through the phases' start times.
+// survival is P(no attack by T years | status quo at the assessment date)
+// (post-war: from the war's end): the cure Weibull of each phase, chained
+// through the phases' start times.
 func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) float64 {
 	v := 1.0
 	for p := range s.phases {
@@ -588,9 +619,8 @@ func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) fl
 		}
 		t1 := s.phaseEnd(p, years)
 		o := w.ph[p]
-		pc := fastLogistic(c.PC0.Value + c.PC1.Value*o.index) // deter.CuredShare
-		a := survivalAt(c, pc, t0, o.hr)
-		b := survivalAt(c, pc, t1, o.hr)
+		a := survivalAt(c, o.pc, t0, o.hz)
+		b := survivalAt(c, o.pc, t1, o.hz)
 		if a > 0 {
 			v *= b / a
 		}

@@ -215,6 +215,25 @@ type StructuralTrace struct {
 	HR         float64
 	Phases     int
 	Survival   []Horizon
+	// Stage is the deterrence stage used: immediate, general or postwar
+	// (scenario.EffectiveStage).
+	Stage string
+	// PostWar is the post-war chain (nil for the other stages).
+	PostWar *PostWarTrace
+}
+
+// PostWarTrace is the post-war stage's durability chain at the medians
+// (docs/assess.md, "Post-war"): the index x = ln C̄ − ln Π against the
+// reference, its hazard ratio, the cured share and the fitted curve.
+type PostWarTrace struct {
+	X, XRef     float64 // ln C̄ − ln Π and the reference (model.durability.postwar_reference)
+	Weight      float64 // A1 (model.challenger.weight)
+	Z           float64 // A1 (x − x_ref)
+	IndexHR     float64 // e^−z, the index's hazard ratio
+	Cure        float64 // cured share pc = L(cure_intercept + cure_index·z)
+	Shape       float64 // Weibull K
+	Scale       float64 // Weibull Λ, years
+	HazardTotal float64 // mechanisms' HR × e^−z
 }
 
 // StructuralGuarantor is one guarantor's response equation, term by term.
@@ -240,7 +259,13 @@ func (m *Model) explainStructural() *StructuralTrace {
 	w.trace = true
 	s.eval(w)
 	o := &w.out
-	t := &StructuralTrace{AsOf: s.asOf, Flags: s.flags, FC: o.FC, FP: o.FP, Pi: o.Pi, Cbar: o.Cbar, Index: o.Index, PSQ: o.PSQ, HR: o.HR, Phases: len(s.phases)}
+	t := &StructuralTrace{AsOf: s.asOf, Flags: s.flags, FC: o.FC, FP: o.FP, Pi: o.Pi, Cbar: o.Cbar, Index: o.Index, PSQ: o.PSQ, HR: o.HR, Phases: len(s.phases),
+		Stage: s.stage}
+	if s.postwar {
+		p0, c := w.ph[0], &w.coef
+		t.PostWar = &PostWarTrace{X: math.Log(o.Cbar) - math.Log(o.Pi), XRef: w.x[s.coef.xref], Weight: c.A1.Value, Z: p0.z,
+			IndexHR: math.Exp(-p0.z), Cure: p0.pc, Shape: c.K.Value, Scale: c.Lambda.Value, HazardTotal: p0.hz}
+	}
 	for i, gp := range s.c.Guarantors {
 		x := w.idx[i]
 		t.Guarantors = append(t.Guarantors, StructuralGuarantor{ID: gp.ID, Name: gp.Name, Instrument: s.strongest(i),

@@ -212,6 +212,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	res.General = GeneralReport{DyadYears: tw.N, Onsets: tw.Events, Rate: float64(tw.Events) / float64(tw.N), Data: tw.Data}
 	c.AGeneral = generalIntercept(ks, f, res.General)
+	c.DIRef = postWarReference(ks, f)
 
 	fillJudgments(c)
 	c.Provenance = deter.Provenance{
@@ -410,4 +411,27 @@ func generalIntercept(ks []Crisis, f HuthFit, g GeneralReport) deter.Estimate {
 	return deter.Estimate{Value: a, SE: 1, Data: g.Data + "; Huth structural fit",
 		Method: fmt.Sprintf("calibrated: mean over Huth's 58 crises of L(index + AGeneral) = 1 - %d/%d (yearly use-of-force MID onsets in politically relevant directed dyad-years, 1950-2014); the onset rate's binomial error alone gives SE %.3f", g.Onsets, g.DyadYears, d),
 		Prior:  "calibration, not a joint fit: assumes a general-deterrence case is Huth-like in its inputs and reads P(status quo) under general deterrence as per year; Fearon 1994 for the separate intercept. SE 1 is the prior's scale, since the assumptions, not the onset count, dominate"}
+}
+
+// postWarReference is the post-war stage's reference index (deter
+// PostWarSurvival): the mean over Huth's crises of x = ln Cbar - ln Pi
+// under the fit, with a delta-method SE from the fit's covariance. The
+// post-war spells carry no index of their own, so the average spell is
+// assumed to sit at the index of the average crisis input, the same
+// reference the general-deterrence calibration uses (generalIntercept).
+func postWarReference(ks []Crisis, f HuthFit) deter.Estimate {
+	g := func(th []float64) float64 {
+		m := newHuthModel(th, f.Spec)
+		var s float64
+		for i := range ks {
+			_, p := m.probs(&ks[i])
+			idx := deter.Logit(math.Min(math.Max(p, 1e-12), 1-1e-12))
+			s += (idx - m.c.A0.Value) / m.c.A1.Value
+		}
+		return s / float64(len(ks))
+	}
+	v, se := deltaMethod(g, f.Sol)
+	return deter.Estimate{Value: v, SE: se, Data: "Huth structural fit",
+		Method: fmt.Sprintf("mean over Huth's %d crises of the index x = ln Cbar - ln Pi under the fit; SE by the delta method from the fit's covariance", len(ks)),
+		Prior:  "assumption, not a fit: the post-war spells carry no deterrence index, so the average post-war dyad is assumed to sit at the index of the average Huth crisis input (the reference the general-deterrence calibration also uses); the post-war stage's hazard ratio is exp(-A1 (x - this))"}
 }

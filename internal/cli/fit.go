@@ -260,6 +260,8 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	g := r.General
 	fmt.Fprintf(w, "\nGeneral deterrence: %d use-of-force onsets in %d politically relevant directed dyad-years (%.4f a year) -> AGeneral %.3f (SE %.3f)\n",
 		g.Onsets, g.DyadYears, g.Rate, c.AGeneral.Value, c.AGeneral.SE)
+	fmt.Fprintf(w, "Post-war stage reference: mean index ln Cbar - ln Pi over Huth's crises %.3f (SE %.3f), an assumption (the spells carry no index)\n",
+		c.DIRef.Value, c.DIRef.SE)
 
 	fmt.Fprintln(w, "\nCoefficients (deter.Coefficients; * = labelled judgment, the reasons are in coefficients.json)")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
