@@ -608,24 +608,42 @@ func (s *structural) phaseEnd(p int, years float64) float64 {
 }
 
 // survival is P(no attack by T years | status quo at the assessment date)
-// (post-war: from the war's end): the cure Weibull of each phase, chained
-// through the phases' start times.
+// (post-war: from the war's end): the cure Weibull with the instruments in
+// force changing over time. The challenger's type persists: whether it is
+// "cured" is settled at the assessment date (phase 0's cured share), and
+// each later phase multiplies the uncured challengers' baseline cumulative
+// hazard (T/Λ)^K over its own span by its hazard multiplier:
+//
+//	S(T) = pc_0 + (1 − pc_0) exp(−Σ_p hz_p [(t_{p+1}/Λ)^K − (t_p/Λ)^K])
+//
+// (a proportional hazard with time-varying covariates in the uncured
+// share). With one phase it is the cure Weibull itself. Unlike a product of
+// each phase's conditional survivals S_p(t_{p+1})/S_p(t_p), it is monotone:
+// a later phase with a higher hazard (an instrument that ends) never raises
+// S, one with a lower hazard (an instrument that starts) never lowers it;
+// the conditional ratios reverse that when a phase's hazard is large,
+// because a curve with a high hazard has already lost its uncured share by
+// t_p (TestPostWarPhases).
 func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) float64 {
-	v := 1.0
+	if years <= 0 {
+		return 1
+	}
+	lnLam := fastLog(c.Lambda.Value)
+	h, prev := 0.0, 0.0 // cumulative hazard; (t_p/Λ)^K at the phase's start
 	for p := range s.phases {
-		t0 := s.phases[p].start
-		if t0 >= years {
+		if s.phases[p].start >= years {
 			break
 		}
 		t1 := s.phaseEnd(p, years)
-		o := w.ph[p]
-		a := survivalAt(c, o.pc, t0, o.hz)
-		b := survivalAt(c, o.pc, t1, o.hz)
-		if a > 0 {
-			v *= b / a
+		l1 := 0.0
+		if t1 > 0 {
+			l1 = fastExp(c.K.Value * (fastLog(t1) - lnLam))
 		}
+		h += (l1 - prev) * w.ph[p].hz
+		prev = l1
 	}
-	return v
+	pc := w.ph[0].pc
+	return pc + (1-pc)*fastExp(-h)
 }
 
 // survivalAt is deter.Survival with the cured share pc given and (T/Λ)^K
