@@ -202,7 +202,7 @@ func TestPostWarPhases(t *testing.T) {
 		c := we.coef
 		lam := func(t float64) float64 { return math.Pow(t/c.Lambda.Value, c.K.Value) }
 		pc := we.ph[0].pc
-		want := pc + (1-pc)*math.Exp(-(we.ph[0].hz*lam(t1) + we.ph[1].hz*(lam(10)-lam(t1))))
+		want := pc + (1-pc)*math.Exp(-(we.ph[0].hz*lam(t1)+we.ph[1].hz*(lam(10)-lam(t1))))
 		if got := ended.st.noAttack(we, &we.coef, 10); math.Abs(got-want) > 1e-12 {
 			t.Errorf("draw %d: chained survival %v, want %v", i, got, want)
 		}
