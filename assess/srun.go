@@ -74,7 +74,7 @@ func (m *Model) runStructural(ctx context.Context, cfg Config, version string) (
 		return nil, err
 	}
 	r := &Result{Option: m.Opt.Name, File: m.Opt.File, Version: version, Seed: cfg.Seed, Samples: cfg.Samples,
-		InputHash: m.Hash(), Engine: scenario.EngineDefault, Flags: append([]string(nil), s.flags...)}
+		InputHash: m.Hash(), Engine: scenario.EngineDefault, Stage: s.stage, Flags: append([]string(nil), s.flags...)}
 	r.PDeter = estimate(d.psq)
 	war := make([]float64, d.n)
 	for i, p := range d.psq {
