@@ -243,3 +243,40 @@ func TestPostWarFiles(t *testing.T) {
 	}
 	t.Logf("%d history files read as post-war", n)
 }
+
+// After a war the durability inputs' driver swings take a shortcut (each
+// draw's index cached, only the first year's survival recomputed): they
+// must equal the full evaluation, draw for draw.
+func TestPostWarDriversMatchFullEvaluation(t *testing.T) {
+	m := compileYAML(t, fmt.Sprintf(postWarSrc, "postwar", postWarGuarantor))
+	s := m.st
+	cfg := Config{Samples: 200, Seed: 4, Workers: 2, DriverSamples: 60}.norm()
+	ds, err := m.driversStructural(t.Context(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := cfg.Seed ^ 0x9e3779b97f4a7c15
+	w := s.newWork()
+	brute := func(slot int, v float64) float64 {
+		sum := 0.0
+		for i := range cfg.DriverSamples {
+			s.sample(w, seed, uint64(i), slot, v)
+			sum += s.evalPSQ(w)
+		}
+		return sum / float64(cfg.DriverSamples)
+	}
+	shortcut := 0
+	for _, d := range ds {
+		slot, ok := s.c.Index(d.Name)
+		if !ok || !s.s1Only(slot) {
+			continue
+		}
+		shortcut++
+		if a, b := brute(slot, d.Lo), brute(slot, d.Hi); math.Abs(a-d.AtLo) > 1e-15 || math.Abs(b-d.AtHi) > 1e-15 {
+			t.Errorf("%s: swing %v..%v, full evaluation %v..%v", d.Name, d.AtLo, d.AtHi, a, b)
+		}
+	}
+	if shortcut < 6 { // shape, scale, cure intercept and slope, reference, three hazard ratios
+		t.Errorf("%d durability inputs took the shortcut", shortcut)
+	}
+}

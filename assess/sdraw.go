@@ -37,8 +37,9 @@ type phaseOut struct {
 	psq, index, hr float64
 	// The phase's cure Weibull: cured share pc and the multiplier hz of
 	// (T/Λ)^K (the mechanisms' hazard ratio, times e^−z after a war);
-	// z is the post-war relative index A1 (ln C̄ − ln Π − x_ref), 0 otherwise.
-	pc, hz, z float64
+	// z is the post-war relative index A1 (ln C̄ − ln Π − x_ref), 0 otherwise;
+	// x is ln C̄ − ln Π.
+	pc, hz, z, x float64
 }
 
 // sdraw is one draw's result.
@@ -212,7 +213,18 @@ func (s *structural) durabilityOnly(i int) bool {
 	}
 	if s.postwar {
 		// After a war P(deterrence) is the cure Weibull's first year:
-		// every durability input moves it.
+		// every durability input of phase 0 moves it (s1Only); a later
+		// phase's mechanism does not.
+		if s.s1Only(i) {
+			return false
+		}
+		for _, ph := range s.phases[1:] {
+			for _, h := range ph.hr {
+				if h == i {
+					return true
+				}
+			}
+		}
 		return false
 	}
 	if i == cs.k || i == cs.lambda || i == cs.pc0 || i == cs.pc1 {
@@ -364,16 +376,13 @@ func (s *structural) evalPhase(w *swork, p int) {
 	for _, h := range ph.hr {
 		hr *= max(x[h], 0)
 	}
-	po := phaseOut{psq: psq, index: index, hr: hr, hz: hr}
+	po := phaseOut{psq: psq, index: index, hr: hr, hz: hr, x: lnCbar - lnPi}
 	if s.postwar {
 		// Post-war (docs/assess.md, "Post-war"): the spell starts at the
 		// war's end, so the fitted cure Weibull is the whole probability;
 		// the index enters as the hazard ratio e^−z (deter.PostWarSurvival),
 		// and P(deterrence) is the first year's survival.
-		po.z = c.A1.Value * (lnCbar - lnPi - x[cs.xref])
-		po.pc = fastLogistic(c.PC0.Value + c.PC1.Value*po.z)
-		po.hz = hr * fastExp(-po.z)
-		po.psq = survivalAt(c, po.pc, 1, po.hz)
+		po.psq, po.z, po.pc, po.hz = s.postWar(x, po.x, hr)
 		psq = po.psq
 	} else {
 		po.pc = fastLogistic(c.PC0.Value + c.PC1.Value*index) // deter.CuredShare
@@ -646,14 +655,52 @@ func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) fl
 	return pc + (1-pc)*fastExp(-h)
 }
 
+// postWar is the post-war chain of a phase from its index x = ln C̄ − ln Π
+// and its mechanisms' hazard ratio hr, with the coefficients read from the
+// draw's inputs: the first year's survival S(1), z = A1 (x − x_ref), the
+// cured share and the hazard multiplier hr·e^−z (deter.PostWarSurvival).
+// The driver swings of the durability inputs call it with the draw's x
+// cached (s1Only): the same arithmetic, so the same bits as evalPhase.
+func (s *structural) postWar(in []float64, x, hr float64) (s1, z, pc, hz float64) {
+	cs := &s.coef
+	z = in[cs.a1] * (x - in[cs.xref])
+	pc = fastLogistic(in[cs.pc0] + in[cs.pc1]*z)
+	hz = hr * fastExp(-z)
+	return survivalKL(in[cs.k], in[cs.lambda], pc, 1, hz), z, pc, hz
+}
+
+// s1Only reports whether input i moves the post-war P(deterrence) only
+// through the first year's survival, not through the index: the Weibull,
+// the cure share, the reference and phase 0's hazard ratios.
+func (s *structural) s1Only(i int) bool {
+	if !s.postwar || i < 0 {
+		return false
+	}
+	cs := &s.coef
+	if i == cs.k || i == cs.lambda || i == cs.pc0 || i == cs.pc1 || i == cs.xref {
+		return true
+	}
+	for _, h := range s.phases[0].hr {
+		if h == i {
+			return true
+		}
+	}
+	return false
+}
+
 // survivalAt is deter.Survival with the cured share pc given and (T/Λ)^K
 // as exp(K (ln T − ln Λ)) through fastExp and fastLog: the same value to
 // about 1e-15 (TestSurvivalAtMatchesDeter), without math.Pow, which cost a
 // tenth of the main job.
 func survivalAt(c *deter.Coefficients, pc, years, hr float64) float64 {
+	return survivalKL(c.K.Value, c.Lambda.Value, pc, years, hr)
+}
+
+// survivalKL is survivalAt with the Weibull shape k and scale lam given.
+func survivalKL(k, lam, pc, years, hr float64) float64 {
 	if years <= 0 {
 		return 1
 	}
-	h := fastExp(c.K.Value*(fastLog(years)-fastLog(c.Lambda.Value))) * hr
+	h := fastExp(k*(fastLog(years)-fastLog(lam))) * hr
 	return pc + (1-pc)*fastExp(-h)
 }

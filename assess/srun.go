@@ -155,6 +155,33 @@ func (m *Model) driversStructural(ctx context.Context, cfg Config) ([]Driver, er
 		s.sample(w0, seed, uint64(i), -1, 0)
 		copy(xs[i*nx:(i+1)*nx], w0.x)
 	}
+	// After a war the durability inputs of phase 0 move P(deterrence) only
+	// through the first year's survival: their swings reuse each draw's
+	// index x = ln C̄ − ln Π (evaluated once) and the mechanisms' inputs,
+	// instead of re-solving the responding sets for every swing.
+	var px []float64
+	if s.postwar {
+		px = make([]float64, nd)
+		for i := range nd {
+			copy(w0.x, xs[i*nx:(i+1)*nx])
+			s.evalPSQ(w0)
+			px[i] = w0.ph[0].x
+		}
+	}
+	meanS1 := func(w *swork, fixed int, val float64) float64 {
+		sum := 0.0
+		for i := range nd {
+			copy(w.x, xs[i*nx:(i+1)*nx])
+			w.x[fixed] = val
+			hr := 1.0
+			for _, h := range s.phases[0].hr {
+				hr *= max(w.x[h], 0)
+			}
+			s1, _, _, _ := s.postWar(w.x, px[i], hr)
+			sum += s1
+		}
+		return sum / float64(nd)
+	}
 	mean := func(w *swork, fixed int, val float64) float64 {
 		sum := 0.0
 		for i := range nd {
@@ -178,6 +205,9 @@ func (m *Model) driversStructural(ctx context.Context, cfg Config) ([]Driver, er
 		if s.durabilityOnly(slot) {
 			freeOnce.Do(func() { free = mean(ws[wk], -1, 0) })
 			a, b = free, free
+		} else if s.s1Only(slot) {
+			a = meanS1(ws[wk], slot, lo)
+			b = meanS1(ws[wk], slot, hi)
 		} else {
 			a = mean(ws[wk], slot, lo)
 			b = mean(ws[wk], slot, hi)
