@@ -242,9 +242,13 @@ type StructuralTrace struct {
 	Sets       []ResponseSet
 	Pi, Cbar   float64
 	Index, PSQ float64
-	HR         float64
-	Phases     int
-	Survival   []Horizon
+	// General is true under general deterrence; ChallengerTerm is then
+	// the challenger covariates' x'α in the index (docs/assess.md).
+	General        bool
+	ChallengerTerm float64
+	HR             float64
+	Phases         int
+	Survival       []Horizon
 	// Stage is the deterrence stage used: immediate, general or postwar
 	// (scenario.EffectiveStage).
 	Stage string
@@ -290,7 +294,7 @@ func (m *Model) explainStructural() *StructuralTrace {
 	s.eval(w)
 	o := &w.out
 	t := &StructuralTrace{AsOf: s.asOf, Flags: s.flags, FC: o.FC, FP: o.FP, Pi: o.Pi, Cbar: o.Cbar, Index: o.Index, PSQ: o.PSQ, HR: o.HR, Phases: len(s.phases),
-		Stage: s.stage}
+		General: s.general, ChallengerTerm: w.xalpha, Stage: s.stage}
 	if s.postwar {
 		p0, c := w.ph[0], &w.coef
 		t.PostWar = &PostWarTrace{X: math.Log(o.Cbar) - math.Log(o.Pi), XRef: w.x[s.coef.xref], Weight: c.A1.Value, Z: p0.z,

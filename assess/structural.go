@@ -41,6 +41,7 @@ type structural struct {
 	general bool              // general deterrence: P(status quo) is per year
 	postwar bool              // post-war stage: the cure Weibull from the war's end, the index a hazard ratio
 	stage   string            // the stage used (scenario.EffectiveStage)
+	gen     generalCovariates // general deterrence: the challenger covariates' term
 	asOf    string
 	flags   []string
 }
@@ -223,6 +224,11 @@ func compileStructural(o Option) (*structural, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if s.general {
+		if err := s.challengerCovariates(); err != nil {
+			return nil, err
+		}
 	}
 	if err := s.forces(o); err != nil {
 		return nil, err
@@ -537,6 +543,11 @@ func (s *structural) flagUnread() {
 		s.coef.gamma, s.coef.c0, s.coef.c1, s.coef.cn, s.coef.a0, s.coef.a1, s.coef.ag,
 		s.coef.k, s.coef.lambda, s.coef.pc0, s.coef.pc1, s.coef.tau, s.coef.arms, s.coef.xref} {
 		read[i] = true
+	}
+	if s.general {
+		for _, i := range append(s.gen.coef[:], s.gen.inputs...) {
+			read[i] = true
+		}
 	}
 	for _, f := range append([]force{s.ch, s.pr}, s.gforce...) {
 		read[f.troops], read[f.arrival], read[f.cinc], read[f.deploy] = true, true, true, true

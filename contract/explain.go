@@ -138,6 +138,7 @@ type StructuralChain struct {
 	Pi              float64       `json:"pi" doc:"challenger's expected P(prevail) over the responding sets"`
 	CostBar         float64       `json:"cost_bar" doc:"challenger's expected cost of war"`
 	Index           float64       `json:"deterrence_index" doc:"DI; p_deterrence = L(DI)"`
+	ChallengerTerm  *float64      `json:"challenger_term,omitempty" doc:"general deterrence: the challenger covariates' term x'alpha in DI (rivalry, peace years, no prior dispute, contiguity; docs/assess.md); absent for immediate deterrence"`
 	HazardRatio     float64       `json:"hazard_ratio" doc:"the mechanisms' hazard ratio in the durability model"`
 	Phases          int           `json:"phases" doc:"phases of instruments in force within the horizon"`
 	Stage           string        `json:"stage,omitempty" doc:"the deterrence stage used: immediate, general or postwar (a ceasefire agreement not ended reads immediate as postwar)"`
@@ -206,6 +207,10 @@ func fromStructural(m *assess.Model, t *assess.StructuralTrace, version, hash st
 	if p := t.PostWar; p != nil {
 		c.PostWar = &PostWarChain{X: p.X, XRef: p.XRef, Weight: p.Weight, Z: p.Z, IndexHazardRatio: p.IndexHR, CuredShare: p.Cure,
 			Shape: p.Shape, Scale: p.Scale, HazardRatioTotal: p.HazardTotal}
+	}
+	if t.General {
+		v := t.ChallengerTerm
+		c.ChallengerTerm = &v
 	}
 	for _, g := range t.Guarantors {
 		c.GuarantorForces = append(c.GuarantorForces, g.Force)

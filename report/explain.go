@@ -113,6 +113,9 @@ func explainStructural(w io.Writer, e *contract.Explanation) error {
 		fmt.Fprintf(w, "   %d phase(s) of instruments in force, S chained across them:", c.Phases)
 		return explainTail(w, e)
 	}
+	if c.ChallengerTerm != nil {
+		fmt.Fprintf(w, "   general deterrence (per year): DI includes the challenger covariates' x'α = %.3f (inputs challenge.*)\n", *c.ChallengerTerm)
+	}
 	fmt.Fprintf(w, "   P(deterrence holds) = L(DI) = %.3f; P(war) %.3f\n", e.PDeterrence, e.PWar)
 	fmt.Fprintf(w, "\n5. Durability (cure Weibull, hazard ratio of the mechanisms %.3f, %d phase(s) of instruments in force):", c.HazardRatio, c.Phases)
 	return explainTail(w, e)
