@@ -2,6 +2,7 @@ package history
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 	"testing"
 
@@ -342,4 +343,62 @@ func TestCompareSurvivalDifference(t *testing.T) {
 			}
 		}
 	})
+}
+
+// Why the survival design: on simulated spells whose true survival is
+// known (two kinds of case, exponential failure times with yearly
+// hazards 0.3 and 0.03, censoring uniform on 0-30 years), the former
+// design (each spell's forecast over its own observed length, scored
+// against held/failed) ranks the true survival curve below a constant,
+// because a failure's horizon ends at the failure; the IPCW integrated
+// Brier score ranks the truth first, below the Kaplan-Meier curve that
+// ignores the kind of case. The sample is large (4000 spells, fixed
+// seed), so the margins are many standard errors wide.
+func TestFileHorizonPenalisesTheTruth(t *testing.T) {
+	r := rand.New(rand.NewPCG(2, 3))
+	n := 4000
+	sp, rate := make([]Spell, n), make([]float64, n)
+	for i := range sp {
+		rate[i] = 0.3
+		if i%2 == 1 {
+			rate[i] = 0.03
+		}
+		tt, c := r.ExpFloat64()/rate[i], 30*r.Float64()
+		sp[i] = Spell{Years: math.Min(tt, c), Failed: tt <= c}
+	}
+	// the former design: forecast over the observed spell
+	y, truth, constant := make([]float64, n), make([]float64, n), make([]float64, n)
+	held := 0.0
+	for i, s := range sp {
+		if !s.Failed {
+			y[i] = 1
+			held++
+		}
+		truth[i] = math.Exp(-rate[i] * s.Years)
+	}
+	for i := range constant {
+		constant[i] = held / float64(n)
+	}
+	bt, bc := Brier(truth, y), Brier(constant, y)
+	t.Logf("file horizons: Brier of the true curve %.4f, of the constant %.4f", bt, bc)
+	if bt < bc+0.05 {
+		t.Errorf("file horizons: the true curve scores %.4f, the constant %.4f; expected the truth to lose by more than 0.05", bt, bc)
+	}
+	// the survival design
+	grid := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}
+	g, km := CensoringKM(sp), KaplanMeier(sp)
+	var bsTruth, bsKM []float64
+	for _, at := range grid {
+		w := IPCWeights(sp, g, at)
+		pt, pk := make([]float64, n), make([]float64, n)
+		for i := range sp {
+			pt[i], pk[i] = math.Exp(-rate[i]*at), km.At(at)
+		}
+		bsTruth, bsKM = append(bsTruth, BrierIPCW(pt, sp, w, at)), append(bsKM, BrierIPCW(pk, sp, w, at))
+	}
+	it, ik := IntegratedBrier(grid, bsTruth), IntegratedBrier(grid, bsKM)
+	t.Logf("IPCW integrated Brier over 1-10 years: the true curve %.4f, Kaplan-Meier %.4f", it, ik)
+	if it > ik-0.02 {
+		t.Errorf("IPCW: the true curve's IBS %.4f, Kaplan-Meier's %.4f; expected the truth to win by more than 0.02", it, ik)
+	}
 }
