@@ -95,7 +95,7 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 			if err != nil {
 				return nil, err
 			}
-			sc, err := survivalCase(ctx, s, scfg.Horizons(), o)
+			sc, err := survivalCase(ctx, s, scfg.Horizons(), o, progressFunc(o, "backtest, survival", i, len(scs), s.Option.Name))
 			if err != nil {
 				return nil, err
 			}
@@ -217,7 +217,7 @@ func atHorizon(s *Scenario, years float64, o Options) (*Scenario, error) {
 // recompiled with horizon t in memory, same seed: common random numbers
 // across horizons). HasSpell is false, and nothing is run, when the
 // spell is unknown.
-func survivalCase(ctx context.Context, s *Scenario, hs []float64, o Options) (history.Case, error) {
+func survivalCase(ctx context.Context, s *Scenario, hs []float64, o Options, progress func(done, total int)) (history.Case, error) {
 	sc := s.source
 	x, _ := history.CaseFeatures(sc)
 	overlap, err := history.HuthCrisis(sc)
@@ -231,12 +231,16 @@ func survivalCase(ctx context.Context, s *Scenario, hs []float64, o Options) (hi
 	if !c.HasSpell {
 		return c, nil
 	}
-	for _, t := range hs {
+	for k, t := range hs {
 		run, err := atHorizon(s, t, o)
 		if err != nil {
 			return history.Case{}, err
 		}
-		r, err := run.Run(ctx, o, nil)
+		var p func(done, total int)
+		if progress != nil { // the horizons one after another, as one bar
+			p = func(done, total int) { progress(k*total+done, len(hs)*total) }
+		}
+		r, err := run.Run(ctx, o, p)
 		if err != nil {
 			return history.Case{}, err
 		}
