@@ -1,7 +1,9 @@
 package history
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -61,39 +63,28 @@ func CensoringKM(sp []Spell) Curve {
 }
 
 func productLimit(sp []Spell, censoring bool) Curve {
-	ts := make([]float64, len(sp))
-	for i, s := range sp {
-		ts[i] = s.Years
-	}
-	sort.Float64s(ts)
+	s := slices.Clone(sp)
+	slices.SortFunc(s, func(a, b Spell) int { return cmp.Compare(a.Years, b.Years) })
 	var c Curve
 	v := 1.0
-	for k := 0; k < len(ts); {
-		t := ts[k]
-		atRisk := len(ts) - k
+	for k := 0; k < len(s); {
+		t, atRisk := s[k].Years, len(s)-k
 		d, cens := 0, 0
-		for _, s := range sp {
-			if s.Years == t {
-				if s.Failed {
-					d++
-				} else {
-					cens++
-				}
+		for ; k < len(s) && s[k].Years == t; k++ {
+			if s[k].Failed {
+				d++
+			} else {
+				cens++
 			}
 		}
-		for k < len(ts) && ts[k] == t {
-			k++
-		}
-		var jump float64
 		switch {
 		case !censoring && d > 0:
-			jump = 1 - float64(d)/float64(atRisk)
+			v *= 1 - float64(d)/float64(atRisk)
 		case censoring && cens > 0:
-			jump = 1 - float64(cens)/float64(atRisk-d)
+			v *= 1 - float64(cens)/float64(atRisk-d)
 		default:
 			continue
 		}
-		v *= jump
 		c.Times = append(c.Times, t)
 		c.Level = append(c.Level, v)
 	}
