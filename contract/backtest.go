@@ -257,6 +257,7 @@ type SurvivalHorizon struct {
 	KaplanMeier float64           `json:"kaplan_meier" doc:"the set's Kaplan-Meier survival at this horizon"`
 	Censoring   float64           `json:"censoring" doc:"G: the Kaplan-Meier probability of not being censored by this horizon, behind the weights"`
 	Brier       []ForecasterBrier `json:"brier" doc:"each forecaster's IPCW Brier score at this horizon"`
+	Differences []BrierDifference `json:"differences" doc:"the engine's Brier score at this horizon minus each baseline's, with bootstrap intervals (censoring weights held fixed)"`
 	Calibration []Calibration     `json:"calibration" doc:"cases with a known status, binned by forecast; mean_forecast and observed_held are IPCW-weighted"`
 }
 
@@ -309,7 +310,12 @@ func fromSurvivalSet(s history.SurvivalSet) SurvivalSet {
 	}
 	for k, h := range s.Horizons {
 		sh := SurvivalHorizon{Years: h.Years, Known: h.Known, FailedBy: h.FailedBy, KaplanMeier: h.KM, Censoring: h.Censoring,
-			Brier: []ForecasterBrier{}, Calibration: []Calibration{}}
+			Brier: []ForecasterBrier{}, Differences: []BrierDifference{}, Calibration: []Calibration{}}
+		if k < len(s.AtHorizon) {
+			for _, df := range s.AtHorizon[k] {
+				sh.Differences = append(sh.Differences, brierDifference(df))
+			}
+		}
 		for _, f := range s.Forecasters {
 			sh.Brier = append(sh.Brier, ForecasterBrier{Forecaster: f.Name, Brier: f.Brier[k]})
 			if k < len(f.Calibration) {

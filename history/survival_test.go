@@ -333,6 +333,12 @@ func TestCompareSurvivalDifference(t *testing.T) {
 		if math.Abs(d.Estimate-(s.Forecasters[0].IBS-s.Forecasters[1].IBS)) > 1e-12 || d.Lo > d.Hi {
 			t.Fatalf("difference %+v, IBS %v %v", d, s.Forecasters[0].IBS, s.Forecasters[1].IBS)
 		}
+		for k := range hs {
+			dk := s.AtHorizon[k][0]
+			if math.Abs(dk.Estimate-(s.Forecasters[0].Brier[k]-s.Forecasters[1].Brier[k])) > 1e-12 || dk.Lo > dk.Hi {
+				t.Fatalf("difference at %v years %+v, Brier %v %v", hs[k], dk, s.Forecasters[0].Brier[k], s.Forecasters[1].Brier[k])
+			}
+		}
 		for _, f := range s.Forecasters {
 			k := 0
 			for _, b := range f.Calibration[0] {

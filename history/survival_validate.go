@@ -100,8 +100,10 @@ type SurvivalSet struct {
 	Forecasters  []SurvivalScored
 	// Differences are IBS(engine) - IBS(baseline), with bootstrap
 	// intervals of the per-case weighted loss differences (the censoring
-	// weights held fixed).
+	// weights held fixed). AtHorizon[k] are the same differences of the
+	// Brier scores at Horizons[k].
 	Differences []Difference
+	AtHorizon   [][]Difference
 }
 
 // SurvivalValidation is the survival backtest of the case base.
@@ -330,6 +332,15 @@ func CompareSurvival(name string, sp []Spell, groups []string, hs []float64, tau
 		sc.IBS = IntegratedBrier(grid, sc.Brier[:tau])
 		s.Forecasters = append(s.Forecasters, sc)
 	}
+	diff := func(base string, d []float64) Difference {
+		df := Difference{Forecaster: fs[0].Name, Baseline: base, Interval: BootstrapMean(d, c.resamples(), c.Seed)}
+		if ng < n {
+			gi := BootstrapMeanByGroup(d, groups, c.resamples(), c.Seed)
+			df.ByGroup = &gi
+		}
+		return df
+	}
+	s.AtHorizon = make([][]Difference, len(hs))
 	for fi, f := range fs[1:] {
 		if !f.Compare {
 			continue
@@ -338,12 +349,16 @@ func CompareSurvival(name string, sp []Spell, groups []string, hs []float64, tau
 		for i := range d {
 			d[i] = loss[0][i] - loss[fi+1][i]
 		}
-		df := Difference{Forecaster: fs[0].Name, Baseline: f.Name, Interval: BootstrapMean(d, c.resamples(), c.Seed)}
-		if ng < n {
-			gi := BootstrapMeanByGroup(d, groups, c.resamples(), c.Seed)
-			df.ByGroup = &gi
+		s.Differences = append(s.Differences, diff(f.Name, d))
+		for k, t := range hs {
+			dk := make([]float64, n)
+			for i := range dk {
+				y := SurvivedPast(sp[i], t)
+				a, b := fs[0].S[k][i], f.S[k][i]
+				dk[i] = w[k][i] * ((a-y)*(a-y) - (b-y)*(b-y))
+			}
+			s.AtHorizon[k] = append(s.AtHorizon[k], diff(f.Name, dk))
 		}
-		s.Differences = append(s.Differences, df)
 	}
 	return s, nil
 }

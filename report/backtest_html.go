@@ -50,8 +50,8 @@ Engine: {{.Validation.Engine}}. See docs/backtest.md.</small></p>
 {{with index .Sets 0}}{{$all := .}}
 <h3>{{.Name}}, by horizon</h3>
 <p><small>IPCW Brier score per forecaster; known: cases whose status then is known; KM: the set's Kaplan-Meier survival; G: P(not censored by then).</small></p>
-<table><tr><th>years</th><th>known</th><th>failed by</th><th>KM</th><th>G</th>{{range .IntegratedBrier}}<th>{{short .Forecaster}}</th>{{end}}</tr>
-{{range .Horizons}}<tr><td>{{.Years}}</td><td>{{.Known}}</td><td>{{.FailedBy}}</td><td>{{f3 .KaplanMeier}}</td><td>{{f3 .Censoring}}</td>{{range .Brier}}<td>{{f4 .Brier}}</td>{{end}}</tr>
+<table><tr><th>years</th><th>known</th><th>failed by</th><th>KM</th><th>G</th>{{range .IntegratedBrier}}<th>{{short .Forecaster}}</th>{{end}}{{range .Differences}}<th>{{short .Forecaster}} − {{short .Baseline}} [95%, dyads resampled]</th>{{end}}</tr>
+{{range .Horizons}}<tr><td>{{.Years}}</td><td>{{.Known}}</td><td>{{.FailedBy}}</td><td>{{f3 .KaplanMeier}}</td><td>{{f3 .Censoring}}</td>{{range .Brier}}<td>{{f4 .Brier}}</td>{{end}}{{range .Differences}}<td>{{signed .Difference}} {{with .ByDyad}}[{{signed .Lo}}, {{signed .Hi}}]{{else}}[{{signed .Lo}}, {{signed .Hi}}]{{end}}</td>{{end}}</tr>
 {{end}}</table>
 {{range shown . $.HorizonYears}}<h3>Reliability at {{years .Years}}, {{$all.Name}}</h3>
 {{svg (sdiagram $all .)}}

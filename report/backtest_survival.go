@@ -64,11 +64,15 @@ func survivalText(w io.Writer, s contract.Survival, horizon float64) {
 	}
 	tw.Flush()
 	all := s.Sets[0]
-	fmt.Fprintf(w, "\n%s, by horizon (IPCW Brier score; KNOWN: cases whose status then is known; KM: the set's Kaplan-Meier survival; G: P(not censored by then))\n", all.Name)
+	fmt.Fprintf(w, "\n%s, by horizon (IPCW Brier score; KNOWN: cases whose status then is known; KM: the set's Kaplan-Meier survival;\n"+
+		"G: P(not censored by then); differences with 95%% intervals resampling dyads (cases, when every dyad has one case))\n", all.Name)
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "YEARS\tKNOWN\tFAILED BY\tKM\tG")
 	for _, f := range all.IntegratedBrier {
 		fmt.Fprintf(tw, "\t%s", strings.ToUpper(short(f.Forecaster)))
+	}
+	for _, d := range all.Differences {
+		fmt.Fprintf(tw, "\t%s - %s [DYADS]", strings.ToUpper(short(d.Forecaster)), strings.ToUpper(short(d.Baseline)))
 	}
 	fmt.Fprintln(tw)
 	for _, h := range all.Horizons {
@@ -79,6 +83,14 @@ func survivalText(w io.Writer, s contract.Survival, horizon float64) {
 		fmt.Fprintf(tw, "%g%s\t%d\t%d\t%.3f\t%.3f", h.Years, mark, h.Known, h.FailedBy, h.KaplanMeier, h.Censoring)
 		for _, b := range h.Brier {
 			fmt.Fprintf(tw, "\t%.4f", b.Brier)
+		}
+		for _, d := range h.Differences {
+			iv := d.Lo
+			hi := d.Hi
+			if g := d.ByDyad; g != nil {
+				iv, hi = g.Lo, g.Hi
+			}
+			fmt.Fprintf(tw, "\t%+.3f [%+.3f, %+.3f]", d.Difference, iv, hi)
 		}
 		fmt.Fprintln(tw)
 	}
