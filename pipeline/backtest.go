@@ -95,7 +95,7 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 			if err != nil {
 				return nil, err
 			}
-			sc, err := survivalCase(ctx, s, scfg.Horizons(), o, progressFunc(o, "backtest, survival", i, len(scs), s.Option.Name))
+			sc, err := survivalCase(ctx, s, c.Case, scfg.Horizons(), o, progressFunc(o, "backtest, survival", i, len(scs), s.Option.Name))
 			if err != nil {
 				return nil, err
 			}
@@ -212,21 +212,16 @@ func atHorizon(s *Scenario, years float64, o Options) (*Scenario, error) {
 	return run, nil
 }
 
-// survivalCase reads a case's spell (Spell) and runs the engine at every
-// horizon of the survival block (P(no attack within t years), the case
-// recompiled with horizon t in memory, same seed: common random numbers
-// across horizons). HasSpell is false, and nothing is run, when the
-// spell is unknown.
-func survivalCase(ctx context.Context, s *Scenario, hs []float64, o Options, progress func(done, total int)) (history.Case, error) {
+// survivalCase completes a case's dyad, features and overlap (base, as
+// backtestCase read them) with its spell (Spell) and runs the engine at
+// every horizon of the survival block (P(no attack within t years), the
+// case recompiled with horizon t in memory, same seed: common random
+// numbers across horizons). HasSpell is false, and nothing is run, when
+// the spell is unknown.
+func survivalCase(ctx context.Context, s *Scenario, base history.Case, hs []float64, o Options, progress func(done, total int)) (history.Case, error) {
+	c := base
+	c.Outcome, c.Ongoing = s.Option.Outcome, s.Option.Ongoing // the file's, whatever --horizon made of them
 	sc := s.source
-	x, _ := history.CaseFeatures(sc)
-	overlap, err := history.HuthCrisis(sc)
-	if err != nil {
-		return history.Case{}, err
-	}
-	op := s.Option
-	c := history.Case{Name: op.Name, File: op.File, Year: op.Year, Outcome: op.Outcome, Ongoing: op.Ongoing,
-		Group: history.CaseDyad(sc), X: x, Overlap: overlap}
 	c.Spell, c.HasSpell = Spell(sc)
 	if !c.HasSpell {
 		return c, nil
