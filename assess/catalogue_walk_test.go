@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,7 +94,7 @@ option:
 		kind = "limited_seizure"
 	case key == "response.grey_zone":
 		kind = "grey_zone"
-	case key == "challenger.general":
+	case key == "challenger.general" || slices.Contains(scenario.ChallengerCovariateKeys(), e.Name):
 		kind = "invasion, stage: general"
 	case key == "exposure.depth" || key == "exposure.rear":
 		uk = "        - {type: tripwire, troops: 3000, posture: " + key[len("exposure."):] + "}"

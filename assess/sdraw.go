@@ -28,8 +28,11 @@ type swork struct {
 	umb   []bool    // per subset: a declared umbrella holder responds
 	pS    []float64 // per subset P(exactly S responds)
 	node  []float64 // per subset, one quadrature node
-	ph    []phaseOut
-	out   sdraw
+	// xalpha is the draw's challenger-covariate term x'α (general
+	// deterrence; 0 otherwise): x is fixed per option, α drawn.
+	xalpha float64
+	ph     []phaseOut
+	out    sdraw
 }
 
 // phaseOut is one phase's result in a draw.
@@ -196,6 +199,10 @@ func (s *structural) setCoef(w *swork) {
 	set(&c.Lambda, cs.lambda)
 	set(&c.PC0, cs.pc0)
 	set(&c.PC1, cs.pc1)
+	w.xalpha = 0
+	if s.general {
+		w.xalpha = s.gen.term(x)
+	}
 }
 
 // durabilityOnly reports whether input i enters only durability (the cure
@@ -347,7 +354,12 @@ func (s *structural) evalPhase(w *swork, p int) {
 		lnCbar, lnPi = s.agg.Aggregate(w.pS[:m], w.pi[:m], w.lnC[:m])
 		pi, cbar = math.Exp(lnPi), math.Exp(lnCbar)
 	}
-	psq, index := deter.StatusQuo(c, lnCbar, lnPi, s.general)
+	var psq, index float64
+	if s.general {
+		psq, index = deter.StatusQuoGeneral(c, lnCbar, lnPi, w.xalpha)
+	} else {
+		psq, index = deter.StatusQuo(c, lnCbar, lnPi, false)
+	}
 	hr := 1.0
 	for _, h := range ph.hr {
 		hr *= max(x[h], 0)

@@ -17,7 +17,7 @@ const GameTypes = 5
 // structuralGame returns the structural engine's game at the inputs'
 // medians as an exact tree: chance draws the challenger's valuation V
 // (GameTypes quantile types of ln V ~ Logistic(μ, s), μ = −(intercept +
-// general)/weight, s = 1/weight); the challenger, knowing V, keeps the
+// general + x'α)/weight, s = 1/weight); the challenger, knowing V, keeps the
 // status quo (payoff 0) or attacks; chance then draws the responding set S
 // with the guarantors' joint response probabilities (behavioural, not
 // strategic: the guarantors are not players), and the war's outcome with
@@ -29,7 +29,7 @@ func (m *Model) structuralGame() (*game.Tree, error) {
 	s.eval(w)
 	s.evalPhase(w, 0) // leave phase 0's sets in w
 	c := &w.coef
-	a := c.A0.Value + c.AGeneral.Value
+	a := c.A0.Value + c.AGeneral.Value + w.xalpha // AGeneral and x'α are 0 unless the stage is general
 	mu, scale := -a/c.A1.Value, 1/c.A1.Value
 	b := game.NewBuilder("Structural deterrence game (guarantor assess, MODEL.md §3): "+m.Opt.Name, "Challenger")
 	b.SetComment(fmt.Sprintf("at the inputs' medians; Pi = %.6g, Cbar = %.6g, P(status quo) = %.6g", w.out.Pi, w.out.Cbar, w.out.PSQ))

@@ -212,9 +212,13 @@ type StructuralTrace struct {
 	Sets       []ResponseSet
 	Pi, Cbar   float64
 	Index, PSQ float64
-	HR         float64
-	Phases     int
-	Survival   []Horizon
+	// General is true under general deterrence; ChallengerTerm is then
+	// the challenger covariates' x'α in the index (docs/assess.md).
+	General        bool
+	ChallengerTerm float64
+	HR             float64
+	Phases         int
+	Survival       []Horizon
 }
 
 // StructuralGuarantor is one guarantor's response equation, term by term.
@@ -240,7 +244,8 @@ func (m *Model) explainStructural() *StructuralTrace {
 	w.trace = true
 	s.eval(w)
 	o := &w.out
-	t := &StructuralTrace{AsOf: s.asOf, Flags: s.flags, FC: o.FC, FP: o.FP, Pi: o.Pi, Cbar: o.Cbar, Index: o.Index, PSQ: o.PSQ, HR: o.HR, Phases: len(s.phases)}
+	t := &StructuralTrace{AsOf: s.asOf, Flags: s.flags, FC: o.FC, FP: o.FP, Pi: o.Pi, Cbar: o.Cbar, Index: o.Index, PSQ: o.PSQ, HR: o.HR, Phases: len(s.phases),
+		General: s.general, ChallengerTerm: w.xalpha}
 	for i, gp := range s.c.Guarantors {
 		x := w.idx[i]
 		t.Guarantors = append(t.Guarantors, StructuralGuarantor{ID: gp.ID, Name: gp.Name, Instrument: s.strongest(i),

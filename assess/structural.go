@@ -39,6 +39,7 @@ type structural struct {
 	post    bool              // assessment date in or after 1945
 	agg     deter.Aggregation // how the challenger aggregates over responding sets (the committed fit's choice)
 	general bool              // general deterrence: P(status quo) is per year
+	gen     generalCovariates // general deterrence: the challenger covariates' term
 	asOf    string
 	flags   []string
 }
@@ -215,6 +216,11 @@ func compileStructural(o Option) (*structural, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if s.general {
+		if err := s.challengerCovariates(); err != nil {
+			return nil, err
+		}
 	}
 	if err := s.forces(o); err != nil {
 		return nil, err
@@ -529,6 +535,11 @@ func (s *structural) flagUnread() {
 		s.coef.gamma, s.coef.c0, s.coef.c1, s.coef.cn, s.coef.a0, s.coef.a1, s.coef.ag,
 		s.coef.k, s.coef.lambda, s.coef.pc0, s.coef.pc1, s.coef.tau, s.coef.arms} {
 		read[i] = true
+	}
+	if s.general {
+		for _, i := range append(s.gen.coef[:], s.gen.inputs...) {
+			read[i] = true
+		}
 	}
 	for _, f := range append([]force{s.ch, s.pr}, s.gforce...) {
 		read[f.troops], read[f.arrival], read[f.cinc], read[f.deploy] = true, true, true, true

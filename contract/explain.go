@@ -138,6 +138,7 @@ type StructuralChain struct {
 	Pi              float64       `json:"pi" doc:"challenger's expected P(prevail) over the responding sets"`
 	CostBar         float64       `json:"cost_bar" doc:"challenger's expected cost of war"`
 	Index           float64       `json:"deterrence_index" doc:"DI; p_deterrence = L(DI)"`
+	ChallengerTerm  *float64      `json:"challenger_term,omitempty" doc:"general deterrence: the challenger covariates' term x'alpha in DI (rivalry, peace years, no prior dispute, contiguity; docs/assess.md); absent for immediate deterrence"`
 	HazardRatio     float64       `json:"hazard_ratio" doc:"the mechanisms' hazard ratio in the durability model"`
 	Phases          int           `json:"phases" doc:"phases of instruments in force within the horizon"`
 }
@@ -186,6 +187,10 @@ func fromStructural(m *assess.Model, t *assess.StructuralTrace, version, hash st
 	}
 	c := &StructuralChain{AsOf: t.AsOf, ChallengerForce: t.FC, ProtegeForce: t.FP, GuarantorForces: []float64{}, BaseLogits: []float64{},
 		Sets: []ResponseSet{}, Pi: t.Pi, CostBar: t.Cbar, Index: t.Index, HazardRatio: t.HR, Phases: t.Phases}
+	if t.General {
+		v := t.ChallengerTerm
+		c.ChallengerTerm = &v
+	}
 	for _, g := range t.Guarantors {
 		c.GuarantorForces = append(c.GuarantorForces, g.Force)
 		c.BaseLogits = append(c.BaseLogits, g.Base)

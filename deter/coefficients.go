@@ -23,6 +23,9 @@ type Estimate struct {
 	// Prior is empty for a value the data estimate; otherwise it says which
 	// judgment the value is and why (a labelled prior, not a fit).
 	Prior string `json:"prior,omitempty"`
+	// Centre is the covariate value at which a centred term is zero: the
+	// challenger covariates enter as Value × (x − Centre).
+	Centre float64 `json:"centre,omitempty"`
 }
 
 // Judgment reports whether the estimate is a labelled prior rather than a fit.
@@ -48,6 +51,10 @@ type Provenance struct {
 //	pi_S  = F_C^Gamma / (F_C^Gamma + F_S^Gamma)
 //	ln C_S = C0 + C1 ln(F_S / F_C) + CN [declared umbrella holder in S]
 //	P(status quo) = L(A0 + AGeneral [general deterrence] + A1 (ln Cbar - ln Pi))
+//
+// and under general deterrence the challenger covariates x add
+// Σ_j α_j (x_j − centre_j) (ChallengerTerm; ARivalry, APeace, ANoPrior,
+// AContiguous).
 //
 // with ln Cbar and ln Pi aggregated over the joint response distribution by
 // the form in Aggregation (E_R[C_S] and E_R[pi_S] for "expected").
@@ -87,6 +94,15 @@ type Coefficients struct {
 	A1 Estimate `json:"a1"`
 	// AGeneral is added to A0 for general deterrence (no crisis yet; Fearon 1994).
 	AGeneral Estimate `json:"a_general"`
+	// ARivalry, APeace, ANoPrior and AContiguous are the challenger
+	// covariates of general deterrence (MODEL.md §3, x'α in ln V; signed
+	// for P(status quo), so a quarrel is negative), each entering as
+	// Value × (x − Centre): a strategic rivalry, ln(1 + peace years), no
+	// prior dispute, land contiguity (ChallengerCovariates).
+	ARivalry    Estimate `json:"a_rivalry"`
+	APeace      Estimate `json:"a_peace"`
+	ANoPrior    Estimate `json:"a_no_prior"`
+	AContiguous Estimate `json:"a_contiguous"`
 
 	// K and Lambda are the Weibull shape and scale (years) of the hazard of
 	// renewed attack among challengers that are not "cured".
@@ -165,6 +181,7 @@ func (c *Coefficients) Scalars() []Named {
 		{"post1945", &c.Post1945}, {"bt", &c.BT}, {"be", &c.BE}, {"ba", &c.BA}, {"bd", &c.BD}, {"rho", &c.Rho},
 		{"gamma", &c.Gamma}, {"c0", &c.C0}, {"c1", &c.C1}, {"cn", &c.CN},
 		{"a0", &c.A0}, {"a1", &c.A1}, {"a_general", &c.AGeneral},
+		{"a_rivalry", &c.ARivalry}, {"a_peace", &c.APeace}, {"a_no_prior", &c.ANoPrior}, {"a_contiguous", &c.AContiguous},
 		{"k", &c.K}, {"lambda", &c.Lambda}, {"pc0", &c.PC0}, {"pc1", &c.PC1},
 	}
 }

@@ -28,8 +28,10 @@
 //   - ResponseInput.StakeUSDbn must be given in the units BE was fitted on:
 //     per cent of the guarantor's foreign trade that is with the protege
 //     (Huth's fortrade), not US$bn.
-//   - StatusQuo with general = true is a per-year probability (AGeneral is
-//     calibrated on yearly dispute onsets in dyad-years); general = false
+//   - StatusQuo with general = true, and StatusQuoGeneral (which adds the
+//     challenger covariates' ChallengerTerm), are per-year probabilities
+//     (AGeneral and the covariates are fitted on yearly dispute onsets in
+//     dyad-years); general = false
 //     is the one-shot probability of Huth's immediate-deterrence crises,
 //     the right reading when the challenger is already threatening (a
 //     crisis, a ceasefire after a war).

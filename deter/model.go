@@ -128,8 +128,10 @@ func LogWarCost(c *Coefficients, fS, fC float64, umbrella bool) float64 {
 // With general = false, P(SQ) is the one-shot probability that a
 // challenger already threatening (Huth's immediate-deterrence crises)
 // backs off. With general = true it is a per-year probability: AGeneral is
-// calibrated so that, at the inputs of Huth's crises, it matches the
-// yearly use-of-force onset rate in politically relevant dyad-years.
+// fitted on yearly use-of-force onsets in politically relevant dyad-years,
+// read at the Huth-average index. StatusQuoGeneral adds the challenger
+// covariates (the engine's general stage uses it; this form is the pair
+// at the sample's average covariates).
 func StatusQuo(c *Coefficients, logCbar, logPi float64, general bool) (p, index float64) {
 	index = c.A0.Value + c.A1.Value*(logCbar-logPi)
 	if general {

@@ -5,7 +5,9 @@
 // extended-deterrence crises), each embedded in the binary with its version,
 // citation and licence, and the analyses that turn them into base rates:
 // alliance fulfilment rates with Beta posteriors, the tripwire regression of
-// dispute onset on US troops, and the Huth-style deterrence-success models.
+// dispute onset on US troops, the Huth-style deterrence-success models, and
+// the general-deterrence dyad-year sample with a pair's dispute history
+// (rivalry, years since its last use-of-force dispute, contiguity).
 //
 // Tables are stored gzip-compressed (see data/*/SOURCE.md and the reduce
 // command in internal/reduce for how each was cut from the raw files) and

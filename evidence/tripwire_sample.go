@@ -40,6 +40,7 @@ type sampleData struct {
 	rivals    map[int64][][2]int
 	events    map[int64][]int // undirected key(a, b, 0) -> sorted onset years (hostlev >= 4)
 	onset     map[int64]bool  // directed key(a, b, year): A on side A, B on side B, onset, hostlev >= 4
+	onsetOwn  map[int64]bool  // as onset, with A's own hostility level >= 4 (a sensitivity of the general fit)
 }
 
 func cols(t *Table, names ...string) ([][]float64, error) {
@@ -165,6 +166,9 @@ func (d *sampleData) addMIDs(t *Table) error {
 		a, b, y := int(c[0][i]), int(c[1][i]), int(c[2][i])
 		if c[4][i] == 1 && c[5][i] == 0 {
 			d.onset[key(a, b, y)] = true
+			if c[6][i] >= useOfForce && d.onsetOwn != nil {
+				d.onsetOwn[key(a, b, y)] = true
+			}
 		}
 		ua, ub := undirected(a, b)
 		if k := key(ua, ub, y); !seen[k] {

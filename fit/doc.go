@@ -11,7 +11,11 @@
 //     (fulfilment.go);
 //   - COW interstate wars and MID 5.0 disputes: post-war dyad spells until
 //     renewed use of force, fitted by a split-population (cure) Weibull
-//     (durability.go).
+//     (durability.go);
+//   - MID 5.0 directed politically relevant dyad-years, 1816-2014: the
+//     general-deterrence intercept and the challenger covariates (rivalry,
+//     peace years, no prior dispute, contiguity) by a penalised logit of
+//     yearly use-of-force onsets, cross-validated by dyad (general.go).
 //
 // Penalties are weakly informative priors (Gelman, Jakulin, Pittau and Su
 // 2008, "A weakly informative default prior distribution for logistic and

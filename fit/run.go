@@ -95,13 +95,6 @@ type DurabilityCV struct {
 	CureLogLik, Weibull float64 // mean log-likelihood per held-out spell
 }
 
-// GeneralReport is the general-deterrence calibration.
-type GeneralReport struct {
-	DyadYears, Onsets int
-	Rate              float64
-	Data              string
-}
-
 // Result is everything `guarantor fit` computes.
 type Result struct {
 	Coefficients *deter.Coefficients
@@ -202,16 +195,15 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	fillDurability(c, res.Durability)
 
-	step("general-deterrence intercept (dyad-year onset rate)")
+	step("general deterrence: penalised logit on MID dyad-years, 10-fold CV by dyad")
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	tw, err := evidence.Tripwire(evidence.TripwireOptions{})
-	if err != nil {
+	if res.General, err = fitGeneralDeterrence(ctx, o.Folds, o.Seed); err != nil {
 		return nil, err
 	}
-	res.General = GeneralReport{DyadYears: tw.N, Onsets: tw.Events, Rate: float64(tw.Events) / float64(tw.N), Data: tw.Data}
-	c.AGeneral = generalIntercept(ks, f, res.General)
+	res.General.Reference = huthReference(ks, f)
+	fillGeneral(c, res.General)
 
 	fillJudgments(c)
 	c.Provenance = deter.Provenance{
@@ -374,40 +366,4 @@ func deltaMethod(g func([]float64) float64, s Solution) (float64, float64) {
 		}
 	}
 	return v, math.Sqrt(math.Max(vr, 0))
-}
-
-// generalIntercept calibrates AGeneral so that, over the inputs of Huth's
-// crises, the mean predicted yearly P(status quo) equals one minus the
-// yearly use-of-force onset rate in politically relevant directed
-// dyad-years: the same index with a general-deterrence intercept (Fearon
-// 1994). The SE carries the onset rate's binomial error only.
-func generalIntercept(ks []Crisis, f HuthFit, g GeneralReport) deter.Estimate {
-	m := newHuthModel(f.Sol.Theta, f.Spec)
-	idx := make([]float64, len(ks))
-	for i := range ks {
-		_, p := m.probs(&ks[i])
-		idx[i] = deter.Logit(math.Min(math.Max(p, 1e-12), 1-1e-12))
-	}
-	solve := func(target float64) float64 {
-		lo, hi := -50.0, 50.0
-		for it := 0; it < 200; it++ {
-			mid := (lo + hi) / 2
-			var s float64
-			for _, x := range idx {
-				s += logistic(x + mid)
-			}
-			if s/float64(len(idx)) < target {
-				lo = mid
-			} else {
-				hi = mid
-			}
-		}
-		return (lo + hi) / 2
-	}
-	a := solve(1 - g.Rate)
-	se := math.Sqrt(g.Rate * (1 - g.Rate) / float64(g.DyadYears))
-	d := math.Abs(solve(1-g.Rate-se)-solve(1-g.Rate+se)) / 2
-	return deter.Estimate{Value: a, SE: 1, Data: g.Data + "; Huth structural fit",
-		Method: fmt.Sprintf("calibrated: mean over Huth's 58 crises of L(index + AGeneral) = 1 - %d/%d (yearly use-of-force MID onsets in politically relevant directed dyad-years, 1950-2014); the onset rate's binomial error alone gives SE %.3f", g.Onsets, g.DyadYears, d),
-		Prior:  "calibration, not a joint fit: assumes a general-deterrence case is Huth-like in its inputs and reads P(status quo) under general deterrence as per year; Fearon 1994 for the separate intercept. SE 1 is the prior's scale, since the assumptions, not the onset count, dominate"}
 }

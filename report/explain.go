@@ -101,6 +101,9 @@ func explainStructural(w io.Writer, e *contract.Explanation) error {
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\n4. Challenger's best response: Π = E[π_S] = %.4f, C̄ = E[C_S] = %.4f, deterrence index DI = %.3f\n", c.Pi, c.CostBar, c.Index)
+	if c.ChallengerTerm != nil {
+		fmt.Fprintf(w, "   general deterrence (per year): DI includes the challenger covariates' x'α = %.3f (inputs challenge.*)\n", *c.ChallengerTerm)
+	}
 	fmt.Fprintf(w, "   P(deterrence holds) = L(DI) = %.3f; P(war) %.3f\n", e.PDeterrence, e.PWar)
 	fmt.Fprintf(w, "\n5. Durability (cure Weibull, hazard ratio of the mechanisms %.3f, %d phase(s) of instruments in force):", c.HazardRatio, c.Phases)
 	return explainTail(w, e)

@@ -291,13 +291,14 @@ func BaseKeys() []string {
 }
 
 const (
-	eqResponse = "q_g = L(base + post1945 + troops·ln(1+troops at risk) + stake·ln(1+US$bn) + audience·a_g + balance·(P(g and protege prevail) − 1/2) + challenge shift + Σ ln LR)"
-	eqContest  = "π_S = F_C^γ / (F_C^γ + F_S^γ)"
-	eqCost     = "ln C_S = cost_intercept + cost_balance·ln(F_S/F_C) + cost_nuclear·[umbrella holder in S]"
-	eqSQ       = "P(SQ) = L(intercept + general + weight·(ln C̄ − ln Π)), Π = E_R[π_S], C̄ = E_R[C_S]"
-	eqForce    = "F = troops in place + reinforcements·exp(−arrival_days/arrival_scale)"
-	eqFallback = "F = CINC·deploy share (national fallback, flagged)"
-	eqSurv     = "P(no attack by T | SQ) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR), pc = L(cure_intercept + cure_index·DI)"
+	eqResponse  = "q_g = L(base + post1945 + troops·ln(1+troops at risk) + stake·ln(1+US$bn) + audience·a_g + balance·(P(g and protege prevail) − 1/2) + challenge shift + Σ ln LR)"
+	eqContest   = "π_S = F_C^γ / (F_C^γ + F_S^γ)"
+	eqCost      = "ln C_S = cost_intercept + cost_balance·ln(F_S/F_C) + cost_nuclear·[umbrella holder in S]"
+	eqSQ        = "P(SQ) = L(intercept + general + weight·(ln C̄ − ln Π)), Π = E_R[π_S], C̄ = E_R[C_S]"
+	eqSQGeneral = "P(SQ per year) = L(intercept + general + Σ α·(x − centre) + weight·(ln C̄ − ln Π)), α·(x − centre) per challenger covariate"
+	eqForce     = "F = troops in place + reinforcements·exp(−arrival_days/arrival_scale)"
+	eqFallback  = "F = CINC·deploy share (national fallback, flagged)"
+	eqSurv      = "P(no attack by T | SQ) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR), pc = L(cure_intercept + cure_index·DI)"
 )
 
 func defaultEngineEntries(c *deter.Coefficients) []Entry {
@@ -361,6 +362,9 @@ func defaultEngineEntries(c *deter.Coefficients) []Entry {
 	fit("model.challenger.intercept", c.A0, "logit", ninf, posInf, false, eqSQ+" (immediate deterrence, crises)", nil)
 	fit("model.challenger.weight", c.A1, "logit per log", 0, posInf, true, eqSQ, nil)
 	fit("model.challenger.general", c.AGeneral, "logit", ninf, posInf, false, eqSQ+" (general deterrence, challenge.stage: general; then P(SQ) is per year)", isGeneral)
+	for _, ce := range challengerCovariates(c) {
+		fit("model.challenger."+ce.key, *ce.e, ce.unit, ninf, posInf, false, eqSQGeneral+fmt.Sprintf(" (x = %s, centre %.4g)", ce.x, ce.e.Centre), isGeneral)
+	}
 	d, s = judg(tri(10, 30, 90), "forces that arrive a month after the attack count e^-1 of forces in place; campaigns of the COW era were decided in weeks to months")
 	add("model.capability.arrival_scale", d, s, "days", 0, posInf, true, eqForce, hasArrival)
 	d, s = judg(uncertainty.Dist{Kind: uncertainty.Uniform, Min: 0.5, Max: 0.9}, "share of the challenger's national capability it brings to the theatre")
@@ -388,6 +392,35 @@ func defaultEngineEntries(c *deter.Coefficients) []Entry {
 		fit("model.durability."+m, e, "hazard ratio", 0, posInf, true, eqSurv+" (HR of "+strings.ReplaceAll(m, "_", " ")+")", hasMechanism(m))
 	}
 	return es
+}
+
+// challengerCovariate is one challenger covariate's catalogue row: its key
+// under model.challenger, its coefficient in deter, what x is and its unit.
+type challengerCovariate struct {
+	key, x, unit string
+	e            *deter.Estimate
+}
+
+// challengerCovariates lists the covariates of general deterrence in
+// deter.ChallengerCovariates.Values order.
+func challengerCovariates(c *deter.Coefficients) []challengerCovariate {
+	es := c.ChallengerEstimates()
+	return []challengerCovariate{
+		{"rivalry", "challenge.rivalry, 1 if strategic rivals", "logit", es[0]},
+		{"peace_years", "ln(1 + years since the last use-of-force dispute, challenge.last_dispute)", "logit per ln(1+years)", es[1]},
+		{"no_prior_dispute", "1 if challenge.last_dispute is none", "logit", es[2]},
+		{"contiguous", "challenge.contiguous, 1 if they share a land border", "logit", es[3]},
+	}
+}
+
+// ChallengerCovariateKeys are the keys under model.challenger of the
+// challenger covariates' coefficients, in deter.ChallengerCovariates.Values order.
+func ChallengerCovariateKeys() []string {
+	var out []string
+	for _, ce := range challengerCovariates(deter.Default()) {
+		out = append(out, "model.challenger."+ce.key)
+	}
+	return out
 }
 
 // udgEntries are the parameters of the UDG/D1 engine (docs/assess.md, "The

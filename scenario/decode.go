@@ -67,6 +67,7 @@ func (d *decoder) decode(root obj) *Scenario {
 		if s.Challenge.Stage == "" {
 			s.Challenge.Stage = Immediate
 		}
+		d.covariates(c, &s.Challenge)
 	}
 	if s.Challenger.Code != 0 && s.Challenger == s.Protege {
 		d.errf([]string{"protege"}, false, "the protege must differ from the challenger (both are %s)", s.Challenger.Name)
@@ -76,6 +77,11 @@ func (d *decoder) decode(root obj) *Scenario {
 		s.Period = &Period{Start: date(p, "start"), End: date(p, "end")}
 		if s.Period.End != "" && s.Period.End < s.Period.Start {
 			d.errf([]string{"period", "end"}, false, "expected an end on or after the start %s, got %s", s.Period.Start, s.Period.End)
+		}
+		if l := s.Challenge.LastDispute; l != nil && *l != NoDispute && len(s.Period.Start) >= 4 {
+			if y, err := strconv.Atoi(s.Period.Start[:4]); err == nil && *l > y {
+				d.errf([]string{"challenge", "last_dispute"}, false, "expected a year on or before the period's start %s, got %d", s.Period.Start, *l)
+			}
 		}
 	}
 	if c, ok := root["capabilities"].(obj); ok {
@@ -100,6 +106,37 @@ func (d *decoder) decode(root obj) *Scenario {
 	}
 	return s
 }
+
+// covariates reads the challenge's optional covariates (rivalry,
+// last_dispute, contiguous); the schema has checked their types.
+func (d *decoder) covariates(c obj, ch *Challenge) {
+	if v, ok := c["rivalry"].(bool); ok {
+		ch.Rivalry = &v
+	}
+	if v, ok := c["contiguous"].(bool); ok {
+		ch.Contiguous = &v
+	}
+	switch v := c["last_dispute"].(type) {
+	case float64:
+		y := int(v)
+		if float64(y) != v || y < FirstDisputeYear {
+			d.errf([]string{"challenge", "last_dispute"}, false, "expected a year from %d or none, got %v", FirstDisputeYear, v)
+			return
+		}
+		ch.LastDispute = &y
+	case string:
+		if v != "none" {
+			d.errf([]string{"challenge", "last_dispute"}, false, "expected a year from %d or none, got %q", FirstDisputeYear, v)
+			return
+		}
+		none := NoDispute
+		ch.LastDispute = &none
+	}
+}
+
+// FirstDisputeYear is the first year challenge.last_dispute accepts: the
+// start of the COW state system and of the dispute data.
+const FirstDisputeYear = 1816
 
 func (d *decoder) country(v any, path []string) Country {
 	var key string

@@ -69,7 +69,21 @@ type Challenge struct {
 	Source string
 	Set    bool // false when the file has no challenge: block (Kind is then Invasion)
 	Pos    Pos
+	// Rivalry, LastDispute and Contiguous are the challenger covariates of
+	// general deterrence (docs/assess.md) when the file gives them; nil:
+	// the engine derives them from the embedded data for the pair.
+	// Rivalry: the two are strategic rivals (as coded before the year of
+	// the assessment). LastDispute: the last year with a use-of-force
+	// dispute between them, either direction (0 = none since both became
+	// states). Contiguous: they share a land border.
+	Rivalry     *bool
+	LastDispute *int
+	Contiguous  *bool
 }
+
+// NoDispute is Challenge.LastDispute for a pair with no use-of-force
+// dispute since both became states (`last_dispute: none`).
+const NoDispute = 0
 
 // Capabilities are the challenger's and protege's capabilities, if given.
 type Capabilities struct{ Challenger, Protege *Capability }

@@ -258,8 +258,37 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	fmt.Fprintf(w, "sensitivity, any use of force (hostility >= 4): %d spells, %d events, cured share %.3f, K %.3f, Lambda %.1f\n",
 		u.N, u.Events, deter.Logistic(u.PC0), u.K, u.Lambda)
 	g := r.General
-	fmt.Fprintf(w, "\nGeneral deterrence: %d use-of-force onsets in %d politically relevant directed dyad-years (%.4f a year) -> AGeneral %.3f (SE %.3f)\n",
-		g.Onsets, g.DyadYears, g.Rate, c.AGeneral.Value, c.AGeneral.SE)
+	fmt.Fprintf(w, "\nGeneral deterrence: %d use-of-force onsets in %d %s, %d-%d (%.4f a year).\n",
+		g.Onsets, g.DyadYears, g.Sample, g.From, g.To, g.Rate)
+	fmt.Fprintf(w, "Penalised logit of P(no onset in a year), Newton (%d iterations); log-likelihood %.1f; data: %s\n", g.Fit.Iterations, g.Fit.LogLik, g.Data)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "term\testimate\tSE\tsample mean")
+	fmt.Fprintf(tw, "intercept at the means\t%.4f\t%.4f\t\n", g.Fit.Intercept, g.Fit.InterceptSE)
+	for j, n := range fit.GeneralNames {
+		fmt.Fprintf(tw, "%s\t%.4f\t%.4f\t%.4f\n", n, g.Fit.Coef[j], g.Fit.SE[j], g.Fit.Means[j])
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "largest |correlation| of the intercept with a slope %.3f\n", g.Fit.Corr)
+	fmt.Fprintf(w, "AGeneral = %.4f - %.4f (mean A0 + A1 (ln Cbar - ln Pi) over Huth's crises) = %.4f (SE %.4f)\n",
+		g.Fit.Intercept, g.Reference, c.AGeneral.Value, c.AGeneral.SE)
+	cv := g.CV
+	fmt.Fprintf(w, "%d-fold cross-validation by dyad (%d undirected dyads, seed %d), per held-out dyad-year:\n", cv.Folds, cv.Dyads, cv.Seed)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "model\tmean log score\tmean log score, onset years\tBrier")
+	fmt.Fprintf(tw, "covariates\t%.5f\t%.3f\t%.6f\n", cv.LogScore, cv.OnsetLogScore, cv.Brier)
+	fmt.Fprintf(tw, "intercept only\t%.5f\t%.3f\t%.6f\n", cv.LogScoreIntercept, cv.OnsetLogScoreIntercept, cv.BrierIntercept)
+	tw.Flush()
+	fmt.Fprintln(w, "Sensitivity (refitted, reported only; estimate (SE)):")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "variant\tdyad-years\tonsets\tintercept\t%s\n", strings.Join(fit.GeneralNames, "\t"))
+	for _, s := range g.Sensitivity {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f (%.3f)", s.Label, s.DyadYears, s.Onsets, s.Fit.Intercept, s.Fit.InterceptSE)
+		for j := range s.Fit.Coef {
+			fmt.Fprintf(tw, "\t%.3f (%.3f)", s.Fit.Coef[j], s.Fit.SE[j])
+		}
+		fmt.Fprintln(tw)
+	}
+	tw.Flush()
 
 	fmt.Fprintln(w, "\nCoefficients (deter.Coefficients; * = labelled judgment, the reasons are in coefficients.json)")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

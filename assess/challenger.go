@@ -1,0 +1,164 @@
+package assess
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/guarantor/guarantor/deter"
+	"github.com/guarantor/guarantor/evidence"
+	"github.com/guarantor/guarantor/scenario"
+	"github.com/guarantor/guarantor/uncertainty"
+)
+
+// The challenger covariates of general deterrence (docs/assess.md; fitted
+// on MID dyad-years, docs/fit.md): does the challenger quarrel with the
+// protege? They are read once per option, from the file's challenge block
+// or else the embedded data for the pair as of the assessment year, and
+// listed as point inputs (challenge.*) with their sources, so explain
+// shows them. Per draw only the coefficients vary: the term is
+// Σ_j α_j (x_j − centre_j) with x fixed (generalCovariates.x).
+
+// Input names of the covariates (point inputs, shown by explain).
+const (
+	InputRivalry    = "challenge.rivalry"
+	InputPeaceYears = "challenge.peace_years"
+	InputNoPrior    = "challenge.no_prior_dispute"
+	InputContiguous = "challenge.contiguous"
+)
+
+// generalCovariates is the compiled covariate term of one option.
+type generalCovariates struct {
+	x      [deter.NumChallengerCovariates]float64 // deter.ChallengerCovariates.Values, fixed per option
+	centre [deter.NumChallengerCovariates]float64 // the fit's sample means (deter.Default)
+	coef   [deter.NumChallengerCovariates]int     // slots of the coefficients α_j
+	inputs []int                                  // slots of the challenge.* point inputs
+}
+
+// term is x'α for the draw's coefficients.
+func (g *generalCovariates) term(x []float64) float64 {
+	var s float64
+	for j, i := range g.coef {
+		s += x[i] * (g.x[j] - g.centre[j])
+	}
+	return s
+}
+
+// challengerCovariates compiles the covariates: the file's values where it
+// gives them, else the embedded data for the pair in the assessment year
+// (flagged when the data end before it, or cannot say).
+func (s *structural) challengerCovariates() error {
+	sc := s.c.Scenario
+	ch := sc.Challenge
+	g := &s.gen
+	for j, name := range scenario.ChallengerCovariateKeys() {
+		i, err := s.slot(name)
+		if err != nil {
+			return err
+		}
+		g.coef[j] = i
+	}
+	for j, e := range deter.Default().ChallengerEstimates() {
+		g.centre[j] = e.Centre
+	}
+	year, _ := strconv.Atoi(s.asOf[:4])
+	a, b := sc.Challenger.Code, sc.Protege.Code
+	pair := sc.Protege.Name
+	if sc.Territory != nil {
+		b = 0
+		if sc.Territory.Sovereign != nil {
+			b, pair = sc.Territory.Sovereign.Code, sc.Territory.Sovereign.Name+" (sovereign of "+sc.Territory.Name+")"
+		}
+	}
+	var h evidence.DyadHistory
+	var herr error
+	if ch.Rivalry == nil || ch.LastDispute == nil || ch.Contiguous == nil || *ch.LastDispute == scenario.NoDispute {
+		if a == 0 || b == 0 {
+			herr = fmt.Errorf("no COW code for the pair")
+		} else {
+			h, herr = evidence.ChallengeHistory(a, b, year)
+		}
+	}
+	var x deter.ChallengerCovariates
+	known := [deter.NumChallengerCovariates]bool{true, true, true, true}
+	var srcs [deter.NumChallengerCovariates]string
+	// rivalry
+	switch {
+	case ch.Rivalry != nil:
+		x.Rivalry, srcs[0] = *ch.Rivalry, "file: challenge.rivalry"
+	case herr == nil:
+		x.Rivalry = h.Rivalry
+		srcs[0] = fmt.Sprintf("TSS strategic rivalries (2022): %s-%s in %d", sc.Challenger.Name, pair, h.RivalryYear)
+		if h.RivalryYear < year-1 {
+			s.flag("challenge.rivalry: the rivalry data end in %d, so the pair's rivalry is read in %d for %d: give challenge.rivalry to say what happened since", evidence.RivalryLastYear, h.RivalryYear, year)
+		}
+	default:
+		known[0] = false
+	}
+	// peace years and no prior dispute
+	switch {
+	case ch.LastDispute != nil && *ch.LastDispute != scenario.NoDispute:
+		if *ch.LastDispute > year {
+			pos := ch.Pos
+			if pos.File == "" {
+				pos.File = sc.File
+			}
+			return fmt.Errorf("%w: %s: challenge.last_dispute: expected a year on or before the assessment year %d, got %d", ErrOption, pos, year, *ch.LastDispute)
+		}
+		x.PeaceYears = float64(year - *ch.LastDispute)
+		srcs[1], srcs[2] = fmt.Sprintf("file: challenge.last_dispute %d", *ch.LastDispute), "file: challenge.last_dispute"
+	case ch.LastDispute != nil && herr == nil:
+		x.NoPrior, x.PeaceYears = true, float64(year-h.ObservedFrom)
+		srcs[1] = fmt.Sprintf("file: challenge.last_dispute none; years since %d, when both were states (COW NMC)", h.ObservedFrom)
+		srcs[2] = "file: challenge.last_dispute none"
+	case ch.LastDispute == nil && herr == nil:
+		x.NoPrior, x.PeaceYears = h.LastDispute == 0, float64(h.PeaceYears())
+		if h.LastDispute > 0 {
+			srcs[1] = fmt.Sprintf("COW MID 5.0: last use-of-force dispute %s-%s in %d", sc.Challenger.Name, pair, h.LastDispute)
+		} else {
+			srcs[1] = fmt.Sprintf("COW MID 5.0: no use-of-force dispute %s-%s since %d", sc.Challenger.Name, pair, h.ObservedFrom)
+		}
+		srcs[2] = srcs[1]
+		if !h.MIDCovered() {
+			s.flag("challenge.last_dispute: the MID data end in %d, so a dispute after %d is unknown and the peace years (%d) count from the data's last dispute: give challenge.last_dispute to say what happened since", evidence.MIDLastYear, evidence.MIDLastYear, h.PeaceYears())
+		}
+	default:
+		known[1], known[2] = false, false
+	}
+	// contiguity
+	switch {
+	case ch.Contiguous != nil:
+		x.Contiguous, srcs[3] = *ch.Contiguous, "file: challenge.contiguous"
+	case herr == nil:
+		x.Contiguous = h.Contiguous
+		srcs[3] = fmt.Sprintf("COW Direct Contiguity 3.2, land border %s-%s in %d", sc.Challenger.Name, pair, h.ContiguityYear)
+		if h.ContiguityYear < year {
+			s.flag("challenge.contiguous: the contiguity data end in %d, so the land border is read in %d for %d", evidence.ContiguityLastYear, h.ContiguityYear, year)
+		}
+	default:
+		known[3] = false
+	}
+	g.x = x.Values()
+	var unknown []string
+	for j, f := range []string{"rivalry", "last_dispute", "", "contiguous"} {
+		if !known[j] {
+			g.x[j] = g.centre[j] // x at the fit's mean: the term adds nothing
+			srcs[j] = "unknown: the fit's sample mean (flagged)"
+			if f != "" {
+				unknown = append(unknown, "challenge."+f)
+			}
+		}
+	}
+	if len(unknown) > 0 {
+		s.flag("%s: not in the file and the data cannot say (%v): the average politically relevant pair is assumed, so the term adds nothing", strings.Join(unknown, ", "), herr)
+	}
+	vals := []float64{g.x[0], x.PeaceYears, g.x[2], g.x[3]}
+	if !known[1] {
+		vals[1] = math.Expm1(g.centre[1])
+	}
+	for j, name := range []string{InputRivalry, InputPeaceYears, InputNoPrior, InputContiguous} {
+		g.inputs = append(g.inputs, s.add(name, uncertainty.PointDist(vals[j]), srcs[j]))
+	}
+	return nil
+}

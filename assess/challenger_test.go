@@ -1,0 +1,192 @@
+package assess
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/guarantor/guarantor/deter"
+	"github.com/guarantor/guarantor/scenario"
+)
+
+const generalFile = `name: general
+challenger: RUS
+protege: UKR
+horizon: {value: 5, source: judgment}
+%s
+challenge:
+  stage: general
+%s
+capabilities:
+  challenger: {deployable_troops: 200000, source: judgment}
+  protege: {deployable_troops: 120000, source: judgment}
+option:
+  guarantors:
+    - {country: USA, id: us, capability: {deployable_troops: 60000, source: judgment}, instruments: [{type: security_assurance}]}
+`
+
+func generalModel(t *testing.T, period, fields string) *Model {
+	t.Helper()
+	src := strings.Replace(strings.Replace(generalFile, "%s", period, 1), "%s", fields, 1)
+	s, err := scenario.Parse("general.yaml", []byte(src), scenario.Options{Countries: Countries})
+	if err != nil {
+		t.Fatalf("%v\n%s", err, src)
+	}
+	c := scenario.Compile(s)
+	c.Today = "2026-06-01"
+	o, err := FromScenario(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Compile(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func assumption(m *Model, name string) (Assumption, bool) {
+	for _, a := range m.Assumptions() {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return Assumption{}, false
+}
+
+func hasFlag(flags []string, sub string) bool {
+	for _, f := range flags {
+		if strings.Contains(f, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// The covariates come from the data for the pair as of the assessment
+// year (Russia-Ukraine in 2004: no TSS rivalry before 2014, the last
+// use-of-force MID in 1994, a land border), show as inputs with their
+// sources, and enter P(status quo) as deter.ChallengerTerm says.
+func TestChallengerCovariatesDerived(t *testing.T) {
+	m := generalModel(t, "period: {start: 2004-01}", "")
+	want := map[string]float64{InputRivalry: 0, InputPeaceYears: 10, InputNoPrior: 0, InputContiguous: 1}
+	for name, v := range want {
+		a, ok := assumption(m, name)
+		if !ok || a.Median != v || !strings.Contains(a.Source, "COW") && !strings.Contains(a.Source, "TSS") {
+			t.Errorf("%s: %+v (present %v), want %v from the data", name, a, ok, v)
+		}
+	}
+	for _, f := range m.st.flags {
+		if strings.HasPrefix(f, "challenge.") {
+			t.Errorf("flag for a covered year: %s", f)
+		}
+	}
+	// At the medians, the index is StatusQuoGeneral's with the term.
+	st := m.explainStructural()
+	c := deter.Default().Clone()
+	med := func(name string) float64 {
+		i, ok := m.st.c.Index(name)
+		if !ok {
+			t.Fatalf("no input %s", name)
+		}
+		return m.st.point[i]
+	}
+	c.A0.Value, c.A1.Value, c.AGeneral.Value = med("model.challenger.intercept"), med("model.challenger.weight"), med("model.challenger.general")
+	for j, e := range c.ChallengerEstimates() {
+		e.Value = med(scenario.ChallengerCovariateKeys()[j])
+	}
+	term := deter.ChallengerTerm(c, deter.ChallengerCovariates{PeaceYears: 10, Contiguous: true})
+	_, idx := deter.StatusQuoGeneral(c, math.Log(st.Cbar), math.Log(st.Pi), term)
+	if math.Abs(idx-st.Index) > 1e-6 {
+		t.Errorf("index %.9f, want %.9f (term %.4f)", st.Index, idx, term)
+	}
+}
+
+// Past the data's end the last covered year is used and flagged; the
+// file's values replace the data (and their flags).
+func TestChallengerCovariatesFlags(t *testing.T) {
+	m := generalModel(t, "", "")
+	for _, f := range []string{"challenge.last_dispute: the MID data end in 2014", "challenge.rivalry: the rivalry data end in 2020", "challenge.contiguous: the contiguity data end in 2016"} {
+		if !hasFlag(m.st.flags, f) {
+			t.Errorf("no flag %q in %q", f, m.st.flags)
+		}
+	}
+	if a, _ := assumption(m, InputPeaceYears); a.Median != 2026-2014 {
+		t.Errorf("peace years %v, want 12 (last MID 2014)", a.Median)
+	}
+	m = generalModel(t, "", "  rivalry: true\n  last_dispute: 2022\n  contiguous: true")
+	if hasFlag(m.st.flags, "challenge.") {
+		t.Errorf("flags with every covariate in the file: %q", m.st.flags)
+	}
+	for name, v := range map[string]float64{InputRivalry: 1, InputPeaceYears: 4, InputNoPrior: 0, InputContiguous: 1} {
+		if a, _ := assumption(m, name); a.Median != v || !strings.HasPrefix(a.Source, "file:") {
+			t.Errorf("%s: %+v, want %v from the file", name, a, v)
+		}
+	}
+}
+
+// A quarrel lowers P(status quo): a rivalry and a recent dispute give a
+// lower yearly P(deterrence) than none, whatever else holds (the fitted
+// signs), and the immediate stage ignores the covariates.
+func TestChallengerCovariatesDirection(t *testing.T) {
+	p := func(fields string) float64 {
+		return generalModel(t, "period: {start: 2004-01}", fields).explainStructural().PSQ
+	}
+	calm := p("  rivalry: false\n  last_dispute: none\n  contiguous: false")
+	quarrel := p("  rivalry: true\n  last_dispute: 2003\n  contiguous: true")
+	if !(quarrel < calm) {
+		t.Errorf("P(SQ) with a rivalry and a dispute last year %.4f, without %.4f", quarrel, calm)
+	}
+	if c := deter.Default(); !(c.ARivalry.Value < 0 && c.APeace.Value > 0) {
+		t.Errorf("fitted signs: rivalry %.3f (want < 0), peace %.3f (want > 0)", c.ARivalry.Value, c.APeace.Value)
+	}
+}
+
+// A territory without a sovereign has no pair in the data: the covariates
+// are unknown, the term adds nothing, and the output says so.
+func TestChallengerCovariatesUnknown(t *testing.T) {
+	src := `name: t
+challenger: ARG
+protege: {territory: Falkland Islands}
+horizon: {value: 5, source: judgment}
+period: {start: 1980}
+challenge: {stage: general}
+capabilities:
+  challenger: {deployable_troops: 10000, source: judgment}
+  protege: {deployable_troops: 100, source: judgment}
+option:
+  guarantors:
+    - {country: UKG, id: uk, capability: {deployable_troops: 8000, source: judgment}, instruments: [{type: defense_pact}]}
+`
+	s, err := scenario.Parse("t.yaml", []byte(src), scenario.Options{Countries: Countries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := compileScenario(t, s)
+	if !hasFlag(m.st.flags, "challenge.rivalry, challenge.last_dispute, challenge.contiguous: not in the file") {
+		t.Errorf("no unknown-covariates flag in %q", m.st.flags)
+	}
+	w := m.st.newWork()
+	m.st.eval(w)
+	if math.Abs(w.xalpha) > 1e-12 {
+		t.Errorf("term %v for unknown covariates, want 0", w.xalpha)
+	}
+}
+
+// A last dispute after the assessment year is an error that names the file and field.
+func TestChallengerLastDisputeAfterAsOf(t *testing.T) {
+	src := strings.Replace(strings.Replace(generalFile, "%s", "", 1), "%s", "  last_dispute: 2030", 1)
+	s, err := scenario.Parse("late.yaml", []byte(src), scenario.Options{Countries: Countries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := scenario.Compile(s)
+	c.Today = "2026-06-01"
+	o, err := FromScenario(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Compile(o); err == nil || !strings.Contains(err.Error(), "late.yaml") || !strings.Contains(err.Error(), "challenge.last_dispute") {
+		t.Errorf("error %v, want one naming late.yaml and challenge.last_dispute", err)
+	}
+}
