@@ -120,8 +120,8 @@ type Coefficients struct {
 	// index x = ln Cbar - ln Pi at which the fitted cure Weibull applies
 	// unchanged (PostWarSurvival). The post-war spells carry no index, so
 	// it is the mean of x over Huth's crises' inputs under the fit, the
-	// reference the general-deterrence calibration also uses: a labelled
-	// assumption (docs/assess.md, "Post-war").
+	// reference at which the general-deterrence fit reads AGeneral: a
+	// labelled assumption (docs/assess.md, "Post-war").
 	DIRef Estimate `json:"di_ref"`
 	// HR holds mechanism hazard ratios (monitors, dmz, joint_commission,
 	// third_party_guarantee, peacekeepers); below 1 lengthens peace.
