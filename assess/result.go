@@ -70,7 +70,11 @@ type Result struct {
 	Option, File string
 	// Engine is the engine that produced the result: scenario.EngineDefault
 	// ("structural") or scenario.EngineUDG ("udg").
-	Engine    string
+	Engine string
+	// Stage is the deterrence stage the structural engine used:
+	// immediate, general or postwar (scenario.EffectiveStage: an
+	// immediate file with a ceasefire agreement is post-war); "" for UDG.
+	Stage     string
 	Version   string
 	Seed      uint64
 	Samples   int

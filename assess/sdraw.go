@@ -38,6 +38,11 @@ type swork struct {
 // phaseOut is one phase's result in a draw.
 type phaseOut struct {
 	psq, index, hr float64
+	// The phase's cure Weibull: cured share pc and the multiplier hz of
+	// (T/Λ)^K (the mechanisms' hazard ratio, times e^−z after a war);
+	// z is the post-war relative index A1 (ln C̄ − ln Π − x_ref), 0 otherwise;
+	// x is ln C̄ − ln Π.
+	pc, hz, z, x float64
 }
 
 // sdraw is one draw's result.
@@ -210,7 +215,26 @@ func (s *structural) setCoef(w *swork) {
 // quo) at the assessment date does not depend on it.
 func (s *structural) durabilityOnly(i int) bool {
 	cs := &s.coef
-	if i == cs.k || i == cs.lambda || i == cs.pc0 || i == cs.pc1 || i == s.horizon {
+	if i == s.horizon {
+		return true
+	}
+	if s.postwar {
+		// After a war P(deterrence) is the cure Weibull's first year:
+		// every durability input of phase 0 moves it (s1Only); a later
+		// phase's mechanism does not.
+		if s.s1Only(i) {
+			return false
+		}
+		for _, ph := range s.phases[1:] {
+			for _, h := range ph.hr {
+				if h == i {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if i == cs.k || i == cs.lambda || i == cs.pc0 || i == cs.pc1 {
 		return true
 	}
 	for _, ph := range s.phases {
@@ -364,7 +388,18 @@ func (s *structural) evalPhase(w *swork, p int) {
 	for _, h := range ph.hr {
 		hr *= max(x[h], 0)
 	}
-	w.ph[p] = phaseOut{psq: psq, index: index, hr: hr}
+	po := phaseOut{psq: psq, index: index, hr: hr, hz: hr, x: lnCbar - lnPi}
+	if s.postwar {
+		// Post-war (docs/assess.md, "Post-war"): the spell starts at the
+		// war's end, so the fitted cure Weibull is the whole probability;
+		// the index enters as the hazard ratio e^−z (deter.PostWarSurvival),
+		// and P(deterrence) is the first year's survival.
+		po.psq, po.z, po.pc, po.hz = s.postWar(x, po.x, hr)
+		psq = po.psq
+	} else {
+		po.pc = fastLogistic(c.PC0.Value + c.PC1.Value*index) // deter.CuredShare
+	}
+	w.ph[p] = po
 	if p == 0 {
 		o := &w.out
 		o.PSQ, o.Pi, o.Cbar, o.Index, o.HR = psq, pi, cbar, index, hr
@@ -559,11 +594,15 @@ func independent(out, q []float64) {
 }
 
 // noAttack is P(no attack by T years). Immediate deterrence: the
-// decision now, then the cure Weibull (survival). General deterrence:
+// decision now, then the cure Weibull (survival). Post-war: the cure
+// Weibull alone, from the war's end, with the index as a hazard ratio. General deterrence:
 // P(status quo) is a per-year probability (deter: AGeneral is calibrated on
 // yearly onsets), so each year of each phase multiplies its own, the first
 // year at least.
 func (s *structural) noAttack(w *swork, c *deter.Coefficients, years float64) float64 {
+	if s.postwar {
+		return s.survival(w, c, years)
+	}
 	if !s.general {
 		return w.out.PSQ * s.survival(w, c, years)
 	}
@@ -589,25 +628,76 @@ func (s *structural) phaseEnd(p int, years float64) float64 {
 	return years
 }
 
-// survival is P(no attack by T years | status quo at the assessment date):
-// the cure Weibull of each phase, chained through the phases' start times.
+// survival is P(no attack by T years | status quo at the assessment date)
+// (post-war: from the war's end): the cure Weibull with the instruments in
+// force changing over time. The challenger's type persists: whether it is
+// "cured" is settled at the assessment date (phase 0's cured share), and
+// each later phase multiplies the uncured challengers' baseline cumulative
+// hazard (T/Λ)^K over its own span by its hazard multiplier:
+//
+//	S(T) = pc_0 + (1 − pc_0) exp(−Σ_p hz_p [(t_{p+1}/Λ)^K − (t_p/Λ)^K])
+//
+// (a proportional hazard with time-varying covariates in the uncured
+// share). With one phase it is the cure Weibull itself. Unlike a product of
+// each phase's conditional survivals S_p(t_{p+1})/S_p(t_p), it is monotone:
+// a later phase with a higher hazard (an instrument that ends) never raises
+// S, one with a lower hazard (an instrument that starts) never lowers it;
+// the conditional ratios reverse that when a phase's hazard is large,
+// because a curve with a high hazard has already lost its uncured share by
+// t_p (TestPostWarPhases).
 func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) float64 {
-	v := 1.0
+	if years <= 0 {
+		return 1
+	}
+	lnLam := fastLog(c.Lambda.Value)
+	h, prev := 0.0, 0.0 // cumulative hazard; (t_p/Λ)^K at the phase's start
 	for p := range s.phases {
-		t0 := s.phases[p].start
-		if t0 >= years {
+		if s.phases[p].start >= years {
 			break
 		}
 		t1 := s.phaseEnd(p, years)
-		o := w.ph[p]
-		pc := fastLogistic(c.PC0.Value + c.PC1.Value*o.index) // deter.CuredShare
-		a := survivalAt(c, pc, t0, o.hr)
-		b := survivalAt(c, pc, t1, o.hr)
-		if a > 0 {
-			v *= b / a
+		l1 := 0.0
+		if t1 > 0 {
+			l1 = fastExp(c.K.Value * (fastLog(t1) - lnLam))
+		}
+		h += (l1 - prev) * w.ph[p].hz
+		prev = l1
+	}
+	pc := w.ph[0].pc
+	return pc + (1-pc)*fastExp(-h)
+}
+
+// postWar is the post-war chain of a phase from its index x = ln C̄ − ln Π
+// and its mechanisms' hazard ratio hr, with the coefficients read from the
+// draw's inputs: the first year's survival S(1), z = A1 (x − x_ref), the
+// cured share and the hazard multiplier hr·e^−z (deter.PostWarSurvival).
+// The driver swings of the durability inputs call it with the draw's x
+// cached (s1Only): the same arithmetic, so the same bits as evalPhase.
+func (s *structural) postWar(in []float64, x, hr float64) (s1, z, pc, hz float64) {
+	cs := &s.coef
+	z = in[cs.a1] * (x - in[cs.xref])
+	pc = fastLogistic(in[cs.pc0] + in[cs.pc1]*z)
+	hz = hr * fastExp(-z)
+	return survivalKL(in[cs.k], in[cs.lambda], pc, 1, hz), z, pc, hz
+}
+
+// s1Only reports whether input i moves the post-war P(deterrence) only
+// through the first year's survival, not through the index: the Weibull,
+// the cure share, the reference and phase 0's hazard ratios.
+func (s *structural) s1Only(i int) bool {
+	if !s.postwar || i < 0 {
+		return false
+	}
+	cs := &s.coef
+	if i == cs.k || i == cs.lambda || i == cs.pc0 || i == cs.pc1 || i == cs.xref {
+		return true
+	}
+	for _, h := range s.phases[0].hr {
+		if h == i {
+			return true
 		}
 	}
-	return v
+	return false
 }
 
 // survivalAt is deter.Survival with the cured share pc given and (T/Λ)^K
@@ -615,9 +705,14 @@ func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) fl
 // about 1e-15 (TestSurvivalAtMatchesDeter), without math.Pow, which cost a
 // tenth of the main job.
 func survivalAt(c *deter.Coefficients, pc, years, hr float64) float64 {
+	return survivalKL(c.K.Value, c.Lambda.Value, pc, years, hr)
+}
+
+// survivalKL is survivalAt with the Weibull shape k and scale lam given.
+func survivalKL(k, lam, pc, years, hr float64) float64 {
 	if years <= 0 {
 		return 1
 	}
-	h := fastExp(c.K.Value*(fastLog(years)-fastLog(c.Lambda.Value))) * hr
+	h := fastExp(k*(fastLog(years)-fastLog(lam))) * hr
 	return pc + (1-pc)*fastExp(-h)
 }

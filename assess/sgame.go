@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"strings"
 
+	"github.com/guarantor/guarantor/deter"
 	"github.com/guarantor/guarantor/game"
 	"github.com/guarantor/guarantor/models"
 )
@@ -32,7 +33,15 @@ func (m *Model) structuralGame() (*game.Tree, error) {
 	a := c.A0.Value + c.AGeneral.Value + w.xalpha // AGeneral and x'α are 0 unless the stage is general
 	mu, scale := -a/c.A1.Value, 1/c.A1.Value
 	b := game.NewBuilder("Structural deterrence game (guarantor assess, MODEL.md §3): "+m.Opt.Name, "Challenger")
-	b.SetComment(fmt.Sprintf("at the inputs' medians; Pi = %.6g, Cbar = %.6g, P(status quo) = %.6g", w.out.Pi, w.out.Cbar, w.out.PSQ))
+	comment := fmt.Sprintf("at the inputs' medians; Pi = %.6g, Cbar = %.6g, P(status quo) = %.6g", w.out.Pi, w.out.Cbar, w.out.PSQ)
+	if s.postwar {
+		// After a war the tree is the crisis decision whose index sets the
+		// post-war hazard; its own P(status quo) is not the engine's answer.
+		_, sq := deter.StatusQuo(c, math.Log(w.out.Cbar), math.Log(w.out.Pi), false)
+		comment = fmt.Sprintf("at the inputs' medians; Pi = %.6g, Cbar = %.6g; post-war stage: this is the crisis decision (its P(status quo) = L(%.6g) = %.6g is not the engine's answer); its index x = ln Cbar - ln Pi enters the post-war cure Weibull as the hazard ratio exp(-A1 (x - x_ref)) = %.6g, and P(deterrence) = S(1 year) = %.6g",
+			w.out.Pi, w.out.Cbar, sq, deter.Logistic(sq), math.Exp(-w.ph[0].z), w.out.PSQ)
+	}
+	b.SetComment(comment)
 	types, tprobs := make([]string, GameTypes), make([]*big.Rat, GameTypes)
 	vals := make([]float64, GameTypes)
 	for j := range GameTypes {

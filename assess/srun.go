@@ -74,7 +74,7 @@ func (m *Model) runStructural(ctx context.Context, cfg Config, version string) (
 		return nil, err
 	}
 	r := &Result{Option: m.Opt.Name, File: m.Opt.File, Version: version, Seed: cfg.Seed, Samples: cfg.Samples,
-		InputHash: m.Hash(), Engine: scenario.EngineDefault, Flags: append([]string(nil), s.flags...)}
+		InputHash: m.Hash(), Engine: scenario.EngineDefault, Stage: s.stage, Flags: append([]string(nil), s.flags...)}
 	r.PDeter = estimate(d.psq)
 	war := make([]float64, d.n)
 	for i, p := range d.psq {
@@ -155,6 +155,33 @@ func (m *Model) driversStructural(ctx context.Context, cfg Config) ([]Driver, er
 		s.sample(w0, seed, uint64(i), -1, 0)
 		copy(xs[i*nx:(i+1)*nx], w0.x)
 	}
+	// After a war the durability inputs of phase 0 move P(deterrence) only
+	// through the first year's survival: their swings reuse each draw's
+	// index x = ln C̄ − ln Π (evaluated once) and the mechanisms' inputs,
+	// instead of re-solving the responding sets for every swing.
+	var px []float64
+	if s.postwar {
+		px = make([]float64, nd)
+		for i := range nd {
+			copy(w0.x, xs[i*nx:(i+1)*nx])
+			s.evalPSQ(w0)
+			px[i] = w0.ph[0].x
+		}
+	}
+	meanS1 := func(w *swork, fixed int, val float64) float64 {
+		sum := 0.0
+		for i := range nd {
+			copy(w.x, xs[i*nx:(i+1)*nx])
+			w.x[fixed] = val
+			hr := 1.0
+			for _, h := range s.phases[0].hr {
+				hr *= max(w.x[h], 0)
+			}
+			s1, _, _, _ := s.postWar(w.x, px[i], hr)
+			sum += s1
+		}
+		return sum / float64(nd)
+	}
 	mean := func(w *swork, fixed int, val float64) float64 {
 		sum := 0.0
 		for i := range nd {
@@ -178,6 +205,9 @@ func (m *Model) driversStructural(ctx context.Context, cfg Config) ([]Driver, er
 		if s.durabilityOnly(slot) {
 			freeOnce.Do(func() { free = mean(ws[wk], -1, 0) })
 			a, b = free, free
+		} else if s.s1Only(slot) {
+			a = meanS1(ws[wk], slot, lo)
+			b = meanS1(ws[wk], slot, hi)
 		} else {
 			a = mean(ws[wk], slot, lo)
 			b = mean(ws[wk], slot, hi)
@@ -219,6 +249,25 @@ type StructuralTrace struct {
 	HR             float64
 	Phases         int
 	Survival       []Horizon
+	// Stage is the deterrence stage used: immediate, general or postwar
+	// (scenario.EffectiveStage).
+	Stage string
+	// PostWar is the post-war chain (nil for the other stages).
+	PostWar *PostWarTrace
+}
+
+// PostWarTrace is the post-war stage's durability chain at the medians
+// (docs/assess.md, "Post-war"): the index x = ln C̄ − ln Π against the
+// reference, its hazard ratio, the cured share and the fitted curve.
+type PostWarTrace struct {
+	X, XRef     float64 // ln C̄ − ln Π and the reference (model.durability.postwar_reference)
+	Weight      float64 // A1 (model.challenger.weight)
+	Z           float64 // A1 (x − x_ref)
+	IndexHR     float64 // e^−z, the index's hazard ratio
+	Cure        float64 // cured share pc = L(cure_intercept + cure_index·z)
+	Shape       float64 // Weibull K
+	Scale       float64 // Weibull Λ, years
+	HazardTotal float64 // mechanisms' HR × e^−z
 }
 
 // StructuralGuarantor is one guarantor's response equation, term by term.
@@ -245,7 +294,12 @@ func (m *Model) explainStructural() *StructuralTrace {
 	s.eval(w)
 	o := &w.out
 	t := &StructuralTrace{AsOf: s.asOf, Flags: s.flags, FC: o.FC, FP: o.FP, Pi: o.Pi, Cbar: o.Cbar, Index: o.Index, PSQ: o.PSQ, HR: o.HR, Phases: len(s.phases),
-		General: s.general, ChallengerTerm: w.xalpha}
+		General: s.general, ChallengerTerm: w.xalpha, Stage: s.stage}
+	if s.postwar {
+		p0, c := w.ph[0], &w.coef
+		t.PostWar = &PostWarTrace{X: math.Log(o.Cbar) - math.Log(o.Pi), XRef: w.x[s.coef.xref], Weight: c.A1.Value, Z: p0.z,
+			IndexHR: math.Exp(-p0.z), Cure: p0.pc, Shape: c.K.Value, Scale: c.Lambda.Value, HazardTotal: p0.hz}
+	}
 	for i, gp := range s.c.Guarantors {
 		x := w.idx[i]
 		t.Guarantors = append(t.Guarantors, StructuralGuarantor{ID: gp.ID, Name: gp.Name, Instrument: s.strongest(i),

@@ -39,6 +39,8 @@ type structural struct {
 	post    bool              // assessment date in or after 1945
 	agg     deter.Aggregation // how the challenger aggregates over responding sets (the committed fit's choice)
 	general bool              // general deterrence: P(status quo) is per year
+	postwar bool              // post-war stage: the cure Weibull from the war's end, the index a hazard ratio
+	stage   string            // the stage used (scenario.EffectiveStage)
 	gen     generalCovariates // general deterrence: the challenger covariates' term
 	asOf    string
 	flags   []string
@@ -89,6 +91,7 @@ type scoefSlots struct {
 	dem, trade                       int
 	gamma, c0, c1, cn, a0, a1, ag    int
 	k, lambda, pc0, pc1, tau         int
+	xref                             int // post-war reference index (model.durability.postwar_reference), or -1
 	arms                             int
 }
 
@@ -193,10 +196,15 @@ func compileStructural(o Option) (*structural, error) {
 	must(&cs.pc0, "model.durability.cure_intercept")
 	must(&cs.pc1, "model.durability.cure_index")
 	cs.cn, cs.tau, cs.arms = s.opt("model.challenger.cost_nuclear"), s.opt("model.capability.arrival_scale"), s.opt("model.capability.arms_per_bn")
-	cs.dem, cs.trade, cs.ag = s.opt("model.response.democracy"), s.opt("model.response.trade_usd_bn"), -1
-	s.general = sc.Challenge.Stage == scenario.General
+	cs.dem, cs.trade, cs.ag, cs.xref = s.opt("model.response.democracy"), s.opt("model.response.trade_usd_bn"), -1, -1
+	s.stage = scenario.EffectiveStage(sc, s.asOf)
+	s.general = s.stage == scenario.General
+	s.postwar = s.stage == scenario.PostWar
 	if s.general {
 		must(&cs.ag, "model.challenger.general")
+	}
+	if s.postwar {
+		must(&cs.xref, "model.durability.postwar_reference")
 	}
 	cs.bt, cs.be, cs.ba, cs.bd, cs.post, cs.rho = -1, -1, -1, -1, -1, -1
 	cs.shift = -1
@@ -533,7 +541,7 @@ func (s *structural) flagUnread() {
 	read := map[int]bool{s.horizon: true}
 	for _, i := range []int{s.coef.bt, s.coef.be, s.coef.ba, s.coef.bd, s.coef.post, s.coef.rho, s.coef.shift, s.coef.dem, s.coef.trade,
 		s.coef.gamma, s.coef.c0, s.coef.c1, s.coef.cn, s.coef.a0, s.coef.a1, s.coef.ag,
-		s.coef.k, s.coef.lambda, s.coef.pc0, s.coef.pc1, s.coef.tau, s.coef.arms} {
+		s.coef.k, s.coef.lambda, s.coef.pc0, s.coef.pc1, s.coef.tau, s.coef.arms, s.coef.xref} {
 		read[i] = true
 	}
 	if s.general {

@@ -28,9 +28,10 @@ type Option struct {
 	InputHash string   `json:"input_hash" doc:"canonical hash of this option's scenario (after extends), with the engine override and the date when they apply"`
 	AsOf      string   `json:"as_of" doc:"the date the option is assessed at: a case's period start, else the run's date (--as-of, default today UTC)"`
 	Engine    string   `json:"engine" enum:"structural,udg" doc:"the engine that produced the figures"`
+	Stage     string   `json:"stage,omitempty" enum:"immediate,general,postwar" doc:"the deterrence stage the structural engine used (challenge.stage; an immediate file with a ceasefire agreement not ended is postwar: p_deterrence is then P(no renewed war in the first year)); absent for udg"`
 	Flags     []string `json:"flags" doc:"fallbacks and caveats of the run (national capability standing in for the theatre balance, the UDG engine's caveat); empty when none"`
 	// Headline numbers.
-	PDeterrence  Estimate     `json:"p_deterrence" doc:"P(deterrence holds): the challenger does not attack when it decides now"`
+	PDeterrence  Estimate     `json:"p_deterrence" doc:"P(deterrence holds): the challenger does not attack when it decides now (stage postwar: no renewed war in the first year)"`
 	PWar         Estimate     `json:"p_war"`
 	Credibility  Estimate     `json:"credibility" doc:"effective credibility: P(a coalition that can win responds)"`
 	PWinAll      Estimate     `json:"p_win_all" doc:"P(every guarantor with the protege wins)"`
@@ -130,7 +131,7 @@ func NewAssessment(version string, seed uint64, samples int) *Assessment {
 // FromResult maps one engine result (and its analogues) onto an Option.
 // hash is the option's canonical input hash.
 func FromResult(r *assess.Result, hash string, horizon int, as []history.Analogue) Option {
-	o := Option{Name: r.Option, File: r.File, InputHash: hash, Engine: r.Engine, Flags: append([]string{}, r.Flags...),
+	o := Option{Name: r.Option, File: r.File, InputHash: hash, Engine: r.Engine, Stage: r.Stage, Flags: append([]string{}, r.Flags...),
 		PDeterrence: est(r.PDeter), PWar: est(r.PWar), Credibility: est(r.Credibility), PWinAll: est(r.PWinAll),
 		PAnyFights: est(r.AnyFight), PCanWin: est(r.CanWin), Committed: r.Committed, Capable: r.Capable,
 		Fails: failList(r.Fails), HorizonYears: horizon, PHeld: est(r.Held),

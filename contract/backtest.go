@@ -6,11 +6,14 @@ import "github.com/guarantor/guarantor/history"
 type Backtest struct {
 	Header
 	RunInfo
-	Bins        int            `json:"bins" doc:"calibration bins"`
+	Bins int `json:"bins" doc:"calibration bins"`
+	// Survival is the headline: the time-dependent Brier score with
+	// inverse-probability-of-censoring weights at fixed horizons.
+	Survival    Survival       `json:"survival" doc:"the headline scores: P(no attack within t years of the start) against each case's spell, the IPCW Brier score at fixed horizons and its integral (docs/backtest.md); the keys after it score the file horizons, which leak the outcome"`
 	LogLossClip float64        `json:"log_loss_clip" doc:"forecasts are clipped to [clip, 1-clip] in the log loss"`
 	Cases       []BacktestCase `json:"cases"`
 	BaseRate    float64        `json:"base_rate" doc:"share of cases where deterrence held (open cases count as held to date)"`
-	Scores      []Score        `json:"scores" doc:"every case, cross-validated: the engine, the leave-dyad-out base rate, the ex-ante logit (leave-dyad-out), always deterred"`
+	Scores      []Score        `json:"scores" doc:"file horizons (they leak the outcome: a failed case's horizon ends at its failure), every case, cross-validated: the engine, the leave-dyad-out base rate, the ex-ante logit (leave-dyad-out), always deterred"`
 	ClosedCases int            `json:"closed_cases" doc:"cases whose outcome is final"`
 	// ClosedBaseRate and ClosedScores leave out the open cases.
 	ClosedBaseRate float64     `json:"closed_base_rate"`
@@ -132,7 +135,8 @@ const (
 func FromBacktest(v history.Validation, version, hash string, run RunInfo, bins int, hashes map[string]string, refs []Reference,
 	missing int, extra ...history.Set) *Backtest {
 	d := &Backtest{Header: NewHeader("backtest", version, hash), RunInfo: run, Bins: bins, LogLossClip: history.LogLossClip,
-		Cases: []BacktestCase{}, Calibration: []Bin{}, Scores: []Score{}, ClosedScores: []Score{}, References: refs,
+		Survival: Survival{Sets: []SurvivalSet{}, Cases: []SurvivalCase{}, Horizons: []float64{}},
+		Cases:    []BacktestCase{}, Calibration: []Bin{}, Scores: []Score{}, ClosedScores: []Score{}, References: refs,
 		BaseRate: v.All.BaseRate, ClosedCases: v.Closed.N, ClosedBaseRate: v.Closed.BaseRate}
 	if d.References == nil {
 		d.References = []Reference{}
@@ -172,11 +176,7 @@ func fromSet(s history.Set) Set {
 	out := Set{Name: s.Name, Method: s.Method, Cases: s.N, Groups: s.Groups, BaseRate: s.BaseRate, Scores: scores(s.Forecasters),
 		Differences: []BrierDifference{}, Calibration: []Calibration{}}
 	for _, df := range s.Differences {
-		bd := BrierDifference{Forecaster: df.Forecaster, Baseline: df.Baseline, Difference: df.Estimate, SE: df.SE, Lo: df.Lo, Hi: df.Hi}
-		if g := df.ByGroup; g != nil {
-			bd.ByDyad = &DyadInterval{SE: g.SE, Lo: g.Lo, Hi: g.Hi}
-		}
-		out.Differences = append(out.Differences, bd)
+		out.Differences = append(out.Differences, brierDifference(df))
 	}
 	for _, f := range s.Forecasters {
 		if f.Name == history.ForecasterAlways {
@@ -185,6 +185,14 @@ func fromSet(s history.Set) Set {
 		out.Calibration = append(out.Calibration, Calibration{Forecaster: f.Name, Bins: binRows(f.Calibration)})
 	}
 	return out
+}
+
+func brierDifference(df history.Difference) BrierDifference {
+	bd := BrierDifference{Forecaster: df.Forecaster, Baseline: df.Baseline, Difference: df.Estimate, SE: df.SE, Lo: df.Lo, Hi: df.Hi}
+	if g := df.ByGroup; g != nil {
+		bd.ByDyad = &DyadInterval{SE: g.SE, Lo: g.Lo, Hi: g.Hi}
+	}
+	return bd
 }
 
 func scores(ss []history.Scored) []Score {
@@ -199,6 +207,122 @@ func binRows(bs []history.Bin) []Bin {
 	out := []Bin{}
 	for _, c := range bs {
 		out = append(out, Bin{Lo: c.Lo, Hi: c.Hi, Cases: c.N, MeanForecast: c.MeanP, ObservedHeld: c.Observed})
+	}
+	return out
+}
+
+// Survival is the survival backtest: every case's spell (years to the
+// failure, or censored when it ended without one or is still open)
+// against each forecaster's P(no attack within t years), at yearly
+// horizons.
+type Survival struct {
+	Method    string         `json:"method" doc:"the design: scores, weights, forecasters"`
+	Censoring string         `json:"censoring" doc:"what a censored spell is, and how ties are handled"`
+	TauYears  int            `json:"tau_years" doc:"the integrated Brier score averages the yearly scores at 1, 2, ..., tau_years"`
+	Horizons  []float64      `json:"horizons_years" doc:"the horizons scored, in the order of every per-horizon list: 1, ..., tau_years, then --horizon when it is off the grid"`
+	NoSpell   int            `json:"no_spell" doc:"cases left out: the file gives neither years held nor the dates to compute them"`
+	Sets      []SurvivalSet  `json:"sets" doc:"all cases, closed cases (when some are open), the cases without a fit_overlap (when some have one)"`
+	Cases     []SurvivalCase `json:"cases" doc:"every scored case with its spell and the three forecasts at each horizon (the baselines as fitted for the all-cases set)"`
+}
+
+// SurvivalCase is one case of the survival backtest.
+type SurvivalCase struct {
+	Name        string    `json:"name"`
+	File        string    `json:"file"`
+	Dyad        string    `json:"dyad"`
+	SpellYears  float64   `json:"spell_years" doc:"years from the start to the failure, or to the end of the observed spell"`
+	Failed      bool      `json:"failed" doc:"the spell ended in a failure; else it is censored (held to its end, or held to date)"`
+	Engine      []float64 `json:"engine" doc:"the engine's P(no attack within t years), at horizons_years"`
+	KaplanMeier []float64 `json:"kaplan_meier" doc:"the Kaplan-Meier survival of the cases outside this dyad, at horizons_years"`
+	Logit       []float64 `json:"logit" doc:"the IPCW ex-ante logit refitted on the cases outside this dyad, at horizons_years"`
+}
+
+// SurvivalSet is the survival backtest on one set of cases.
+type SurvivalSet struct {
+	Name            string            `json:"name"`
+	Method          string            `json:"method"`
+	Cases           int               `json:"cases"`
+	Groups          int               `json:"groups" doc:"dyads (folds) behind the cases"`
+	Failed          int               `json:"failed" doc:"spells that ended in a failure, at any time"`
+	IntegratedBrier []ForecasterBrier `json:"integrated_brier" doc:"each forecaster's integrated Brier score over (0, tau_years]"`
+	Differences     []BrierDifference `json:"differences" doc:"integrated Brier score of the engine minus each baseline's (negative: the engine is better), with bootstrap intervals (censoring weights held fixed)"`
+	Horizons        []SurvivalHorizon `json:"horizons" doc:"per horizon, in the order of horizons_years"`
+}
+
+// SurvivalHorizon is a set's scores at one horizon.
+type SurvivalHorizon struct {
+	Years       float64           `json:"years"`
+	Known       int               `json:"known" doc:"cases whose status then is known (failed by then, or observed past it): the cases with a weight"`
+	FailedBy    int               `json:"failed_by" doc:"failures at or before this horizon"`
+	KaplanMeier float64           `json:"kaplan_meier" doc:"the set's Kaplan-Meier survival at this horizon"`
+	Censoring   float64           `json:"censoring" doc:"G: the Kaplan-Meier probability of not being censored by this horizon, behind the weights"`
+	Brier       []ForecasterBrier `json:"brier" doc:"each forecaster's IPCW Brier score at this horizon"`
+	Differences []BrierDifference `json:"differences" doc:"the engine's Brier score at this horizon minus each baseline's, with bootstrap intervals (censoring weights held fixed)"`
+	Calibration []Calibration     `json:"calibration" doc:"cases with a known status, binned by forecast; mean_forecast and observed_held are IPCW-weighted"`
+}
+
+// ForecasterBrier is one forecaster's Brier score (at a horizon, or integrated).
+type ForecasterBrier struct {
+	Forecaster string  `json:"forecaster"`
+	Brier      float64 `json:"brier"`
+}
+
+// SurvivalMethodText and CensoringText are the texts of Survival.Method
+// and Survival.Censoring.
+const (
+	CensoringText = "a failed case's spell ends at its failure (an event); a case that held is censored at the end of its " +
+		"spell, and an open one (held to date) at its coding date; a spell censored at or before t has weight 0 at t. " +
+		"Ties: at equal times failures come before censorings, in both Kaplan-Meier curves"
+)
+
+// FromSurvival maps the survival validation onto the document's block.
+func FromSurvival(v history.SurvivalValidation) Survival {
+	out := Survival{Method: history.SurvivalMethod, Censoring: CensoringText, TauYears: v.Tau, Horizons: append([]float64{}, v.Horizons...),
+		NoSpell: v.Unknown, Sets: []SurvivalSet{}, Cases: []SurvivalCase{}}
+	if out.Horizons == nil {
+		out.Horizons = []float64{}
+	}
+	for i, c := range v.Cases {
+		sc := SurvivalCase{Name: c.Name, File: c.File, Dyad: c.Group, SpellYears: c.Spell.Years, Failed: c.Spell.Failed,
+			Engine: append([]float64{}, c.S...), KaplanMeier: []float64{}, Logit: []float64{}}
+		if i < len(v.BaseS) {
+			sc.KaplanMeier = append(sc.KaplanMeier, v.BaseS[i]...)
+			sc.Logit = append(sc.Logit, v.LogitS[i]...)
+		}
+		out.Cases = append(out.Cases, sc)
+	}
+	for _, s := range []history.SurvivalSet{v.All, v.Closed, v.Unseen} {
+		if s.N > 0 {
+			out.Sets = append(out.Sets, fromSurvivalSet(s))
+		}
+	}
+	return out
+}
+
+func fromSurvivalSet(s history.SurvivalSet) SurvivalSet {
+	out := SurvivalSet{Name: s.Name, Method: s.Method, Cases: s.N, Groups: s.Groups, Failed: s.Failed,
+		IntegratedBrier: []ForecasterBrier{}, Differences: []BrierDifference{}, Horizons: []SurvivalHorizon{}}
+	for _, f := range s.Forecasters {
+		out.IntegratedBrier = append(out.IntegratedBrier, ForecasterBrier{Forecaster: f.Name, Brier: f.IBS})
+	}
+	for _, df := range s.Differences {
+		out.Differences = append(out.Differences, brierDifference(df))
+	}
+	for k, h := range s.Horizons {
+		sh := SurvivalHorizon{Years: h.Years, Known: h.Known, FailedBy: h.FailedBy, KaplanMeier: h.KM, Censoring: h.Censoring,
+			Brier: []ForecasterBrier{}, Differences: []BrierDifference{}, Calibration: []Calibration{}}
+		if k < len(s.AtHorizon) {
+			for _, df := range s.AtHorizon[k] {
+				sh.Differences = append(sh.Differences, brierDifference(df))
+			}
+		}
+		for _, f := range s.Forecasters {
+			sh.Brier = append(sh.Brier, ForecasterBrier{Forecaster: f.Name, Brier: f.Brier[k]})
+			if k < len(f.Calibration) {
+				sh.Calibration = append(sh.Calibration, Calibration{Forecaster: f.Name, Bins: binRows(f.Calibration[k])})
+			}
+		}
+		out.Horizons = append(out.Horizons, sh)
 	}
 	return out
 }

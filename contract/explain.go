@@ -141,6 +141,23 @@ type StructuralChain struct {
 	ChallengerTerm  *float64      `json:"challenger_term,omitempty" doc:"general deterrence: the challenger covariates' term x'alpha in DI (rivalry, peace years, no prior dispute, contiguity; docs/assess.md); absent for immediate deterrence"`
 	HazardRatio     float64       `json:"hazard_ratio" doc:"the mechanisms' hazard ratio in the durability model"`
 	Phases          int           `json:"phases" doc:"phases of instruments in force within the horizon"`
+	Stage           string        `json:"stage,omitempty" doc:"the deterrence stage used: immediate, general or postwar (a ceasefire agreement not ended reads immediate as postwar)"`
+	PostWar         *PostWarChain `json:"postwar,omitempty" doc:"the post-war durability chain; only for stage postwar"`
+}
+
+// PostWarChain is the post-war stage's durability at the medians
+// (docs/assess.md, "Post-war"): S(T) = pc + (1 − pc) exp(−(T/scale)^shape ·
+// hazard_ratio_total), and p_deterrence = S(1).
+type PostWarChain struct {
+	X                float64 `json:"x" doc:"ln C̄ − ln Π, the challenger's index"`
+	XRef             float64 `json:"x_ref" doc:"the reference index at which the fitted curve applies unchanged (model.durability.postwar_reference)"`
+	Weight           float64 `json:"weight" doc:"A1, the index's slope, read as a log hazard ratio"`
+	Z                float64 `json:"z" doc:"weight · (x − x_ref)"`
+	IndexHazardRatio float64 `json:"index_hazard_ratio" doc:"exp(−z)"`
+	CuredShare       float64 `json:"cured_share" doc:"pc = L(cure_intercept + cure_index · z)"`
+	Shape            float64 `json:"shape" doc:"Weibull shape K"`
+	Scale            float64 `json:"scale" doc:"Weibull scale, years"`
+	HazardRatioTotal float64 `json:"hazard_ratio_total" doc:"the mechanisms' hazard ratio × exp(−z)"`
 }
 
 // ResponseSet is one responding set: P(exactly these respond) and the
@@ -186,7 +203,11 @@ func fromStructural(m *assess.Model, t *assess.StructuralTrace, version, hash st
 		e.NoWar = append(e.NoWar, PointHorizon{Years: h.Years, P: h.P.Mean})
 	}
 	c := &StructuralChain{AsOf: t.AsOf, ChallengerForce: t.FC, ProtegeForce: t.FP, GuarantorForces: []float64{}, BaseLogits: []float64{},
-		Sets: []ResponseSet{}, Pi: t.Pi, CostBar: t.Cbar, Index: t.Index, HazardRatio: t.HR, Phases: t.Phases}
+		Sets: []ResponseSet{}, Pi: t.Pi, CostBar: t.Cbar, Index: t.Index, HazardRatio: t.HR, Phases: t.Phases, Stage: t.Stage}
+	if p := t.PostWar; p != nil {
+		c.PostWar = &PostWarChain{X: p.X, XRef: p.XRef, Weight: p.Weight, Z: p.Z, IndexHazardRatio: p.IndexHR, CuredShare: p.Cure,
+			Shape: p.Shape, Scale: p.Scale, HazardRatioTotal: p.HazardTotal}
+	}
 	if t.General {
 		v := t.ChallengerTerm
 		c.ChallengerTerm = &v

@@ -63,6 +63,11 @@ type Provenance struct {
 //
 //	P(no attack by T) = pc + (1 - pc) exp(-(T/Lambda)^K * prod HR),  pc = L(PC0 + PC1 DI)
 //
+// Post-war stage (the challenger and protege have just ended a war), from
+// the day the war ends, with x = ln Cbar - ln Pi:
+//
+//	S(T) = pc + (1 - pc) exp(-(T/Lambda)^K * prod HR * exp(-A1 (x - DIRef))),  pc = L(PC0 + PC1 A1 (x - DIRef))
+//
 // Base values are logits.
 type Coefficients struct {
 	// Base is the logit of the response base rate by instrument type (the
@@ -111,6 +116,13 @@ type Coefficients struct {
 	// PC0 and PC1 set the logit of the cured share as a function of the deterrence index.
 	PC0 Estimate `json:"pc0"`
 	PC1 Estimate `json:"pc1"`
+	// DIRef is the reference of the post-war stage: the value of the
+	// index x = ln Cbar - ln Pi at which the fitted cure Weibull applies
+	// unchanged (PostWarSurvival). The post-war spells carry no index, so
+	// it is the mean of x over Huth's crises' inputs under the fit, the
+	// reference at which the general-deterrence fit reads AGeneral: a
+	// labelled assumption (docs/assess.md, "Post-war").
+	DIRef Estimate `json:"di_ref"`
 	// HR holds mechanism hazard ratios (monitors, dmz, joint_commission,
 	// third_party_guarantee, peacekeepers); below 1 lengthens peace.
 	HR map[string]Estimate `json:"hr"`
@@ -182,7 +194,7 @@ func (c *Coefficients) Scalars() []Named {
 		{"gamma", &c.Gamma}, {"c0", &c.C0}, {"c1", &c.C1}, {"cn", &c.CN},
 		{"a0", &c.A0}, {"a1", &c.A1}, {"a_general", &c.AGeneral},
 		{"a_rivalry", &c.ARivalry}, {"a_peace", &c.APeace}, {"a_no_prior", &c.ANoPrior}, {"a_contiguous", &c.AContiguous},
-		{"k", &c.K}, {"lambda", &c.Lambda}, {"pc0", &c.PC0}, {"pc1", &c.PC1},
+		{"k", &c.K}, {"lambda", &c.Lambda}, {"pc0", &c.PC0}, {"pc1", &c.PC1}, {"di_ref", &c.DIRef},
 	}
 }
 

@@ -34,7 +34,11 @@
 //     dyad-years); general = false
 //     is the one-shot probability of Huth's immediate-deterrence crises,
 //     the right reading when the challenger is already threatening (a
-//     crisis, a ceasefire after a war).
+//     crisis).
+//   - After a war (the post-war stage) StatusQuo's level is not used: the
+//     cure Weibull fitted on post-war spells is the whole probability from
+//     the war's end, and the index enters as a hazard ratio
+//     (PostWarSurvival, PostWarRelIndex, Coefficients.DIRef).
 //
 // Default returns the committed fit, read from the embedded coefficients.json
 // that `guarantor fit` writes; each Estimate says which data and method

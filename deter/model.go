@@ -163,3 +163,40 @@ func Survival(c *Coefficients, index, years, hazardRatio float64) float64 {
 	// out of order in pc, when h is near 0 (rapid found T = 1e-18).
 	return 1 + (1-pc)*math.Expm1(-h)
 }
+
+// PostWarRelIndex is z = A1 (x - DIRef): the post-war stage's deterrence
+// index, x = ln Cbar - ln Pi, relative to the reference DIRef at which the
+// fitted cure Weibull applies unchanged. exp(-z) is its hazard ratio.
+//
+// Why A1 carries over as a log hazard ratio: in Huth's crises P(attack) =
+// L(-(A0 + A1 x)), and for a rare event L(-u) ≈ exp(-u), so the log of the
+// probability of attack falls by A1 per unit of x. A post-war year's
+// probability of renewed war is small (about 2% in the first year, under
+// 1% a year after), where a logit slope on P(no attack) and a slope of the
+// log hazard of attack coincide to first order: a per-period hazard h with
+// P(attack in the period) = 1 - e^-h ≈ h. So A1 is read as the slope of
+// the log hazard in x; A0, the level of Huth's selected crises, is not
+// carried over: the level is the post-war spells' own.
+func PostWarRelIndex(c *Coefficients, logCbar, logPi float64) float64 {
+	return c.A1.Value * (logCbar - logPi - c.DIRef.Value)
+}
+
+// PostWarSurvival is P(no renewed attack by T years) from the day a war
+// between the challenger and the protege ended, for relative index z
+// (PostWarRelIndex) and mechanisms' hazard ratio hr:
+//
+//	S(T) = pc + (1 - pc) exp(-(T/Lambda)^K * hr * exp(-z)),  pc = L(PC0 + PC1 z)
+//
+// The cure Weibull is fitted on post-war dyad spells from the day a war
+// ends, so S(T) is the whole probability: there is no separate decision at
+// T = 0 (no P(status quo) factor, which would count the start of the
+// spell twice at the crisis sample's rate). With z = 0 and hr = 1 it is
+// the fitted curve exactly. It rises in z (PC1 >= 0) and falls in hr and T.
+func PostWarSurvival(c *Coefficients, z, years, hr float64) float64 {
+	if years <= 0 {
+		return 1
+	}
+	pc := Logistic(c.PC0.Value + c.PC1.Value*z)
+	h := math.Pow(years/c.Lambda.Value, c.K.Value) * hr * math.Exp(-z)
+	return 1 + (1-pc)*math.Expm1(-h)
+}

@@ -204,6 +204,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	res.General.Reference = huthReference(ks, f)
 	fillGeneral(c, res.General)
+	c.DIRef = postWarReference(ks, f)
 
 	fillJudgments(c)
 	c.Provenance = deter.Provenance{
@@ -366,4 +367,27 @@ func deltaMethod(g func([]float64) float64, s Solution) (float64, float64) {
 		}
 	}
 	return v, math.Sqrt(math.Max(vr, 0))
+}
+
+// postWarReference is the post-war stage's reference index (deter
+// PostWarSurvival): the mean over Huth's crises of x = ln Cbar - ln Pi
+// under the fit, with a delta-method SE from the fit's covariance. The
+// post-war spells carry no index of their own, so the average spell is
+// assumed to sit at the index of the average crisis input, the same
+// reference the general-deterrence fit reads its intercept at (huthReference).
+func postWarReference(ks []Crisis, f HuthFit) deter.Estimate {
+	g := func(th []float64) float64 {
+		m := newHuthModel(th, f.Spec)
+		var s float64
+		for i := range ks {
+			_, p := m.probs(&ks[i])
+			idx := deter.Logit(math.Min(math.Max(p, 1e-12), 1-1e-12))
+			s += (idx - m.c.A0.Value) / m.c.A1.Value
+		}
+		return s / float64(len(ks))
+	}
+	v, se := deltaMethod(g, f.Sol)
+	return deter.Estimate{Value: v, SE: se, Data: "Huth structural fit",
+		Method: fmt.Sprintf("mean over Huth's %d crises of the index x = ln Cbar - ln Pi under the fit; SE by the delta method from the fit's covariance", len(ks)),
+		Prior:  "assumption, not a fit: the post-war spells carry no deterrence index, so the average post-war dyad is assumed to sit at the index of the average Huth crisis input (the reference at which the general-deterrence fit reads its intercept); the post-war stage's hazard ratio is exp(-A1 (x - this))"}
 }

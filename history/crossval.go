@@ -124,11 +124,25 @@ type Interval struct {
 // better. Cases are resampled alone, not by group: with groups of one to
 // five cases this understates the spread a little (docs/backtest.md).
 func BootstrapBrierDiff(a, b, y []float64, resamples int, seed uint64) Interval {
-	n := len(y)
-	d := make([]float64, n) // per-case difference of squared errors
+	return BootstrapMean(sqErrDiff(a, b, y), resamples, seed)
+}
+
+// sqErrDiff is the per-case difference of squared errors of a and b.
+func sqErrDiff(a, b, y []float64) []float64 {
+	d := make([]float64, len(y))
 	for i := range y {
 		d[i] = (a[i]-y[i])*(a[i]-y[i]) - (b[i]-y[i])*(b[i]-y[i])
 	}
+	return d
+}
+
+// BootstrapMean is the case bootstrap of the mean of per-case values d
+// (BootstrapBrierDiff passes differences of squared errors; the survival
+// backtest differences of weighted losses integrated over the horizons):
+// the estimate is the mean on the data, the interval the 2.5th and 97.5th
+// percentiles of the resample means.
+func BootstrapMean(d []float64, resamples int, seed uint64) Interval {
+	n := len(d)
 	iv := Interval{Estimate: mean(d), Level: 0.95, Resamples: resamples, Seed: seed}
 	if n == 0 || resamples < 2 {
 		iv.Lo, iv.Hi = iv.Estimate, iv.Estimate
@@ -155,11 +169,18 @@ func BootstrapBrierDiff(a, b, y []float64, resamples int, seed uint64) Interval 
 // are not independent, so this interval is the more honest one when
 // dyads hold several cases.
 func BootstrapBrierDiffByGroup(a, b, y []float64, groups []string, resamples int, seed uint64) Interval {
+	return BootstrapMeanByGroup(sqErrDiff(a, b, y), groups, resamples, seed)
+}
+
+// BootstrapMeanByGroup is BootstrapMean resampling whole groups: each
+// resample draws as many groups as there are, with replacement, and the
+// statistic is the mean of d over the cases drawn.
+func BootstrapMeanByGroup(d []float64, groups []string, resamples int, seed uint64) Interval {
 	folds := Folds(groups)
-	sum := make([]float64, len(folds)) // per-group sum of differences
+	sum := make([]float64, len(folds)) // per-group sum
 	for k, f := range folds {
 		for _, i := range f {
-			sum[k] += (a[i]-y[i])*(a[i]-y[i]) - (b[i]-y[i])*(b[i]-y[i])
+			sum[k] += d[i]
 		}
 	}
 	iv := Interval{Level: 0.95, Resamples: resamples, Seed: seed}
@@ -167,8 +188,8 @@ func BootstrapBrierDiffByGroup(a, b, y []float64, groups []string, resamples int
 	for _, s := range sum {
 		total += s
 	}
-	if len(y) > 0 {
-		iv.Estimate = total / float64(len(y))
+	if len(d) > 0 {
+		iv.Estimate = total / float64(len(d))
 	}
 	if len(folds) == 0 || resamples < 2 {
 		iv.Lo, iv.Hi = iv.Estimate, iv.Estimate

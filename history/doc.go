@@ -9,6 +9,17 @@
 // losses, bootstrap intervals of the Brier differences (cases resampled,
 // and whole dyads resampled), and calibration tables, for all cases, the
 // closed ones, and the cases outside the engine's fitting data.
+//
+// The survival validation (ValidateSurvival, CompareSurvival) treats each
+// case as a spell, failed or censored, and scores forecasts of P(no
+// attack within t years) at fixed horizons with the time-dependent Brier
+// score under inverse-probability-of-censoring weights (IPCWeights,
+// BrierIPCW; Graf et al. 1999) and its integral over the years
+// (IntegratedBrier), against the leave-dyad-out Kaplan-Meier survival
+// (KMPredictor) and an IPCW-weighted ex-ante logit refitted at each
+// horizon (IPCWLogitPredictor). It is the backtest's headline: scoring
+// over each file's own horizon, the observed spell, leaks the outcome.
+//
 // CaseFeatures, CaseDyad and HuthCrisis read what the validation needs
 // from a case file. Evaluate is the older, unvalidated scorer.
 //

@@ -58,22 +58,46 @@ func FitLogit(X [][]float64, y []float64) (*Logit, error) {
 }
 
 func fitLogit(X [][]float64, y []float64, slopeSD, interceptSD float64) (*Logit, error) {
+	return fitLogitWeighted(X, y, nil, slopeSD, interceptSD)
+}
+
+// fitLogitWeighted maximises the weighted penalised log likelihood
+// sum_i w_i log L(y_i | x_i) + log prior; nil w weighs every row 1 (and
+// then gives exactly fitLogit's numbers). The features are standardised
+// with the weighted mean and standard deviation, so that the prior means
+// the same thing as in the unweighted fit for the population the weights
+// stand for. The survival backtest passes inverse-probability-of-censoring
+// weights (IPCWLogitPredictor).
+func fitLogitWeighted(X [][]float64, y, w []float64, slopeSD, interceptSD float64) (*Logit, error) {
 	n := len(X)
 	if n == 0 {
 		return nil, errors.New("ex-ante logit: no training rows")
+	}
+	wt := func(i int) float64 {
+		if w == nil {
+			return 1
+		}
+		return w[i]
+	}
+	sw := 0.0
+	for i := range n {
+		sw += wt(i)
+	}
+	if !(sw > 0) {
+		return nil, errors.New("ex-ante logit: training weights sum to zero")
 	}
 	k := len(X[0])
 	l := &Logit{B: make([]float64, k), Mean: make([]float64, k), Scale: make([]float64, k)}
 	for j := range k {
 		for i := range n {
-			l.Mean[j] += X[i][j]
+			l.Mean[j] += wt(i) * X[i][j]
 		}
-		l.Mean[j] /= float64(n)
+		l.Mean[j] /= sw
 		v := 0.0
 		for i := range n {
-			v += (X[i][j] - l.Mean[j]) * (X[i][j] - l.Mean[j])
+			v += wt(i) * (X[i][j] - l.Mean[j]) * (X[i][j] - l.Mean[j])
 		}
-		l.Scale[j] = math.Sqrt(v / float64(n))
+		l.Scale[j] = math.Sqrt(v / sw)
 		if l.Scale[j] < 1e-12 {
 			l.Scale[j] = 1
 		}
@@ -96,7 +120,7 @@ func fitLogit(X [][]float64, y []float64, slopeSD, interceptSD float64) (*Logit,
 	H := mat.NewSymDense(k+1, nil)
 	var step mat.VecDense
 	for range logitMaxIter {
-		gradient(Z, y, beta, prec, g, H)
+		gradient(Z, y, w, beta, prec, g, H)
 		var ch mat.Cholesky
 		if !ch.Factorize(H) {
 			return nil, fmt.Errorf("%w: information matrix not positive definite", ErrLogitDiverged)
@@ -120,8 +144,9 @@ func fitLogit(X [][]float64, y []float64, slopeSD, interceptSD float64) (*Logit,
 
 // gradient fills g with the gradient of the penalised log likelihood at
 // beta and H with its negative Hessian (the observed information plus the
-// prior precisions), so that the Newton step is H^-1 g.
-func gradient(Z [][]float64, y, beta, prec []float64, g *mat.VecDense, H *mat.SymDense) {
+// prior precisions), so that the Newton step is H^-1 g. Row i counts
+// with weight w[i] (1 when w is nil).
+func gradient(Z [][]float64, y, w, beta, prec []float64, g *mat.VecDense, H *mat.SymDense) {
 	k := len(beta)
 	for a := range k {
 		g.SetVec(a, -prec[a]*beta[a])
@@ -139,11 +164,15 @@ func gradient(Z [][]float64, y, beta, prec []float64, g *mat.VecDense, H *mat.Sy
 			eta += beta[j] * z[j]
 		}
 		p := 1 / (1 + math.Exp(-eta))
-		w := p * (1 - p)
+		wi := 1.0
+		if w != nil {
+			wi = w[i]
+		}
+		r, h := wi*(y[i]-p), wi*p*(1-p)
 		for a := range k {
-			g.SetVec(a, g.AtVec(a)+(y[i]-p)*z[a])
+			g.SetVec(a, g.AtVec(a)+r*z[a])
 			for b := a; b < k; b++ {
-				H.SetSym(a, b, H.At(a, b)+w*z[a]*z[b])
+				H.SetSym(a, b, H.At(a, b)+h*z[a]*z[b])
 			}
 		}
 	}

@@ -31,6 +31,14 @@ type Case struct {
 	// the same states during the case's spell (a Huth 1988 crisis:
 	// HuthCrisis), "" for none.
 	Overlap string
+	// Spell is the case's survival observation (years from its start to
+	// the failure, or to the end of what was observed), when the file
+	// gives its years held (HasSpell); S holds the engine's P(no attack
+	// within t years) at each horizon of the survival validation
+	// (SurvivalConfig.Horizons), read by ValidateSurvival.
+	Spell    Spell
+	HasSpell bool
+	S        []float64
 }
 
 // Score is a forecaster's Brier score and log loss (natural log).

@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"context"
+	"errors"
+	"time"
 
 	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/evidence"
@@ -23,8 +25,13 @@ type BacktestOptions struct {
 	// its start instead of its file's horizon (the observed spell): the
 	// engine forecasts P(no attack within Horizon years), the outcome is
 	// history.OutcomeAt, and cases whose outcome then is unknown are left
-	// out (counted in the document).
+	// out (counted in the document). The survival block scores this
+	// horizon too, with censoring weights instead of dropping cases.
 	Horizon float64
+	// Tau is the survival block's integration limit in whole years: the
+	// integrated Brier score averages the IPCW Brier scores at 1, 2, ...,
+	// Tau years; 0 means history.DefaultTau.
+	Tau int
 }
 
 // MaxHorizon bounds --horizon (years).
@@ -55,11 +62,22 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 	if !(b.Horizon >= 0 && b.Horizon <= MaxHorizon) { // NaN too
 		return nil, inputErrorf("--horizon must be between 0 (each file's own) and %d years, not %g", MaxHorizon, b.Horizon)
 	}
+	if b.Tau == 0 {
+		b.Tau = history.DefaultTau
+	}
+	if b.Tau < 1 || b.Tau > history.MaxTau {
+		return nil, inputErrorf("--tau must be between 1 and %d years, not %d", history.MaxTau, b.Tau)
+	}
 	if len(paths) == 0 && !b.Huth {
 		return nil, inputErrorf("no history cases (give a directory, or --huth)")
 	}
 	cfg := history.Config{Bins: b.Bins, Resamples: b.Resamples, Seed: o.Seed}
+	scfg := history.SurvivalConfig{Config: cfg, Tau: b.Tau}
+	if b.Horizon > 0 {
+		scfg.Extra = []float64{b.Horizon}
+	}
 	var (
+		spells  []history.Case // every case, for the survival block
 		cases   []history.Case
 		hashes  = map[string]string{}
 		all     []string
@@ -77,6 +95,11 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 			if err != nil {
 				return nil, err
 			}
+			sc, err := survivalCase(ctx, s, c.Case, scfg.Horizons(), o, progressFunc(o, "backtest, survival", i, len(scs), s.Option.Name))
+			if err != nil {
+				return nil, err
+			}
+			spells = append(spells, sc)
 			if run == nil {
 				unknown++
 				continue
@@ -104,6 +127,16 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 			return nil, inputErrorf("%v", err)
 		}
 	}
+	sv := history.SurvivalValidation{Tau: b.Tau, Horizons: scfg.Horizons()}
+	if len(spells) > 0 {
+		var err error
+		sv, err = history.ValidateSurvival(spells, scfg)
+		if errors.Is(err, history.ErrNoSpells) {
+			sv.Unknown = len(spells)
+		} else if err != nil {
+			return nil, inputErrorf("%v", err)
+		}
+	}
 	var extra []history.Set
 	if b.Huth {
 		h, err := HuthSets(ctx, cfg)
@@ -123,6 +156,7 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 	d := contract.FromBacktest(v, o.Version, CombineHashes(all...), contract.RunInfo{Seed: o.Seed, Samples: o.samples()},
 		b.Bins, hashes, refs, missing, extra...)
 	d.HorizonYears, d.UnknownAtHorizon = b.Horizon, unknown
+	d.Survival = contract.FromSurvival(sv)
 	return d, nil
 }
 
@@ -159,11 +193,82 @@ func backtestCase(s *Scenario, years float64, o Options) (c caseInfo, run *Scena
 		return c, nil, nil
 	}
 	c.Outcome, c.Ongoing = out, false
-	at := *sc // a copy: s's compiled model keeps sc
-	at.Horizon = scenario.Quantity{Dist: uncertainty.PointDist(years), Source: "guarantor backtest --horizon", Set: true}
-	if run, err = compileWith(&at, o); err != nil {
+	if run, err = atHorizon(s, years, o); err != nil {
 		return caseInfo{}, nil, err
 	}
-	run.InputHash = s.InputHash
 	return c, run, nil
+}
+
+// atHorizon recompiles a case with its horizon set to years, in memory:
+// the file is not changed, and the input hash stays the file's.
+func atHorizon(s *Scenario, years float64, o Options) (*Scenario, error) {
+	at := *s.source // a copy: s's compiled model keeps the parsed file
+	at.Horizon = scenario.Quantity{Dist: uncertainty.PointDist(years), Source: "guarantor backtest: fixed horizon", Set: true}
+	run, err := compileWith(&at, o)
+	if err != nil {
+		return nil, err
+	}
+	run.InputHash = s.InputHash
+	return run, nil
+}
+
+// survivalCase completes a case's dyad, features and overlap (base, as
+// backtestCase read them) with its spell (Spell) and runs the engine at
+// every horizon of the survival block (P(no attack within t years), the
+// case recompiled with horizon t in memory, same seed: common random
+// numbers across horizons). HasSpell is false, and nothing is run, when
+// the spell is unknown.
+func survivalCase(ctx context.Context, s *Scenario, base history.Case, hs []float64, o Options, progress func(done, total int)) (history.Case, error) {
+	c := base
+	c.Outcome, c.Ongoing = s.Option.Outcome, s.Option.Ongoing // the file's, whatever --horizon made of them
+	sc := s.source
+	c.Spell, c.HasSpell = Spell(sc)
+	if !c.HasSpell {
+		return c, nil
+	}
+	for k, t := range hs {
+		run, err := atHorizon(s, t, o)
+		if err != nil {
+			return history.Case{}, err
+		}
+		var p func(done, total int)
+		if progress != nil { // the horizons one after another, as one bar
+			p = func(done, total int) { progress(k*total+done, len(hs)*total) }
+		}
+		r, err := run.Run(ctx, o, p)
+		if err != nil {
+			return history.Case{}, err
+		}
+		c.S = append(c.S, r.Held.Mean)
+	}
+	return c, nil
+}
+
+// Spell is a history case's survival observation: years_held from its
+// outcome (docs/cases.md: outcome date, or coding date, minus start, in
+// years of 365.25 days, one decimal), failed when deterrence failed;
+// held and ongoing spells are censored. A years_held of 0 (or none) is
+// read from the dates instead when the file gives period.start and
+// outcome.date, since a failure within weeks rounds to 0.0; ok is false
+// when neither gives the spell.
+func Spell(sc *scenario.Scenario) (sp history.Spell, ok bool) {
+	o := sc.Outcome
+	if o == nil || (o.Deterrence != "failed" && o.Deterrence != "held" && o.Deterrence != "ongoing") {
+		return history.Spell{}, false
+	}
+	sp.Failed = o.Deterrence == "failed"
+	if o.YearsHeld > 0 {
+		sp.Years = o.YearsHeld
+		return sp, true
+	}
+	if sc.Period == nil || o.Date == "" {
+		return history.Spell{}, false
+	}
+	from, err1 := time.Parse(time.DateOnly, scenario.DateStart(sc.Period.Start))
+	to, err2 := time.Parse(time.DateOnly, scenario.DateStart(o.Date))
+	if err1 != nil || err2 != nil || to.Before(from) {
+		return history.Spell{}, false
+	}
+	sp.Years = to.Sub(from).Hours() / 24 / 365.25
+	return sp, true
 }

@@ -15,6 +15,10 @@ import (
 // Brier differences and the calibration tables, as `guarantor backtest`
 // prints them.
 func Backtest(w io.Writer, b *contract.Backtest) error {
+	survivalText(w, b.Survival, b.HorizonYears)
+	if len(b.Survival.Sets) > 0 {
+		fmt.Fprintf(w, "== File-horizon scores (the former design). %s\n\n", FileHorizonCaveat)
+	}
 	if len(b.Cases) > 0 {
 		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "CASE\tYEAR\tDYAD\tENGINE\tBASE RATE\tLOGIT\tOUTCOME\tIN FIT DATA")
@@ -110,10 +114,16 @@ func calibrationTable(w io.Writer, bins []contract.Bin) {
 // probability forecasts of precipitation and temperature", Applied
 // Statistics 26).
 func ReliabilityDiagram(s contract.Set) string {
+	return reliabilitySVG(s.Name, s.Cases, s.Calibration, "mean forecast P(deterrence holds)", "observed share held", "cases")
+}
+
+// reliabilitySVG draws the calibration tables cals of a set called name
+// with n cases (named nCases in the legend).
+func reliabilitySVG(name string, n int, cals []contract.Calibration, xLabel, yLabel, nCases string) string {
 	const size, pad, legend = 360, 44, 230
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img" aria-label="reliability diagram: %s">`,
-		size+pad+legend, size+pad+30, esc(s.Name))
+		size+pad+legend, size+pad+30, esc(name))
 	px := func(p float64) float64 { return pad + size*p }
 	py := func(p float64) float64 { return 10 + size*(1-p) }
 	fmt.Fprintf(&b, `<rect x="%d" y="10" width="%d" height="%d" fill="none" stroke="#888"/>`, pad, size, size)
@@ -125,10 +135,10 @@ func ReliabilityDiagram(s contract.Set) string {
 			px(q), size+24, q, pad-4, py(q)+3, q)
 	}
 	fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#444" stroke-dasharray="4,3"/>`, px(0), py(0), px(1), py(1))
-	fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="11" text-anchor="middle">mean forecast P(deterrence holds)</text>`, px(0.5), size+40)
-	fmt.Fprintf(&b, `<text x="12" y="%.1f" font-size="11" text-anchor="middle" transform="rotate(-90 12 %.1f)">observed share held</text>`, py(0.5), py(0.5))
+	fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="11" text-anchor="middle">%s</text>`, px(0.5), size+40, esc(xLabel))
+	fmt.Fprintf(&b, `<text x="12" y="%.1f" font-size="11" text-anchor="middle" transform="rotate(-90 12 %.1f)">%s</text>`, py(0.5), py(0.5), esc(yLabel))
 	palette := []string{"#c0392b", "#2e6da4", "#5a9e5a", "#8c7a3c"}
-	for i, c := range s.Calibration {
+	for i, c := range cals {
 		col := palette[i%len(palette)]
 		var pts []string
 		for _, bin := range c.Bins {
@@ -146,8 +156,8 @@ func ReliabilityDiagram(s contract.Set) string {
 		fmt.Fprintf(&b, `<circle cx="%d" cy="%d" r="5" fill="%s"/><text x="%d" y="%d" font-size="11">%s</text>`,
 			pad+size+14, 24+18*i, col, pad+size+24, 28+18*i, esc(c.Forecaster))
 	}
-	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="10" fill="#666">%s: %d cases; dot area ~ cases in the bin</text>`,
-		pad+size+14, 24+18*len(s.Calibration)+8, esc(s.Name), s.Cases)
+	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="10" fill="#666">%s: %d %s; dot area ~ cases in the bin</text>`,
+		pad+size+14, 24+18*len(cals)+8, esc(name), n, nCases)
 	b.WriteString("</svg>")
 	return b.String()
 }

@@ -11,6 +11,13 @@ import (
 var backtestPage = template.Must(template.New("backtest").Funcs(template.FuncMap{
 	"svg":      func(s string) template.HTML { return template.HTML(s) }, // built by this package, text escaped
 	"diagram":  ReliabilityDiagram,
+	"sdiagram": SurvivalDiagram,
+	"shown": func(s contract.SurvivalSet, horizon float64) []contract.SurvivalHorizon {
+		return diagramHorizons(s, horizon)
+	},
+	"short":    short,
+	"years":    yearsText,
+	"caveat":   func() string { return FileHorizonCaveat },
 	"outcome":  outcomeText,
 	"f3":       func(x float64) string { return fmt.Sprintf("%.3f", x) },
 	"f4":       func(x float64) string { return fmt.Sprintf("%.4f", x) },
@@ -29,6 +36,29 @@ th{background:#f2f2f2}small{color:#666}
 <p><small>guarantor {{.EngineVersion}}, seed {{.Seed}}, {{.Samples}} draws per case; bootstrap {{.Validation.Resamples}}
 resamples (seed {{.Validation.BootstrapSeed}}); input hash <code>{{.InputHash}}</code>. Method: {{.Validation.Method}}.
 Engine: {{.Validation.Engine}}. See docs/backtest.md.</small></p>
+{{with .Survival}}{{if .Sets}}{{$sv := .}}
+<h2>Survival scores (the headline)</h2>
+<p>P(no attack within <i>t</i> years of the start) against each case's spell: the IPCW Brier score at <i>t</i> = 1, …,
+{{.TauYears}} years and its integral over (0, {{.TauYears}}] (IBS; lower is better).<br><small>{{.Method}}. Censoring: {{.Censoring}}.
+{{if .NoSpell}}{{.NoSpell}} cases give no years held and are left out.{{end}}</small></p>
+<table><tr><th>set</th><th>cases</th><th>dyads</th><th>failed</th>{{range (index .Sets 0).IntegratedBrier}}<th>IBS {{short .Forecaster}}</th>{{end}}</tr>
+{{range .Sets}}<tr><td>{{.Name}}</td><td>{{.Cases}}</td><td>{{.Groups}}</td><td>{{.Failed}}</td>{{range .IntegratedBrier}}<td>{{f4 .Brier}}</td>{{end}}</tr>
+{{end}}</table>
+<table><tr><th>set</th><th>IBS difference</th><th>estimate</th><th>95% bootstrap interval (cases)</th><th>SE</th><th>95% interval (dyads resampled)</th><th>SE</th></tr>
+{{range $s := .Sets}}{{range .Differences}}<tr><td>{{$s.Name}}</td><td>{{short .Forecaster}} − {{short .Baseline}}</td><td>{{signed .Difference}}</td><td>[{{signed .Lo}}, {{signed .Hi}}]</td><td>{{f4 .SE}}</td>{{with .ByDyad}}<td>[{{signed .Lo}}, {{signed .Hi}}]</td><td>{{f4 .SE}}</td>{{else}}<td>-</td><td>-</td>{{end}}</tr>
+{{end}}{{end}}</table>
+{{with index .Sets 0}}{{$all := .}}
+<h3>{{.Name}}, by horizon</h3>
+<p><small>IPCW Brier score per forecaster; known: cases whose status then is known; KM: the set's Kaplan-Meier survival; G: P(not censored by then).</small></p>
+<table><tr><th>years</th><th>known</th><th>failed by</th><th>KM</th><th>G</th>{{range .IntegratedBrier}}<th>{{short .Forecaster}}</th>{{end}}{{range .Differences}}<th>{{short .Forecaster}} − {{short .Baseline}} [95%, dyads resampled]</th>{{end}}</tr>
+{{range .Horizons}}<tr><td>{{.Years}}</td><td>{{.Known}}</td><td>{{.FailedBy}}</td><td>{{f3 .KaplanMeier}}</td><td>{{f3 .Censoring}}</td>{{range .Brier}}<td>{{f4 .Brier}}</td>{{end}}{{range .Differences}}<td>{{signed .Difference}} {{with .ByDyad}}[{{signed .Lo}}, {{signed .Hi}}]{{else}}[{{signed .Lo}}, {{signed .Hi}}]{{end}}</td>{{end}}</tr>
+{{end}}</table>
+{{range shown . $.HorizonYears}}<h3>Reliability at {{years .Years}}, {{$all.Name}}</h3>
+{{svg (sdiagram $all .)}}
+{{end}}{{end}}
+<h2>File-horizon scores (the former design)</h2>
+<p><b>{{caveat}}</b></p>
+{{end}}{{end}}
 {{range .Validation.Sets}}
 <h2>{{.Name}}: {{.Cases}} cases in {{.Groups}} groups, held {{pct .BaseRate}}</h2>
 <p><small>{{.Method}}.</small></p>

@@ -60,3 +60,42 @@ func TestBacktestText(t *testing.T) {
 		}
 	}
 }
+
+func testSurvival() contract.Survival {
+	bins := []contract.Bin{{Lo: 0, Hi: 0.5, Cases: 2, MeanForecast: 0.25, ObservedHeld: 0.5}, {Lo: 0.5, Hi: 1}}
+	h := func(y float64) contract.SurvivalHorizon {
+		return contract.SurvivalHorizon{Years: y, Known: 2, FailedBy: 1, KaplanMeier: 0.5, Censoring: 1,
+			Brier:       []contract.ForecasterBrier{{Forecaster: "engine", Brier: 0.2}, {Forecaster: "Kaplan-Meier (leave-dyad-out)", Brier: 0.25}},
+			Calibration: []contract.Calibration{{Forecaster: "engine", Bins: bins}}}
+	}
+	return contract.Survival{TauYears: 5, Horizons: []float64{1, 5, 7}, Censoring: "test", Sets: []contract.SurvivalSet{{
+		Name: "all <cases>", Cases: 3, Groups: 2, Failed: 1,
+		IntegratedBrier: []contract.ForecasterBrier{{Forecaster: "engine", Brier: 0.21}, {Forecaster: "Kaplan-Meier (leave-dyad-out)", Brier: 0.24}},
+		Differences:     []contract.BrierDifference{{Forecaster: "engine", Baseline: "Kaplan-Meier (leave-dyad-out)", Difference: -0.03, Lo: -0.1, Hi: 0.05}},
+		Horizons:        []contract.SurvivalHorizon{h(1), h(5), h(7)}}}}
+}
+
+// The survival block comes first, names its columns without the
+// "(leave-dyad-out)" suffix, marks the --horizon row, shows calibration
+// at 1 and 5 years and at --horizon, and is followed by the file-horizon
+// caveat.
+func TestBacktestTextSurvival(t *testing.T) {
+	b := &contract.Backtest{Survival: testSurvival(), HorizonYears: 7, Validation: contract.Validation{Sets: []contract.Set{testSet()}}}
+	var w strings.Builder
+	if err := Backtest(&w, b); err != nil {
+		t.Fatal(err)
+	}
+	out := w.String()
+	for _, want := range []string{"IBS KAPLAN-MEIER", "engine - Kaplan-Meier", "-0.0300", "7 (--horizon)", "Calibration at 1 year,", "Calibration at 5 years,", "Calibration at 7 years,"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("text lacks %q:\n%s", want, out)
+		}
+	}
+	if s, f := strings.Index(out, "== Survival"), strings.Index(out, FileHorizonCaveat); s != 0 || f < s {
+		t.Errorf("survival block at %d, caveat at %d", s, f)
+	}
+	svg := SurvivalDiagram(b.Survival.Sets[0], b.Survival.Sets[0].Horizons[1])
+	if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil || !strings.Contains(svg, "all &lt;cases&gt; at 5 years") {
+		t.Errorf("survival diagram: %v\n%s", err, svg)
+	}
+}

@@ -101,6 +101,18 @@ func explainStructural(w io.Writer, e *contract.Explanation) error {
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\n4. Challenger's best response: Π = E[π_S] = %.4f, C̄ = E[C_S] = %.4f, deterrence index DI = %.3f\n", c.Pi, c.CostBar, c.Index)
+	if p := c.PostWar; p != nil {
+		fmt.Fprintln(w, "   Stage: post-war (the challenger and the protégé have just ended a war): the crisis decision L(DI) is not used;")
+		fmt.Fprintln(w, "   the post-war spells give the level and the index enters as a hazard ratio.")
+		fmt.Fprintf(w, "\n5. Post-war durability: x = ln C̄ − ln Π = %.3f against the reference %.3f; z = A1·(x − x_ref) = %.3f·%.3f = %.3f\n",
+			p.X, p.XRef, p.Weight, p.X-p.XRef, p.Z)
+		fmt.Fprintf(w, "   hazard ratio of the index e^−z = %.3f × the mechanisms' %.3f = %.3f; cured share pc = %.3f; Weibull K %.3f, Λ %.1f years\n",
+			p.IndexHazardRatio, c.HazardRatio, p.HazardRatioTotal, p.CuredShare, p.Shape, p.Scale)
+		fmt.Fprintf(w, "   S(T) = pc + (1 − pc)·exp(−(T/Λ)^K · %.3f); P(deterrence) = S(1) = %.3f; P(war in the first year) %.3f\n",
+			p.HazardRatioTotal, e.PDeterrence, e.PWar)
+		fmt.Fprintf(w, "   %d phase(s) of instruments in force, S chained across them:", c.Phases)
+		return explainTail(w, e)
+	}
 	if c.ChallengerTerm != nil {
 		fmt.Fprintf(w, "   general deterrence (per year): DI includes the challenger covariates' x'α = %.3f (inputs challenge.*)\n", *c.ChallengerTerm)
 	}

@@ -15,7 +15,15 @@ const (
 	TopAnalogues = 3
 )
 
-func pct(x float64) string { return fmt.Sprintf("%.0f%%", 100*x) }
+// pct prints a probability in whole per cent, with one decimal within 10
+// points of 0 or 100, where whole per cents would hide the differences
+// (after a war, P(no renewed war in a year) is 97-99.9% for most options).
+func pct(x float64) string {
+	if v := 100 * x; v > 90 && v < 99.95 || v < 10 && v > 0.05 {
+		return fmt.Sprintf("%.1f%%", v)
+	}
+	return fmt.Sprintf("%.0f%%", 100*x)
+}
 
 func interval(e contract.Estimate) string {
 	return fmt.Sprintf("%s [%s-%s]", pct(e.Mean), pct(e.P05), pct(e.P95))
@@ -57,9 +65,11 @@ func outcomeText(outcome string) string {
 
 // Legend says what the summary's two headline numbers measure, so that a
 // reader does not take them for the same thing.
-const Legend = `P(DETERRENCE): the challenger does not attack when it decides now, given the guarantee.
+const Legend = `P(DETERRENCE): the challenger does not attack when it decides now, given the guarantee; after a war
+(stage postwar, e.g. every Ukraine option) P(no renewed war in the first year).
 NO WAR Ty: P(DETERRENCE) times P(no attack by year T | none now): a challenger type that persists, with a
-hazard that declines over time (cure Weibull; docs/assess.md). It falls with T.`
+hazard that declines over time (cure Weibull; docs/assess.md). After a war: the post-war spells' survival
+from the war's end, the deterrence index as a hazard ratio. It falls with T.`
 
 // Table writes the terminal summary: one row per option, then each
 // option's guarantors, drivers and analogues.

@@ -165,6 +165,18 @@ func hasGuarantors(s *Scenario) bool { return len(s.Option.Guarantors) > 0 }
 
 func isGeneral(s *Scenario) bool { return s.Challenge.Stage == General }
 
+// mayBePostWar reports whether s is read as post-war (EffectiveStage) at
+// its period's start; an option without a period is assessed at a date
+// the pipeline sets later, so any ceasefire agreement counts here (an
+// entry compiled but not read is flagged by the engine, never ignored).
+func mayBePostWar(s *Scenario) bool {
+	at := ""
+	if s.Period != nil {
+		at = s.Period.Start
+	}
+	return EffectiveStage(s, at) == PostWar
+}
+
 func unknownRegime(s *Scenario) bool {
 	for _, g := range s.Option.Guarantors {
 		if g.Democracy == nil {
@@ -299,6 +311,7 @@ const (
 	eqForce     = "F = troops in place + reinforcements·exp(−arrival_days/arrival_scale)"
 	eqFallback  = "F = CINC·deploy share (national fallback, flagged)"
 	eqSurv      = "P(no attack by T | SQ) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR), pc = L(cure_intercept + cure_index·DI)"
+	eqPostWar   = "post-war stage: S(T) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR·e^−z), z = weight·(ln C̄ − ln Π − postwar_reference), pc = L(cure_intercept + cure_index·z); P(deterrence) = S(1)"
 )
 
 func defaultEngineEntries(c *deter.Coefficients) []Entry {
@@ -384,12 +397,20 @@ func defaultEngineEntries(c *deter.Coefficients) []Entry {
 	fit("model.durability.scale", c.Lambda, "years", 0, posInf, true, eqSurv, nil)
 	fit("model.durability.cure_intercept", c.PC0, "logit", ninf, posInf, false, eqSurv, nil)
 	fit("model.durability.cure_index", c.PC1, "logit per DI", 0, posInf, false, eqSurv, nil)
+	fit("model.durability.postwar_reference", c.DIRef, "ln C̄ − ln Π", ninf, posInf, false, eqPostWar, mayBePostWar)
 	for _, m := range Mechanisms {
 		e, ok := c.HR[m]
 		if !ok {
 			e = deter.Estimate{Value: 1, Prior: "no estimate: no effect"}
 		}
-		fit("model.durability."+m, e, "hazard ratio", 0, posInf, true, eqSurv+" (HR of "+strings.ReplaceAll(m, "_", " ")+")", hasMechanism(m))
+		// The direction is what the judgment knows (Fortna 2003, 2004: each
+		// mechanism lengthens peace), so the default is truncated at 1: a
+		// mechanism's hazard ratio is never drawn above 1, and adding one
+		// never shortens peace (P(deterrence) after a war is the first
+		// year's survival, which the property suite holds monotone). A file
+		// may still set any value in the range.
+		d, src := fitted(e, 0, 1, true)
+		add("model.durability."+m, d, src, "hazard ratio", 0, posInf, true, eqSurv+" (HR of "+strings.ReplaceAll(m, "_", " ")+")", hasMechanism(m))
 	}
 	return es
 }

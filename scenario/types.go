@@ -59,12 +59,18 @@ const (
 	// General: no threat yet (an alliance in peacetime): P(deterrence) is
 	// a per-year probability.
 	General = "general"
+	// PostWar: the challenger and the protege have just ended a war
+	// between them (a ceasefire, armistice or peace agreement): the level
+	// comes from post-war spells, P(deterrence) is P(no renewed war in the
+	// first year) (docs/assess.md, "Post-war"). See EffectiveStage for the
+	// immediate files read as post-war.
+	PostWar = "postwar"
 )
 
 // Challenge is what the challenger would do.
 type Challenge struct {
 	Kind   ChallengeKind
-	Stage  string // Immediate (default) or General
+	Stage  string // Immediate (default), General or PostWar (see EffectiveStage)
 	Target string
 	Source string
 	Set    bool // false when the file has no challenge: block (Kind is then Invasion)

@@ -59,9 +59,15 @@ func (s *Server) backtest(ctx context.Context, seed uint64, samples, bins int) (
 	return d, nil
 }
 
+// maxBacktestSamples bounds the draws per case: the survival scores run
+// the engine at eleven horizons per case (docs/backtest.md), and a
+// backtest must finish within the request timeout (30 s by default) on
+// a small shared machine.
+const maxBacktestSamples = 5000
+
 type backtestIn struct {
 	Seed    uint64 `query:"seed" doc:"default 1"`
-	Samples int    `query:"samples" minimum:"0" maximum:"20000" doc:"draws per case (default 2000)"`
+	Samples int    `query:"samples" minimum:"0" maximum:"5000" doc:"draws per case and horizon (default 2000; at most 5000, since the survival scores run the engine at eleven horizons per case)"`
 	Bins    int    `query:"bins" minimum:"0" maximum:"20" doc:"calibration bins (default 5)"`
 }
 

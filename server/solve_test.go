@@ -106,7 +106,8 @@ func TestBacktest(t *testing.T) {
 	if n != len(doc.Cases) {
 		t.Fatalf("calibration bins hold %d cases of %d", n, len(doc.Cases))
 	}
-	if code, page := h.do("GET", "/backtest?samples=200&bins=4", nil, false, nil); code != 200 || !strings.Contains(string(page), "<circle") {
+	if code, page := h.do("GET", "/backtest?samples=200&bins=4", nil, false, nil); code != 200 || !strings.Contains(string(page), "<circle") ||
+		!strings.Contains(string(page), "Survival scores") || !strings.Contains(string(page), "Kaplan-Meier (leave-dyad-out)") {
 		t.Fatalf("backtest page: %d", code)
 	}
 	none := newSQLite(t, nil)

@@ -221,7 +221,7 @@ func (s *Server) registerUI() {
 		in.Samples, _ = strconv.Atoi(q.Get("samples"))
 		in.Bins, _ = strconv.Atoi(q.Get("bins"))
 		in.norm()
-		in.Samples, in.Bins = min(in.Samples, 20000), min(max(in.Bins, 1), 20)
+		in.Samples, in.Bins = min(in.Samples, maxBacktestSamples), min(max(in.Bins, 1), 20)
 		d, err := s.backtest(r.Context(), in.Seed, in.Samples, in.Bins)
 		if err != nil {
 			s.fail(w, r, err)

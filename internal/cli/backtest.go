@@ -22,29 +22,38 @@ func newBacktestCmd() *cobra.Command {
 		huth      bool
 		svg       string
 		horizon   float64
+		tau       int
 		quiet     bool
 	)
 	cmd := &cobra.Command{
 		Use:   "backtest [DIR...]",
-		Short: "Validate the engine on historical guarantees: cross-validated Brier, log loss, calibration, against two baselines",
+		Short: "Validate the engine on historical guarantees: survival scores at fixed horizons (IPCW Brier), against two baselines",
 		Long: `Run every history case (each written as of its start date, with its observed outcome)
-and compare the forecast with what happened. The forecast is P(the challenger does not attack
-over the case's horizon). Only cross-validated scores are printed: the engine fits nothing on
-the case base (its coefficients come from other data, docs/fit.md), and each baseline is
-refitted without the scored case's whole challenger-protege dyad: the base rate, and an
-ex-ante logit (penalised, on four features every case file states: strongest obligation,
-troops in place, local force ratio, nuclear guarantor).
+and compare the forecasts with what happened. Only cross-validated scores are printed: the
+engine fits nothing on the case base (its coefficients come from other data, docs/fit.md), and
+each baseline is refitted without the scored case's whole challenger-protege dyad.
 
-Scores for all cases, for the closed cases alone (open "held to date" cases left out), and for
-the cases outside the engine's fitting data: Brier and log loss (forecasts clipped to
-[0.01, 0.99]); 95% bootstrap intervals (seed --seed; cases resampled, then whole dyads) of
-the Brier differences engine minus base rate and engine minus logit; calibration tables.
+The headline scores each case's spell as survival data: the engine's P(no attack within t years
+of the start), rerun at t = 1, ..., --tau years, against whether the case failed by t. A case
+that held, or holds to date, is censored at the end of its spell; the time-dependent Brier
+score weights the cases by the inverse probability of censoring (Graf et al. 1999), and the
+integrated Brier score averages it over the years. Baselines: the Kaplan-Meier survival of the
+other dyads' cases, and an ex-ante logit (penalised, on four features every case file states:
+strongest obligation, troops in place, local force ratio, nuclear guarantor) fitted at each t
+with the censoring weights. 95% bootstrap intervals (seed --seed; cases resampled, then whole
+dyads) of the integrated Brier differences; calibration at 1 and 5 years.
 
---huth adds the same validation on Huth's 58 crises. --horizon T scores every case at T years
-from its start (P(no attack within T years) against the outcome then; cases that ended earlier
-without a failure are left out), since a case file's own horizon is its observed spell.
---format json follows docs/output.md; --format html writes a report with reliability diagrams;
---svg writes the all-cases diagram. docs/backtest.md explains every number.`,
+After it come the former scores over each file's horizon. They leak the outcome: a file's
+horizon is its observed spell, so a failed case is forecast over exactly the time it took to
+fail. Sets: all cases, the closed cases alone (open "held to date" cases left out), and the
+cases outside the engine's fitting data.
+
+--huth adds the file-horizon validation on Huth's 58 crises. --horizon T adds T to the
+survival horizons (IPCW Brier at T), and turns the former scores into scores at T years
+(P(no attack within T years) against the outcome then; cases that ended earlier without a
+failure are left out, which biases that set towards failures). --format json follows
+docs/output.md; --format html writes a report with reliability diagrams; --svg writes the
+file-horizon all-cases diagram. docs/backtest.md explains every number.`,
 		Example: "  guarantor backtest examples/history\n  guarantor backtest examples/history --format html > backtest.html",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "table" && format != "json" && format != "html" {
@@ -61,7 +70,10 @@ without a failure are left out), since a case file's own horizon is its observed
 			if err != nil {
 				return err
 			}
-			b, err := pipeline.BacktestWith(cmd.Context(), args, o, pipeline.BacktestOptions{Bins: bins, Resamples: resamples, Huth: huth, Horizon: horizon})
+			if tau < 1 || tau > history.MaxTau {
+				return usageError("--tau must be between 1 and %d years, not %d", history.MaxTau, tau)
+			}
+			b, err := pipeline.BacktestWith(cmd.Context(), args, o, pipeline.BacktestOptions{Bins: bins, Resamples: resamples, Huth: huth, Horizon: horizon, Tau: tau})
 			prog.done()
 			if err != nil {
 				return inputError(err)
@@ -85,8 +97,9 @@ without a failure are left out), since a case file's own horizon is its observed
 	cmd.Flags().IntVar(&bins, "bins", pipeline.DefaultBins, fmt.Sprintf("calibration bins (1 to %d)", history.MaxBins))
 	cmd.Flags().IntVar(&resamples, "resamples", history.DefaultResamples, fmt.Sprintf("bootstrap resamples (2 to %d; 0 means the default)", history.MaxResamples))
 	cmd.Flags().BoolVar(&huth, "huth", false, "add the validation on Huth's 58 crises")
-	cmd.Flags().Float64Var(&horizon, "horizon", 0, "score every case at this many years from its start (0: each file's horizon, the observed spell)")
-	cmd.Flags().StringVar(&svg, "svg", "", "write the reliability diagram of the first set (all cases) to this file")
+	cmd.Flags().Float64Var(&horizon, "horizon", 0, "also score at this many years from each case's start: IPCW in the survival scores, and the former scores at T instead of each file's horizon (0: none)")
+	cmd.Flags().IntVar(&tau, "tau", history.DefaultTau, fmt.Sprintf("survival scores: integrate the yearly IPCW Brier scores over 1 to tau years (1 to %d)", history.MaxTau))
+	cmd.Flags().StringVar(&svg, "svg", "", "write the file-horizon reliability diagram of the first set (all cases) to this file")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
 	return cmd
 }

@@ -289,6 +289,8 @@ func renderFit(w io.Writer, r *fit.Result) error {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
+	fmt.Fprintf(w, "Post-war stage reference: mean index ln Cbar - ln Pi over Huth's crises %.3f (SE %.3f), an assumption (the spells carry no index)\n",
+		c.DIRef.Value, c.DIRef.SE)
 
 	fmt.Fprintln(w, "\nCoefficients (deter.Coefficients; * = labelled judgment, the reasons are in coefficients.json)")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
