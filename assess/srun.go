@@ -267,7 +267,11 @@ type PostWarTrace struct {
 	Cure        float64 // cured share pc = L(cure_intercept + cure_index·z)
 	Shape       float64 // Weibull K
 	Scale       float64 // Weibull Λ, years
-	HazardTotal float64 // mechanisms' HR × e^−z
+	// DyadTerm is η, the post-war dyad covariates' log hazard ratio
+	// (rivalry, contiguity, earlier wars; inputs challenge.*), 0 at the
+	// post-war spells' sample means.
+	DyadTerm    float64
+	HazardTotal float64 // mechanisms' HR × e^−z × e^η
 }
 
 // StructuralGuarantor is one guarantor's response equation, term by term.
@@ -298,7 +302,7 @@ func (m *Model) explainStructural() *StructuralTrace {
 	if s.postwar {
 		p0, c := w.ph[0], &w.coef
 		t.PostWar = &PostWarTrace{X: math.Log(o.Cbar) - math.Log(o.Pi), XRef: w.x[s.coef.xref], Weight: c.A1.Value, Z: p0.z,
-			IndexHR: math.Exp(-p0.z), Cure: p0.pc, Shape: c.K.Value, Scale: c.Lambda.Value, HazardTotal: p0.hz}
+			IndexHR: math.Exp(-p0.z), Cure: p0.pc, Shape: c.K.Value, Scale: c.Lambda.Value, HazardTotal: p0.hz, DyadTerm: s.pw.term(w.x)}
 	}
 	for i, gp := range s.c.Guarantors {
 		x := w.idx[i]
