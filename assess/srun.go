@@ -260,13 +260,13 @@ type StructuralTrace struct {
 // (docs/assess.md, "Post-war"): the index x = ln C̄ − ln Π against the
 // reference, its hazard ratio, the cured share and the fitted curve.
 type PostWarTrace struct {
-	X, XRef     float64 // ln C̄ − ln Π and the reference (model.durability.postwar_reference)
-	Weight      float64 // A1 (model.challenger.weight)
-	Z           float64 // A1 (x − x_ref)
-	IndexHR     float64 // e^−z, the index's hazard ratio
-	Cure        float64 // cured share pc = L(cure_intercept + cure_index·z)
-	Shape       float64 // Weibull K
-	Scale       float64 // Weibull Λ, years
+	X, XRef float64 // ln C̄ − ln Π and the reference (model.durability.postwar_reference)
+	Weight  float64 // A1 (model.challenger.weight)
+	Z       float64 // A1 (x − x_ref)
+	IndexHR float64 // e^−z, the index's hazard ratio
+	Cure    float64 // cured share pc = L(cure_intercept + cure_index·z)
+	Shape   float64 // Weibull K
+	Scale   float64 // Weibull Λ, years
 	// DyadTerm is η, the post-war dyad covariates' log hazard ratio
 	// (rivalry, contiguity, earlier wars; inputs challenge.*), 0 at the
 	// post-war spells' sample means.
