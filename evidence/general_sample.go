@@ -2,7 +2,6 @@ package evidence
 
 import (
 	"fmt"
-	"math"
 	"sort"
 	"sync"
 )
@@ -64,30 +63,17 @@ func GeneralSample(from, to int) ([]GeneralDyadYear, error) {
 	for y := from; y <= to; y++ {
 		ms := append([]int(nil), d.members[y]...)
 		sort.Ints(ms)
-		for _, a := range ms {
-			for _, b := range ms {
-				if a == b {
-					continue
-				}
-				ct := d.contiguity(a, b, y)
-				if !((ct >= 1 && ct <= maxPRDContiguity) || d.major(a, y) || d.major(b, y)) {
-					continue
-				}
-				ca, cb := d.cinc[key(a, 0, y)], d.cinc[key(b, 0, y)]
-				if math.IsNaN(ca) || math.IsNaN(cb) || ca+cb <= 0 {
-					continue
-				}
-				last, start := d.lastDispute(a, b, y)
-				r := GeneralDyadYear{A: a, B: b, Year: y, Onset: d.onset[key(a, b, y)], OwnForce: d.onsetOwn[key(a, b, y)], Rivalry: d.rivalry(a, b, y-1),
-					Contiguous: ct == 1, NoPrior: last == 0}
-				if last > 0 {
-					r.PeaceYears = y - last
-				} else {
-					r.PeaceYears = y - start
-				}
-				rows = append(rows, r)
+		d.eachRelevantDyad(y, ms, func(a, b, ct int, _, _ float64) {
+			last, start := d.lastDispute(a, b, y)
+			r := GeneralDyadYear{A: a, B: b, Year: y, Onset: d.onset[key(a, b, y)], OwnForce: d.onsetOwn[key(a, b, y)], Rivalry: d.rivalry(a, b, y-1),
+				Contiguous: ct == 1, NoPrior: last == 0}
+			if last > 0 {
+				r.PeaceYears = y - last
+			} else {
+				r.PeaceYears = y - start
 			}
-		}
+			rows = append(rows, r)
+		})
 	}
 	return rows, nil
 }

@@ -104,27 +104,40 @@ func b2f(b bool) float64 {
 func (d *sampleData) build(from, to int) []dyadYear {
 	var rows []dyadYear
 	for y := from; y <= to; y++ {
-		ms := d.members[y]
-		for _, a := range ms {
-			for _, b := range ms {
-				if a == b || a == usCode || b == usCode {
-					continue
-				}
-				ct := d.contiguity(a, b, y)
-				if !((ct >= 1 && ct <= maxPRDContiguity) || d.major(a, y) || d.major(b, y)) {
-					continue
-				}
-				ca, cb := d.cinc[key(a, 0, y)], d.cinc[key(b, 0, y)]
-				if math.IsNaN(ca) || math.IsNaN(cb) || ca+cb <= 0 {
-					continue
-				}
-				rows = append(rows, dyadYear{a: a, b: b, year: y, onset: d.onset[key(a, b, y)],
-					troops: d.troops[key(b, 0, y)], usPact: d.usPact[key(b, 0, y)], contig: ct == 1,
-					capShare: ca / (ca + cb), rivalry: d.rivalry(a, b, y), peace: d.peaceYears(a, b, y)})
+		d.eachRelevantDyad(y, d.members[y], func(a, b, ct int, ca, cb float64) {
+			if a == usCode || b == usCode {
+				return
 			}
-		}
+			rows = append(rows, dyadYear{a: a, b: b, year: y, onset: d.onset[key(a, b, y)],
+				troops: d.troops[key(b, 0, y)], usPact: d.usPact[key(b, 0, y)], contig: ct == 1,
+				capShare: ca / (ca + cb), rivalry: d.rivalry(a, b, y), peace: d.peaceYears(a, b, y)})
+		})
 	}
 	return rows
+}
+
+// eachRelevantDyad calls fn, in the order of ms, for every directed
+// politically relevant dyad (a, b) of year y among the states ms (land or
+// near-water contiguity, or a major power on either side) whose two CINCs
+// are known, with its contiguity code and the two CINCs. The tripwire and
+// general-deterrence samples share this definition of the population.
+func (d *sampleData) eachRelevantDyad(y int, ms []int, fn func(a, b, contiguity int, ca, cb float64)) {
+	for _, a := range ms {
+		for _, b := range ms {
+			if a == b {
+				continue
+			}
+			ct := d.contiguity(a, b, y)
+			if !((ct >= 1 && ct <= maxPRDContiguity) || d.major(a, y) || d.major(b, y)) {
+				continue
+			}
+			ca, cb := d.cinc[key(a, 0, y)], d.cinc[key(b, 0, y)]
+			if math.IsNaN(ca) || math.IsNaN(cb) || ca+cb <= 0 {
+				continue
+			}
+			fn(a, b, ct, ca, cb)
+		}
+	}
 }
 
 // dataVersions names the datasets and versions an analysis used.
