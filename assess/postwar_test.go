@@ -33,15 +33,20 @@ const postWarGuarantor = `    - country: USA
         - {type: ceasefire_agreement, monitors: 200, dmz: true}
 `
 
-// With the index at its reference and no mechanism in force, the post-war
-// stage is the fitted cure Weibull exactly: S(T) = pc + (1 - pc)
-// exp(-(T/Λ)^K), and P(deterrence) = S(1).
+// With the index at its reference, the dyad covariates at the post-war
+// spells' means and no mechanism in force, the post-war stage is the
+// fitted cure Weibull exactly: S(T) = pc + (1 - pc) exp(-(T/Λ)^K), and
+// P(deterrence) = S(1) (the curve before the covariates, in the same bits).
 func TestPostWarAtReferenceIsTheFittedCurve(t *testing.T) {
 	m := compileYAML(t, fmt.Sprintf(postWarSrc, "postwar", "    []\n"))
 	s := m.st
 	if !s.postwar || s.stage != scenario.PostWar {
 		t.Fatalf("stage %q", s.stage)
 	}
+	if s.pw.term(s.point) == 0 {
+		t.Fatal("Russia-Ukraine's dyad term is 0: the test would not see the covariates")
+	}
+	s.pw.x = s.pw.centre // every covariate at its reference
 	w := s.newWork()
 	for i := range uint64(30) {
 		s.sample(w, 3, i, -1, 0)
@@ -81,7 +86,13 @@ func TestPostWarEngineMatchesDeter(t *testing.T) {
 		c := w.coef
 		c.DIRef.Value = w.x[s.coef.xref]
 		z := deter.PostWarRelIndex(&c, math.Log(w.out.Cbar), math.Log(w.out.Pi))
-		hr := w.out.HR
+		// The dyad term through deter, from the inputs explain lists.
+		for j, e := range c.PostWarEstimates() {
+			e.Value, e.Centre = w.x[s.pw.coef[j]], s.pw.centre[j]
+		}
+		in := s.pw.inputs
+		cov := deter.PostWarCovariates{Rivalry: w.x[in[0]] == 1, Contiguous: w.x[in[1]] == 1, EarlierWars: int(w.x[in[2]])}
+		hr := w.out.HR * math.Exp(deter.PostWarTerm(&c, cov))
 		if math.Abs(z-w.ph[0].z) > 1e-9 {
 			t.Fatalf("draw %d: z %v, deter %v", i, w.ph[0].z, z)
 		}

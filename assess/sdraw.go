@@ -670,14 +670,18 @@ func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) fl
 // postWar is the post-war chain of a phase from its index x = ln C̄ − ln Π
 // and its mechanisms' hazard ratio hr, with the coefficients read from the
 // draw's inputs: the first year's survival S(1), z = A1 (x − x_ref), the
-// cured share and the hazard multiplier hr·e^−z (deter.PostWarSurvival).
+// cured share and the hazard multiplier hr·e^(η−z) (deter.PostWarSurvival,
+// η = deter.PostWarTerm, the dyad covariates' term).
 // The driver swings of the durability inputs call it with the draw's x
 // cached (s1Only): the same arithmetic, so the same bits as evalPhase.
 func (s *structural) postWar(in []float64, x, hr float64) (s1, z, pc, hz float64) {
 	cs := &s.coef
 	z = in[cs.a1] * (x - in[cs.xref])
 	pc = fastLogistic(in[cs.pc0] + in[cs.pc1]*z)
-	hz = hr * fastExp(-z)
+	// The dyad covariates' log hazard ratio η (0 at the spells' means, so
+	// the fitted curve applies unchanged there) joins the index's −z in
+	// one exponential.
+	hz = hr * fastExp(s.pw.term(in)-z)
 	return survivalKL(in[cs.k], in[cs.lambda], pc, 1, hz), z, pc, hz
 }
 
@@ -691,6 +695,11 @@ func (s *structural) s1Only(i int) bool {
 	cs := &s.coef
 	if i == cs.k || i == cs.lambda || i == cs.pc0 || i == cs.pc1 || i == cs.xref {
 		return true
+	}
+	for _, c := range s.pw.coef {
+		if c == i {
+			return true
+		}
 	}
 	for _, h := range s.phases[0].hr {
 		if h == i {

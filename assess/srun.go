@@ -260,14 +260,18 @@ type StructuralTrace struct {
 // (docs/assess.md, "Post-war"): the index x = ln C̄ − ln Π against the
 // reference, its hazard ratio, the cured share and the fitted curve.
 type PostWarTrace struct {
-	X, XRef     float64 // ln C̄ − ln Π and the reference (model.durability.postwar_reference)
-	Weight      float64 // A1 (model.challenger.weight)
-	Z           float64 // A1 (x − x_ref)
-	IndexHR     float64 // e^−z, the index's hazard ratio
-	Cure        float64 // cured share pc = L(cure_intercept + cure_index·z)
-	Shape       float64 // Weibull K
-	Scale       float64 // Weibull Λ, years
-	HazardTotal float64 // mechanisms' HR × e^−z
+	X, XRef float64 // ln C̄ − ln Π and the reference (model.durability.postwar_reference)
+	Weight  float64 // A1 (model.challenger.weight)
+	Z       float64 // A1 (x − x_ref)
+	IndexHR float64 // e^−z, the index's hazard ratio
+	Cure    float64 // cured share pc = L(cure_intercept + cure_index·z)
+	Shape   float64 // Weibull K
+	Scale   float64 // Weibull Λ, years
+	// DyadTerm is η, the post-war dyad covariates' log hazard ratio
+	// (rivalry, contiguity, earlier wars; inputs challenge.*), 0 at the
+	// post-war spells' sample means.
+	DyadTerm    float64
+	HazardTotal float64 // mechanisms' HR × e^−z × e^η
 }
 
 // StructuralGuarantor is one guarantor's response equation, term by term.
@@ -298,7 +302,7 @@ func (m *Model) explainStructural() *StructuralTrace {
 	if s.postwar {
 		p0, c := w.ph[0], &w.coef
 		t.PostWar = &PostWarTrace{X: math.Log(o.Cbar) - math.Log(o.Pi), XRef: w.x[s.coef.xref], Weight: c.A1.Value, Z: p0.z,
-			IndexHR: math.Exp(-p0.z), Cure: p0.pc, Shape: c.K.Value, Scale: c.Lambda.Value, HazardTotal: p0.hz}
+			IndexHR: math.Exp(-p0.z), Cure: p0.pc, Shape: c.K.Value, Scale: c.Lambda.Value, HazardTotal: p0.hz, DyadTerm: s.pw.term(w.x)}
 	}
 	for i, gp := range s.c.Guarantors {
 		x := w.idx[i]

@@ -42,6 +42,7 @@ type structural struct {
 	postwar bool              // post-war stage: the cure Weibull from the war's end, the index a hazard ratio
 	stage   string            // the stage used (scenario.EffectiveStage)
 	gen     generalCovariates // general deterrence: the challenger covariates' term
+	pw      postWarCovariates // post-war: the dyad covariates' log hazard ratio
 	asOf    string
 	flags   []string
 }
@@ -227,6 +228,11 @@ func compileStructural(o Option) (*structural, error) {
 	}
 	if s.general {
 		if err := s.challengerCovariates(); err != nil {
+			return nil, err
+		}
+	}
+	if s.postwar {
+		if err := s.postWarCovariates(); err != nil {
 			return nil, err
 		}
 	}
@@ -546,6 +552,11 @@ func (s *structural) flagUnread() {
 	}
 	if s.general {
 		for _, i := range append(s.gen.coef[:], s.gen.inputs...) {
+			read[i] = true
+		}
+	}
+	if s.postwar {
+		for _, i := range append(s.pw.coef[:], s.pw.inputs...) {
 			read[i] = true
 		}
 	}

@@ -157,7 +157,8 @@ type PostWarChain struct {
 	CuredShare       float64 `json:"cured_share" doc:"pc = L(cure_intercept + cure_index · z)"`
 	Shape            float64 `json:"shape" doc:"Weibull shape K"`
 	Scale            float64 `json:"scale" doc:"Weibull scale, years"`
-	HazardRatioTotal float64 `json:"hazard_ratio_total" doc:"the mechanisms' hazard ratio × exp(−z)"`
+	DyadTerm         float64 `json:"dyad_term" doc:"eta, the dyad covariates' log hazard ratio (rivalry, contiguity, earlier wars; inputs challenge.*), 0 at the post-war spells' means"`
+	HazardRatioTotal float64 `json:"hazard_ratio_total" doc:"the mechanisms' hazard ratio × exp(−z) × exp(eta)"`
 }
 
 // ResponseSet is one responding set: P(exactly these respond) and the
@@ -206,7 +207,7 @@ func fromStructural(m *assess.Model, t *assess.StructuralTrace, version, hash st
 		Sets: []ResponseSet{}, Pi: t.Pi, CostBar: t.Cbar, Index: t.Index, HazardRatio: t.HR, Phases: t.Phases, Stage: t.Stage}
 	if p := t.PostWar; p != nil {
 		c.PostWar = &PostWarChain{X: p.X, XRef: p.XRef, Weight: p.Weight, Z: p.Z, IndexHazardRatio: p.IndexHR, CuredShare: p.Cure,
-			Shape: p.Shape, Scale: p.Scale, HazardRatioTotal: p.HazardTotal}
+			Shape: p.Shape, Scale: p.Scale, DyadTerm: p.DyadTerm, HazardRatioTotal: p.HazardTotal}
 	}
 	if t.General {
 		v := t.ChallengerTerm

@@ -66,7 +66,9 @@ type Provenance struct {
 // Post-war stage (the challenger and protege have just ended a war), from
 // the day the war ends, with x = ln Cbar - ln Pi:
 //
-//	S(T) = pc + (1 - pc) exp(-(T/Lambda)^K * prod HR * exp(-A1 (x - DIRef))),  pc = L(PC0 + PC1 A1 (x - DIRef))
+//	S(T) = pc + (1 - pc) exp(-(T/Lambda)^K * prod HR * exp(-A1 (x - DIRef)) * exp(eta)),  pc = L(PC0 + PC1 A1 (x - DIRef))
+//
+// with eta = PostWarTerm, the post-war dyad covariates' log hazard ratio.
 //
 // Base values are logits.
 type Coefficients struct {
@@ -113,6 +115,13 @@ type Coefficients struct {
 	// renewed attack among challengers that are not "cured".
 	K      Estimate `json:"k"`
 	Lambda Estimate `json:"lambda"`
+	// DRivalry, DContiguous and DWars are the post-war dyad covariates'
+	// log hazard ratios on the non-cured hazard (PostWarCovariates), each
+	// entering as Value × (x − Centre): a strategic rivalry, land
+	// contiguity and ln(1 + earlier wars), as of the war's end.
+	DRivalry    Estimate `json:"d_rivalry"`
+	DContiguous Estimate `json:"d_contiguous"`
+	DWars       Estimate `json:"d_earlier_wars"`
 	// PC0 and PC1 set the logit of the cured share as a function of the deterrence index.
 	PC0 Estimate `json:"pc0"`
 	PC1 Estimate `json:"pc1"`
@@ -195,6 +204,7 @@ func (c *Coefficients) Scalars() []Named {
 		{"a0", &c.A0}, {"a1", &c.A1}, {"a_general", &c.AGeneral},
 		{"a_rivalry", &c.ARivalry}, {"a_peace", &c.APeace}, {"a_no_prior", &c.ANoPrior}, {"a_contiguous", &c.AContiguous},
 		{"k", &c.K}, {"lambda", &c.Lambda}, {"pc0", &c.PC0}, {"pc1", &c.PC1}, {"di_ref", &c.DIRef},
+		{"d_rivalry", &c.DRivalry}, {"d_contiguous", &c.DContiguous}, {"d_earlier_wars", &c.DWars},
 	}
 }
 

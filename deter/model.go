@@ -192,6 +192,9 @@ func PostWarRelIndex(c *Coefficients, logCbar, logPi float64) float64 {
 // T = 0 (no P(status quo) factor, which would count the start of the
 // spell twice at the crisis sample's rate). With z = 0 and hr = 1 it is
 // the fitted curve exactly. It rises in z (PC1 >= 0) and falls in hr and T.
+// hr carries every hazard ratio but the index's: the mechanisms' and the
+// post-war dyad covariates' e^η (PostWarTerm), which is 1 at the spells'
+// sample means.
 func PostWarSurvival(c *Coefficients, z, years, hr float64) float64 {
 	if years <= 0 {
 		return 1

@@ -88,3 +88,21 @@ func TestPostWarMonotone(t *testing.T) {
 		}
 	})
 }
+
+// PostWarTerm is Σ δ_j (x_j − centre_j) on Values' scale: a closed form on
+// made-up coefficients, 0 at the centres.
+func TestPostWarTerm(t *testing.T) {
+	c := &Coefficients{}
+	c.DRivalry = Estimate{Value: 1.5, Centre: 0.4}
+	c.DContiguous = Estimate{Value: 0.3, Centre: 0.3}
+	c.DWars = Estimate{Value: -0.2, Centre: 0.2}
+	x := PostWarCovariates{Rivalry: true, Contiguous: false, EarlierWars: 3}
+	want := 1.5*(1-0.4) + 0.3*(0-0.3) - 0.2*(math.Log(4)-0.2)
+	if got := PostWarTerm(c, x); math.Abs(got-want) > 1e-15 {
+		t.Errorf("PostWarTerm %v, want %v", got, want)
+	}
+	c.DRivalry.Centre, c.DContiguous.Centre, c.DWars.Centre = 1, 0, math.Log(4)
+	if got := PostWarTerm(c, x); math.Abs(got) > 1e-15 {
+		t.Errorf("at the centres PostWarTerm = %v, want 0", got)
+	}
+}

@@ -87,6 +87,13 @@ type DurabilityReport struct {
 	// CV is the k-fold out-of-sample log-likelihood per spell, cure and
 	// plain Weibull, each refitted without the fold it scores.
 	CV DurabilityCV
+	// Cov is the cure Weibull with the post-war dyad covariates (docs/fit.md,
+	// pre-registered), LRCov its likelihood ratio against Fit (3 df), CovCV
+	// the pre-registered comparison by dyad, and UseOfForceCov the
+	// covariate model with any use of force as the event (sensitivity).
+	Cov, UseOfForceCov CureCovFit
+	LRCov              float64
+	CovCV              PostWarCovCV
 }
 
 // DurabilityCV compares the cure and plain Weibull out of sample.

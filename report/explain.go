@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 	"text/tabwriter"
 
@@ -106,8 +107,9 @@ func explainStructural(w io.Writer, e *contract.Explanation) error {
 		fmt.Fprintln(w, "   the post-war spells give the level and the index enters as a hazard ratio.")
 		fmt.Fprintf(w, "\n5. Post-war durability: x = ln C̄ − ln Π = %.3f against the reference %.3f; z = A1·(x − x_ref) = %.3f·%.3f = %.3f\n",
 			p.X, p.XRef, p.Weight, p.X-p.XRef, p.Z)
-		fmt.Fprintf(w, "   hazard ratio of the index e^−z = %.3f × the mechanisms' %.3f = %.3f; cured share pc = %.3f; Weibull K %.3f, Λ %.1f years\n",
-			p.IndexHazardRatio, c.HazardRatio, p.HazardRatioTotal, p.CuredShare, p.Shape, p.Scale)
+		fmt.Fprintf(w, "   hazard ratio of the index e^−z = %.3f × the mechanisms' %.3f × the dyad's e^η = %.3f (η = %.3f: rivalry, contiguity, earlier wars; inputs challenge.*) = %.3f\n",
+			p.IndexHazardRatio, c.HazardRatio, math.Exp(p.DyadTerm), p.DyadTerm, p.HazardRatioTotal)
+		fmt.Fprintf(w, "   cured share pc = %.3f; Weibull K %.3f, Λ %.1f years\n", p.CuredShare, p.Shape, p.Scale)
 		fmt.Fprintf(w, "   S(T) = pc + (1 − pc)·exp(−(T/Λ)^K · %.3f); P(deterrence) = S(1) = %.3f; P(war in the first year) %.3f\n",
 			p.HazardRatioTotal, e.PDeterrence, e.PWar)
 		fmt.Fprintf(w, "   %d phase(s) of instruments in force, S chained across them:", c.Phases)

@@ -311,7 +311,7 @@ const (
 	eqForce     = "F = troops in place + reinforcements·exp(−arrival_days/arrival_scale)"
 	eqFallback  = "F = CINC·deploy share (national fallback, flagged)"
 	eqSurv      = "P(no attack by T | SQ) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR), pc = L(cure_intercept + cure_index·DI)"
-	eqPostWar   = "post-war stage: S(T) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR·e^−z), z = weight·(ln C̄ − ln Π − postwar_reference), pc = L(cure_intercept + cure_index·z); P(deterrence) = S(1)"
+	eqPostWar   = "post-war stage: S(T) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR·e^−z·e^η), z = weight·(ln C̄ − ln Π − postwar_reference), pc = L(cure_intercept + cure_index·z); P(deterrence) = S(1)"
 )
 
 func defaultEngineEntries(c *deter.Coefficients) []Entry {
@@ -398,6 +398,9 @@ func defaultEngineEntries(c *deter.Coefficients) []Entry {
 	fit("model.durability.cure_intercept", c.PC0, "logit", ninf, posInf, false, eqSurv, nil)
 	fit("model.durability.cure_index", c.PC1, "logit per DI", 0, posInf, false, eqSurv, nil)
 	fit("model.durability.postwar_reference", c.DIRef, "ln C̄ − ln Π", ninf, posInf, false, eqPostWar, mayBePostWar)
+	for _, pc := range postWarCovariates(c) {
+		fit("model.durability."+pc.key, *pc.e, pc.unit, ninf, posInf, false, eqPostWar+fmt.Sprintf(" (η = Σ δ·(x − centre); x = %s, centre %.4g)", pc.x, pc.e.Centre), mayBePostWar)
+	}
 	for _, m := range Mechanisms {
 		e, ok := c.HR[m]
 		if !ok {
@@ -432,6 +435,27 @@ func challengerCovariates(c *deter.Coefficients) []challengerCovariate {
 		{"no_prior_dispute", "1 if challenge.last_dispute is none", "logit", es[2]},
 		{"contiguous", "challenge.contiguous, 1 if they share a land border", "logit", es[3]},
 	}
+}
+
+// postWarCovariates lists the post-war dyad covariates in
+// deter.PostWarCovariates.Values order (keys under model.durability).
+func postWarCovariates(c *deter.Coefficients) []challengerCovariate {
+	es := c.PostWarEstimates()
+	return []challengerCovariate{
+		{"rivalry", "challenge.rivalry, 1 if strategic rivals", "log hazard ratio", es[0]},
+		{"contiguous", "challenge.contiguous, 1 if they share a land border", "log hazard ratio", es[1]},
+		{"earlier_wars", "ln(1 + earlier COW wars between the two, challenge.earlier_wars)", "log hazard ratio per ln(1+wars)", es[2]},
+	}
+}
+
+// PostWarCovariateKeys are the catalogue keys of the post-war dyad
+// covariates' coefficients, in deter.PostWarCovariates.Values order.
+func PostWarCovariateKeys() []string {
+	var out []string
+	for _, pc := range postWarCovariates(deter.Default()) {
+		out = append(out, "model.durability."+pc.key)
+	}
+	return out
 }
 
 // ChallengerCovariateKeys are the keys under model.challenger of the

@@ -49,3 +49,21 @@ func mustRead(t *testing.T, name string) string {
 	}
 	return string(b)
 }
+
+// challenge.earlier_wars (post-war) is read as a whole number; absent, nil.
+func TestChallengeEarlierWars(t *testing.T) {
+	src := strings.Replace(mustRead(t, "testdata/good/general.yaml"), "  contiguous: true\n", "  contiguous: true\n  earlier_wars: 2\n", 1)
+	if src == mustRead(t, "testdata/good/general.yaml") {
+		t.Fatal("the fixture has no contiguous: true line to extend")
+	}
+	s, err := Parse("wars.yaml", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := s.Challenge.EarlierWars; w == nil || *w != 2 {
+		t.Errorf("earlier_wars: 2 read as %v", w)
+	}
+	if w := load(t, "testdata/good/general.yaml").Challenge.EarlierWars; w != nil {
+		t.Errorf("absent earlier_wars read as %v", *w)
+	}
+}

@@ -108,13 +108,21 @@ func (d *decoder) decode(root obj) *Scenario {
 }
 
 // covariates reads the challenge's optional covariates (rivalry,
-// last_dispute, contiguous); the schema has checked their types.
+// last_dispute, contiguous, earlier_wars); the schema has checked their types.
 func (d *decoder) covariates(c obj, ch *Challenge) {
 	if v, ok := c["rivalry"].(bool); ok {
 		ch.Rivalry = &v
 	}
 	if v, ok := c["contiguous"].(bool); ok {
 		ch.Contiguous = &v
+	}
+	if v, ok := c["earlier_wars"].(float64); ok {
+		n := int(v)
+		if float64(n) != v || n < 0 {
+			d.errf([]string{"challenge", "earlier_wars"}, false, "expected a whole number of wars >= 0, got %v", v)
+		} else {
+			ch.EarlierWars = &n
+		}
 	}
 	switch v := c["last_dispute"].(type) {
 	case float64:

@@ -85,6 +85,11 @@ type Challenge struct {
 	Rivalry     *bool
 	LastDispute *int
 	Contiguous  *bool
+	// EarlierWars is the post-war stage's number of interstate wars the
+	// two fought before the one that just ended (nil: counted from COW
+	// Inter-State War 4.0). Rivalry and Contiguous serve the post-war stage
+	// too (docs/assess.md, "Post-war").
+	EarlierWars *int
 }
 
 // NoDispute is Challenge.LastDispute for a pair with no use-of-force

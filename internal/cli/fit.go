@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -257,6 +258,24 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	u := d.UseOfForce
 	fmt.Fprintf(w, "sensitivity, any use of force (hostility >= 4): %d spells, %d events, cured share %.3f, K %.3f, Lambda %.1f\n",
 		u.N, u.Events, deter.Logistic(u.PC0), u.K, u.Lambda)
+	pcv := d.CovCV
+	fmt.Fprintf(w, "Post-war dyad covariates (pre-registered, docs/fit.md): proportional hazards on the non-cured hazard; log-likelihood %.2f; LR against the cure Weibull %.2f (3 df)\n", d.Cov.LogLik, d.LRCov)
+	fmt.Fprintf(w, "cured share %.3f (PC0 %.3f, SE %.3f), K %.3f (SE %.3f), Lambda %.1f years (SE %.1f)\n",
+		deter.Logistic(d.Cov.PC0), d.Cov.PC0, d.Cov.SEPC0, d.Cov.K, d.Cov.SEK, d.Cov.Lambda, d.Cov.SELam)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "covariate	log HR	SE	HR	sample mean	any use of force: log HR (SE)")
+	for j, n := range fit.PostWarCovNames {
+		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.2f\t%.3f\t%.3f (%.3f)\n", n, d.Cov.Coef[j], d.Cov.SE[j], math.Exp(d.Cov.Coef[j]), d.Cov.Centre[j], d.UseOfForceCov.Coef[j], d.UseOfForceCov.SE[j])
+	}
+	tw.Flush()
+	verdict := "adopted"
+	if !pcv.Adopted {
+		verdict = "not adopted: the cure Weibull without covariates stays"
+	}
+	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d), held-out log-likelihood: covariates %.2f, no covariates %.2f (difference %+.2f, SE %.2f): %s\n",
+		pcv.Folds, pcv.Dyads, pcv.Seed, pcv.Covariates, pcv.Plain, pcv.Covariates-pcv.Plain, pcv.SE, verdict)
+	uc := d.UseOfForceCov
+	fmt.Fprintf(w, "sensitivity with covariates, any use of force: cured share %.3f, K %.3f, Lambda %.1f\n", deter.Logistic(uc.PC0), uc.K, uc.Lambda)
 	g := r.General
 	fmt.Fprintf(w, "\nGeneral deterrence: %d use-of-force onsets in %d %s, %d-%d (%.4f a year).\n",
 		g.Onsets, g.DyadYears, g.Sample, g.From, g.To, g.Rate)

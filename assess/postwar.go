@@ -1,0 +1,138 @@
+package assess
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/guarantor/guarantor/deter"
+	"github.com/guarantor/guarantor/evidence"
+	"github.com/guarantor/guarantor/scenario"
+	"github.com/guarantor/guarantor/uncertainty"
+)
+
+// The post-war dyad covariates (docs/assess.md, "Post-war"; fitted on the
+// post-war spells, docs/fit.md): a rivalry, a land border and earlier
+// wars between the challenger and the protege raise the hazard of renewed
+// war, as e^η on the non-cured hazard with η = Σ_j δ_j (x_j − centre_j).
+// x is read once per option, from the file's challenge block or else the
+// embedded data for the pair as of the assessment year, and listed as
+// point inputs with their sources (explain shows them). Per draw only the
+// coefficients δ vary, as for the general stage's challenger covariates.
+
+// InputEarlierWars is the point input of the number of earlier wars.
+const InputEarlierWars = "challenge.earlier_wars"
+
+// postWarCovariates is the compiled dyad term of one option.
+type postWarCovariates struct {
+	x      [deter.NumPostWarCovariates]float64 // deter.PostWarCovariates.Values, fixed per option
+	centre [deter.NumPostWarCovariates]float64 // the spells' sample means (deter.Default)
+	coef   [deter.NumPostWarCovariates]int     // slots of the coefficients δ_j
+	inputs []int                               // slots of the challenge.* point inputs
+}
+
+// term is η = Σ_j δ_j (x_j − centre_j) for the draw's coefficients in.
+func (p *postWarCovariates) term(in []float64) float64 {
+	var s float64
+	for j, i := range p.coef {
+		s += in[i] * (p.x[j] - p.centre[j])
+	}
+	return s
+}
+
+// postWarCovariates compiles the covariates: the file's values where it
+// gives them, else the embedded data for the pair in the assessment year
+// (flagged when the data end before it, or cannot say).
+func (s *structural) postWarCovariates() error {
+	sc := s.c.Scenario
+	ch := sc.Challenge
+	p := &s.pw
+	for j, name := range scenario.PostWarCovariateKeys() {
+		i, err := s.slot(name)
+		if err != nil {
+			return err
+		}
+		p.coef[j] = i
+	}
+	for j, e := range deter.Default().PostWarEstimates() {
+		p.centre[j] = e.Centre
+	}
+	year, _ := strconv.Atoi(s.asOf[:4])
+	a, b := sc.Challenger.Code, sc.Protege.Code
+	pair := sc.Protege.Name
+	if sc.Territory != nil {
+		b = 0
+		if sc.Territory.Sovereign != nil {
+			b, pair = sc.Territory.Sovereign.Code, sc.Territory.Sovereign.Name+" (sovereign of "+sc.Territory.Name+")"
+		}
+	}
+	var h evidence.PostWarHistory
+	var herr error
+	if ch.Rivalry == nil || ch.Contiguous == nil || ch.EarlierWars == nil {
+		if a == 0 || b == 0 {
+			herr = fmt.Errorf("no COW code for the pair")
+		} else {
+			h, herr = evidence.PostWarDyad(a, b, year)
+		}
+	}
+	var x deter.PostWarCovariates
+	known := [deter.NumPostWarCovariates]bool{true, true, true}
+	var srcs [deter.NumPostWarCovariates]string
+	switch {
+	case ch.Rivalry != nil:
+		x.Rivalry, srcs[0] = *ch.Rivalry, "file: challenge.rivalry"
+	case herr == nil:
+		x.Rivalry = h.Rivalry
+		srcs[0] = fmt.Sprintf("TSS strategic rivalries (2022): %s-%s in %d", sc.Challenger.Name, pair, h.RivalryYear)
+		if h.RivalryYear < year {
+			s.flag("challenge.rivalry: the rivalry data end in %d, so the pair's rivalry is read in %d for %d: give challenge.rivalry to say what happened since", evidence.RivalryLastYear, h.RivalryYear, year)
+		}
+	default:
+		known[0] = false
+	}
+	switch {
+	case ch.Contiguous != nil:
+		x.Contiguous, srcs[1] = *ch.Contiguous, "file: challenge.contiguous"
+	case herr == nil:
+		x.Contiguous = h.Contiguous
+		srcs[1] = fmt.Sprintf("COW Direct Contiguity 3.2, land border %s-%s in %d", sc.Challenger.Name, pair, h.ContiguityYear)
+		if h.ContiguityYear < year {
+			s.flag("challenge.contiguous: the contiguity data end in %d, so the land border is read in %d for %d", evidence.ContiguityLastYear, h.ContiguityYear, year)
+		}
+	default:
+		known[1] = false
+	}
+	switch {
+	case ch.EarlierWars != nil:
+		x.EarlierWars, srcs[2] = *ch.EarlierWars, "file: challenge.earlier_wars"
+	case herr == nil:
+		x.EarlierWars = h.EarlierWars
+		srcs[2] = fmt.Sprintf("COW Inter-State War 4.0: %d war(s) %s-%s ended by %d (a war ending in %d or %d is the one that just ended)", h.EarlierWars, sc.Challenger.Name, pair, year-2, year-1, year)
+		if !h.WarsCovered() {
+			s.flag("challenge.earlier_wars: the COW war data end in %d, so a war between the two from %d to %d is unknown and %d earlier war(s) are counted: give challenge.earlier_wars to say what happened since", evidence.WarLastYear, evidence.WarLastYear+1, year-2, h.EarlierWars)
+		}
+	default:
+		known[2] = false
+	}
+	p.x = x.Values()
+	var unknown []string
+	for j, f := range []string{"rivalry", "contiguous", "earlier_wars"} {
+		if !known[j] {
+			p.x[j] = p.centre[j] // x at the spells' mean: the term adds nothing
+			srcs[j] = "unknown: the post-war spells' sample mean (flagged)"
+			unknown = append(unknown, "challenge."+f)
+		}
+	}
+	if len(unknown) > 0 {
+		s.flag("%s: not in the file and the data cannot say (%v): the average post-war spell is assumed, so the term adds nothing", strings.Join(unknown, ", "), herr)
+	}
+	vals := []float64{p.x[0], p.x[1], float64(x.EarlierWars)}
+	if !known[2] {
+		vals[2] = math.Expm1(p.centre[2]) // the mean of ln(1 + wars), shown as wars
+	}
+	for j, name := range []string{InputRivalry, InputContiguous, InputEarlierWars} {
+		p.inputs = append(p.inputs, s.add(name, uncertainty.PointDist(vals[j]), srcs[j]))
+	}
+	return nil
+}
