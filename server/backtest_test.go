@@ -6,8 +6,11 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/guarantor/guarantor/pipeline"
 	"github.com/guarantor/guarantor/report"
@@ -174,4 +177,65 @@ func TestBacktestEventsAndCancel(t *testing.T) {
 	if code, _, page := h.get("/backtest?run=" + job.ID); code != 200 || !strings.Contains(string(page), "canceled") || !strings.Contains(string(page), "Run it again") {
 		t.Fatalf("canceled backtest page: %d", code)
 	}
+}
+
+// TestBacktestCrash kills the server with SIGKILL in the middle of a
+// backtest: after a restart the finished backtest is still answered from
+// the store (no recomputation), the interrupted one is marked failed, and
+// the same request queues it again.
+func TestBacktestCrash(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash test skipped in -short mode")
+	}
+	storetest.Each(t, func(t *testing.T, st *store.Store, dsn string) {
+		abs, err := filepath.Abs(historyDir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		env := "GUARANTOR_CHILD_HISTORY=" + abs
+		p := startChild(t, dsn, "5s", env)
+		h := remote(t, st, p)
+		const small = "/api/backtest?samples=200&wait=20"
+		code, hdr, doc := h.get(small)
+		if code != 200 {
+			t.Fatalf("small backtest: %d %.300s", code, doc)
+		}
+		done := hdr.Get("Content-Location")
+		const long = "/api/backtest?samples=2000000&wait=0"
+		code, hdr, b := h.get(long)
+		if code != http.StatusAccepted {
+			t.Fatalf("long backtest: %d %s", code, b)
+		}
+		loc := hdr.Get("Location")
+		for {
+			var r RunOut
+			h.do("GET", loc, nil, false, &r)
+			if r.Status == "running" {
+				break
+			}
+			if store.Status(r.Status).Final() {
+				t.Fatalf("long backtest ended before the kill: %s %s", r.Status, r.Error)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		p.cmd.Process.Signal(syscall.SIGKILL)
+		p.cmd.Wait()
+		p2 := startChild(t, dsn, "5s", env)
+		h2 := remote(t, st, p2)
+		code, hdr, again := h2.get(strings.Replace(small, "wait=20", "wait=0", 1))
+		if code != 200 || hdr.Get("Content-Location") != done || !bytes.Equal(again, doc) {
+			t.Fatalf("stored backtest after restart: %d %s, want 200 %s", code, hdr.Get("Content-Location"), done)
+		}
+		// The killed server's heartbeat may still have been fresh when the
+		// new one started; its sweep fails the run once the beat is stale.
+		r := h2.wait(strings.TrimPrefix(loc, "/api/runs/"))
+		if r.Status != string(store.Failed) || r.Error != store.InterruptedMsg {
+			t.Fatalf("interrupted backtest: %s %q", r.Status, r.Error)
+		}
+		code, hdr, _ = h2.get(long)
+		if code != http.StatusAccepted || hdr.Get("Location") == loc {
+			t.Fatalf("rerun: %d %s, want a new run", code, hdr.Get("Location"))
+		}
+		h2.do("POST", hdr.Get("Location")+"/cancel", nil, true, nil)
+	})
 }
