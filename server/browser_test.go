@@ -24,7 +24,12 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	h := newSQLite(t, func(c *Config) { c.PDF, c.PNG = pdf.Render, pdf.PNG; c.MaxSamples = 2_000_000; c.Workers = 1; c.History = historyDir })
+	h := newSQLite(t, func(c *Config) {
+		c.PDF, c.PNG = pdf.Render, pdf.PNG
+		c.MaxSamples = 2_000_000
+		c.Workers = 1
+		c.History = historyDir
+	})
 	h.create("ukraine", example(t, "_base/ukraine.yaml"))
 	other := h.create("no-guarantee", example(t, "01-no-guarantee.yaml"))
 	var otherRun RunOut
