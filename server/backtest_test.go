@@ -119,6 +119,15 @@ func TestBacktestLimits(t *testing.T) {
 	if code != http.StatusAccepted || !strings.HasPrefix(hdr.Get("Location"), "/api/runs/") {
 		t.Fatalf("samples at the cap: %d %s", code, b)
 	}
+	// The page clamps a form's samples to the cap: it joins that run.
+	resp, err := h.ts.Client().Get(h.ts.URL + "/backtest?samples=99999")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if want := "run=" + strings.TrimPrefix(hdr.Get("Location"), "/api/runs/"); resp.StatusCode != 200 || !strings.HasSuffix(resp.Request.URL.RawQuery, want) {
+		t.Fatalf("page with too many samples: %d %s, want %s", resp.StatusCode, resp.Request.URL, want)
+	}
 	h.do("POST", hdr.Get("Location")+"/cancel", nil, true, nil)
 }
 

@@ -539,7 +539,8 @@ func (s *Server) uiBacktest(w http.ResponseWriter, r *http.Request) {
 		in.Tau, _ = strconv.Atoi(q.Get("tau"))
 		in.Horizon, _ = strconv.ParseFloat(q.Get("horizon"), 64)
 		in.norm()
-		in.Bins, in.Tau = min(max(in.Bins, 1), 20), min(max(in.Tau, 1), history.MaxTau)
+		// A form asks for what it may: values beyond the caps are clamped.
+		in.Samples, in.Bins, in.Tau = min(in.Samples, s.cfg.MaxSamples), min(max(in.Bins, 1), 20), min(max(in.Tau, 1), history.MaxTau)
 		if !(in.Horizon >= 0 && in.Horizon <= pipeline.MaxHorizon) {
 			in.Horizon = 0
 		}
