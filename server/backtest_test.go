@@ -97,7 +97,8 @@ func TestBacktestJobStoredAndReused(t *testing.T) {
 				t.Fatalf("compare of a backtest: %d", code)
 			}
 			// The pages: the stored backtest renders, its run page leads to it.
-			if code, _, page := h.get("/backtest?seed=7&samples=300&bins=4"); code != 200 || !strings.Contains(string(page), "<circle") || !strings.Contains(string(page), id) {
+			if code, _, page := h.get("/backtest?seed=7&samples=300&bins=4"); code != 200 || !strings.Contains(string(page), "<circle") || !strings.Contains(string(page), id) ||
+				!strings.Contains(string(page), "Stored backtests") || !strings.Contains(string(page), "backtest bins=5 tau=10 horizon=0") {
 				t.Fatalf("backtest page: %d", code)
 			}
 			if code, _, page := h.get("/runs/" + id); code != 200 || !strings.Contains(string(page), "Survival scores") {

@@ -555,6 +555,10 @@ func (s *Server) uiBacktest(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	data := map[string]any{"In": in, "Run": run, "MaxSamples": s.cfg.MaxSamples}
+	// The other stored backtests, to open one without recomputing it.
+	if others, _, err := s.st.ListRuns(r.Context(), store.RunFilter{Kind: store.KindBacktest, Status: store.Done}, store.Page{Limit: 20}); err == nil {
+		data["Others"] = others
+	}
 	if run.Status == store.Done {
 		d, err := s.backtestDoc(r.Context(), run)
 		if err != nil {
