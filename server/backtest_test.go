@@ -96,6 +96,13 @@ func TestBacktestJobStoredAndReused(t *testing.T) {
 			if code, _ := h.do("GET", "/api/compare?runs="+id+","+id, nil, false, nil); code != 422 && code != 409 {
 				t.Fatalf("compare of a backtest: %d", code)
 			}
+			// The reserved scenario backtests point at is no scenario.
+			if code, _ := h.do("GET", "/api/scenarios/"+store.BacktestScenario, nil, false, nil); code != 404 {
+				t.Fatalf("reserved scenario: %d", code)
+			}
+			if code, _ := h.do("POST", "/api/runs", map[string]any{"scenario_id": store.BacktestScenario}, true, nil); code != 422 {
+				t.Fatalf("run of the reserved scenario: %d", code)
+			}
 			// The pages: the stored backtest renders, its run page leads to it.
 			if code, _, page := h.get("/backtest?seed=7&samples=300&bins=4"); code != 200 || !strings.Contains(string(page), "<circle") || !strings.Contains(string(page), id) ||
 				!strings.Contains(string(page), "Stored backtests") || !strings.Contains(string(page), "backtest bins=5 tau=10 horizon=0") {
