@@ -67,7 +67,7 @@ func (x Exclusion) dyadSet() map[Pair]bool {
 
 // RefitCounts are the rows a refit used and left out, per data set.
 type RefitCounts struct {
-	HuthCrises, HuthDropped int
+	HuthCrises, HuthDropped     int
 	DyadYears, DyadYearsDropped int
 	Spells, SpellsDropped       int
 }
