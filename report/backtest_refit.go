@@ -40,19 +40,19 @@ func refitText(w io.Writer, b *contract.Backtest) {
 		}
 		tw.Flush()
 		fmt.Fprintln(w)
-	}
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "SET\tIBS DIFFERENCE\tESTIMATE\t95% INTERVAL (CASES)\t95% INTERVAL (DYADS)")
-	for _, s := range r.Survival.Sets {
-		for _, d := range s.Differences {
-			dy := "-"
-			if g := d.ByDyad; g != nil {
-				dy = fmt.Sprintf("[%+.4f, %+.4f]", g.Lo, g.Hi)
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "SET\tIBS DIFFERENCE\tESTIMATE\t95% INTERVAL (CASES)\t95% INTERVAL (DYADS)")
+		for _, s := range r.Survival.Sets {
+			for _, d := range s.Differences {
+				dy := "-"
+				if g := d.ByDyad; g != nil {
+					dy = fmt.Sprintf("[%+.4f, %+.4f]", g.Lo, g.Hi)
+				}
+				fmt.Fprintf(tw, "%s\trefitted - %s\t%+.4f\t[%+.4f, %+.4f]\t%s\n", s.Name, short(d.Baseline), d.Difference, d.Lo, d.Hi, dy)
 			}
-			fmt.Fprintf(tw, "%s\trefitted - %s\t%+.4f\t[%+.4f, %+.4f]\t%s\n", s.Name, short(d.Baseline), d.Difference, d.Lo, d.Hi, dy)
 		}
+		tw.Flush()
 	}
-	tw.Flush()
 	if len(r.Sets) > 0 {
 		fmt.Fprintln(w, "\nFile-horizon Brier scores (the former design; they leak the outcome):")
 		cs := map[string]contract.Set{}
