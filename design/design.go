@@ -93,8 +93,14 @@ func Solve(ctx context.Context, p Problem, progress func(assessed int)) (*Result
 	if len(p.Alternatives) == 0 || len(p.Levers) == 0 {
 		return nil, fmt.Errorf("%w: need at least one alternative and one lever", ErrProblem)
 	}
-	if !(p.Target > 0 && p.Target < 1) && !(p.NoWarTarget > 0 && p.NoWarTarget < 1) {
+	// Each target is 0 (not asked) or a probability in (0, 1), and at least
+	// one is asked: a NaN or out-of-range target beside a valid one would
+	// otherwise pass and silently make every package fail it.
+	if !(p.Target >= 0 && p.Target < 1) || p.Target == 0 && !(p.NoWarTarget > 0) {
 		return nil, fmt.Errorf("%w: target %g: expected a probability in (0, 1)", ErrProblem, p.Target)
+	}
+	if !(p.NoWarTarget >= 0 && p.NoWarTarget < 1) {
+		return nil, fmt.Errorf("%w: no-war target %g: expected a probability in (0, 1)", ErrProblem, p.NoWarTarget)
 	}
 	if p.Samples <= 0 {
 		p.Samples = 20000

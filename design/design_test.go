@@ -3,6 +3,7 @@ package design
 import (
 	"context"
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -110,6 +111,10 @@ func TestBadProblems(t *testing.T) {
 		{Levers: []Lever{ok}, Target: 0.5},
 		{Alternatives: []Alternative{{Name: "a", File: eu}}, Target: 0.5},
 		{Alternatives: []Alternative{{Name: "a", File: eu}}, Levers: []Lever{ok}, Target: 1.5},
+		{Alternatives: []Alternative{{Name: "a", File: eu}}, Levers: []Lever{ok}, Target: math.NaN(), NoWarTarget: 0.5, Horizon: 10},
+		{Alternatives: []Alternative{{Name: "a", File: eu}}, Levers: []Lever{ok}, Target: -0.5, NoWarTarget: 0.5, Horizon: 10},
+		{Alternatives: []Alternative{{Name: "a", File: eu}}, Levers: []Lever{ok}, Target: 0.5, NoWarTarget: math.NaN(), Horizon: 10},
+		{Alternatives: []Alternative{{Name: "a", File: eu}}, Levers: []Lever{ok}},
 		{Alternatives: []Alternative{{Name: "a", File: eu}}, Levers: []Lever{lever(t, "capabilities.protege.deployable_troops=100000:300000", 1)}, Target: 0.5},
 		{Alternatives: []Alternative{{Name: "a", File: eu}}, Levers: []Lever{lever(t, "capabilities.protege.deployable_troops=100000:300000:100000i", -1)}, Target: 0.5},
 		{Alternatives: []Alternative{{Name: "a", File: "nope.yaml"}}, Levers: []Lever{ok}, Target: 0.5},

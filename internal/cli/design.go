@@ -97,6 +97,8 @@ reported with its 90% Monte Carlo interval; --strict asks the interval's lower e
 				return usageError("--workers must be between 0 (all cores) and %d, not %d", pipeline.MaxWorkers, p.Workers)
 			case p.Horizon < 0:
 				return usageError("--horizon must be 0 (the option's) or positive, not %d", p.Horizon)
+			case !(p.Target >= 0 && p.Target < 1):
+				return usageError("--target %g: expected a probability in (0, 1)", p.Target)
 			case !(p.NoWarTarget >= 0 && p.NoWarTarget < 1):
 				return usageError("--target-nowar %g: expected a probability in [0, 1)", p.NoWarTarget)
 			}
