@@ -106,3 +106,35 @@ func BenchmarkRefit(b *testing.B) {
 		}
 	}
 }
+
+// Refits run concurrently (backtest --refit fits on every core) give the
+// same coefficients as one after another.
+func TestRefitConcurrent(t *testing.T) {
+	xs := []Exclusion{{Dyads: []Pair{{651, 666}}}, {Dyads: []Pair{{260, 365}}, Huth: []int{37}}, {}, {Dyads: []Pair{{750, 770}}}}
+	want := make([]*deter.Coefficients, len(xs))
+	for i, x := range xs {
+		c, _, err := Refit(context.Background(), x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = c
+	}
+	got := make([]*deter.Coefficients, len(xs))
+	done := make(chan int)
+	for i, x := range xs {
+		go func() {
+			got[i], _, _ = Refit(context.Background(), x)
+			done <- i
+		}()
+	}
+	for range xs {
+		<-done
+	}
+	for i := range xs {
+		a, _ := want[i].Marshal()
+		b, _ := got[i].Marshal()
+		if string(a) != string(b) {
+			t.Errorf("%s: concurrent refit differs", xs[i].Key())
+		}
+	}
+}
