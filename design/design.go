@@ -59,6 +59,32 @@ type Problem struct {
 // Batch assesses points (one value per lever) of one alternative.
 type Batch func(ctx context.Context, alt Alternative, levers []sweep.Param, points [][]float64) ([]sweep.Row, error)
 
+// OnNoWar reports whether the target is on P(no war by Horizon) alone;
+// the search then ranks packages on it instead of P(deterrence), so that
+// the frontier, the closest package and the monotonicity check speak of
+// the quantity the question asks about.
+func (p Problem) OnNoWar() bool { return !(p.Target > 0) && p.NoWarTarget > 0 }
+
+// Score is the quantity packages are ranked on (P(deterrence), or P(no war
+// by Horizon) when OnNoWar) with its 90% Monte Carlo interval.
+func (p Problem) Score(c Candidate) (v, lo, hi float64) {
+	if p.OnNoWar() {
+		return c.PNoWar, c.PNoWarLo, c.PNoWarHi
+	}
+	return c.PDeter, c.PDeterLo, c.PDeterHi
+}
+
+// ScoreName names what Score returns.
+func (p Problem) ScoreName() string {
+	if p.OnNoWar() {
+		if p.Horizon > 0 {
+			return fmt.Sprintf("P(no war by %d years)", p.Horizon)
+		}
+		return "P(no war by the horizon)"
+	}
+	return "P(deterrence)"
+}
+
 // z90 is the normal quantile of a two-sided 90% interval.
 const z90 = 1.6448536269514722
 
@@ -346,6 +372,11 @@ func (s *search) reaches(c *Candidate) bool {
 	return ok
 }
 
+func (s *search) score(c Candidate) float64 {
+	v, _, _ := s.p.Score(c)
+	return v
+}
+
 // finish picks the recommendation, the runners-up, the frontier and the
 // monotonicity violations from everything assessed.
 func (s *search) finish(res *Result) {
@@ -369,7 +400,7 @@ func (s *search) finish(res *Result) {
 		if c.Reaches {
 			reach = append(reach, c)
 		}
-		if res.Closest == nil || c.PDeter > res.Closest.PDeter {
+		if res.Closest == nil || s.score(c) > s.score(*res.Closest) {
 			cc := c
 			res.Closest = &cc
 		}
@@ -378,8 +409,8 @@ func (s *search) finish(res *Result) {
 		if a.Total != b.Total {
 			return a.Total < b.Total
 		}
-		if a.PDeter != b.PDeter {
-			return a.PDeter > b.PDeter
+		if sa, sb := s.score(a), s.score(b); sa != sb {
+			return sa > sb
 		}
 		return s.altIndex(a.Alternative) < s.altIndex(b.Alternative)
 	}
@@ -409,9 +440,9 @@ func (s *search) finish(res *Result) {
 	sort.SliceStable(all, func(i, j int) bool { return cheaper(all[i], all[j]) })
 	best := math.Inf(-1)
 	for _, c := range all {
-		if c.PDeter > best {
+		if v := s.score(c); v > best {
 			res.Frontier = append(res.Frontier, c)
-			best = c.PDeter
+			best = v
 		}
 	}
 	res.Violations = s.violations(res.Assessed)
@@ -456,10 +487,12 @@ func (s *search) violations(cs []Candidate) []string {
 			if !ok {
 				continue
 			}
-			noise := (c.PDeterHi - c.PDeter) + (n.PDeterHi - n.PDeter)
-			if n.PDeter < c.PDeter-noise {
-				out = append(out, fmt.Sprintf("%s: P(deterrence) falls from %.3f to %.3f as %s rises from %g to %g",
-					c.Alternative, c.PDeter, n.PDeter, s.p.Levers[i].Param.Path, c.Values[i], up[i]))
+			cv, _, chi := s.p.Score(c)
+			nv, _, nhi := s.p.Score(n)
+			noise := (chi - cv) + (nhi - nv)
+			if nv < cv-noise {
+				out = append(out, fmt.Sprintf("%s: %s falls from %.3f to %.3f as %s rises from %g to %g",
+					c.Alternative, s.p.ScoreName(), cv, nv, s.p.Levers[i].Param.Path, c.Values[i], up[i]))
 			}
 		}
 	}

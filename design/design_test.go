@@ -212,3 +212,97 @@ func TestNoWarTarget(t *testing.T) {
 		}
 	}
 }
+
+// With the target on P(no war) alone, the frontier, the closest package
+// and the monotonicity check rank on P(no war by T): along the frontier
+// (cost ascending) P(no war) strictly rises, every package assessed is
+// dominated by a frontier package on cost and P(no war), and an
+// unreachable target names the package with the highest P(no war).
+func TestNoWarTargetRanksOnNoWar(t *testing.T) {
+	p := Problem{Alternatives: []Alternative{{Name: "EU+US", File: euUS}},
+		Levers: []Lever{lever(t, "capabilities.protege.deployable_troops=100000:1000000:50000i", 1)}, NoWarTarget: 0.9999, Horizon: 10, Samples: 800, Seed: 3, Exhaustive: true}
+	if !p.OnNoWar() || p.ScoreName() != "P(no war by 10 years)" {
+		t.Fatalf("OnNoWar %v, ScoreName %q", p.OnNoWar(), p.ScoreName())
+	}
+	r, err := Solve(context.Background(), p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Recommended != nil || r.Closest == nil {
+		t.Fatalf("target 0.9999 reached by %+v", r.Recommended)
+	}
+	best := 0.0
+	for _, a := range r.Assessed {
+		best = max(best, a.PNoWar)
+	}
+	if r.Closest.PNoWar != best {
+		t.Errorf("closest P(no war) %v, best assessed %v", r.Closest.PNoWar, best)
+	}
+	for i := 1; i < len(r.Frontier); i++ {
+		if !(r.Frontier[i].PNoWar > r.Frontier[i-1].PNoWar) || r.Frontier[i].Total < r.Frontier[i-1].Total {
+			t.Errorf("frontier %d (%v, %v) after (%v, %v)", i, r.Frontier[i].Total, r.Frontier[i].PNoWar, r.Frontier[i-1].Total, r.Frontier[i-1].PNoWar)
+		}
+	}
+	for _, a := range r.Assessed {
+		dominated := false
+		for _, f := range r.Frontier {
+			if f.Total <= a.Total && f.PNoWar >= a.PNoWar {
+				dominated = true
+			}
+		}
+		if !dominated {
+			t.Errorf("%+v is above the frontier", a)
+		}
+	}
+}
+
+// finish ranks on the quantity the target is on. Three packages where
+// P(deterrence) and P(no war) disagree: on a P(no war) target the
+// frontier and the closest package follow P(no war), on a P(deterrence)
+// target they follow P(deterrence).
+func TestFinishRanksOnTheTargetsQuantity(t *testing.T) {
+	cands := []Candidate{
+		{Alternative: "A", Values: []float64{0}, Total: 0, PDeter: 0.90, PNoWar: 0.60},
+		{Alternative: "A", Values: []float64{1}, Total: 1, PDeter: 0.95, PNoWar: 0.55},
+		{Alternative: "A", Values: []float64{2}, Total: 2, PDeter: 0.85, PNoWar: 0.70},
+	}
+	run := func(p Problem) *Result {
+		s := &search{p: p, levels: [][]float64{{0, 1, 2}}, cache: map[string]*Candidate{}}
+		for i := range cands {
+			c := cands[i]
+			c.PDeterLo, c.PDeterHi = c.PDeter-0.01, c.PDeter+0.01
+			c.PNoWarLo, c.PNoWarHi = c.PNoWar-0.01, c.PNoWar+0.01
+			k := key(0, []int{i})
+			s.cache[k], s.order = &c, append(s.order, k)
+		}
+		res := &Result{}
+		s.finish(res)
+		return res
+	}
+	alt := []Alternative{{Name: "A"}}
+	lv := []Lever{{Param: sweep.Param{Path: "troops"}}}
+	totals := func(fr []Candidate) []float64 {
+		var out []float64
+		for _, c := range fr {
+			out = append(out, c.Total)
+		}
+		return out
+	}
+	nw := run(Problem{Alternatives: alt, Levers: lv, NoWarTarget: 0.99, Horizon: 10})
+	if got := totals(nw.Frontier); !reflect.DeepEqual(got, []float64{0, 2}) {
+		t.Errorf("P(no war) target: frontier at costs %v, want [0 2]", got)
+	}
+	if nw.Closest == nil || nw.Closest.Total != 2 {
+		t.Errorf("P(no war) target: closest %+v, want the package with P(no war) 0.70", nw.Closest)
+	}
+	if len(nw.Violations) != 1 {
+		t.Errorf("P(no war) target: violations %v, want the fall from 0.60 to 0.55", nw.Violations)
+	}
+	pd := run(Problem{Alternatives: alt, Levers: lv, Target: 0.99})
+	if got := totals(pd.Frontier); !reflect.DeepEqual(got, []float64{0, 1}) {
+		t.Errorf("P(deterrence) target: frontier at costs %v, want [0 1]", got)
+	}
+	if pd.Closest == nil || pd.Closest.Total != 1 {
+		t.Errorf("P(deterrence) target: closest %+v, want the package with P(deterrence) 0.95", pd.Closest)
+	}
+}

@@ -69,8 +69,8 @@ func fillJudgments(c *deter.Coefficients) {
 
 	c.BT = judgment(0.05, 0.05,
 		"judgment: troop counts at risk are not in Huth's file, and the dyad-year tripwire regression measures dispute onset, not the guarantor's response. Small, per Reiter and Poast 2021 (tripwires deter only when they change the local balance, which enters through theatre forces): 400 troops +0.30 logit, 12,000 +0.47")
-	c.PC1 = judgment(0, 0.25,
-		"judgment: a stronger deterrent should leave more challengers 'cured' (Fortna 2004, direction), but the post-war spells carry no deterrence index, so neither the slope nor the index's reference point is known. 0, so that an unestimated number does not move the answer: the deterrence index enters durability through P(status quo at 0) only")
+	c.PC1 = judgment(0, 0,
+		"judgment: a stronger deterrent should leave more challengers 'cured' (Fortna 2004, direction), but the post-war spells carry no deterrence index, so the slope is not known. Fixed at 0 with no spread, so that an unestimated number does not move the answer: a spread would have to be truncated at 0 (the direction is known, and P(deterrence) must not fall as the index rises), which would put its mean above 0. The index enters durability through P(status quo at 0) (immediate stage) and the hazard ratio (post-war stage)")
 	hr := func(what string) deter.Estimate {
 		return judgment(0.75, 0.2, "judgment, direction only: Fortna 2003 (IO 57) and 2004 find that "+what+" lengthen peace after interstate wars; her hazard ratios were not read, so a modest 0.75 with a wide SE")
 	}

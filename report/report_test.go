@@ -34,8 +34,8 @@ func TestTableShowsVerdicts(t *testing.T) {
 	if err := Table(&b, sample()); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"62% [31%-81%]", "90%/70%/50%", "capability", "United States", "70% [35%-85%]",
-		"model.commitment.tripwire (50%..70%)", "NO WAR Ty: P(DETERRENCE) times", "Berlin 1948 (held, d=0.30)", "seed 7", "abc"} {
+	for _, want := range []string{"62.0% [31.0%-81.0%]", "90.0%/70.0%/50.0%", "capability", "United States", "70.0% [35.0%-85.0%]",
+		"model.commitment.tripwire (50.0%..70.0%)", "NO WAR Ty: P(DETERRENCE) times", "Berlin 1948 (held, d=0.30)", "seed 7", "abc"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("table lacks %q:\n%s", want, b.String())
 		}

@@ -15,14 +15,14 @@ const (
 	TopAnalogues = 3
 )
 
-// pct prints a probability in whole per cent, with one decimal within 10
-// points of 0 or 100, where whole per cents would hide the differences
-// (after a war, P(no renewed war in a year) is 97-99.9% for most options).
+// pct prints a probability in per cent with one decimal: after a war,
+// P(no renewed war in a year) is 97-99.9% for most options, and a column
+// that mixed whole and one-decimal per cents (89% next to 90.1%) would read
+// as two precisions. 20,000 draws give a Monte Carlo SE of the mean of
+// about 0.1 point or less; the 90% intervals printed beside it say how much
+// the inputs' uncertainty spreads it.
 func pct(x float64) string {
-	if v := 100 * x; v > 90 && v < 99.95 || v < 10 && v > 0.05 {
-		return fmt.Sprintf("%.1f%%", v)
-	}
-	return fmt.Sprintf("%.0f%%", 100*x)
+	return fmt.Sprintf("%.1f%%", 100*x)
 }
 
 func interval(e contract.Estimate) string {

@@ -294,10 +294,14 @@ func hasMechanism(m string) func(*Scenario) bool {
 
 // ThirdPartyGuarantee reports whether an instrument of type t is an explicit
 // third-party guarantee in Fortna's (2003) sense: a written commitment by an
-// outside state to the protege's security.
+// outside state to the protege's security. Forces stationed under a defence
+// commitment (a tripwire) and a declared nuclear umbrella count: the
+// response model reads both as defence commitments (they take the
+// defence-pact base rate), so a guarantor that adds troops or an umbrella
+// to a commitment must not lose the mechanism a bare assurance has.
 func ThirdPartyGuarantee(t InstrumentType) bool {
 	switch t {
-	case CollectiveDefense, DefensePact, SecurityAssurance, CeasefireAgreement:
+	case CollectiveDefense, DefensePact, SecurityAssurance, CeasefireAgreement, Tripwire, NuclearUmbrella:
 		return true
 	}
 	return false

@@ -30,7 +30,7 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"pct": func(x float64) string { return strconv.FormatFloat(100*x, 'f', 0, 64) + "%" },
+	"pct": func(x float64) string { return strconv.FormatFloat(100*x, 'f', 1, 64) + "%" },
 	"barw": func(x float64) template.CSS {
 		return template.CSS(strconv.FormatFloat(100*min(max(x, 0), 1), 'f', 1, 64) + "%")
 	},

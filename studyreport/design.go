@@ -61,7 +61,7 @@ func DesignText(w io.Writer, d *Design) error {
 	}
 	fmt.Fprintf(w, "Target: %s (on the %s; intervals are 90%% Monte Carlo intervals, %d draws per package, seed %d, the same draws for every package)\n",
 		strings.Join(t, " and "), rule, p.Samples, p.Seed)
-	method := "bisection along the last lever for every setting of the others, assuming P(deterrence) does not fall as a lever rises"
+	method := "bisection along the last lever for every setting of the others, assuming " + p.ScoreName() + " does not fall as a lever rises"
 	if p.Exhaustive {
 		method = "every package in the grid"
 	}
@@ -105,12 +105,12 @@ func DesignText(w io.Writer, d *Design) error {
 	} else {
 		fmt.Fprintln(w, "No package in the ranges given reaches the target.")
 		if r.Closest != nil {
-			one("Highest P(deterrence) found:", *r.Closest)
+			one("Highest "+p.ScoreName()+" found:", *r.Closest)
 		}
 	}
-	fmt.Fprintln(w, "\nCost frontier of the packages assessed (no cheaper one has a higher P(deterrence); --exhaustive assesses the whole grid):")
+	fmt.Fprintf(w, "\nCost frontier of the packages assessed (no cheaper one has a higher %s; --exhaustive assesses the whole grid):\n", p.ScoreName())
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  TOTAL COST\tP(DETERRENCE) [90%]\tALTERNATIVE\tLEVERS\t")
+	fmt.Fprintf(tw, "  TOTAL COST\t%s [90%%]\tALTERNATIVE\tLEVERS\t\n", strings.ToUpper(p.ScoreName()))
 	fr := r.Frontier
 	if len(fr) > 12 { // the cheapest and the best; the rest are in --format csv
 		fr = append(append([]design.Candidate(nil), fr[:6]...), fr[len(fr)-6:]...)
@@ -119,7 +119,7 @@ func DesignText(w io.Writer, d *Design) error {
 		if len(fr) < len(r.Frontier) && i == 6 {
 			fmt.Fprintf(tw, "  ...\t(%d more; --format csv lists all)\t\t\t\n", len(r.Frontier)-12)
 		}
-		fmt.Fprintf(tw, "  %g\t%s\t%s\t%s\t\n", c.Total, pctI(c.PDeter, c.PDeterLo, c.PDeterHi), c.Alternative, design.Short(c))
+		fmt.Fprintf(tw, "  %g\t%s\t%s\t%s\t\n", c.Total, pctI(p.Score(c)), c.Alternative, design.Short(c))
 	}
 	return tw.Flush()
 }
@@ -160,9 +160,17 @@ func DesignCSV(w io.Writer, d *Design) error {
 
 var altColors = []string{"#2f5f8f", "#c9733c", "#5a9a5a", "#8e5ea2", "#b5443c", "#3c9bb5"}
 
-// ParetoSVG plots every assessed package (cost against P(deterrence)), the
-// cost frontier as a step line, the target and the recommendation.
+// ParetoSVG plots every assessed package (cost against the quantity the
+// target is on: P(deterrence), or P(no war by T) when the target is on it
+// alone), the cost frontier as a step line, the target and the
+// recommendation.
 func ParetoSVG(d *Design) string {
+	p := d.Problem
+	name := p.ScoreName()
+	target := p.Target
+	if p.OnNoWar() {
+		target = p.NoWarTarget
+	}
 	const w, h, l, r, t, b = 720, 420, 70, 190, 40, 50
 	res := d.Result
 	maxC := 0.0
@@ -177,17 +185,17 @@ func ParetoSVG(d *Design) string {
 	var s strings.Builder
 	e := html.EscapeString
 	fmt.Fprintf(&s, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="cost frontier" font-family="sans-serif">`, w, h, w, h)
-	fmt.Fprintf(&s, `<rect width="%d" height="%d" fill="#fff"/><text x="8" y="20" font-size="14" font-weight="bold">Cost against P(deterrence) of every package assessed</text>`, w, h)
+	fmt.Fprintf(&s, `<rect width="%d" height="%d" fill="#fff"/><text x="8" y="20" font-size="14" font-weight="bold">Cost against %s of every package assessed</text>`, w, h, e(name))
 	for k := 0; k <= 4; k++ {
 		v := float64(k) / 4
 		fmt.Fprintf(&s, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#e2e2e2"/><text x="%d" y="%.1f" font-size="10" text-anchor="end">%.0f%%</text>`, l, w-r, y(v), y(v), l-4, y(v)+3, 100*v)
 		fmt.Fprintf(&s, `<text x="%.1f" y="%d" font-size="10" text-anchor="middle">%.3g</text>`, x(maxC*v), h-b+14, maxC*v)
 	}
 	fmt.Fprintf(&s, `<text x="%d" y="%d" font-size="11" text-anchor="middle">total cost</text>`, (l+w-r)/2, h-12)
-	fmt.Fprintf(&s, `<text x="14" y="%d" font-size="11" transform="rotate(-90 14 %d)" text-anchor="middle">P(deterrence)</text>`, (t+h-b)/2, (t+h-b)/2)
-	if d.Problem.Target > 0 {
+	fmt.Fprintf(&s, `<text x="14" y="%d" font-size="11" transform="rotate(-90 14 %d)" text-anchor="middle">%s</text>`, (t+h-b)/2, (t+h-b)/2, e(name))
+	if target > 0 {
 		fmt.Fprintf(&s, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#b5443c" stroke-dasharray="5,4"/><text x="%d" y="%.1f" font-size="10" fill="#b5443c">target %.0f%%</text>`,
-			l, w-r, y(d.Problem.Target), y(d.Problem.Target), w-r+4, y(d.Problem.Target)+3, 100*d.Problem.Target)
+			l, w-r, y(target), y(target), w-r+4, y(target)+3, 100*target)
 	}
 	col := map[string]string{}
 	for i, a := range d.Problem.Alternatives {
@@ -195,22 +203,26 @@ func ParetoSVG(d *Design) string {
 		fmt.Fprintf(&s, `<circle cx="%d" cy="%d" r="4" fill="%s"/><text x="%d" y="%d" font-size="11">%s</text>`, w-r+12, t+16*i+10, col[a.Name], w-r+20, t+16*i+14, e(clip(a.Name, 26, "…")))
 	}
 	for _, c := range res.Assessed {
-		fmt.Fprintf(&s, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="%s" stroke-opacity="0.5"/>`, x(c.Total), x(c.Total), y(c.PDeterLo), y(c.PDeterHi), col[c.Alternative])
-		fmt.Fprintf(&s, `<circle cx="%.1f" cy="%.1f" r="3" fill="%s" fill-opacity="0.7"><title>%s: %s; cost %g; P(deterrence) %s</title></circle>`,
-			x(c.Total), y(c.PDeter), col[c.Alternative], e(c.Alternative), e(design.Describe(d.Problem, c)), c.Total, pctI(c.PDeter, c.PDeterLo, c.PDeterHi))
+		v, lo, hi := p.Score(c)
+		fmt.Fprintf(&s, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="%s" stroke-opacity="0.5"/>`, x(c.Total), x(c.Total), y(lo), y(hi), col[c.Alternative])
+		fmt.Fprintf(&s, `<circle cx="%.1f" cy="%.1f" r="3" fill="%s" fill-opacity="0.7"><title>%s: %s; cost %g; %s %s</title></circle>`,
+			x(c.Total), y(v), col[c.Alternative], e(c.Alternative), e(design.Describe(d.Problem, c)), c.Total, e(name), pctI(v, lo, hi))
 	}
 	if len(res.Frontier) > 0 {
 		var pts []string
 		for i, c := range res.Frontier {
 			if i > 0 {
-				pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(c.Total), y(res.Frontier[i-1].PDeter)))
+				prev, _, _ := p.Score(res.Frontier[i-1])
+				pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(c.Total), y(prev)))
 			}
-			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(c.Total), y(c.PDeter)))
+			v, _, _ := p.Score(c)
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(c.Total), y(v)))
 		}
 		fmt.Fprintf(&s, `<polyline points="%s" fill="none" stroke="#222" stroke-width="1.5"/>`, strings.Join(pts, " "))
 	}
 	if c := res.Recommended; c != nil {
-		fmt.Fprintf(&s, `<circle cx="%.1f" cy="%.1f" r="8" fill="none" stroke="#b5443c" stroke-width="2"><title>recommended</title></circle>`, x(c.Total), y(c.PDeter))
+		v, _, _ := p.Score(*c)
+		fmt.Fprintf(&s, `<circle cx="%.1f" cy="%.1f" r="8" fill="none" stroke="#b5443c" stroke-width="2"><title>recommended</title></circle>`, x(c.Total), y(v))
 	}
 	s.WriteString("</svg>")
 	return s.String()
