@@ -48,7 +48,7 @@ func TestBacktestJobStoredAndReused(t *testing.T) {
 				t.Fatalf("%d %.300s", code, got)
 			}
 			doc, err := pipeline.BacktestWith(context.Background(), []string{historyDir}, pipeline.Options{Seed: 7, Samples: 300, Version: "test"},
-				pipeline.BacktestOptions{Bins: 4})
+				pipeline.BacktestOptions{Bins: 4, Refit: true})
 			if err != nil {
 				t.Fatal(err)
 			}

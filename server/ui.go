@@ -531,13 +531,14 @@ func (s *Server) uiBacktest(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		in.Seed, in.Samples = run.Seed, run.Samples
-		fmt.Sscanf(run.Option, "backtest bins=%d tau=%d horizon=%g", &in.Bins, &in.Tau, &in.Horizon)
+		fmt.Sscanf(run.Option, "backtest bins=%d tau=%d horizon=%g refit=%t", &in.Bins, &in.Tau, &in.Horizon, &in.Refit)
 	} else {
 		in.Seed, _ = strconv.ParseUint(q.Get("seed"), 10, 64)
 		in.Samples, _ = strconv.Atoi(q.Get("samples"))
 		in.Bins, _ = strconv.Atoi(q.Get("bins"))
 		in.Tau, _ = strconv.Atoi(q.Get("tau"))
 		in.Horizon, _ = strconv.ParseFloat(q.Get("horizon"), 64)
+		in.Refit = q.Get("refit") != "false"
 		in.norm()
 		// A form asks for what it may: values beyond the caps are clamped.
 		in.Samples, in.Bins, in.Tau = min(in.Samples, s.cfg.MaxSamples), min(max(in.Bins, 1), 20), min(max(in.Tau, 1), history.MaxTau)
