@@ -31,7 +31,7 @@ const (
 // generalCovariates is the compiled covariate term of one option.
 type generalCovariates struct {
 	x      [deter.NumChallengerCovariates]float64 // deter.ChallengerCovariates.Values, fixed per option
-	centre [deter.NumChallengerCovariates]float64 // the fit's sample means (deter.Default)
+	centre [deter.NumChallengerCovariates]float64 // the fit's sample means (deter.Default, or the compiled coefficients)
 	coef   [deter.NumChallengerCovariates]int     // slots of the coefficients α_j
 	inputs []int                                  // slots of the challenge.* point inputs
 }
@@ -59,7 +59,7 @@ func (s *structural) challengerCovariates() error {
 		}
 		g.coef[j] = i
 	}
-	for j, e := range deter.Default().ChallengerEstimates() {
+	for j, e := range s.c.Coef().ChallengerEstimates() {
 		g.centre[j] = e.Centre
 	}
 	year, _ := strconv.Atoi(s.asOf[:4])

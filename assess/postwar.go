@@ -27,7 +27,7 @@ const InputEarlierWars = "challenge.earlier_wars"
 // postWarCovariates is the compiled dyad term of one option.
 type postWarCovariates struct {
 	x      [deter.NumPostWarCovariates]float64 // deter.PostWarCovariates.Values, fixed per option
-	centre [deter.NumPostWarCovariates]float64 // the spells' sample means (deter.Default)
+	centre [deter.NumPostWarCovariates]float64 // the spells' sample means (deter.Default, or the compiled coefficients)
 	coef   [deter.NumPostWarCovariates]int     // slots of the coefficients δ_j
 	inputs []int                               // slots of the challenge.* point inputs
 }
@@ -55,7 +55,7 @@ func (s *structural) postWarCovariates() error {
 		}
 		p.coef[j] = i
 	}
-	for j, e := range deter.Default().PostWarEstimates() {
+	for j, e := range s.c.Coef().PostWarEstimates() {
 		p.centre[j] = e.Centre
 	}
 	year, _ := strconv.Atoi(s.asOf[:4])

@@ -167,7 +167,7 @@ func compileStructural(o Option) (*structural, error) {
 		return nil, fmt.Errorf("%w: %s: %d guarantors (at most %d)", ErrOption, o.Name, len(c.Guarantors), MaxGuarantors)
 	}
 	s := &structural{c: c, n: len(c.Guarantors), horizon: c.Horizon}
-	agg, err := deter.ParseAggregation(string(deter.Default().Aggregation))
+	agg, err := deter.ParseAggregation(string(c.Coef().Aggregation))
 	if err != nil {
 		return nil, err
 	}
@@ -422,7 +422,7 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 	sc := c.Scenario
 	ph := phase{start: start}
 	mech := map[string]bool{}
-	coef := deter.Default()
+	coef := s.c.Coef()
 	for gi, gp := range c.Guarantors {
 		g := sguar{democ: -1}
 		if gp.Democracy != nil {

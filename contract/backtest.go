@@ -24,6 +24,45 @@ type Backtest struct {
 	// HorizonYears and UnknownAtHorizon describe --horizon.
 	HorizonYears     float64 `json:"horizon_years" doc:"0: each case is scored over its file's horizon; else every case over this many years from its start, outcome then"`
 	UnknownAtHorizon int     `json:"unknown_at_horizon" doc:"cases left out because their outcome at horizon_years is unknown (the spell ended earlier without a failure)"`
+	// Refit is --refit: the engine with its coefficients refitted without
+	// each case's dyad, scored on the same cases as the committed engine.
+	Refit *Refit `json:"refit,omitempty" doc:"with --refit: the engine refitted leave-dyad-out (every coefficient re-estimated without the data of the scored case's dyad), scored like the committed engine; absent without --refit"`
+}
+
+// RefitForecaster names the refitted engine in Refit's scores.
+const RefitForecaster = "engine, refitted leave-dyad-out"
+
+// RefitMethod is Refit.Method.
+const RefitMethod = "for each dyad group of the case base, every coefficient fitted on data with dyads is re-estimated " +
+	"without that group's data (fit.Refit): the general-deterrence logit without the challenger-protege pairs' " +
+	"dyad-years, the post-war cure Weibull without their spells, Huth's structural fit without the crises matched " +
+	"to the group's cases (the fit_overlap rule: challenger and a guarantor, within the spell), and what is read off " +
+	"that fit (the fulfilment bases' covariate offset, AGeneral's reference, di_ref, the mapped bases); the " +
+	"alliance-fulfilment rates and rho are not keyed by pair and stay as committed, and the specification choices " +
+	"(aggregation, adopting the post-war covariates) are held at the committed fit's. The group's cases are then " +
+	"rerun with those coefficients (same seed and draws)"
+
+// Refit is the leave-dyad-out refitted engine's backtest.
+type Refit struct {
+	Method     string      `json:"method" doc:"what is refitted and what is not"`
+	Forecaster string      `json:"forecaster" doc:"the refitted engine's name in the scores below"`
+	Refits     int         `json:"refits" doc:"coefficient sets fitted: one per dyad group (distinct exclusions)"`
+	Cases      []RefitCase `json:"cases" doc:"every case with the data left out for it and the refitted engine's forecasts"`
+	Survival   Survival    `json:"survival" doc:"the survival scores with the refitted engine in place of the committed one (the baselines are the same)"`
+	Sets       []Set       `json:"sets" doc:"the file-horizon scores with the refitted engine in place of the committed one"`
+}
+
+// RefitCase is one case of the refit backtest.
+type RefitCase struct {
+	Name             string    `json:"name"`
+	File             string    `json:"file"`
+	Dyad             string    `json:"dyad"`
+	Excluded         string    `json:"excluded" doc:"the data left out: COW code pairs (dyad-years and post-war spells) and Huth crises (case_id)"`
+	HuthDropped      int       `json:"huth_dropped" doc:"Huth crises left out"`
+	DyadYearsDropped int       `json:"dyad_years_dropped" doc:"general-deterrence dyad-years left out (both directions)"`
+	SpellsDropped    int       `json:"spells_dropped" doc:"post-war spells left out"`
+	Forecast         *float64  `json:"forecast" doc:"the refitted engine's file-horizon forecast; null when the case is not scored there"`
+	Survival         []float64 `json:"survival" doc:"the refitted engine's P(no attack within t years), at survival.horizons_years; empty without a spell"`
 }
 
 // BacktestCase is one scored history case.
@@ -325,4 +364,49 @@ func fromSurvivalSet(s history.SurvivalSet) SurvivalSet {
 		out.Horizons = append(out.Horizons, sh)
 	}
 	return out
+}
+
+// RenameEngine names the engine RefitForecaster in every score, difference
+// and calibration table of r (they come from the committed engine's
+// validation code, which calls it history.ForecasterEngine).
+func (r *Refit) RenameEngine() {
+	ren := func(s *string) {
+		if *s == history.ForecasterEngine {
+			*s = RefitForecaster
+		}
+	}
+	diffs := func(ds []BrierDifference) {
+		for i := range ds {
+			ren(&ds[i].Forecaster)
+			ren(&ds[i].Baseline)
+		}
+	}
+	cals := func(cs []Calibration) {
+		for i := range cs {
+			ren(&cs[i].Forecaster)
+		}
+	}
+	for i := range r.Sets {
+		s := &r.Sets[i]
+		for j := range s.Scores {
+			ren(&s.Scores[j].Forecaster)
+		}
+		diffs(s.Differences)
+		cals(s.Calibration)
+	}
+	for i := range r.Survival.Sets {
+		s := &r.Survival.Sets[i]
+		for j := range s.IntegratedBrier {
+			ren(&s.IntegratedBrier[j].Forecaster)
+		}
+		diffs(s.Differences)
+		for j := range s.Horizons {
+			h := &s.Horizons[j]
+			for k := range h.Brier {
+				ren(&h.Brier[k].Forecaster)
+			}
+			diffs(h.Differences)
+			cals(h.Calibration)
+		}
+	}
 }

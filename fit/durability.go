@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/guarantor/guarantor/deter"
 	"github.com/guarantor/guarantor/evidence"
@@ -276,6 +277,9 @@ func fillDurability(c *deter.Coefficients, d DurabilityReport) {
 		// 10-fold CV log-likelihood by dyad beats the plain cure Weibull's.
 		f = d.Cov
 		m = fmt.Sprintf("penalised ML split-population Weibull with post-war dyad covariates (proportional hazards on the non-cured hazard; Cauchy(0, 2.5) on standardised slopes) on %d post-war dyad spells (%d renewed wars, MID hostility 5), years interval-censored; SE from the observed information (delta method for K, Lambda); adopted by %d-fold CV by dyad (%.2f vs %.2f)", d.Cov.N, d.Cov.Events, d.CovCV.Folds, d.CovCV.Covariates, d.CovCV.Plain)
+		if d.CovCV.Folds == 0 { // Refit: the committed fit's choice, not cross-validated again
+			m = m[:strings.LastIndex(m, "; adopted by")] + "; adopted as in the committed fit"
+		}
 	}
 	c.K = deter.Estimate{Value: f.K, SE: f.SEK, Data: d.Data, Method: m}
 	c.Lambda = deter.Estimate{Value: f.Lambda, SE: f.SELam, Data: d.Data, Method: m}

@@ -108,21 +108,45 @@ func asOfDate(s *scenario.Scenario) string {
 // Huth's crises (package fit), so its forecast of such a case is not fully
 // out of sample. The first such crisis is named.
 func HuthCrisis(s *scenario.Scenario) (string, error) {
+	ms, err := huthMatches(s)
+	if err != nil || len(ms) == 0 {
+		return "", err
+	}
+	m := ms[0]
+	return fmt.Sprintf("Huth 1988 crisis %d (%d, COW %d-%d)", m.id, m.year, m.a, m.b), nil
+}
+
+// HuthCrisisIDs lists the case_id of every Huth crisis HuthCrisis would
+// match (it names the first), in file order: the crises a leave-dyad-out
+// refit of the engine leaves out with the case (fit.Exclusion).
+func HuthCrisisIDs(s *scenario.Scenario) ([]int, error) {
+	ms, err := huthMatches(s)
+	var ids []int
+	for _, m := range ms {
+		ids = append(ids, m.id)
+	}
+	return ids, err
+}
+
+type huthMatch struct{ id, year, a, b int }
+
+func huthMatches(s *scenario.Scenario) ([]huthMatch, error) {
 	t, err := evidence.Load("huth_1988")
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	ids, err := t.Num("case_id")
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	years, _ := t.Num("year")
 	c1, _ := t.Num("dyad_ccode1")
 	c2, _ := t.Num("dyad_ccode2")
 	from, to, ok := spellYears(s)
 	if !ok {
-		return "", nil
+		return nil, nil
 	}
+	var out []huthMatch
 	for i := range ids {
 		y := int(years[i])
 		if y < from || y > to {
@@ -132,11 +156,12 @@ func HuthCrisis(s *scenario.Scenario) (string, error) {
 		for _, g := range s.Option.Guarantors {
 			gc := guarantorCode(g)
 			if gc != 0 && ((a == s.Challenger.Code && b == gc) || (b == s.Challenger.Code && a == gc)) {
-				return fmt.Sprintf("Huth 1988 crisis %d (%d, COW %d-%d)", int(ids[i]), y, a, b), nil
+				out = append(out, huthMatch{int(ids[i]), y, a, b})
+				break
 			}
 		}
 	}
-	return "", nil
+	return out, nil
 }
 
 // spellYears gives the first and last year of a case's spell.

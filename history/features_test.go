@@ -1,11 +1,13 @@
 package history
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
 
 	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/scenario"
 )
 
@@ -74,6 +76,30 @@ func TestHuthCrisis(t *testing.T) {
 	later := strings.Replace(belize, `period: {start: "1975-11-01", end: "1981-09-21"}`, `period: {start: "1990-01-01", end: "1991-01-01"}`, 1)
 	if got, err := HuthCrisis(parse(t, later)); err != nil || got != "" {
 		t.Errorf("1990: got %q, %v", got, err)
+	}
+	// HuthCrisisIDs lists every match, the named one first: counted here
+	// from the file directly (Guatemala 90, UK 200, 1975-1981).
+	tab, err := evidence.Load("huth_1988")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, _ := tab.Num("case_id")
+	years, _ := tab.Num("year")
+	c1, _ := tab.Num("dyad_ccode1")
+	c2, _ := tab.Num("dyad_ccode2")
+	var want []int
+	for i := range ids {
+		a, b := c1[i], c2[i]
+		if years[i] >= 1975 && years[i] <= 1981 && (a == 90 && b == 200 || a == 200 && b == 90) {
+			want = append(want, int(ids[i]))
+		}
+	}
+	gotIDs, err := HuthCrisisIDs(parse(t, belize))
+	if err != nil || len(gotIDs) == 0 || gotIDs[0] != 55 || fmt.Sprint(gotIDs) != fmt.Sprint(want) {
+		t.Errorf("ids %v (%v), the file holds %v", gotIDs, err, want)
+	}
+	if got, err := HuthCrisisIDs(parse(t, later)); err != nil || len(got) != 0 {
+		t.Errorf("1990: ids %v, %v", got, err)
 	}
 }
 

@@ -32,6 +32,11 @@ type BacktestOptions struct {
 	// integrated Brier score averages the IPCW Brier scores at 1, 2, ...,
 	// Tau years; 0 means history.DefaultTau.
 	Tau int
+	// Refit adds the engine refitted without each case's dyad (fit.Refit):
+	// one refit per dyad group, cached by the data left out, fitted on
+	// Options.Workers goroutines, then the group's cases rerun with it and
+	// scored as contract.RefitForecaster (the document's refit block).
+	Refit bool
 }
 
 // MaxHorizon bounds --horizon (years).
@@ -83,6 +88,7 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 		all     []string
 		missing int
 		unknown int
+		items   []refitItem
 	)
 	if len(paths) > 0 {
 		scs, err := LoadOpts(o, paths...)
@@ -100,6 +106,7 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 				return nil, err
 			}
 			spells = append(spells, sc)
+			items = append(items, refitItem{s: s, scored: run != nil, caseIdx: len(cases), spellIdx: len(spells) - 1})
 			if run == nil {
 				unknown++
 				continue
@@ -157,6 +164,13 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 		b.Bins, hashes, refs, missing, extra...)
 	d.HorizonYears, d.UnknownAtHorizon = b.Horizon, unknown
 	d.Survival = contract.FromSurvival(sv)
+	if b.Refit && len(items) > 0 {
+		r, err := refitBacktest(ctx, items, cases, spells, o, b, cfg, scfg)
+		if err != nil {
+			return nil, err
+		}
+		d.Refit = r
+	}
 	return d, nil
 }
 

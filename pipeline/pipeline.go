@@ -13,6 +13,7 @@ import (
 
 	"github.com/guarantor/guarantor/assess"
 	"github.com/guarantor/guarantor/contract"
+	"github.com/guarantor/guarantor/deter"
 	"github.com/guarantor/guarantor/history"
 	"github.com/guarantor/guarantor/scenario"
 )
@@ -76,6 +77,12 @@ type Options struct {
 	// date enters such an option's input hash, so that a result stays a
 	// function of its recorded inputs.
 	AsOf string
+	// Coefficients, when set, replace the committed fit (deter.Default) as
+	// the default engine's coefficients, for this run only (no global
+	// state): the catalogue defaults that come from deter and the engine's
+	// fixed terms follow them (scenario.CompileWith). A set other than
+	// deter.Default enters every input hash. nil is today's engine.
+	Coefficients *deter.Coefficients
 	// Progress, if set, is called as work advances (serialised, possibly
 	// from worker goroutines).
 	Progress func(Progress)
@@ -229,7 +236,14 @@ func compileWith(s *scenario.Scenario, opt Options) (*Scenario, error) {
 	default:
 		return nil, inputErrorf("--engine %q: expected %s or %s", engine, scenario.EngineDefault, scenario.EngineUDG)
 	}
-	c := scenario.Compile(s)
+	c := scenario.CompileWith(s, opt.Coefficients)
+	if k := opt.Coefficients; k != nil && k != deter.Default() {
+		js, err := k.Marshal()
+		if err != nil {
+			return nil, err
+		}
+		hash = CombineHashes(hash, "coefficients="+CombineHashes(hash, string(js)))
+	}
 	if c.AsOf() == "" {
 		// An option without a period is assessed as of a date that decides
 		// the instruments in force: the date is an input.

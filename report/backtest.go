@@ -16,6 +16,7 @@ import (
 // prints them.
 func Backtest(w io.Writer, b *contract.Backtest) error {
 	survivalText(w, b.Survival, b.HorizonYears)
+	refitText(w, b)
 	if len(b.Survival.Sets) > 0 {
 		fmt.Fprintf(w, "== File-horizon scores (the former design). %s\n\n", FileHorizonCaveat)
 	}

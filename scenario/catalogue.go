@@ -64,6 +64,20 @@ func Catalogue() []Entry {
 	return catalogue.entries
 }
 
+// CatalogueFor returns the catalogue with the default engine's fitted
+// defaults built from coef instead of the committed fit: the same entries,
+// names and order as Catalogue, other defaults and sources where coef
+// differs. nil (or deter.Default itself) gives Catalogue's shared slice.
+// The result is built afresh for any other coef: callers that compile
+// many files with one coefficient set should not mind (it is cheap), and
+// nothing is cached globally.
+func CatalogueFor(coef *deter.Coefficients) []Entry {
+	if coef == nil || coef == deter.Default() {
+		return Catalogue()
+	}
+	return append(defaultEngineEntries(coef), udgEntries()...)
+}
+
 // LookupEntry returns the entry named name ("model.response.troops").
 func LookupEntry(name string) (Entry, bool) {
 	buildCatalogue()

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"sort"
 
+	"github.com/guarantor/guarantor/deter"
 	"github.com/guarantor/guarantor/uncertainty"
 )
 
@@ -42,9 +43,15 @@ type Compiled struct {
 	Protege    CapabilityParams
 	Guarantors []GuarantorParams
 	Model      ModelParams
-	index      map[string]int
-	points     []float64 // every parameter's constant value (0 for uncertain ones)
-	uncertain  []int     // indices of parameters that are not constants
+	// Coefficients, when set, are the default engine's coefficients in
+	// place of the committed fit (deter.Default): the catalogue defaults
+	// that come from deter are built from them (CompileWith), and the
+	// engine reads its fixed terms (centres, aggregation, era keys) from
+	// them. nil means deter.Default.
+	Coefficients *deter.Coefficients
+	index        map[string]int
+	points       []float64 // every parameter's constant value (0 for uncertain ones)
+	uncertain    []int     // indices of parameters that are not constants
 }
 
 // GuarantorParams indexes one guarantor's inputs.
@@ -97,8 +104,15 @@ type ModelParams struct {
 
 // Compile flattens a scenario. Parameter order is deterministic: horizon,
 // model, capabilities, then guarantors in file order.
-func Compile(s *Scenario) *Compiled {
-	c := &Compiled{Scenario: s, index: map[string]int{}}
+func Compile(s *Scenario) *Compiled { return CompileWith(s, nil) }
+
+// CompileWith is Compile with the default engine's coefficients coef in
+// place of the committed fit (nil: deter.Default, exactly Compile): the
+// defaults of the parameters the file does not set come from
+// CatalogueFor(coef). A leave-dyad-out backtest compiles each case with
+// coefficients refitted without its dyad (fit.Refit).
+func CompileWith(s *Scenario, coef *deter.Coefficients) *Compiled {
+	c := &Compiled{Scenario: s, index: map[string]int{}, Coefficients: coef}
 	c.Horizon = c.add("horizon", s.Horizon, false)
 	c.compileModel(s)
 	c.Challenger = c.capability("capabilities.challenger", s.Capabilities.Challenger, s.Challenger)
@@ -136,7 +150,7 @@ func (c *Compiled) add(name string, q Quantity, def bool) int {
 func (c *Compiled) compileModel(s *Scenario) {
 	m := s.Model
 	c.Model = ModelParams{Engine: m.Engine}
-	for _, e := range Catalogue() {
+	for _, e := range CatalogueFor(c.Coefficients) {
 		if q, ok := m.Params[e.Name]; ok && q.Set {
 			c.add(e.Name, q, false)
 			continue
@@ -192,6 +206,15 @@ func (c *Compiled) guarantor(g Guarantor) GuarantorParams {
 // Instrument.InForce).
 func (ip InstrumentParams) InForce(date string) bool {
 	return Instrument{Start: ip.Start, End: ip.End}.InForce(date)
+}
+
+// Coef returns the coefficients the default engine reads: Coefficients,
+// or deter.Default when it is nil.
+func (c *Compiled) Coef() *deter.Coefficients {
+	if c.Coefficients != nil {
+		return c.Coefficients
+	}
+	return deter.Default()
 }
 
 // AsOf is the date a historical case is assessed at: its period's start;

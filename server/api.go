@@ -51,6 +51,7 @@ type ScenarioValidation struct {
 // RunOut is a run in API answers.
 type RunOut struct {
 	ID            string    `json:"id"`
+	Kind          string    `json:"kind" enum:"assess,backtest" doc:"assess: a scenario version's assessment; backtest: the engine scored on the server's history cases (no scenario; option holds its parameters)"`
 	ScenarioID    string    `json:"scenario_id"`
 	Version       int       `json:"version"`
 	Option        string    `json:"option"`
@@ -76,7 +77,10 @@ func versionOut(v store.Version) VersionOut {
 }
 
 func runOut(r store.Run) RunOut {
-	return RunOut{ID: r.ID, ScenarioID: r.ScenarioID, Version: r.Version, Option: r.Option, InputsHash: r.InputsHash,
+	if r.Kind == store.KindBacktest {
+		r.ScenarioID = "" // the reserved row is no scenario of the API
+	}
+	return RunOut{ID: r.ID, Kind: string(r.Kind), ScenarioID: r.ScenarioID, Version: r.Version, Option: r.Option, InputsHash: r.InputsHash,
 		EngineVersion: r.EngineVersion, Seed: r.Seed, Samples: r.Samples, Status: string(r.Status), Progress: r.Progress,
 		Error: r.Error, CreatedAt: r.CreatedAt, StartedAt: r.StartedAt, FinishedAt: r.FinishedAt}
 }

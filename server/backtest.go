@@ -1,74 +1,152 @@
 package server
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
 	"math"
 	"net/http"
+	"reflect"
+	"strconv"
 	"strings"
-	"sync"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 
 	"github.com/guarantor/guarantor/contract"
+	"github.com/guarantor/guarantor/history"
 	"github.com/guarantor/guarantor/pipeline"
+	"github.com/guarantor/guarantor/report"
+	"github.com/guarantor/guarantor/store"
 )
 
-// backtestCache keeps backtests of Config.History: they are
-// deterministic, so each (seed, samples, bins) is computed once per
-// process (up to backtestCacheSize, then the cache starts afresh).
-type backtestCache struct {
-	mu sync.Mutex
-	m  map[[3]int]*contract.Backtest
+// A backtest is a queued run of kind backtest (store.KindBacktest): the
+// same queue, workers, progress events, cancel, stored result, dedup and
+// crash recovery as an assessment. Its identity is the history set's input
+// hash with the backtest's parameters, the engine version, the seed and
+// the samples, so an identical request is answered from the store.
+
+// backtestParams are a backtest's inputs besides seed and samples.
+type backtestParams struct {
+	Bins, Tau int
+	Horizon   float64
 }
 
-const backtestCacheSize = 32
+// label is the run's option column: what lists show for a backtest.
+func (p backtestParams) label() string {
+	return fmt.Sprintf("backtest bins=%d tau=%d horizon=%s", p.Bins, p.Tau, strconv.FormatFloat(p.Horizon, 'g', -1, 64))
+}
 
-type backtestKey = [3]int
+// backtestJob computes the backtest document through the pipeline and
+// writes it as `guarantor backtest --format json` does.
+type backtestJob struct {
+	history, version string
+	p                backtestParams
+}
 
-func (s *Server) backtest(ctx context.Context, seed uint64, samples, bins int) (*contract.Backtest, error) {
-	if s.cfg.History == "" {
-		return nil, huma.NewError(http.StatusNotImplemented, "this server has no history cases (start it with --history DIR)")
+func (j backtestJob) Run(ctx context.Context, seed uint64, samples int, progress func(float64)) ([]byte, error) {
+	o := pipeline.Options{Seed: seed, Samples: samples, Version: j.version}
+	if progress != nil {
+		// The pipeline reports each case's survival horizons, then its
+		// forecast, each from 0 to 1 within the case: keep the bar moving
+		// forward only.
+		var hi float64
+		o.Progress = func(p pipeline.Progress) {
+			if f := p.Fraction(); f > hi {
+				hi = f
+				progress(f)
+			}
+		}
 	}
-	if seed > 1<<31 {
-		return nil, huma.Error422UnprocessableEntity("seed too large", &huma.ErrorDetail{Location: "query.seed", Value: seed, Message: "at most 2^31 here"})
-	}
-	key := backtestKey{int(seed), samples, bins}
-	s.bt.mu.Lock()
-	if d, ok := s.bt.m[key]; ok {
-		s.bt.mu.Unlock()
-		return d, nil
-	}
-	s.bt.mu.Unlock()
-	release, err := s.compute(ctx)
+	d, err := pipeline.BacktestWith(ctx, []string{j.history}, o, pipeline.BacktestOptions{Bins: j.p.Bins, Tau: j.p.Tau, Horizon: j.p.Horizon})
 	if err != nil {
 		return nil, err
 	}
-	defer release()
-	d, err := pipeline.Backtest(ctx, []string{s.cfg.History}, pipeline.Options{Seed: seed, Samples: samples, Version: s.eng.Version()}, bins)
-	if err != nil {
-		return nil, huma.Error500InternalServerError("backtest failed")
+	var b bytes.Buffer
+	if err := report.JSON(&b, d); err != nil {
+		return nil, err
 	}
-	s.bt.mu.Lock()
-	if s.bt.m == nil || len(s.bt.m) >= backtestCacheSize {
-		s.bt.m = map[backtestKey]*contract.Backtest{}
-	}
-	s.bt.m[key] = d
-	s.bt.mu.Unlock()
-	return d, nil
+	return b.Bytes(), nil
 }
 
-// maxBacktestSamples bounds the draws per case: the survival scores run
-// the engine at eleven horizons per case (docs/backtest.md), and a
-// backtest must finish within the request timeout (30 s by default) on
-// a small shared machine.
-const maxBacktestSamples = 5000
+// historyHash is the input hash of the server's history set, read once:
+// the cases are an operator's files, fixed while the server runs (as the
+// analogues of runs assume).
+func (s *Server) historyHash() (string, error) {
+	s.btOnce.Do(func() {
+		cases, err := pipeline.Load(s.cfg.History)
+		if err != nil {
+			s.btErr = err
+			return
+		}
+		hs := []string{"backtest-history"}
+		for _, c := range cases {
+			hs = append(hs, c.InputHash)
+		}
+		s.btHash = pipeline.CombineHashes(hs...)
+	})
+	return s.btHash, s.btErr
+}
+
+// startBacktest finds the stored or running backtest of these inputs, or
+// queues one.
+func (s *Server) startBacktest(ctx context.Context, seed uint64, samples int, p backtestParams) (store.Run, bool, error) {
+	if s.cfg.History == "" {
+		return store.Run{}, false, huma.NewError(http.StatusNotImplemented, "this server has no history cases (start it with --history DIR)")
+	}
+	if samples < pipeline.MinSamples || samples > s.cfg.MaxSamples {
+		return store.Run{}, false, huma.Error422UnprocessableEntity("samples out of range", &huma.ErrorDetail{
+			Location: "query.samples", Value: samples, Message: "expected " + itoa(pipeline.MinSamples) + " to " + itoa(s.cfg.MaxSamples) + " on this server"})
+	}
+	if seed > 1<<31 {
+		return store.Run{}, false, huma.Error422UnprocessableEntity("seed too large", &huma.ErrorDetail{Location: "query.seed", Value: seed, Message: "at most 2^31 here"})
+	}
+	hh, err := s.historyHash()
+	if err != nil {
+		s.cfg.Logger.Error("history cases", "err", err)
+		return store.Run{}, false, huma.Error500InternalServerError("the server's history cases cannot be read")
+	}
+	hash := pipeline.CombineHashes(hh, p.label())
+	r := store.Run{Kind: store.KindBacktest, Option: p.label(), InputsHash: hash, EngineVersion: s.eng.Version(), Seed: seed, Samples: samples}
+	return s.enqueue(ctx, r, backtestJob{history: s.cfg.History, version: s.eng.Version(), p: p})
+}
+
+// awaitRun polls run id until it ends or wait passes, and returns it.
+func (s *Server) awaitRun(ctx context.Context, r store.Run, wait time.Duration) (store.Run, error) {
+	if r.Status.Final() || wait <= 0 {
+		return r, nil
+	}
+	deadline := time.NewTimer(wait)
+	defer deadline.Stop()
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return r, nil
+		case <-deadline.C:
+			return r, nil
+		case <-tick.C:
+		}
+		cur, err := s.st.GetRun(ctx, r.ID)
+		if err != nil {
+			return r, storeErr(err)
+		}
+		if r = cur; r.Status.Final() {
+			return r, nil
+		}
+	}
+}
 
 type backtestIn struct {
-	Seed    uint64 `query:"seed" doc:"default 1"`
-	Samples int    `query:"samples" minimum:"0" maximum:"5000" doc:"draws per case and horizon (default 2000; at most 5000, since the survival scores run the engine at eleven horizons per case)"`
-	Bins    int    `query:"bins" minimum:"0" maximum:"20" doc:"calibration bins (default 5)"`
+	Seed    uint64  `query:"seed" doc:"default 1"`
+	Samples int     `query:"samples" minimum:"0" maximum:"2000000" doc:"draws per case and horizon (default 2000; at most the server's samples cap, as for runs: 200,000 by default)"`
+	Bins    int     `query:"bins" minimum:"0" maximum:"20" doc:"calibration bins (default 5)"`
+	Tau     int     `query:"tau" minimum:"0" maximum:"50" doc:"survival scores: integrate the yearly IPCW Brier scores over 1 to tau years (default 10)"`
+	Horizon float64 `query:"horizon" minimum:"0" maximum:"200" doc:"also score at this many years from each case's start (0: none)"`
+	Wait    int     `query:"wait" default:"10" minimum:"0" maximum:"20" doc:"seconds to wait for a backtest that is not stored yet before answering 202 (0: answer at once)"`
 }
 
 func (in *backtestIn) norm() {
@@ -78,26 +156,90 @@ func (in *backtestIn) norm() {
 	if in.Samples == 0 {
 		in.Samples = 2000
 	}
-	if in.Samples < 100 {
-		in.Samples = 100
-	}
+	// Below the minimum rounds up, as before backtests were queued.
+	in.Samples = max(in.Samples, pipeline.MinSamples)
 	if in.Bins == 0 {
 		in.Bins = pipeline.DefaultBins
 	}
+	if in.Tau == 0 {
+		in.Tau = history.DefaultTau
+	}
+}
+
+func (in *backtestIn) params() backtestParams {
+	return backtestParams{Bins: in.Bins, Tau: in.Tau, Horizon: in.Horizon}
+}
+
+type backtestOut struct {
+	Status          int
+	Location        string `header:"Location"`
+	ContentLocation string `header:"Content-Location"`
+	ContentType     string `header:"Content-Type"`
+	Body            []byte
 }
 
 func (s *Server) registerBacktest() {
-	type out struct{ Body *contract.Backtest }
+	reg := s.api.OpenAPI().Components.Schemas
+	docSchema := reg.Schema(reflect.TypeOf(contract.Backtest{}), true, "Backtest")
+	runSchema := reg.Schema(reflect.TypeOf(RunOut{}), true, "RunOut")
 	huma.Register(s.api, huma.Operation{OperationID: "backtest", Method: http.MethodGet, Path: "/api/backtest",
-		Summary: "Score the engine on the historical cases; the document of `guarantor backtest --format json`", Tags: []string{"runs"}},
-		func(ctx context.Context, in *backtestIn) (*out, error) {
+		Summary: "Score the engine on the historical cases; the document of `guarantor backtest --format json`",
+		Description: "A backtest is a queued run (kind `backtest`). When the backtest of these inputs (the history set's input hash, " +
+			"the parameters, the engine version, seed and samples) is stored, the answer is 200 with its document, byte for byte " +
+			"what `guarantor backtest DIR --format json` prints, and Content-Location names the run's result. Otherwise the request " +
+			"queues it (or joins the one running) and waits up to `wait` seconds: done in time, 200 as before; else 202 with the run " +
+			"and Location `/api/runs/{id}`, whose progress streams from `/api/runs/{id}/events`, whose document is " +
+			"`/api/runs/{id}/result` once done, and which `POST /api/runs/{id}/cancel` cancels. Asking again returns the stored " +
+			"document. A backtest that failed or was canceled is run afresh by the next request.",
+		Tags: []string{"runs"},
+		Responses: map[string]*huma.Response{
+			"200": {Description: "the backtest document", Content: map[string]*huma.MediaType{"application/json": {Schema: docSchema}}},
+			"202": {Description: "the backtest is queued or running: the run", Headers: map[string]*huma.Param{"Location": {Description: "the run", Schema: &huma.Schema{Type: "string"}}},
+				Content: map[string]*huma.MediaType{"application/json": {Schema: runSchema}}},
+		}},
+		func(ctx context.Context, in *backtestIn) (*backtestOut, error) {
 			in.norm()
-			d, err := s.backtest(ctx, in.Seed, in.Samples, in.Bins)
+			r, _, err := s.startBacktest(ctx, in.Seed, in.Samples, in.params())
 			if err != nil {
 				return nil, err
 			}
-			return &out{d}, nil
+			// Answer well inside the request timeout.
+			wait := min(time.Duration(in.Wait)*time.Second, s.cfg.RequestTimeout*2/3)
+			if r, err = s.awaitRun(ctx, r, wait); err != nil {
+				return nil, err
+			}
+			loc := "/api/runs/" + r.ID
+			switch r.Status {
+			case store.Done:
+				body, err := s.st.Result(ctx, r.ID)
+				if err != nil {
+					return nil, storeErr(err)
+				}
+				return &backtestOut{Status: http.StatusOK, ContentLocation: loc + "/result", ContentType: "application/json", Body: body}, nil
+			case store.Failed:
+				return nil, huma.Error500InternalServerError("backtest run " + r.ID + " failed: " + r.Error)
+			case store.Canceled:
+				return nil, huma.Error409Conflict("backtest run " + r.ID + " was canceled; ask again to rerun it")
+			}
+			b, err := json.Marshal(runOut(r))
+			if err != nil {
+				return nil, err
+			}
+			return &backtestOut{Status: http.StatusAccepted, Location: loc, ContentType: "application/json", Body: b}, nil
 		})
+}
+
+// backtestDoc reads a done backtest run's document for the UI.
+func (s *Server) backtestDoc(ctx context.Context, r store.Run) (*contract.Backtest, error) {
+	body, err := s.st.Result(ctx, r.ID)
+	if err != nil {
+		return nil, storeErr(err)
+	}
+	var d contract.Backtest
+	if err := json.Unmarshal(body, &d); err != nil {
+		return nil, huma.Error500InternalServerError("stored backtest unreadable")
+	}
+	return &d, nil
 }
 
 // CalibrationSVG is the backtest's reliability diagram: each bin's mean

@@ -24,7 +24,12 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	h := newSQLite(t, func(c *Config) { c.PDF, c.PNG = pdf.Render, pdf.PNG; c.MaxSamples = 2_000_000; c.Workers = 1 })
+	h := newSQLite(t, func(c *Config) {
+		c.PDF, c.PNG = pdf.Render, pdf.PNG
+		c.MaxSamples = 2_000_000
+		c.Workers = 1
+		c.History = historyDir
+	})
 	h.create("ukraine", example(t, "_base/ukraine.yaml"))
 	other := h.create("no-guarantee", example(t, "01-no-guarantee.yaml"))
 	var otherRun RunOut
@@ -150,6 +155,17 @@ func TestBrowser(t *testing.T) {
 	step("rows", err)
 	if rows != 2 {
 		t.Fatalf("compare shows %d options", rows)
+	}
+	// The backtest page queues the backtest, shows its progress, then its
+	// result when the run ends.
+	step("backtest", chromedp.Do(bctx, chromedp.Navigate(h.ts.URL+"/backtest?samples=3000&bins=4")))
+	until("backtest run page", `location.search.includes("run=")`)
+	st, err = chromedp.Run(bctx, chromedp.Evaluate[string](`(document.getElementById("status") || {textContent: "done"}).textContent`))
+	step("backtest status", err)
+	t.Logf("backtest page first showed status %q", st)
+	until("backtest result", `!!document.querySelector(".chart circle")`)
+	if got := text("main"); !strings.Contains(got, "Survival scores") {
+		t.Fatalf("backtest page: %.300q", got)
 	}
 	if out := os.Getenv("GUARANTOR_SCREENSHOT"); out != "" {
 		step("dashboard", chromedp.Do(bctx, chromedp.Navigate(h.ts.URL+"/"), chromedp.WaitVisible(chromedp.CSS(".uplot canvas"))))

@@ -49,7 +49,7 @@ func child(dsn string) int {
 	// A short heartbeat, so a restarted server soon takes its killed
 	// predecessor's runs as interrupted.
 	srv, err := New(Config{Store: st, Engine: &PipelineEngine{EngineVersion: "test", Workers: 1}, Public: true, Workers: 1,
-		MaxSamples: 2_000_000, WritesPerMinute: 1 << 20, Heartbeat: 100 * time.Millisecond})
+		MaxSamples: 2_000_000, WritesPerMinute: 1 << 20, Heartbeat: 100 * time.Millisecond, History: os.Getenv("GUARANTOR_CHILD_HISTORY")})
 	if err == nil {
 		err = srv.Start(ctx)
 	}
@@ -82,11 +82,12 @@ type proc struct {
 	base string
 }
 
-func startChild(t *testing.T, dsn, grace string) *proc {
+func startChild(t *testing.T, dsn, grace string, env ...string) *proc {
 	t.Helper()
 	addrFile := filepath.Join(t.TempDir(), "addr")
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "GUARANTOR_CHILD_DSN="+dsn, "GUARANTOR_CHILD_ADDRFILE="+addrFile, "GUARANTOR_CHILD_GRACE="+grace)
+	cmd.Env = append(cmd.Env, env...)
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -28,8 +28,13 @@ type queue struct {
 
 type item struct {
 	run   store.Run
-	job   Job
+	job   runner
 	token string
+}
+
+// runner computes a run's result: an assessment (Job) or a backtest.
+type runner interface {
+	Run(ctx context.Context, seed uint64, samples int, progress func(float64)) ([]byte, error)
 }
 
 // errQueueFull and errTooMany are refusals the API maps to 503 and 429.

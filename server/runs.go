@@ -56,7 +56,17 @@ func (s *Server) startRun(ctx context.Context, id string, version int, seed uint
 		}
 		return store.Run{}, false, huma.Error422UnprocessableEntity("the scenario version is not valid", details...)
 	}
-	key := store.Key{InputsHash: job.InputsHash(), EngineVersion: s.eng.Version(), Seed: seed, Samples: samples}
+	return s.enqueue(ctx, store.Run{ScenarioID: id, Version: v.Version, Option: job.Option(), InputsHash: job.InputsHash(),
+		EngineVersion: s.eng.Version(), Seed: seed, Samples: samples}, job)
+}
+
+// enqueue returns the active or done run of r's computation (true), or
+// creates r, owned by this server, and queues it with job.
+func (s *Server) enqueue(ctx context.Context, r store.Run, job runner) (store.Run, bool, error) {
+	if r.Kind == "" {
+		r.Kind = store.KindAssess
+	}
+	key := r.Key()
 	// One request per computation at a time between looking for an
 	// identical run and creating one, so two identical requests never both
 	// compute; different computations do not wait for each other.
@@ -75,8 +85,8 @@ func (s *Server) startRun(ctx context.Context, id string, version int, seed uint
 	if err := s.q.reserve(tokID); err != nil {
 		return store.Run{}, false, queueErr(err)
 	}
-	r, err := s.st.CreateRun(ctx, store.Run{ScenarioID: id, Version: v.Version, Option: job.Option(), InputsHash: key.InputsHash,
-		EngineVersion: key.EngineVersion, Seed: seed, Samples: samples, TokenID: tokID, Owner: s.instance})
+	r.TokenID, r.Owner = tokID, s.instance
+	r, err := s.st.CreateRun(ctx, r)
 	if err != nil {
 		s.q.release(tokID)
 		return store.Run{}, false, storeErr(err)
@@ -87,6 +97,21 @@ func (s *Server) startRun(ctx context.Context, id string, version int, seed uint
 		return store.Run{}, false, queueErr(err)
 	}
 	return r, false, nil
+}
+
+// kindOr is the run kind a list asks for: assessments unless it names
+// another, so clients from before backtests were runs see what they saw.
+func kindOr(k string) store.Kind {
+	if k == "" {
+		return store.KindAssess
+	}
+	return store.Kind(k)
+}
+
+// errBacktestRun refuses an assessment's view (report, chart, explain,
+// comparison) of a backtest run.
+func errBacktestRun(r store.Run) error {
+	return huma.Error409Conflict("run " + r.ID + " is a backtest: its document is /api/runs/" + r.ID + "/result; reports, charts, explanations and comparisons are for assessments")
 }
 
 func queueErr(err error) error {
@@ -147,6 +172,7 @@ func (s *Server) registerRuns() {
 		pageIn
 		Scenario string `query:"scenario" maxLength:"26"`
 		Status   string `query:"status" enum:"queued,running,done,failed,canceled,"`
+		Kind     string `query:"kind" enum:"assess,backtest," doc:"assess (the default) or backtest"`
 	}
 	type listRunsOut struct {
 		Body struct {
@@ -163,7 +189,7 @@ func (s *Server) registerRuns() {
 			if in.Scenario != "" && !store.ValidID(in.Scenario) {
 				return nil, huma.Error422UnprocessableEntity("bad scenario", &huma.ErrorDetail{Location: "query.scenario", Value: in.Scenario, Message: "not an identifier"})
 			}
-			rs, next, err := s.st.ListRuns(ctx, store.RunFilter{ScenarioID: in.Scenario, Status: store.Status(in.Status)}, p)
+			rs, next, err := s.st.ListRuns(ctx, store.RunFilter{Kind: kindOr(in.Kind), ScenarioID: in.Scenario, Status: store.Status(in.Status)}, p)
 			if err != nil {
 				return nil, storeErr(err)
 			}
@@ -300,6 +326,9 @@ func (s *Server) registerRuns() {
 			r, err := get(ctx, in.ID)
 			if err != nil {
 				return nil, err
+			}
+			if r.Kind == store.KindBacktest {
+				return nil, errBacktestRun(r)
 			}
 			sc, err := s.st.GetScenario(ctx, r.ScenarioID)
 			if err != nil {

@@ -130,7 +130,10 @@ type Server struct {
 	pdfSem chan struct{}
 	// keys serialises finding and creating runs per computation (startRun).
 	keys keyLocks
-	bt   backtestCache
+	// btOnce reads the history set's input hash once (historyHash).
+	btOnce sync.Once
+	btHash string
+	btErr  error
 	// solveSem admits synchronous solves up to the number of workers.
 	solveSem chan struct{}
 	// instance names this process as the owner of the runs it queues.

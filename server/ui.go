@@ -19,6 +19,8 @@ import (
 
 	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/evidence"
+	"github.com/guarantor/guarantor/history"
+	"github.com/guarantor/guarantor/pipeline"
 	"github.com/guarantor/guarantor/report"
 	"github.com/guarantor/guarantor/store"
 )
@@ -214,22 +216,7 @@ func (s *Server) registerUI() {
 		s.render(w, r, http.StatusOK, "table", t.Name, map[string]any{"Name": t.Name, "Header": t.Header(), "Rows": cells, "Total": total,
 			"Where": strings.Join(nonEmpty, " "), "WhereList": nonEmpty, "Years": q.Get("years"), "Dataset": ds})
 	})
-	m.HandleFunc("GET /backtest", func(w http.ResponseWriter, r *http.Request) {
-		var in backtestIn
-		q := r.URL.Query()
-		in.Seed, _ = strconv.ParseUint(q.Get("seed"), 10, 64)
-		in.Samples, _ = strconv.Atoi(q.Get("samples"))
-		in.Bins, _ = strconv.Atoi(q.Get("bins"))
-		in.norm()
-		in.Samples, in.Bins = min(in.Samples, maxBacktestSamples), min(max(in.Bins, 1), 20)
-		d, err := s.backtest(r.Context(), in.Seed, in.Samples, in.Bins)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		s.render(w, r, http.StatusOK, "backtest", "Backtest", map[string]any{"B": d, "In": in,
-			"Chart": template.HTML(CalibrationSVG(d.Calibration))}) // numbers and escaped titles only
-	})
+	m.HandleFunc("GET /backtest", s.uiBacktest)
 	m.HandleFunc("GET /docs", s.uiDocs)
 }
 
@@ -257,7 +244,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, secret string) {
 // latestDone returns the newest done run of each scenario (up to 20
 // scenarios), in scenario-name order.
 func (s *Server) latestDone(ctx context.Context) ([]OptionView, error) {
-	runs, _, err := s.st.ListRuns(ctx, store.RunFilter{Status: store.Done}, store.Page{Limit: store.MaxLimit})
+	runs, _, err := s.st.ListRuns(ctx, store.RunFilter{Kind: store.KindAssess, Status: store.Done}, store.Page{Limit: store.MaxLimit})
 	if err != nil {
 		return nil, storeErr(err)
 	}
@@ -439,7 +426,7 @@ func (s *Server) uiRuns(w http.ResponseWriter, r *http.Request) {
 	if after != "" && !store.ValidID(after) {
 		after = ""
 	}
-	runs, next, err := s.st.ListRuns(r.Context(), store.RunFilter{}, store.Page{After: after, Limit: 50})
+	runs, next, err := s.st.ListRuns(r.Context(), store.RunFilter{Kind: store.KindAssess}, store.Page{After: after, Limit: 50})
 	if err != nil {
 		s.fail(w, r, storeErr(err))
 		return
@@ -465,6 +452,10 @@ func (s *Server) uiRun1(w http.ResponseWriter, r *http.Request) {
 	run, err := s.uiGetRun(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err)
+		return
+	}
+	if run.Kind == store.KindBacktest {
+		http.Redirect(w, r, "/backtest?run="+run.ID, http.StatusSeeOther)
 		return
 	}
 	data := map[string]any{"Run": run}
@@ -520,4 +511,61 @@ func (s *Server) uiDocs(w http.ResponseWriter, r *http.Request) {
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].Path+rows[i].Method < rows[j].Path+rows[j].Method })
 	s.render(w, r, http.StatusOK, "docs", "API", rows)
+}
+
+// uiBacktest shows a backtest: ?run=ID shows that backtest run, its
+// progress (the run page's event stream) until it ends, then its
+// document; otherwise the form's parameters find the stored backtest, or
+// queue it (or join the one running) and redirect to its run.
+func (s *Server) uiBacktest(w http.ResponseWriter, r *http.Request) {
+	var in backtestIn
+	q := r.URL.Query()
+	var run store.Run
+	if id := q.Get("run"); id != "" {
+		var err error
+		if run, err = s.uiGetRun(r.Context(), id); err == nil && run.Kind != store.KindBacktest {
+			err = huma.Error404NotFound("no such backtest")
+		}
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		in.Seed, in.Samples = run.Seed, run.Samples
+		fmt.Sscanf(run.Option, "backtest bins=%d tau=%d horizon=%g", &in.Bins, &in.Tau, &in.Horizon)
+	} else {
+		in.Seed, _ = strconv.ParseUint(q.Get("seed"), 10, 64)
+		in.Samples, _ = strconv.Atoi(q.Get("samples"))
+		in.Bins, _ = strconv.Atoi(q.Get("bins"))
+		in.Tau, _ = strconv.Atoi(q.Get("tau"))
+		in.Horizon, _ = strconv.ParseFloat(q.Get("horizon"), 64)
+		in.norm()
+		// A form asks for what it may: values beyond the caps are clamped.
+		in.Samples, in.Bins, in.Tau = min(in.Samples, s.cfg.MaxSamples), min(max(in.Bins, 1), 20), min(max(in.Tau, 1), history.MaxTau)
+		if !(in.Horizon >= 0 && in.Horizon <= pipeline.MaxHorizon) {
+			in.Horizon = 0
+		}
+		var err error
+		if run, _, err = s.startBacktest(r.Context(), in.Seed, in.Samples, in.params()); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		if run.Status != store.Done {
+			http.Redirect(w, r, "/backtest?run="+run.ID, http.StatusSeeOther)
+			return
+		}
+	}
+	data := map[string]any{"In": in, "Run": run, "MaxSamples": s.cfg.MaxSamples}
+	// The other stored backtests, to open one without recomputing it.
+	if others, _, err := s.st.ListRuns(r.Context(), store.RunFilter{Kind: store.KindBacktest, Status: store.Done}, store.Page{Limit: 20}); err == nil {
+		data["Others"] = others
+	}
+	if run.Status == store.Done {
+		d, err := s.backtestDoc(r.Context(), run)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		data["B"], data["Chart"] = d, template.HTML(CalibrationSVG(d.Calibration)) // numbers and escaped titles only
+	}
+	s.render(w, r, http.StatusOK, "backtest", "Backtest", data)
 }

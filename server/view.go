@@ -52,6 +52,9 @@ func iv(e contract.Estimate) Interval { return Interval{e.Mean, e.P05, e.P95} }
 
 // result decodes a done run's stored result.
 func (s *Server) result(ctx context.Context, r store.Run) (*contract.Assessment, error) {
+	if r.Kind == store.KindBacktest {
+		return nil, errBacktestRun(r)
+	}
 	if r.Status != store.Done {
 		return nil, huma.Error409Conflict("the run is " + string(r.Status) + "; results exist for done runs only")
 	}

@@ -28,9 +28,28 @@ func (s Status) Final() bool { return s == Done || s == Failed || s == Canceled 
 // unfinished.
 const InterruptedMsg = "interrupted: the server stopped before the run finished; start it again to rerun"
 
-// Run is one assessment of one scenario version.
+// Kind is what a run computes.
+type Kind string
+
+// The run kinds.
+const (
+	// KindAssess assesses one scenario version (every run before
+	// migration 0003).
+	KindAssess Kind = "assess"
+	// KindBacktest scores the engine on the server's history cases; its
+	// ScenarioID is BacktestScenario and its Option holds its parameters.
+	KindBacktest Kind = "backtest"
+)
+
+// BacktestScenario is the reserved scenario row backtests point at
+// (runs.scenario_id must name a scenario); it has no versions and the
+// store never returns it as a scenario.
+const BacktestScenario = "00000000000000000000000000"
+
+// Run is one assessment of one scenario version, or one backtest.
 type Run struct {
 	ID            string
+	Kind          Kind // "" is KindAssess in CreateRun
 	ScenarioID    string
 	Version       int
 	Option        string // the option's name, for lists
@@ -52,38 +71,56 @@ type Run struct {
 
 // Key is what makes two runs the same computation.
 type Key struct {
+	Kind                      Kind
 	InputsHash, EngineVersion string
 	Seed                      uint64
 	Samples                   int
 }
 
-// Key returns the run's identity as a computation.
-func (r Run) Key() Key { return Key{r.InputsHash, r.EngineVersion, r.Seed, r.Samples} }
+func (k Key) kind() Kind {
+	if k.Kind == "" {
+		return KindAssess
+	}
+	return k.Kind
+}
 
-const runCols = `id, scenario_id, version, option_name, inputs_hash, engine_version, seed, samples, status, progress, error, token_id, owner, created_at, started_at, finished_at`
+// Key returns the run's identity as a computation.
+func (r Run) Key() Key { return Key{r.Kind, r.InputsHash, r.EngineVersion, r.Seed, r.Samples} }
+
+const runCols = `id, kind, scenario_id, version, option_name, inputs_hash, engine_version, seed, samples, status, progress, error, token_id, owner, created_at, started_at, finished_at`
 
 func scanRun(row interface{ Scan(...any) error }) (Run, error) {
 	var r Run
 	var seed, c, st, f int64
-	var status string
-	if err := row.Scan(&r.ID, &r.ScenarioID, &r.Version, &r.Option, &r.InputsHash, &r.EngineVersion, &seed, &r.Samples,
+	var status, kind string
+	if err := row.Scan(&r.ID, &kind, &r.ScenarioID, &r.Version, &r.Option, &r.InputsHash, &r.EngineVersion, &seed, &r.Samples,
 		&status, &r.Progress, &r.Error, &r.TokenID, &r.Owner, &c, &st, &f); err != nil {
 		return r, err
 	}
 	// Seeds are uint64; BIGINT is signed, so the bits are stored as is.
-	r.Seed, r.Status = uint64(seed), Status(status)
+	r.Seed, r.Status, r.Kind = uint64(seed), Status(status), Kind(kind)
 	r.CreatedAt, r.StartedAt, r.FinishedAt = fromMS(c), fromMS(st), fromMS(f)
 	return r, nil
 }
 
 // CreateRun records a queued run owned by r.Owner, its heartbeat fresh;
-// ID, Status, Progress and CreatedAt are set here.
+// ID, Status, Progress and CreatedAt are set here, Kind when empty, and
+// ScenarioID for a backtest.
 func (s *Store) CreateRun(ctx context.Context, r Run) (Run, error) {
 	now := s.ms()
+	switch r.Kind {
+	case "":
+		r.Kind = KindAssess
+	case KindAssess:
+	case KindBacktest:
+		r.ScenarioID, r.Version = BacktestScenario, 0
+	default:
+		return Run{}, fmt.Errorf("CreateRun: kind %q: expected assess or backtest", r.Kind)
+	}
 	r.ID, r.Status, r.Progress, r.CreatedAt = NewID(), Queued, 0, fromMS(now)
 	r.Error, r.StartedAt, r.FinishedAt = "", time.Time{}, time.Time{}
-	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO runs (`+runCols+`, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?, ?, 0, 0, ?)`),
-		r.ID, r.ScenarioID, r.Version, r.Option, r.InputsHash, r.EngineVersion, int64(r.Seed), r.Samples, string(Queued), r.TokenID, r.Owner, now, now)
+	_, err := s.db.ExecContext(ctx, s.q(`INSERT INTO runs (`+runCols+`, heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '', ?, ?, ?, 0, 0, ?)`),
+		r.ID, string(r.Kind), r.ScenarioID, r.Version, r.Option, r.InputsHash, r.EngineVersion, int64(r.Seed), r.Samples, string(Queued), r.TokenID, r.Owner, now, now)
 	if err != nil {
 		return Run{}, err
 	}
@@ -101,6 +138,7 @@ func (s *Store) GetRun(ctx context.Context, id string) (Run, error) {
 
 // RunFilter narrows ListRuns; zero fields match everything.
 type RunFilter struct {
+	Kind       Kind
 	ScenarioID string
 	Status     Status
 }
@@ -110,6 +148,10 @@ func (s *Store) ListRuns(ctx context.Context, f RunFilter, p Page) ([]Run, strin
 	lim := p.limit()
 	query := `SELECT ` + runCols + ` FROM runs WHERE 1 = 1`
 	var args []any
+	if f.Kind != "" {
+		query += ` AND kind = ?`
+		args = append(args, string(f.Kind))
+	}
 	if f.ScenarioID != "" {
 		query += ` AND scenario_id = ?`
 		args = append(args, f.ScenarioID)
@@ -140,8 +182,8 @@ func (s *Store) ListRuns(ctx context.Context, f RunFilter, p Page) ([]Run, strin
 // an identical request is answered from the store.
 func (s *Store) FindDone(ctx context.Context, k Key) (Run, bool, error) {
 	r, err := scanRun(s.db.QueryRowContext(ctx, s.q(`SELECT `+runCols+` FROM runs
-		WHERE inputs_hash = ? AND seed = ? AND samples = ? AND engine_version = ? AND status = ? ORDER BY id LIMIT 1`),
-		k.InputsHash, int64(k.Seed), k.Samples, k.EngineVersion, string(Done)))
+		WHERE inputs_hash = ? AND seed = ? AND samples = ? AND engine_version = ? AND status = ? AND kind = ? ORDER BY id LIMIT 1`),
+		k.InputsHash, int64(k.Seed), k.Samples, k.EngineVersion, string(Done), string(k.kind())))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, false, nil
 	}
@@ -152,8 +194,8 @@ func (s *Store) FindDone(ctx context.Context, k Key) (Run, bool, error) {
 // so an identical request joins it instead of computing it twice.
 func (s *Store) FindActive(ctx context.Context, k Key) (Run, bool, error) {
 	r, err := scanRun(s.db.QueryRowContext(ctx, s.q(`SELECT `+runCols+` FROM runs
-		WHERE inputs_hash = ? AND seed = ? AND samples = ? AND engine_version = ? AND status IN (?, ?) ORDER BY id LIMIT 1`),
-		k.InputsHash, int64(k.Seed), k.Samples, k.EngineVersion, string(Queued), string(Running)))
+		WHERE inputs_hash = ? AND seed = ? AND samples = ? AND engine_version = ? AND status IN (?, ?) AND kind = ? ORDER BY id LIMIT 1`),
+		k.InputsHash, int64(k.Seed), k.Samples, k.EngineVersion, string(Queued), string(Running), string(k.kind())))
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, false, nil
 	}

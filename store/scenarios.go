@@ -86,7 +86,7 @@ func (s *Store) SaveVersion(ctx context.Context, id, yaml, author string) (Versi
 			lock = " FOR UPDATE"
 		}
 		var latest int
-		err := tx.QueryRowContext(ctx, s.q(`SELECT latest FROM scenarios WHERE id = ?`+lock), id).Scan(&latest)
+		err := tx.QueryRowContext(ctx, s.q(`SELECT latest FROM scenarios WHERE id = ? AND latest > 0`+lock), id).Scan(&latest)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("scenario %s: %w", id, ErrNotFound)
 		}
@@ -121,7 +121,7 @@ func scanScenario(row interface{ Scan(...any) error }) (Scenario, error) {
 
 // GetScenario returns scenario id.
 func (s *Store) GetScenario(ctx context.Context, id string) (Scenario, error) {
-	sc, err := scanScenario(s.db.QueryRowContext(ctx, s.q(`SELECT `+scenarioCols+` FROM scenarios WHERE id = ?`), id))
+	sc, err := scanScenario(s.db.QueryRowContext(ctx, s.q(`SELECT `+scenarioCols+` FROM scenarios WHERE id = ? AND latest > 0`), id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return sc, fmt.Errorf("scenario %s: %w", id, ErrNotFound)
 	}
@@ -130,7 +130,7 @@ func (s *Store) GetScenario(ctx context.Context, id string) (Scenario, error) {
 
 // ScenarioByName returns the scenario called name.
 func (s *Store) ScenarioByName(ctx context.Context, name string) (Scenario, error) {
-	sc, err := scanScenario(s.db.QueryRowContext(ctx, s.q(`SELECT `+scenarioCols+` FROM scenarios WHERE name = ?`), name))
+	sc, err := scanScenario(s.db.QueryRowContext(ctx, s.q(`SELECT `+scenarioCols+` FROM scenarios WHERE name = ? AND latest > 0`), name))
 	if errors.Is(err, sql.ErrNoRows) {
 		return sc, fmt.Errorf("scenario %q: %w", name, ErrNotFound)
 	}
@@ -144,9 +144,9 @@ func (s *Store) ListScenarios(ctx context.Context, p Page) ([]Scenario, string, 
 	var rows *sql.Rows
 	var err error
 	if p.After == "" {
-		rows, err = s.db.QueryContext(ctx, s.q(`SELECT `+scenarioCols+` FROM scenarios ORDER BY id DESC LIMIT ?`), lim+1)
+		rows, err = s.db.QueryContext(ctx, s.q(`SELECT `+scenarioCols+` FROM scenarios WHERE latest > 0 ORDER BY id DESC LIMIT ?`), lim+1)
 	} else {
-		rows, err = s.db.QueryContext(ctx, s.q(`SELECT `+scenarioCols+` FROM scenarios WHERE id < ? ORDER BY id DESC LIMIT ?`), p.After, lim+1)
+		rows, err = s.db.QueryContext(ctx, s.q(`SELECT `+scenarioCols+` FROM scenarios WHERE id < ? AND latest > 0 ORDER BY id DESC LIMIT ?`), p.After, lim+1)
 	}
 	if err != nil {
 		return nil, "", err

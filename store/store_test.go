@@ -342,3 +342,133 @@ func TestIDs(t *testing.T) {
 		}
 	}
 }
+
+// Backtests are runs of kind backtest: the same lifecycle, results and
+// recovery as assessments, but never the same computation as one (even
+// with equal hashes), listed apart, and pointing at the reserved scenario,
+// which no scenario query returns and no save can extend.
+func TestBacktestRuns(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store, _ string) {
+		ctx := context.Background()
+		sc, _, _ := s.CreateScenario(ctx, "a", "x", "")
+		a, err := s.CreateRun(ctx, store.Run{ScenarioID: sc.ID, Version: 1, InputsHash: "h", EngineVersion: "v", Seed: 3, Samples: 100})
+		if err != nil || a.Kind != store.KindAssess {
+			t.Fatalf("assess run %+v %v", a, err)
+		}
+		b, err := s.CreateRun(ctx, store.Run{Kind: store.KindBacktest, Option: "bins=5", InputsHash: "h", EngineVersion: "v", Seed: 3, Samples: 100, Owner: "me"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.GetRun(ctx, b.ID)
+		if err != nil || got.Kind != store.KindBacktest || got.ScenarioID != store.BacktestScenario || got.Option != "bins=5" {
+			t.Fatalf("backtest run %+v %v", got, err)
+		}
+		if _, err := s.CreateRun(ctx, store.Run{Kind: "sweep", InputsHash: "h"}); err == nil {
+			t.Fatal("unknown kind accepted")
+		}
+		bk := got.Key()
+		if f, ok, _ := s.FindActive(ctx, bk); !ok || f.ID != b.ID {
+			t.Fatalf("active backtest = %+v %v", f, ok)
+		}
+		ak := bk
+		ak.Kind = ""
+		if f, ok, _ := s.FindActive(ctx, ak); !ok || f.ID != a.ID {
+			t.Fatalf("an assess key found %+v, want the assess run", f)
+		}
+		s.StartRun(ctx, b.ID)
+		s.SetProgress(ctx, b.ID, 0.25)
+		if ok, err := s.FinishRun(ctx, b.ID, []byte(`{"output":"backtest"}`)); !ok || err != nil {
+			t.Fatalf("finish %v %v", ok, err)
+		}
+		if f, ok, _ := s.FindDone(ctx, bk); !ok || f.ID != b.ID {
+			t.Fatal("done backtest not found")
+		}
+		if _, ok, _ := s.FindDone(ctx, ak); ok {
+			t.Fatal("a backtest answered an assessment's key")
+		}
+		if body, err := s.Result(ctx, b.ID); err != nil || string(body) != `{"output":"backtest"}` {
+			t.Fatalf("result %q %v", body, err)
+		}
+		for _, c := range []struct {
+			kind store.Kind
+			want string
+		}{{store.KindAssess, a.ID}, {store.KindBacktest, b.ID}} {
+			rs, _, err := s.ListRuns(ctx, store.RunFilter{Kind: c.kind}, store.Page{})
+			if err != nil || len(rs) != 1 || rs[0].ID != c.want {
+				t.Fatalf("%s runs = %+v %v", c.kind, rs, err)
+			}
+		}
+		if rs, _, _ := s.ListRuns(ctx, store.RunFilter{}, store.Page{}); len(rs) != 2 {
+			t.Fatalf("all runs: %d, want 2", len(rs))
+		}
+		// The reserved scenario is invisible and read-only.
+		if _, err := s.GetScenario(ctx, store.BacktestScenario); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("reserved scenario: %v", err)
+		}
+		if _, err := s.ScenarioByName(ctx, "(backtests)"); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("reserved scenario by name: %v", err)
+		}
+		if _, err := s.SaveVersion(ctx, store.BacktestScenario, "x", ""); !errors.Is(err, store.ErrNotFound) {
+			t.Fatalf("save to the reserved scenario: %v", err)
+		}
+		if list, _, _ := s.ListScenarios(ctx, store.Page{}); len(list) != 1 || list[0].ID != sc.ID {
+			t.Fatalf("scenarios = %+v", list)
+		}
+		// An interrupted backtest is failed by recovery like any run.
+		c, _ := s.CreateRun(ctx, store.Run{Kind: store.KindBacktest, InputsHash: "h3", EngineVersion: "v", Samples: 100, Owner: "dead"})
+		s.StartRun(ctx, c.ID)
+		if n, err := s.RecoverStale(ctx, "me", -time.Hour); err != nil || n < 1 {
+			t.Fatalf("recovered %d %v", n, err)
+		}
+		if got, _ := s.GetRun(ctx, c.ID); got.Status != store.Failed || got.Error != store.InterruptedMsg {
+			t.Fatalf("interrupted backtest = %+v", got)
+		}
+	})
+}
+
+// Migration 0003 is additive: a database at migration 0002 with a run
+// and its result upgrades with every row intact, the run an assessment.
+func TestMigrationKindIsAdditive(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store, dsn string) {
+		ctx := context.Background()
+		db := s.DB()
+		// Back to the schema after 0002.
+		for _, q := range []string{`DROP INDEX runs_kind`, `ALTER TABLE runs DROP COLUMN kind`,
+			`DELETE FROM scenarios WHERE id = '` + store.BacktestScenario + `'`, `DELETE FROM schema_migrations WHERE version = 3`} {
+			if _, err := db.ExecContext(ctx, q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+		sc, _, err := s.CreateScenario(ctx, "old", "x", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		id := store.NewID()
+		if _, err := db.ExecContext(ctx, s.Q(`INSERT INTO runs (id, scenario_id, version, option_name, inputs_hash, engine_version, seed, samples,
+			status, progress, error, token_id, created_at, started_at, finished_at, owner, heartbeat_at)
+			VALUES (?, ?, 1, 'o', 'h', 'v', 7, 100, 'done', 1, '', '', 1, 2, 3, 'x', 4)`), id, sc.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.ExecContext(ctx, s.Q(`INSERT INTO results (run_id, body, created_at) VALUES (?, '{"a":1}', 3)`), id); err != nil {
+			t.Fatal(err)
+		}
+		s2, err := store.Open(ctx, dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s2.Close()
+		r, err := s2.GetRun(ctx, id)
+		if err != nil || r.Kind != store.KindAssess || r.Seed != 7 || r.Status != store.Done || r.Owner != "x" || r.FinishedAt.UnixMilli() != 3 {
+			t.Fatalf("old run after 0003: %+v %v", r, err)
+		}
+		if f, ok, _ := s2.FindDone(ctx, store.Key{InputsHash: "h", EngineVersion: "v", Seed: 7, Samples: 100}); !ok || f.ID != id {
+			t.Fatal("old run not found as done")
+		}
+		if body, err := s2.Result(ctx, id); err != nil || string(body) != `{"a":1}` {
+			t.Fatalf("old result %q %v", body, err)
+		}
+		if _, err := s2.CreateRun(ctx, store.Run{Kind: store.KindBacktest, InputsHash: "h", EngineVersion: "v", Samples: 100}); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
