@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -181,21 +182,39 @@ func ParetoSVG(d *Design) string {
 		maxC = 1
 	}
 	x := func(v float64) float64 { return l + (w-l-r)*v/maxC }
-	y := func(v float64) float64 { return h - b - (h-t-b)*v }
+	// The vertical axis spans the packages' intervals and the target,
+	// padded to whole 5-point steps: after a war every package sits
+	// within a few points of the others, and a 0-100% axis would draw
+	// them as one flat line.
+	yLo, yHi := 1.0, 0.0
+	if target > 0 {
+		yLo, yHi = target, target
+	}
+	for _, c := range res.Assessed {
+		_, lo, hi := p.Score(c)
+		yLo, yHi = min(yLo, lo), max(yHi, hi)
+	}
+	yLo = max(0, math.Floor(yLo*20-0.2)/20)
+	yHi = min(1, math.Ceil(yHi*20+0.2)/20)
+	if !(yHi > yLo) {
+		yLo, yHi = 0, 1
+	}
+	y := func(v float64) float64 { return h - b - (h-t-b)*(v-yLo)/(yHi-yLo) }
 	var s strings.Builder
 	e := html.EscapeString
 	fmt.Fprintf(&s, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="cost frontier" font-family="sans-serif">`, w, h, w, h)
 	fmt.Fprintf(&s, `<rect width="%d" height="%d" fill="#fff"/><text x="8" y="20" font-size="14" font-weight="bold">Cost against %s of every package assessed</text>`, w, h, e(name))
 	for k := 0; k <= 4; k++ {
-		v := float64(k) / 4
-		fmt.Fprintf(&s, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#e2e2e2"/><text x="%d" y="%.1f" font-size="10" text-anchor="end">%.0f%%</text>`, l, w-r, y(v), y(v), l-4, y(v)+3, 100*v)
-		fmt.Fprintf(&s, `<text x="%.1f" y="%d" font-size="10" text-anchor="middle">%.3g</text>`, x(maxC*v), h-b+14, maxC*v)
+		f := float64(k) / 4
+		v := yLo + (yHi-yLo)*f
+		fmt.Fprintf(&s, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#e2e2e2"/><text x="%d" y="%.1f" font-size="10" text-anchor="end">%.4g%%</text>`, l, w-r, y(v), y(v), l-4, y(v)+3, 100*v)
+		fmt.Fprintf(&s, `<text x="%.1f" y="%d" font-size="10" text-anchor="middle">%.3g</text>`, x(maxC*f), h-b+14, maxC*f)
 	}
 	fmt.Fprintf(&s, `<text x="%d" y="%d" font-size="11" text-anchor="middle">total cost</text>`, (l+w-r)/2, h-12)
 	fmt.Fprintf(&s, `<text x="14" y="%d" font-size="11" transform="rotate(-90 14 %d)" text-anchor="middle">%s</text>`, (t+h-b)/2, (t+h-b)/2, e(name))
 	if target > 0 {
-		fmt.Fprintf(&s, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#b5443c" stroke-dasharray="5,4"/><text x="%d" y="%.1f" font-size="10" fill="#b5443c">target %.0f%%</text>`,
-			l, w-r, y(target), y(target), w-r+4, y(target)+3, 100*target)
+		fmt.Fprintf(&s, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#b5443c" stroke-dasharray="5,4"/><text x="%d" y="%.1f" font-size="10" fill="#b5443c" text-anchor="end">target %.4g%%</text>`,
+			l, w-r, y(target), y(target), w-r-4, y(target)+12, 100*target)
 	}
 	col := map[string]string{}
 	for i, a := range d.Problem.Alternatives {
