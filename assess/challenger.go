@@ -3,7 +3,6 @@ package assess
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/guarantor/guarantor/deter"
@@ -28,23 +27,6 @@ const (
 	InputContiguous = "challenge.contiguous"
 )
 
-// generalCovariates is the compiled covariate term of one option.
-type generalCovariates struct {
-	x      [deter.NumChallengerCovariates]float64 // deter.ChallengerCovariates.Values, fixed per option
-	centre [deter.NumChallengerCovariates]float64 // the fit's sample means (deter.Default, or the compiled coefficients)
-	coef   [deter.NumChallengerCovariates]int     // slots of the coefficients α_j
-	inputs []int                                  // slots of the challenge.* point inputs
-}
-
-// term is x'α for the draw's coefficients.
-func (g *generalCovariates) term(x []float64) float64 {
-	var s float64
-	for j, i := range g.coef {
-		s += x[i] * (g.x[j] - g.centre[j])
-	}
-	return s
-}
-
 // challengerCovariates compiles the covariates: the file's values where it
 // gives them, else the embedded data for the pair in the assessment year
 // (flagged when the data end before it, or cannot say).
@@ -52,25 +34,14 @@ func (s *structural) challengerCovariates() error {
 	sc := s.c.Scenario
 	ch := sc.Challenge
 	g := &s.gen
-	for j, name := range scenario.ChallengerCovariateKeys() {
-		i, err := s.slot(name)
-		if err != nil {
-			return err
-		}
-		g.coef[j] = i
+	var centres []float64
+	for _, e := range s.c.Coef().ChallengerEstimates() {
+		centres = append(centres, e.Centre)
 	}
-	for j, e := range s.c.Coef().ChallengerEstimates() {
-		g.centre[j] = e.Centre
+	if err := s.bindTerm(g, scenario.ChallengerCovariateKeys(), centres); err != nil {
+		return err
 	}
-	year, _ := strconv.Atoi(s.asOf[:4])
-	a, b := sc.Challenger.Code, sc.Protege.Code
-	pair := sc.Protege.Name
-	if sc.Territory != nil {
-		b = 0
-		if sc.Territory.Sovereign != nil {
-			b, pair = sc.Territory.Sovereign.Code, sc.Territory.Sovereign.Name+" (sovereign of "+sc.Territory.Name+")"
-		}
-	}
+	a, b, year, pair := s.pairCodes()
 	var h evidence.DyadHistory
 	var herr error
 	if ch.Rivalry == nil || ch.LastDispute == nil || ch.Contiguous == nil || *ch.LastDispute == scenario.NoDispute {
@@ -139,7 +110,8 @@ func (s *structural) challengerCovariates() error {
 	default:
 		known[3] = false
 	}
-	g.x = x.Values()
+	v := x.Values()
+	g.x = v[:]
 	var unknown []string
 	for j, f := range []string{"rivalry", "last_dispute", "", "contiguous"} {
 		if !known[j] {

@@ -3,7 +3,6 @@ package assess
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/guarantor/guarantor/deter"
@@ -24,23 +23,6 @@ import (
 // InputEarlierWars is the point input of the number of earlier wars.
 const InputEarlierWars = "challenge.earlier_wars"
 
-// postWarCovariates is the compiled dyad term of one option.
-type postWarCovariates struct {
-	x      [deter.NumPostWarCovariates]float64 // deter.PostWarCovariates.Values, fixed per option
-	centre [deter.NumPostWarCovariates]float64 // the spells' sample means (deter.Default, or the compiled coefficients)
-	coef   [deter.NumPostWarCovariates]int     // slots of the coefficients δ_j
-	inputs []int                               // slots of the challenge.* point inputs
-}
-
-// term is η = Σ_j δ_j (x_j − centre_j) for the draw's coefficients in.
-func (p *postWarCovariates) term(in []float64) float64 {
-	var s float64
-	for j, i := range p.coef {
-		s += in[i] * (p.x[j] - p.centre[j])
-	}
-	return s
-}
-
 // postWarCovariates compiles the covariates: the file's values where it
 // gives them, else the embedded data for the pair in the assessment year
 // (flagged when the data end before it, or cannot say).
@@ -48,25 +30,14 @@ func (s *structural) postWarCovariates() error {
 	sc := s.c.Scenario
 	ch := sc.Challenge
 	p := &s.pw
-	for j, name := range scenario.PostWarCovariateKeys() {
-		i, err := s.slot(name)
-		if err != nil {
-			return err
-		}
-		p.coef[j] = i
+	var centres []float64
+	for _, e := range s.c.Coef().PostWarEstimates() {
+		centres = append(centres, e.Centre)
 	}
-	for j, e := range s.c.Coef().PostWarEstimates() {
-		p.centre[j] = e.Centre
+	if err := s.bindTerm(p, scenario.PostWarCovariateKeys(), centres); err != nil {
+		return err
 	}
-	year, _ := strconv.Atoi(s.asOf[:4])
-	a, b := sc.Challenger.Code, sc.Protege.Code
-	pair := sc.Protege.Name
-	if sc.Territory != nil {
-		b = 0
-		if sc.Territory.Sovereign != nil {
-			b, pair = sc.Territory.Sovereign.Code, sc.Territory.Sovereign.Name+" (sovereign of "+sc.Territory.Name+")"
-		}
-	}
+	a, b, year, pair := s.pairCodes()
 	var h evidence.PostWarHistory
 	var herr error
 	if ch.Rivalry == nil || ch.Contiguous == nil || ch.EarlierWars == nil {
@@ -115,7 +86,8 @@ func (s *structural) postWarCovariates() error {
 	default:
 		known[2] = false
 	}
-	p.x = x.Values()
+	v := x.Values()
+	p.x = v[:]
 	var unknown []string
 	for j, f := range []string{"rivalry", "contiguous", "earlier_wars"} {
 		if !known[j] {

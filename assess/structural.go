@@ -41,8 +41,8 @@ type structural struct {
 	general bool              // general deterrence: P(status quo) is per year
 	postwar bool              // post-war stage: the cure Weibull from the war's end, the index a hazard ratio
 	stage   string            // the stage used (scenario.EffectiveStage)
-	gen     generalCovariates // general deterrence: the challenger covariates' term
-	pw      postWarCovariates // post-war: the dyad covariates' log hazard ratio
+	gen     covariateTerm     // general deterrence: the challenger covariates' term x'α
+	pw      covariateTerm     // post-war: the dyad covariates' log hazard ratio η
 	asOf    string
 	flags   []string
 }
@@ -551,12 +551,12 @@ func (s *structural) flagUnread() {
 		read[i] = true
 	}
 	if s.general {
-		for _, i := range append(s.gen.coef[:], s.gen.inputs...) {
+		for _, i := range append(append([]int(nil), s.gen.coef...), s.gen.inputs...) {
 			read[i] = true
 		}
 	}
 	if s.postwar {
-		for _, i := range append(s.pw.coef[:], s.pw.inputs...) {
+		for _, i := range append(append([]int(nil), s.pw.coef...), s.pw.inputs...) {
 			read[i] = true
 		}
 	}
