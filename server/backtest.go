@@ -193,7 +193,8 @@ func (s *Server) registerBacktest() {
 			"and Location `/api/runs/{id}`, whose progress streams from `/api/runs/{id}/events`, whose document is " +
 			"`/api/runs/{id}/result` once done, and which `POST /api/runs/{id}/cancel` cancels. Asking again returns the stored " +
 			"document. A backtest that failed or was canceled is run afresh by the next request.",
-		Tags: []string{"runs"},
+		Tags:        []string{"runs"},
+		Middlewares: huma.Middlewares{s.finiteHorizon},
 		Responses: map[string]*huma.Response{
 			"200": {Description: "the backtest document", Content: map[string]*huma.MediaType{"application/json": {Schema: docSchema}}},
 			"202": {Description: "the backtest is queued or running: the run", Headers: map[string]*huma.Param{"Location": {Description: "the run", Schema: &huma.Schema{Type: "string"}}},
@@ -229,6 +230,20 @@ func (s *Server) registerBacktest() {
 			}
 			return &backtestOut{Status: http.StatusAccepted, Location: loc, ContentType: "application/json", Body: b}, nil
 		})
+}
+
+// finiteHorizon refuses a horizon of NaN or ±Inf, which Go's float parser
+// accepts: NaN passes the schema's range (the run then failed, a 500) and
+// Inf's range error carries a value JSON cannot encode. Both are the
+// client's mistake, so 422 naming the parameter, before any run is queued.
+func (s *Server) finiteHorizon(ctx huma.Context, next func(huma.Context)) {
+	raw := ctx.Query("horizon")
+	if v, err := strconv.ParseFloat(raw, 64); err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+		huma.WriteErr(s.api, ctx, http.StatusUnprocessableEntity, "validation failed",
+			&huma.ErrorDetail{Message: "expected a finite number of years from 0 to 200", Location: "query.horizon", Value: raw})
+		return
+	}
+	next(ctx)
 }
 
 // backtestDoc reads a done backtest run's document for the UI.

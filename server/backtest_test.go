@@ -123,6 +123,18 @@ func TestBacktestLimits(t *testing.T) {
 			t.Fatalf("%s: %d %s", q, code, b)
 		}
 	}
+	// Go's float parser reads NaN and Inf: NaN passes a range check (it
+	// failed the run, a 500) and Inf's range error could not be written as
+	// JSON. Both are the client's mistake: 422 naming the parameter, no run.
+	for _, q := range []string{"horizon=NaN&wait=0", "horizon=nan&wait=0", "horizon=Inf&wait=0", "horizon=-Inf&wait=0", "horizon=%2BInf&wait=0"} {
+		code, _, b := h.get("/api/backtest?" + q)
+		if code != 422 || !strings.Contains(string(b), "query.horizon") {
+			t.Fatalf("%s: %d %s", q, code, b)
+		}
+	}
+	if code, _, b := h.get("/api/runs?kind=backtest"); code != 200 || strings.Contains(string(b), `"id"`) {
+		t.Fatalf("a refused horizon left a run: %d %s", code, b)
+	}
 	code, hdr, b := h.get("/api/backtest?samples=30000&wait=0")
 	if code != http.StatusAccepted || !strings.HasPrefix(hdr.Get("Location"), "/api/runs/") {
 		t.Fatalf("samples at the cap: %d %s", code, b)
