@@ -94,6 +94,13 @@ func (s *structural) challengerCovariates() error {
 		if !h.MIDCovered() {
 			s.flag("challenge.last_dispute: the MID data end in %d, so a dispute after %d is unknown and the peace years (%d) count from the data's last dispute: give challenge.last_dispute to say what happened since", evidence.MIDLastYear, evidence.MIDLastYear, h.PeaceYears())
 		}
+	case ch.LastDispute != nil:
+		// none, with no data for the pair: the file still says the two
+		// never fought (no_prior_dispute); only the years since both
+		// became states are unknown.
+		x.NoPrior, srcs[2] = true, "file: challenge.last_dispute none"
+		known[1] = false
+		s.flag("challenge.last_dispute: none, but the years of peace since both became states cannot be read (%v): the fit's mean is assumed for them", herr)
 	default:
 		known[1], known[2] = false, false
 	}
@@ -117,7 +124,7 @@ func (s *structural) challengerCovariates() error {
 		if !known[j] {
 			g.x[j] = g.centre[j] // x at the fit's mean: the term adds nothing
 			srcs[j] = "unknown: the fit's sample mean (flagged)"
-			if f != "" {
+			if f != "" && !(j == 1 && ch.LastDispute != nil) {
 				unknown = append(unknown, "challenge."+f)
 			}
 		}

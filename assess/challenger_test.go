@@ -190,3 +190,64 @@ func TestChallengerLastDisputeAfterAsOf(t *testing.T) {
 		t.Errorf("error %v, want one naming late.yaml and challenge.last_dispute", err)
 	}
 }
+
+// last_dispute: none is the file's word that the two never fought: with no
+// data for the pair (a territory without a sovereign) it still sets
+// no_prior_dispute, and only the years of peace are unknown; the flag must
+// not say the field is missing from the file.
+func TestChallengerNoDisputeUnknownPair(t *testing.T) {
+	src := `name: t
+challenger: ARG
+protege: {territory: Falkland Islands}
+horizon: {value: 5, source: judgment}
+period: {start: 1980}
+challenge: {stage: general, last_dispute: none}
+capabilities:
+  challenger: {deployable_troops: 10000, source: judgment}
+  protege: {deployable_troops: 100, source: judgment}
+option:
+  guarantors:
+    - {country: UKG, id: uk, capability: {deployable_troops: 8000, source: judgment}, instruments: [{type: defense_pact}]}
+`
+	s, err := scenario.Parse("t.yaml", []byte(src), scenario.Options{Countries: Countries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := compileScenario(t, s)
+	if a, _ := assumption(m, InputNoPrior); a.Median != 1 || a.Source != "file: challenge.last_dispute none" {
+		t.Errorf("no_prior_dispute %+v, want 1 from the file", a)
+	}
+	if hasFlag(m.st.flags, "challenge.last_dispute, challenge.contiguous: not in the file") || !hasFlag(m.st.flags, "challenge.rivalry, challenge.contiguous: not in the file") {
+		t.Errorf("flags %q: last_dispute is in the file", m.st.flags)
+	}
+	if !hasFlag(m.st.flags, "challenge.last_dispute: none, but the years of peace") {
+		t.Errorf("no flag for the unknown years of peace in %q", m.st.flags)
+	}
+}
+
+// A covariate the file gives for a stage that does not read it is said,
+// not silently dropped (the stage may be derived from a ceasefire).
+func TestChallengeCovariatesUnusedFlagged(t *testing.T) {
+	cases := []struct {
+		stage, fields, want string
+	}{
+		{"immediate", "rivalry: true, contiguous: false, last_dispute: 2000, earlier_wars: 1", "challenge.rivalry, challenge.last_dispute, challenge.contiguous, challenge.earlier_wars: given but not read at stage immediate"},
+		{"general", "earlier_wars: 2", "challenge.earlier_wars: given but not read at stage general"},
+		{"postwar", "last_dispute: 2000, rivalry: true", "challenge.last_dispute: given but not read at stage postwar"},
+		{"general", "rivalry: true, last_dispute: 2000, contiguous: true", ""},
+		{"postwar", "rivalry: true, contiguous: true, earlier_wars: 0", ""},
+	}
+	for _, c := range cases {
+		src := strings.Replace(strings.Replace(generalFile, "%s", "period: {start: 2004-01}", 1), "%s", "", 1)
+		src = strings.Replace(src, "challenge:\n  stage: general\n", "challenge: {stage: "+c.stage+", "+c.fields+"}\n", 1)
+		s, err := scenario.Parse("u.yaml", []byte(src), scenario.Options{Countries: Countries})
+		if err != nil {
+			t.Fatalf("%v\n%s", err, src)
+		}
+		m := compileScenario(t, s)
+		got := hasFlag(m.st.flags, "given but not read")
+		if c.want == "" && got || c.want != "" && !hasFlag(m.st.flags, c.want) {
+			t.Errorf("%s {%s}: flags %q, want %q", c.stage, c.fields, m.st.flags, c.want)
+		}
+	}
+}

@@ -127,6 +127,34 @@ func (s *structural) flag(format string, a ...any) {
 	s.flags = append(s.flags, fmt.Sprintf(format, a...))
 }
 
+// flagUnusedCovariates says which challenge covariates the file gives but
+// the stage does not read (last_dispute: general only; rivalry and
+// contiguous: general and post-war; earlier_wars: post-war only), rather
+// than dropping them in silence: the stage may be derived (a ceasefire
+// agreement makes an immediate stage post-war), so a value can be given
+// for a stage the file does not end up at.
+func (s *structural) flagUnusedCovariates() {
+	ch := s.c.Scenario.Challenge
+	var unused []string
+	for _, f := range []struct {
+		name  string
+		given bool
+		read  bool
+	}{
+		{"challenge.rivalry", ch.Rivalry != nil, s.general || s.postwar},
+		{"challenge.last_dispute", ch.LastDispute != nil, s.general},
+		{"challenge.contiguous", ch.Contiguous != nil, s.general || s.postwar},
+		{"challenge.earlier_wars", ch.EarlierWars != nil, s.postwar},
+	} {
+		if f.given && !f.read {
+			unused = append(unused, f.name)
+		}
+	}
+	if len(unused) > 0 {
+		s.flag("%s: given but not read at stage %s (docs/scenario.md, challenge): recorded, not used", strings.Join(unused, ", "), s.stage)
+	}
+}
+
 // dateTime reads a file's date (YYYY, YYYY-MM or YYYY-MM-DD) as its first
 // day, or with last as the last day of the span it names.
 func dateTime(d string, last bool) (time.Time, bool) {
@@ -236,6 +264,7 @@ func compileStructural(o Option) (*structural, error) {
 			return nil, err
 		}
 	}
+	s.flagUnusedCovariates()
 	if err := s.forces(o); err != nil {
 		return nil, err
 	}
