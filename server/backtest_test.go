@@ -268,3 +268,37 @@ func TestBacktestCrash(t *testing.T) {
 		h2.do("POST", hdr.Get("Location")+"/cancel", nil, true, nil)
 	})
 }
+
+// The page shows what the run computed and asks for what the API takes:
+// the refitted engine (on by default, the fully cross-validated score) has
+// its section, the form carries refit, and "Run it again" keeps it, so a
+// canceled refit=false run is not rerun as another computation.
+func TestBacktestPageRefit(t *testing.T) {
+	h := newSQLite(t, func(c *Config) { c.History = historyDir; c.Workers = 1; c.MaxSamples = 2_000_000 })
+	for _, c := range []struct {
+		refit    string
+		section  bool
+		selected string
+	}{
+		{"true", true, `<option value="true" selected>`},
+		{"false", false, `<option value="false" selected>`},
+	} {
+		q := "seed=7&samples=300&bins=4&refit=" + c.refit
+		if code, _, b := h.get("/api/backtest?wait=20&" + q); code != 200 {
+			t.Fatalf("refit=%s: %d %.300s", c.refit, code, b)
+		}
+		code, _, page := h.get("/backtest?" + q)
+		if code != 200 || strings.Contains(string(page), "Engine refitted leave-dyad-out") != c.section || !strings.Contains(string(page), c.selected) {
+			t.Errorf("refit=%s page: %d, refit section %v, want %v; form option %q", c.refit, code, !c.section, c.section, c.selected)
+		}
+	}
+	code, hdr, b := h.get("/api/backtest?samples=2000000&refit=false&wait=0")
+	if code != http.StatusAccepted {
+		t.Fatalf("%d %s", code, b)
+	}
+	h.do("POST", hdr.Get("Location")+"/cancel", nil, true, nil)
+	id := strings.TrimPrefix(hdr.Get("Location"), "/api/runs/")
+	if code, _, page := h.get("/backtest?run=" + id); code != 200 || !strings.Contains(string(page), "refit=false\">Run it again") {
+		t.Errorf("canceled refit=false page: %d, its rerun link drops refit", code)
+	}
+}
