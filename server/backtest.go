@@ -268,7 +268,9 @@ func CalibrationSVG(bins []contract.Bin) string {
 	px := func(p float64) float64 { return pad + (w-pad-10)*p }
 	py := func(p float64) float64 { return h - pad - (h-pad-10)*p }
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img" aria-label="calibration: forecast against observed share held">`, w, h)
+	// The x axis's last label, "100%" centred on px(1) = w-10, needs some
+	// 12 px right of it (10 px type): the drawing is that much wider.
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img" aria-label="calibration: forecast against observed share held">`, w+12, h)
 	fmt.Fprintf(&b, `<rect x="%.0f" y="%.0f" width="%.0f" height="%.0f" fill="none" stroke="#888"/>`, px(0), py(1), px(1)-px(0), py(0)-py(1))
 	fmt.Fprintf(&b, `<line x1="%.0f" y1="%.0f" x2="%.0f" y2="%.0f" stroke="#bbb" stroke-dasharray="4,3"/>`, px(0), py(0), px(1), py(1))
 	for k := 0; k <= 4; k++ {

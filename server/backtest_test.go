@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/pipeline"
 	"github.com/guarantor/guarantor/report"
 	"github.com/guarantor/guarantor/store"
@@ -300,5 +302,27 @@ func TestBacktestPageRefit(t *testing.T) {
 	id := strings.TrimPrefix(hdr.Get("Location"), "/api/runs/")
 	if code, _, page := h.get("/backtest?run=" + id); code != 200 || !strings.Contains(string(page), "refit=false\">Run it again") {
 		t.Errorf("canceled refit=false page: %d, its rerun link drops refit", code)
+	}
+}
+
+// The reliability diagram holds its axis labels: "100%" (4 characters of
+// 10 px type, about 6 px each) centred at its x fits inside the width.
+func TestCalibrationSVGLabelsFit(t *testing.T) {
+	svg := CalibrationSVG([]contract.Bin{{Lo: 0.8, Hi: 1, Cases: 5, MeanForecast: 0.9, ObservedHeld: 0.8}})
+	var width float64
+	if _, err := fmt.Sscanf(svg[strings.Index(svg, `width="`):], `width="%g"`, &width); err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(svg, ">100%</text>")
+	if i < 0 {
+		t.Fatal("no 100% label")
+	}
+	j := strings.LastIndex(svg[:i], `<text x="`)
+	var x float64
+	if _, err := fmt.Sscanf(svg[j:], `<text x="%g"`, &x); err != nil {
+		t.Fatal(err)
+	}
+	if x+2*6 > width {
+		t.Errorf("label 100%% centred at x=%g runs past the width %g", x, width)
 	}
 }
