@@ -121,6 +121,8 @@ func TestBadInput(t *testing.T) {
 		{"design samples negative", []string{"design", designFile, "-q", "--samples", "-1"}, 2, []string{"--samples must be between"}, false},
 		{"design target NaN", []string{"design", designFile, "-q", "--target", "NaN"}, 2, []string{"target NaN"}, false},
 		{"design target-nowar NaN", []string{"design", designFile, "-q", "--target-nowar", "NaN"}, 2, []string{"--target-nowar NaN"}, false},
+		{"design no target", []string{"design", designFile, "-q", "--target", "0", "--target-nowar", "0"}, 2, []string{"no target", "--target", "--target-nowar"}, false},
+		{"design target-nowar 0 on a file whose target is P(no war) alone", []string{"design", designFile, "-q", "--target-nowar", "0"}, 2, []string{"no target", "--target-nowar"}, false},
 		{"design horizon negative", []string{"design", designFile, "-q", "--horizon", "-1"}, 2, []string{"--horizon must be"}, false},
 		{"design vary tiny step", []string{"design", option, "-q", "--vary", "guarantors[id=uk].instruments[0].troops=1000:20000:0.000001"}, 2, []string{"more than 10000000 values"}, false},
 		{"design /dev/zero", []string{"design", "/dev/zero", "-q", "--vary", "a.b=1:2:1"}, 2, []string{"/dev/zero", "not a regular file"}, false},

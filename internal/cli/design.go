@@ -101,6 +101,9 @@ reported with its 90% Monte Carlo interval; --strict asks the interval's lower e
 				return usageError("--target %g: expected a probability in (0, 1)", p.Target)
 			case !(p.NoWarTarget >= 0 && p.NoWarTarget < 1):
 				return usageError("--target-nowar %g: expected a probability in [0, 1)", p.NoWarTarget)
+			case p.Target == 0 && p.NoWarTarget == 0:
+				// 0 switches a target off; with both off nothing is sought.
+				return usageError("no target: --target and --target-nowar are both 0 (with the design file's target merged); give one in (0, 1)")
 			}
 			if natsURL != "" {
 				nc, err := nats.Connect(natsURL, nats.Name("guarantor design"))
