@@ -1,7 +1,10 @@
 package assess
 
 import (
+	"context"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -248,6 +251,36 @@ func TestChallengeCovariatesUnusedFlagged(t *testing.T) {
 		got := hasFlag(m.st.flags, "given but not read")
 		if c.want == "" && got || c.want != "" && !hasFlag(m.st.flags, c.want) {
 			t.Errorf("%s {%s}: flags %q, want %q", c.stage, c.fields, m.st.flags, c.want)
+		}
+	}
+}
+
+// The UDG engine does not read the stage (docs/assess.md): a general or
+// post-war file assessed with it says so, since its P(deterrence) is then
+// the crisis decision, not the per-year or first-year post-war figure the
+// legend describes; an immediate one does not.
+func TestUDGSaysItIgnoresTheStage(t *testing.T) {
+	for _, c := range []struct{ stage, want string }{
+		{"general", "stage general is not read by the UDG engine"},
+		{"postwar", "stage postwar is not read by the UDG engine"},
+		{"immediate", ""},
+	} {
+		src := strings.Replace(strings.Replace(generalFile, "%s", "period: {start: 2004-01}", 1), "%s", "", 1)
+		src = strings.Replace(src, "  stage: general\n", "  stage: "+c.stage+"\n", 1)
+		f := filepath.Join(t.TempDir(), "u.yaml")
+		if err := os.WriteFile(f, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		opts, err := LoadOptionsWith([]string{f}, scenario.EngineUDG)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := compile(t, opts[0]).Run(context.Background(), Config{Samples: 200, Seed: 1}, "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hasFlag(r.Flags, "is not read by the UDG engine"); c.want == "" && got || c.want != "" && !hasFlag(r.Flags, c.want) {
+			t.Errorf("stage %s: flags %q, want %q", c.stage, r.Flags, c.want)
 		}
 	}
 }

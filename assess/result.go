@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/guarantor/guarantor/scenario"
 )
@@ -125,6 +126,18 @@ func (m *Model) Run(ctx context.Context, cfg Config, version string) (*Result, e
 		InputHash: m.Hash(), Flags: []string{UDGCaveat}, PDeter: estimate(d.psq), PWar: estimate(d.pwar), Credibility: estimate(d.cred),
 		PWinAll: estimate(d.pwin), Regions: map[string]float64{}}
 	r.AnyFight, r.CanWin = estimate(d.anyFight), estimate(d.canWin)
+	if c := m.Opt.Compiled; c != nil {
+		// The UDG engine plays the crisis decision whatever the stage: a
+		// general or post-war file must not read its P(deterrence) as the
+		// per-year or first-year post-war figure the legend describes.
+		asOf := c.AsOf()
+		if asOf == "" {
+			asOf = time.Now().UTC().Format("2006-01-02")
+		}
+		if st := scenario.EffectiveStage(c.Scenario, asOf); st != scenario.Immediate {
+			r.Flags = append(r.Flags, fmt.Sprintf("stage %s is not read by the UDG engine: its P(deterrence) is the one-shot crisis decision and its durability its own (docs/assess.md, \"The UDG engine\"); the structural engine reads the stage", st))
+		}
+	}
 	r.Committed = r.AnyFight.Mean >= 0.5
 	r.Capable = r.CanWin.Mean >= 0.5
 	r.Fails = fails(r.Committed, r.Capable)
