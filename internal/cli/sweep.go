@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -129,6 +130,12 @@ func runSweep(cmd *cobra.Command, file string, fl sweepFlags) error {
 	if err != nil {
 		if cmd.Context().Err() != nil {
 			return fmt.Errorf("interrupted: finished shards are stored in %s; run the same command to resume", fl.out)
+		}
+		if errors.Is(err, sweep.ErrSpec) {
+			// A design point the file cannot take (a value out of its
+			// field's range) is bad input, found when that point is
+			// assessed rather than up front: exit 2 as for the others.
+			return usageError("%v", err)
 		}
 		return err
 	}
