@@ -75,7 +75,10 @@ func (s *structural) challengerCovariates() error {
 			if pos.File == "" {
 				pos.File = sc.File
 			}
-			return fmt.Errorf("%w: %s: challenge.last_dispute: expected a year on or before the assessment year %d, got %d", ErrOption, pos, year, *ch.LastDispute)
+			// A scenario error (line and field) inside ErrOption, so the
+			// server's editor marks the line as for a parse error.
+			return fmt.Errorf("%w: %w", ErrOption, &scenario.Error{Pos: pos, Field: "challenge.last_dispute",
+				Msg: fmt.Sprintf("expected a year on or before the assessment year %d, got %d", year, *ch.LastDispute)})
 		}
 		x.PeaceYears = float64(year - *ch.LastDispute)
 		srcs[1], srcs[2] = fmt.Sprintf("file: challenge.last_dispute %d", *ch.LastDispute), "file: challenge.last_dispute"

@@ -2,6 +2,7 @@ package assess
 
 import (
 	"context"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -189,8 +190,15 @@ func TestChallengerLastDisputeAfterAsOf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Compile(o); err == nil || !strings.Contains(err.Error(), "late.yaml") || !strings.Contains(err.Error(), "challenge.last_dispute") {
+	_, err = Compile(o)
+	if err == nil || !strings.Contains(err.Error(), "late.yaml") || !strings.Contains(err.Error(), "challenge.last_dispute") {
 		t.Errorf("error %v, want one naming late.yaml and challenge.last_dispute", err)
+	}
+	// A scenario error with its line and field, so the server's editor
+	// marks the line instead of reporting it at 0:0.
+	var se *scenario.Error
+	if !errors.As(err, &se) || se.Field != "challenge.last_dispute" || se.Pos.Line == 0 || !errors.Is(err, ErrOption) {
+		t.Errorf("error %#v, want a *scenario.Error at a line with field challenge.last_dispute, wrapping ErrOption", err)
 	}
 }
 
