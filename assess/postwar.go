@@ -81,7 +81,11 @@ func (s *structural) postWarCovariates() error {
 		x.EarlierWars = h.EarlierWars
 		srcs[2] = fmt.Sprintf("COW Inter-State War 4.0: %d war(s) %s-%s ended by %d (a war ending in %d or %d is the one that just ended)", h.EarlierWars, sc.Challenger.Name, pair, year-2, year-1, year)
 		if !h.WarsCovered() {
-			s.flag("challenge.earlier_wars: the COW war data end in %d, so a war between the two from %d to %d is unknown and %d earlier war(s) are counted: give challenge.earlier_wars to say what happened since", evidence.WarLastYear, evidence.WarLastYear+1, year-2, h.EarlierWars)
+			span := fmt.Sprintf("from %d to %d", evidence.WarLastYear+1, year-2)
+			if year-2 == evidence.WarLastYear+1 {
+				span = fmt.Sprintf("in %d", year-2)
+			}
+			s.flag("challenge.earlier_wars: the COW war data end in %d, so a war between the two %s is unknown and %d earlier war(s) are counted: give challenge.earlier_wars to say what happened since", evidence.WarLastYear, span, h.EarlierWars)
 		}
 	default:
 		known[2] = false

@@ -90,6 +90,15 @@ func TestPostWarCovariatesFileAndFlags(t *testing.T) {
 			t.Errorf("no flag %q in %v", f, m.st.flags)
 		}
 	}
+	// The unknown years read as a span, or as one year (not "from 2008 to 2008").
+	for _, c := range []struct{ start, want string }{
+		{"2025-06-01", "a war between the two from 2008 to 2023 is unknown"},
+		{"2010-06-01", "a war between the two in 2008 is unknown"},
+	} {
+		if m := postWarPair(t, "RUS", "UKR", c.start, ""); !hasFlag(m.st.flags, c.want) {
+			t.Errorf("%s: no flag %q in %v", c.start, c.want, m.st.flags)
+		}
+	}
 	m = postWarPair(t, "RUS", "UKR", "2025-06-01", "  rivalry: false\n  contiguous: false\n  earlier_wars: 3")
 	if hasFlag(m.st.flags, "challenge.") {
 		t.Errorf("flags %v with every field in the file", m.st.flags)
