@@ -28,8 +28,12 @@ func survivalText(w io.Writer, s contract.Survival, horizon float64) {
 		}
 		return
 	}
+	span := fmt.Sprintf("t = 1, ..., %d years", s.TauYears)
+	if s.TauYears == 1 {
+		span = "t = 1 year"
+	}
 	fmt.Fprintf(w, "== Survival scores (the headline): P(no attack within t years of the start) against each case's spell,\n"+
-		"IPCW Brier score at t = 1, ..., %d years and its integral over (0, %d] (IBS; lower is better).\n", s.TauYears, s.TauYears)
+		"IPCW Brier score at %s and its integral over (0, %d] (IBS; lower is better).\n", span, s.TauYears)
 	fmt.Fprintf(w, "Censoring: %s.\n", s.Censoring)
 	if s.NoSpell > 0 {
 		fmt.Fprintf(w, "(%d cases give no years held and are left out.)\n", s.NoSpell)

@@ -99,3 +99,26 @@ func TestBacktestTextSurvival(t *testing.T) {
 		t.Errorf("survival diagram: %v\n%s", err, svg)
 	}
 }
+
+// The headline's span of years reads right for --tau 1 (one year, not
+// "t = 1, ..., 1 years") and for more.
+func TestBacktestTextTauSpan(t *testing.T) {
+	for _, c := range []struct {
+		tau        int
+		want, nope string
+	}{
+		{1, "IPCW Brier score at t = 1 year and its integral over (0, 1]", "..., 1 years"},
+		{10, "IPCW Brier score at t = 1, ..., 10 years and its integral over (0, 10]", "t = 1 year "},
+	} {
+		s := testSurvival()
+		s.TauYears = c.tau
+		b := &contract.Backtest{Survival: s, Validation: contract.Validation{Sets: []contract.Set{testSet()}}}
+		var w strings.Builder
+		if err := Backtest(&w, b); err != nil {
+			t.Fatal(err)
+		}
+		if out := w.String(); !strings.Contains(out, c.want) || strings.Contains(out, c.nope) {
+			t.Errorf("tau %d: want %q, not %q:\n%.400s", c.tau, c.want, c.nope, out)
+		}
+	}
+}
