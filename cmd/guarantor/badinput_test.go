@@ -89,6 +89,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown command", []string{"frobnicate"}, 2, []string{`unknown command "frobnicate"`}, false},
 		{"backtest bins 0", []string{"backtest", hist, "-q", "--bins", "0"}, 2, []string{"--bins must be between 1 and 100"}, false},
 		{"backtest resamples 1e12", []string{"backtest", hist, "-q", "--resamples", "1000000000000"}, 2, []string{"--resamples must be between 2 and"}, false},
+		{"backtest udg refit", []string{"backtest", hist, "-q", "--engine", "udg", "--refit"}, 2, []string{"--refit", "--engine udg", "no fitted coefficient"}, false},
 		{"backtest horizon NaN", []string{"backtest", hist, "-q", "--horizon", "NaN"}, 2, []string{"--horizon must be between 0"}, false},
 		{"backtest horizon Inf", []string{"backtest", hist, "-q", "--horizon", "Inf"}, 2, []string{"--horizon must be between 0"}, false},
 		{"backtest samples maxint", []string{"backtest", hist, "-q", "--samples", "9223372036854775807"}, 2, []string{"--samples must be at most"}, false},

@@ -9,6 +9,7 @@ import (
 	"github.com/guarantor/guarantor/history"
 	"github.com/guarantor/guarantor/pipeline"
 	"github.com/guarantor/guarantor/report"
+	"github.com/guarantor/guarantor/scenario"
 )
 
 func init() { register(newBacktestCmd) }
@@ -58,7 +59,8 @@ file-horizon all-cases diagram. By default (--refit) every coefficient is also r
 without each dyad group's data (fit.Refit: dyad-years, post-war spells, matched Huth crises)
 and the engine so refitted, "engine, refitted leave-dyad-out", is scored next to the
 committed one: that is the fully cross-validated score (issue 10 asks for no other);
---refit=false skips it and about halves the run. docs/backtest.md explains every number.`,
+--refit=false skips it and about halves the run; with --engine udg, which reads no fitted
+coefficient, it is off. docs/backtest.md explains every number.`,
 		Example: "  guarantor backtest examples/history\n  guarantor backtest examples/history --format html > backtest.html",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "table" && format != "json" && format != "html" {
@@ -77,6 +79,15 @@ committed one: that is the fully cross-validated score (issue 10 asks for no oth
 			}
 			if tau < 1 || tau > history.MaxTau {
 				return usageError("--tau must be between 1 and %d years, not %d", history.MaxTau, tau)
+			}
+			if o.Engine == scenario.EngineUDG {
+				// The UDG engine reads no fitted coefficient: its refit
+				// equals it case for case (the run did 52 refits for
+				// identical scores, titled the fully cross-validated one).
+				if cmd.Flags().Changed("refit") && refit {
+					return usageError("--refit with --engine udg: the UDG engine reads no fitted coefficient, so the refitted engine would equal it; the refit is off with --engine udg")
+				}
+				refit = false
 			}
 			b, err := pipeline.BacktestWith(cmd.Context(), args, o, pipeline.BacktestOptions{Bins: bins, Resamples: resamples, Huth: huth, Horizon: horizon, Tau: tau, Refit: refit})
 			prog.done()
