@@ -3,6 +3,7 @@ package assess
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -148,13 +149,16 @@ func TestChallengerCovariatesDirection(t *testing.T) {
 
 // A territory without a sovereign has no pair in the data: the covariates
 // are unknown, the term adds nothing, and the output says so.
-func TestChallengerCovariatesUnknown(t *testing.T) {
-	src := `name: t
+//
+// territoryGeneral is a general-stage file whose protégé is a territory
+// without a sovereign, so the data cannot say anything about the pair;
+// its %s extends the challenge block.
+const territoryGeneral = `name: t
 challenger: ARG
 protege: {territory: Falkland Islands}
 horizon: {value: 5, source: judgment}
 period: {start: 1980}
-challenge: {stage: general}
+challenge: {stage: general%s}
 capabilities:
   challenger: {deployable_troops: 10000, source: judgment}
   protege: {deployable_troops: 100, source: judgment}
@@ -162,6 +166,9 @@ option:
   guarantors:
     - {country: UKG, id: uk, capability: {deployable_troops: 8000, source: judgment}, instruments: [{type: defense_pact}]}
 `
+
+func TestChallengerCovariatesUnknown(t *testing.T) {
+	src := fmt.Sprintf(territoryGeneral, "")
 	s, err := scenario.Parse("t.yaml", []byte(src), scenario.Options{Countries: Countries})
 	if err != nil {
 		t.Fatal(err)
@@ -207,19 +214,7 @@ func TestChallengerLastDisputeAfterAsOf(t *testing.T) {
 // no_prior_dispute, and only the years of peace are unknown; the flag must
 // not say the field is missing from the file.
 func TestChallengerNoDisputeUnknownPair(t *testing.T) {
-	src := `name: t
-challenger: ARG
-protege: {territory: Falkland Islands}
-horizon: {value: 5, source: judgment}
-period: {start: 1980}
-challenge: {stage: general, last_dispute: none}
-capabilities:
-  challenger: {deployable_troops: 10000, source: judgment}
-  protege: {deployable_troops: 100, source: judgment}
-option:
-  guarantors:
-    - {country: UKG, id: uk, capability: {deployable_troops: 8000, source: judgment}, instruments: [{type: defense_pact}]}
-`
+	src := fmt.Sprintf(territoryGeneral, ", last_dispute: none")
 	s, err := scenario.Parse("t.yaml", []byte(src), scenario.Options{Countries: Countries})
 	if err != nil {
 		t.Fatal(err)
