@@ -12,14 +12,20 @@
     var cols = [data.years];
     data.series.forEach(function (s, i) {
       series.push({ label: s.label, stroke: palette[i % palette.length], width: 2, spanGaps: true,
-        value: function (u, v) { return v == null ? "-" : (100 * v).toFixed(0) + "%"; } });
+        value: function (u, v) { return v == null ? "-" : (100 * v).toFixed(1) + "%"; } });
       cols.push(s.values);
     });
     var width = Math.min(host.parentNode.clientWidth || 800, 900);
     new uPlot({ width: width, height: 280, series: series,
-      scales: { x: { time: false }, y: { range: [0, 1] } },
+      // After a war every option stays within a few points of the others
+      // for years: an axis from 0% would draw them as one line. The axis
+      // runs from the lowest value, rounded down to 5 points, to 100%.
+      scales: { x: { time: false }, y: { range: function (u, lo) {
+        if (lo == null || isNaN(lo)) { return [0, 1]; }
+        return [Math.max(0, Math.min(0.9, Math.floor((lo - 0.01) * 20) / 20)), 1];
+      } } },
       axes: [{ label: "years after the armistice" }, { label: "P(no renewed war)",
-        values: function (u, vs) { return vs.map(function (v) { return (100 * v).toFixed(0) + "%"; }); } }] }, cols, host);
+        values: function (u, vs) { return vs.map(function (v) { return (100 * v).toFixed(Math.abs(100 * v - Math.round(100 * v)) > 1e-9 ? 1 : 0) + "%"; }); } }] }, cols, host);
   }
 
   function progress(box) {
