@@ -34,11 +34,8 @@ func (s *structural) challengerCovariates() error {
 	sc := s.c.Scenario
 	ch := sc.Challenge
 	g := &s.gen
-	var centres []float64
-	for _, e := range s.c.Coef().ChallengerEstimates() {
-		centres = append(centres, e.Centre)
-	}
-	if err := s.bindTerm(g, scenario.ChallengerCovariateKeys(), centres); err != nil {
+	est := s.c.Coef().ChallengerEstimates()
+	if err := s.bindTerm(g, scenario.ChallengerCovariateKeys(), est[:]); err != nil {
 		return err
 	}
 	a, b, year, pair := s.pairCodes()
@@ -54,19 +51,8 @@ func (s *structural) challengerCovariates() error {
 	var x deter.ChallengerCovariates
 	known := [deter.NumChallengerCovariates]bool{true, true, true, true}
 	var srcs [deter.NumChallengerCovariates]string
-	// rivalry
-	switch {
-	case ch.Rivalry != nil:
-		x.Rivalry, srcs[0] = *ch.Rivalry, "file: challenge.rivalry"
-	case herr == nil:
-		x.Rivalry = h.Rivalry
-		srcs[0] = fmt.Sprintf("TSS strategic rivalries (2022): %s-%s in %d", sc.Challenger.Name, pair, h.RivalryYear)
-		if h.RivalryYear < year-1 {
-			s.flag("challenge.rivalry: the rivalry data end in %d, so the pair's rivalry is read in %d for %d: give challenge.rivalry to say what happened since", evidence.RivalryLastYear, h.RivalryYear, year)
-		}
-	default:
-		known[0] = false
-	}
+	// rivalry, lagged a year as in the fit (docs/fit.md)
+	x.Rivalry, srcs[0], known[0] = s.rivalry(ch.Rivalry, herr == nil, h.Rivalry, h.RivalryYear, year-1, year, pair)
 	// peace years and no prior dispute
 	switch {
 	case ch.LastDispute != nil && *ch.LastDispute != scenario.NoDispute:
@@ -108,18 +94,7 @@ func (s *structural) challengerCovariates() error {
 		known[1], known[2] = false, false
 	}
 	// contiguity
-	switch {
-	case ch.Contiguous != nil:
-		x.Contiguous, srcs[3] = *ch.Contiguous, "file: challenge.contiguous"
-	case herr == nil:
-		x.Contiguous = h.Contiguous
-		srcs[3] = fmt.Sprintf("COW Direct Contiguity 3.2, land border %s-%s in %d", sc.Challenger.Name, pair, h.ContiguityYear)
-		if h.ContiguityYear < year {
-			s.flag("challenge.contiguous: the contiguity data end in %d, so the land border is read in %d for %d", evidence.ContiguityLastYear, h.ContiguityYear, year)
-		}
-	default:
-		known[3] = false
-	}
+	x.Contiguous, srcs[3], known[3] = s.contiguity(ch.Contiguous, herr == nil, h.Contiguous, h.ContiguityYear, year, pair)
 	v := x.Values()
 	g.x = v[:]
 	var unknown []string

@@ -1,6 +1,12 @@
 package assess
 
-import "strconv"
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/guarantor/guarantor/deter"
+	"github.com/guarantor/guarantor/evidence"
+)
 
 // covariateTerm is a linear term Σ_j δ_j (x_j − centre_j) whose values x
 // are fixed per option (the file's, or the embedded data's for the pair)
@@ -25,9 +31,12 @@ func (c *covariateTerm) term(in []float64) float64 {
 }
 
 // bindTerm looks up the slots of the coefficients named keys (catalogue
-// paths) and takes their centres.
-func (s *structural) bindTerm(c *covariateTerm, keys []string, centres []float64) error {
-	c.coef, c.centre = make([]int, len(keys)), append([]float64(nil), centres...)
+// paths) and takes the centres of their estimates est, in the same order.
+func (s *structural) bindTerm(c *covariateTerm, keys []string, est []*deter.Estimate) error {
+	c.coef, c.centre = make([]int, len(keys)), make([]float64, len(est))
+	for j, e := range est {
+		c.centre[j] = e.Centre
+	}
 	for j, name := range keys {
 		i, err := s.slot(name)
 		if err != nil {
@@ -53,4 +62,37 @@ func (s *structural) pairCodes() (a, b, year int, pair string) {
 		}
 	}
 	return a, b, year, pair
+}
+
+// rivalry resolves the pair's rivalry covariate: the file's value when it
+// gives one, else the data's (read in year read, ok when the data could be
+// read), flagged when the data end before the year want the stage reads
+// (the year before the assessment for the general stage's lagged rivalry,
+// the assessment year after a war); known is false when neither says.
+func (s *structural) rivalry(file *bool, ok, data bool, read, want, year int, pair string) (v bool, src string, known bool) {
+	switch {
+	case file != nil:
+		return *file, "file: challenge.rivalry", true
+	case ok:
+		if read < want {
+			s.flag("challenge.rivalry: the rivalry data end in %d, so the pair's rivalry is read in %d for %d: give challenge.rivalry to say what happened since", evidence.RivalryLastYear, read, year)
+		}
+		return data, fmt.Sprintf("TSS strategic rivalries (2022): %s-%s in %d", s.c.Scenario.Challenger.Name, pair, read), true
+	}
+	return false, "", false
+}
+
+// contiguity resolves the pair's land-border covariate as rivalry does,
+// flagged when the data are read before the assessment year.
+func (s *structural) contiguity(file *bool, ok, data bool, read, year int, pair string) (v bool, src string, known bool) {
+	switch {
+	case file != nil:
+		return *file, "file: challenge.contiguous", true
+	case ok:
+		if read < year {
+			s.flag("challenge.contiguous: the contiguity data end in %d, so the land border is read in %d for %d", evidence.ContiguityLastYear, read, year)
+		}
+		return data, fmt.Sprintf("COW Direct Contiguity 3.2, land border %s-%s in %d", s.c.Scenario.Challenger.Name, pair, read), true
+	}
+	return false, "", false
 }

@@ -30,11 +30,8 @@ func (s *structural) postWarCovariates() error {
 	sc := s.c.Scenario
 	ch := sc.Challenge
 	p := &s.pw
-	var centres []float64
-	for _, e := range s.c.Coef().PostWarEstimates() {
-		centres = append(centres, e.Centre)
-	}
-	if err := s.bindTerm(p, scenario.PostWarCovariateKeys(), centres); err != nil {
+	est := s.c.Coef().PostWarEstimates()
+	if err := s.bindTerm(p, scenario.PostWarCovariateKeys(), est[:]); err != nil {
 		return err
 	}
 	a, b, year, pair := s.pairCodes()
@@ -50,30 +47,8 @@ func (s *structural) postWarCovariates() error {
 	var x deter.PostWarCovariates
 	known := [deter.NumPostWarCovariates]bool{true, true, true}
 	var srcs [deter.NumPostWarCovariates]string
-	switch {
-	case ch.Rivalry != nil:
-		x.Rivalry, srcs[0] = *ch.Rivalry, "file: challenge.rivalry"
-	case herr == nil:
-		x.Rivalry = h.Rivalry
-		srcs[0] = fmt.Sprintf("TSS strategic rivalries (2022): %s-%s in %d", sc.Challenger.Name, pair, h.RivalryYear)
-		if h.RivalryYear < year {
-			s.flag("challenge.rivalry: the rivalry data end in %d, so the pair's rivalry is read in %d for %d: give challenge.rivalry to say what happened since", evidence.RivalryLastYear, h.RivalryYear, year)
-		}
-	default:
-		known[0] = false
-	}
-	switch {
-	case ch.Contiguous != nil:
-		x.Contiguous, srcs[1] = *ch.Contiguous, "file: challenge.contiguous"
-	case herr == nil:
-		x.Contiguous = h.Contiguous
-		srcs[1] = fmt.Sprintf("COW Direct Contiguity 3.2, land border %s-%s in %d", sc.Challenger.Name, pair, h.ContiguityYear)
-		if h.ContiguityYear < year {
-			s.flag("challenge.contiguous: the contiguity data end in %d, so the land border is read in %d for %d", evidence.ContiguityLastYear, h.ContiguityYear, year)
-		}
-	default:
-		known[1] = false
-	}
+	x.Rivalry, srcs[0], known[0] = s.rivalry(ch.Rivalry, herr == nil, h.Rivalry, h.RivalryYear, year, year, pair)
+	x.Contiguous, srcs[1], known[1] = s.contiguity(ch.Contiguous, herr == nil, h.Contiguous, h.ContiguityYear, year, pair)
 	switch {
 	case ch.EarlierWars != nil:
 		x.EarlierWars, srcs[2] = *ch.EarlierWars, "file: challenge.earlier_wars"

@@ -20,16 +20,18 @@ type ChallengerCovariates struct {
 	Contiguous bool
 }
 
+// indicator is a binary covariate's value: 1 when it holds.
+func indicator(v bool) float64 {
+	if v {
+		return 1
+	}
+	return 0
+}
+
 // Values returns x in the order of ChallengerEstimates: rivalry,
 // ln(1 + peace years), no prior dispute, contiguity.
 func (x ChallengerCovariates) Values() [NumChallengerCovariates]float64 {
-	b := func(v bool) float64 {
-		if v {
-			return 1
-		}
-		return 0
-	}
-	return [NumChallengerCovariates]float64{b(x.Rivalry), math.Log1p(math.Max(x.PeaceYears, 0)), b(x.NoPrior), b(x.Contiguous)}
+	return [NumChallengerCovariates]float64{indicator(x.Rivalry), math.Log1p(math.Max(x.PeaceYears, 0)), indicator(x.NoPrior), indicator(x.Contiguous)}
 }
 
 // ChallengerEstimates points at the covariates' coefficients in Values order.

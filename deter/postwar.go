@@ -22,13 +22,7 @@ type PostWarCovariates struct {
 // Values returns x in the order of PostWarEstimates: rivalry, contiguity,
 // ln(1 + earlier wars).
 func (x PostWarCovariates) Values() [NumPostWarCovariates]float64 {
-	b := func(v bool) float64 {
-		if v {
-			return 1
-		}
-		return 0
-	}
-	return [NumPostWarCovariates]float64{b(x.Rivalry), b(x.Contiguous), math.Log1p(math.Max(float64(x.EarlierWars), 0))}
+	return [NumPostWarCovariates]float64{indicator(x.Rivalry), indicator(x.Contiguous), math.Log1p(math.Max(float64(x.EarlierWars), 0))}
 }
 
 // PostWarEstimates points at the covariates' coefficients in Values order.
