@@ -215,6 +215,14 @@ func (s *Server) registerAPI() {
 			ScenarioValidation ScenarioValidation `json:"validation" doc:"the saved text's check; invalid texts are saved too, so no work is lost, but cannot be run"`
 		}
 	}
+	// saved answers a save: the scenario, the new version without its
+	// text (the client sent it), and the text's check.
+	saved := func(sc store.Scenario, v store.Version, val ScenarioValidation) *savedOut {
+		out := &savedOut{}
+		out.Body.Scenario, out.Body.Version, out.Body.ScenarioValidation = scenarioOut(sc), versionOut(v), val
+		out.Body.Version.YAML = ""
+		return out
+	}
 	type createIn struct {
 		Body struct {
 			Name string `json:"name" pattern:"^[A-Za-z0-9][A-Za-z0-9._-]*$" maxLength:"100" doc:"unique; letters, digits, '.', '_', '-'"`
@@ -229,10 +237,7 @@ func (s *Server) registerAPI() {
 			if err != nil {
 				return nil, storeErr(err)
 			}
-			out := &savedOut{}
-			out.Body.Scenario, out.Body.Version, out.Body.ScenarioValidation = scenarioOut(sc), versionOut(v), val
-			out.Body.Version.YAML = ""
-			return out, nil
+			return saved(sc, v, val), nil
 		})
 
 	type idIn struct {
@@ -284,10 +289,7 @@ func (s *Server) registerAPI() {
 				return nil, storeErr(err)
 			}
 			sc.Latest = v.Version
-			out := &savedOut{}
-			out.Body.Scenario, out.Body.Version, out.Body.ScenarioValidation = scenarioOut(sc), versionOut(v), val
-			out.Body.Version.YAML = ""
-			return out, nil
+			return saved(sc, v, val), nil
 		})
 
 	type versionsIn struct {
