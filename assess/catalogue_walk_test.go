@@ -96,7 +96,7 @@ option:
 		kind = "grey_zone"
 	case key == "challenger.general" || slices.Contains(scenario.ChallengerCovariateKeys(), e.Name):
 		kind = "invasion, stage: general"
-	case key == "durability.postwar_reference" || slices.Contains(scenario.PostWarCovariateKeys(), e.Name):
+	case key == "durability.postwar_reference" || key == "durability.postwar_slope" || slices.Contains(scenario.PostWarCovariateKeys(), e.Name):
 		kind = "invasion, stage: postwar"
 	case key == "exposure.depth" || key == "exposure.rear":
 		uk = "        - {type: tripwire, troops: 3000, posture: " + key[len("exposure."):] + "}"

@@ -71,7 +71,7 @@ func TestPostWarAtReferenceIsTheFittedCurve(t *testing.T) {
 }
 
 // In every draw the engine's post-war chain is deter.PostWarSurvival with
-// z = A1 (ln C̄ − ln Π − x_ref) and the mechanisms' hazard ratio; no
+// z = a (ln C̄ − ln Π − x_ref) (a the fitted post-war slope, or A1) and the mechanisms' hazard ratio; no
 // crisis decision multiplies it.
 func TestPostWarEngineMatchesDeter(t *testing.T) {
 	m := compileYAML(t, fmt.Sprintf(postWarSrc, "postwar", postWarGuarantor))
@@ -84,7 +84,9 @@ func TestPostWarEngineMatchesDeter(t *testing.T) {
 		s.sample(w, 5, i, -1, 0)
 		s.eval(w)
 		c := w.coef
-		c.DIRef.Value = w.x[s.coef.xref]
+		if _, ref := c.PostWarSlope(); ref.Value != w.x[s.coef.xref] {
+			t.Fatalf("draw %d: the draw's reference %v, the engine's %v", i, ref.Value, w.x[s.coef.xref])
+		}
 		z := deter.PostWarRelIndex(&c, math.Log(w.out.Cbar), math.Log(w.out.Pi))
 		// The dyad term through deter, from the inputs explain lists.
 		for j, e := range c.PostWarEstimates() {
@@ -289,5 +291,41 @@ func TestPostWarDriversMatchFullEvaluation(t *testing.T) {
 	}
 	if shortcut < 6 { // shape, scale, cure intercept and slope, reference, three hazard ratios
 		t.Errorf("%d durability inputs took the shortcut", shortcut)
+	}
+}
+
+// A bare post-war dyad on national capability (no troops, no guarantor)
+// has the index the post-war slope was fitted on: the engine's x = ln C̄ −
+// ln Π at the medians (deploy shares 0.7 and 1, the fit's) is
+// deter.NationalIndex of the two CINCs, so the fitted slope and reference
+// apply on the scale they were estimated on (docs/fit.md, "Post-war hazard
+// slope of the structural index").
+func TestPostWarBareDyadIsTheFittedIndex(t *testing.T) {
+	const src = `name: bare
+challenger: RUS
+protege: GEO
+horizon: {value: 10, source: judgment}
+period: {start: 2009-01-01}
+challenge: {kind: invasion, stage: postwar}
+option:
+  guarantors: []
+`
+	m := compileYAML(t, src)
+	s := m.st
+	if s.ch.cinc < 0 || s.pr.cinc < 0 || s.ch.troops >= 0 {
+		t.Fatalf("not the national fallback: challenger %+v protégé %+v", s.ch, s.pr)
+	}
+	w := s.newWork()
+	if w.x[s.ch.deploy] != 0.7 || w.x[s.pr.deploy] != 1 {
+		t.Fatalf("deploy shares at the medians %v, %v; the fit uses 0.7 and 1", w.x[s.ch.deploy], w.x[s.pr.deploy])
+	}
+	s.eval(w)
+	c := w.coef
+	want := deter.NationalIndex(&c, w.x[s.ch.cinc], w.x[s.pr.cinc], 0.7, 1)
+	if got := math.Log(w.out.Cbar) - math.Log(w.out.Pi); math.Abs(got-want) > 1e-9*math.Max(1, math.Abs(want)) {
+		t.Errorf("engine x = %v, deter.NationalIndex = %v", got, want)
+	}
+	if want >= 0 { // a much stronger challenger: π near 1 and a cheap war
+		t.Errorf("Russia against Georgia: x = %v, want below 0", want)
 	}
 }

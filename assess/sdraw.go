@@ -204,6 +204,13 @@ func (s *structural) setCoef(w *swork) {
 	set(&c.Lambda, cs.lambda)
 	set(&c.PC0, cs.pc0)
 	set(&c.PC1, cs.pc1)
+	if s.postwar {
+		// The post-war slope and reference (deter.Coefficients.PostWarSlope):
+		// the fitted pair, or A1 (set above) and di_ref.
+		a, ref := c.PostWarSlope()
+		set(a, cs.pwa)
+		set(ref, cs.xref)
+	}
 	w.xalpha = 0
 	if s.general {
 		w.xalpha = s.gen.term(x)
@@ -669,14 +676,15 @@ func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) fl
 
 // postWar is the post-war chain of a phase from its index x = ln C̄ − ln Π
 // and its mechanisms' hazard ratio hr, with the coefficients read from the
-// draw's inputs: the first year's survival S(1), z = A1 (x − x_ref), the
+// draw's inputs: the first year's survival S(1), z = a (x − x_ref) (a the
+// fitted post-war slope, or A1 when the coefficient set carries it over), the
 // cured share and the hazard multiplier hr·e^(η−z) (deter.PostWarSurvival,
 // η = deter.PostWarTerm, the dyad covariates' term).
 // The driver swings of the durability inputs call it with the draw's x
 // cached (s1Only): the same arithmetic, so the same bits as evalPhase.
 func (s *structural) postWar(in []float64, x, hr float64) (s1, z, pc, hz float64) {
 	cs := &s.coef
-	z = in[cs.a1] * (x - in[cs.xref])
+	z = in[cs.pwa] * (x - in[cs.xref])
 	pc = fastLogistic(in[cs.pc0] + in[cs.pc1]*z)
 	// The dyad covariates' log hazard ratio η (0 at the spells' means, so
 	// the fitted curve applies unchanged there) joins the index's −z in
@@ -693,7 +701,7 @@ func (s *structural) s1Only(i int) bool {
 		return false
 	}
 	cs := &s.coef
-	if i == cs.k || i == cs.lambda || i == cs.pc0 || i == cs.pc1 || i == cs.xref {
+	if i == cs.k || i == cs.lambda || i == cs.pc0 || i == cs.pc1 || i == cs.xref || i == cs.pwa && cs.pwa != cs.a1 {
 		return true
 	}
 	for _, c := range s.pw.coef {

@@ -261,7 +261,7 @@ type StructuralTrace struct {
 // reference, its hazard ratio, the cured share and the fitted curve.
 type PostWarTrace struct {
 	X, XRef float64 // ln C̄ − ln Π and the reference (model.durability.postwar_reference)
-	Weight  float64 // A1 (model.challenger.weight)
+	Weight  float64 // the index's slope: model.durability.postwar_slope, or A1 (model.challenger.weight) carried over
 	Z       float64 // A1 (x − x_ref)
 	IndexHR float64 // e^−z, the index's hazard ratio
 	Cure    float64 // cured share pc = L(cure_intercept + cure_index·z)
@@ -301,7 +301,7 @@ func (m *Model) explainStructural() *StructuralTrace {
 		General: s.general, ChallengerTerm: w.xalpha, Stage: s.stage}
 	if s.postwar {
 		p0, c := w.ph[0], &w.coef
-		t.PostWar = &PostWarTrace{X: math.Log(o.Cbar) - math.Log(o.Pi), XRef: w.x[s.coef.xref], Weight: c.A1.Value, Z: p0.z,
+		t.PostWar = &PostWarTrace{X: math.Log(o.Cbar) - math.Log(o.Pi), XRef: w.x[s.coef.xref], Weight: w.x[s.coef.pwa], Z: p0.z,
 			IndexHR: math.Exp(-p0.z), Cure: p0.pc, Shape: c.K.Value, Scale: c.Lambda.Value, HazardTotal: p0.hz, DyadTerm: s.pw.term(w.x)}
 	}
 	for i, gp := range s.c.Guarantors {

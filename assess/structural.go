@@ -93,6 +93,7 @@ type scoefSlots struct {
 	gamma, c0, c1, cn, a0, a1, ag    int
 	k, lambda, pc0, pc1, tau         int
 	xref                             int // post-war reference index (model.durability.postwar_reference), or -1
+	pwa                              int // post-war slope: model.durability.postwar_slope when fitted, else a1; -1 off the post-war stage
 	arms                             int
 }
 
@@ -225,7 +226,7 @@ func compileStructural(o Option) (*structural, error) {
 	must(&cs.pc0, "model.durability.cure_intercept")
 	must(&cs.pc1, "model.durability.cure_index")
 	cs.cn, cs.tau, cs.arms = s.opt("model.challenger.cost_nuclear"), s.opt("model.capability.arrival_scale"), s.opt("model.capability.arms_per_bn")
-	cs.dem, cs.trade, cs.ag, cs.xref = s.opt("model.response.democracy"), s.opt("model.response.trade_usd_bn"), -1, -1
+	cs.dem, cs.trade, cs.ag, cs.xref, cs.pwa = s.opt("model.response.democracy"), s.opt("model.response.trade_usd_bn"), -1, -1, -1
 	s.stage = scenario.EffectiveStage(sc, s.asOf)
 	s.general = s.stage == scenario.General
 	s.postwar = s.stage == scenario.PostWar
@@ -234,6 +235,12 @@ func compileStructural(o Option) (*structural, error) {
 	}
 	if s.postwar {
 		must(&cs.xref, "model.durability.postwar_reference")
+		// The slope fitted on directed post-war spells when the coefficient
+		// set adopted it (deter.Coefficients.PostWarSlope), else A1.
+		cs.pwa = cs.a1
+		if s.c.Coef().PostWarSlopeFitted() {
+			must(&cs.pwa, "model.durability.postwar_slope")
+		}
 	}
 	cs.bt, cs.be, cs.ba, cs.bd, cs.post, cs.rho = -1, -1, -1, -1, -1, -1
 	cs.shift = -1
@@ -576,7 +583,7 @@ func (s *structural) flagUnread() {
 	read := map[int]bool{s.horizon: true}
 	for _, i := range []int{s.coef.bt, s.coef.be, s.coef.ba, s.coef.bd, s.coef.post, s.coef.rho, s.coef.shift, s.coef.dem, s.coef.trade,
 		s.coef.gamma, s.coef.c0, s.coef.c1, s.coef.cn, s.coef.a0, s.coef.a1, s.coef.ag,
-		s.coef.k, s.coef.lambda, s.coef.pc0, s.coef.pc1, s.coef.tau, s.coef.arms, s.coef.xref} {
+		s.coef.k, s.coef.lambda, s.coef.pc0, s.coef.pc1, s.coef.tau, s.coef.arms, s.coef.xref, s.coef.pwa} {
 		read[i] = true
 	}
 	if s.general {

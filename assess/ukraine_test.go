@@ -8,9 +8,9 @@ import (
 // The Ukraine options come out in dominance order where one contains
 // another (issue 10): an option that adds guarantors to another never
 // scores lower in any draw (common random numbers); an option whose
-// guarantors hold stronger instruments (NATO membership against a bare
-// assurance or a Minsk-style ceasefire) scores at least as high on
-// average, to Monte Carlo error.
+// guarantors hold stronger instruments and no fewer mechanisms (NATO
+// membership against a bare assurance) scores at least as high on average,
+// to Monte Carlo error.
 func TestUkraineDominance(t *testing.T) {
 	const dir = "../examples/ukraine-2025/"
 	load := func(f string) *Model { return structuralModel(t, dir+f) }
@@ -34,7 +34,13 @@ func TestUkraineDominance(t *testing.T) {
 			t.Fatalf("the US backstop lowers P(deterrence) in draw %d: %.6f -> %.6f", i, a[i], b[i])
 		}
 	}
-	for _, pair := range [][2]string{{"02-budapest-assurance.yaml", "09-nato-accession.yaml"}, {"03-minsk-ceasefire-monitors.yaml", "09-nato-accession.yaml"}} {
+	// Not compared: NATO accession against the Minsk-style ceasefire. Neither
+	// contains the other (the ceasefire carries monitors, a mechanism the
+	// accession lacks), and after a war the index's hazard slope fitted on
+	// directed post-war spells is near 0 (docs/fit.md, "Post-war hazard
+	// slope"), so the monitors' hazard ratio outweighs the stronger
+	// instrument: the accession scores about half a point lower.
+	for _, pair := range [][2]string{{"02-budapest-assurance.yaml", "09-nato-accession.yaml"}} {
 		x, y := psqDraws(load(pair[0]), 11, n), psqDraws(load(pair[1]), 11, n)
 		var s, s2 float64
 		for i := range x {

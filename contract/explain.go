@@ -151,7 +151,7 @@ type StructuralChain struct {
 type PostWarChain struct {
 	X                float64 `json:"x" doc:"ln C̄ − ln Π, the challenger's index"`
 	XRef             float64 `json:"x_ref" doc:"the reference index at which the fitted curve applies unchanged (model.durability.postwar_reference)"`
-	Weight           float64 `json:"weight" doc:"A1, the index's slope, read as a log hazard ratio"`
+	Weight           float64 `json:"weight" doc:"the index's slope as a log hazard ratio: model.durability.postwar_slope (fitted on directed post-war spells) or A1 carried over"`
 	Z                float64 `json:"z" doc:"weight · (x − x_ref)"`
 	IndexHazardRatio float64 `json:"index_hazard_ratio" doc:"exp(−z)"`
 	CuredShare       float64 `json:"cured_share" doc:"pc = L(cure_intercept + cure_index · z)"`

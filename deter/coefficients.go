@@ -66,7 +66,10 @@ type Provenance struct {
 // Post-war stage (the challenger and protege have just ended a war), from
 // the day the war ends, with x = ln Cbar - ln Pi:
 //
-//	S(T) = pc + (1 - pc) exp(-(T/Lambda)^K * prod HR * exp(-A1 (x - DIRef)) * exp(eta)),  pc = L(PC0 + PC1 A1 (x - DIRef))
+//	S(T) = pc + (1 - pc) exp(-(T/Lambda)^K * prod HR * exp(-a (x - ref)) * exp(eta)),  pc = L(PC0 + PC1 a (x - ref))
+//
+// with (a, ref) = (PWSlope, PWRef) when fitted on the directed post-war
+// spells (PostWarSlope), else the carry-over (A1, DIRef),
 //
 // with eta = PostWarTerm, the post-war dyad covariates' log hazard ratio.
 //
@@ -132,6 +135,14 @@ type Coefficients struct {
 	// reference at which the general-deterrence fit reads AGeneral: a
 	// labelled assumption (docs/assess.md, "Post-war").
 	DIRef Estimate `json:"di_ref"`
+	// PWSlope and PWRef are the post-war hazard slope of the index and its
+	// reference, fitted on directed post-war spells (docs/fit.md, "Post-war
+	// hazard slope of the structural index"): when the pre-registered
+	// cross-validation adopts them (PostWarSlopeFitted), the post-war
+	// hazard ratio is exp(-PWSlope (x - PWRef)) instead of the carry-over
+	// exp(-A1 (x - DIRef)). PWSlope >= 0.
+	PWSlope Estimate `json:"pw_slope"`
+	PWRef   Estimate `json:"pw_ref"`
 	// HR holds mechanism hazard ratios (monitors, dmz, joint_commission,
 	// third_party_guarantee, peacekeepers); below 1 lengthens peace.
 	HR map[string]Estimate `json:"hr"`
@@ -204,8 +215,26 @@ func (c *Coefficients) Scalars() []Named {
 		{"a0", &c.A0}, {"a1", &c.A1}, {"a_general", &c.AGeneral},
 		{"a_rivalry", &c.ARivalry}, {"a_peace", &c.APeace}, {"a_no_prior", &c.ANoPrior}, {"a_contiguous", &c.AContiguous},
 		{"k", &c.K}, {"lambda", &c.Lambda}, {"pc0", &c.PC0}, {"pc1", &c.PC1}, {"di_ref", &c.DIRef},
+		{"pw_slope", &c.PWSlope}, {"pw_ref", &c.PWRef},
 		{"d_rivalry", &c.DRivalry}, {"d_contiguous", &c.DContiguous}, {"d_earlier_wars", &c.DWars},
 	}
+}
+
+// PostWarSlopeFitted reports whether the post-war stage reads its hazard
+// slope and reference from PWSlope and PWRef (the directed post-war fit,
+// adopted by its pre-registered cross-validation) rather than carrying
+// over A1 and DIRef from Huth's crises.
+func (c *Coefficients) PostWarSlopeFitted() bool {
+	return c.PWSlope.Method != "" && c.PWSlope.Prior == ""
+}
+
+// PostWarSlope returns the post-war stage's slope and reference estimates:
+// PWSlope and PWRef when fitted, else A1 and DIRef.
+func (c *Coefficients) PostWarSlope() (slope, ref *Estimate) {
+	if c.PostWarSlopeFitted() {
+		return &c.PWSlope, &c.PWRef
+	}
+	return &c.A1, &c.DIRef
 }
 
 // Named is an estimate with its name; E points into the Coefficients.
@@ -259,6 +288,9 @@ func (c *Coefficients) Validate() error {
 		if !(e.Value > 0) {
 			return fmt.Errorf("coefficients: hr.%s: value %v must be > 0", k, e.Value)
 		}
+	}
+	if c.PWSlope.Value < 0 {
+		return fmt.Errorf("coefficients: pw_slope: value %v must be >= 0 (a stronger defending side never raises the hazard)", c.PWSlope.Value)
 	}
 	if c.Rho.Value < 0 || c.Rho.Value >= 1 {
 		return fmt.Errorf("coefficients: rho: value %v must be in [0, 1)", c.Rho.Value)

@@ -23,5 +23,5 @@ func Example() {
 	cbar := q*math.Exp(deter.LogWarCost(c, fP+fG, fC, false)) + (1-q)*math.Exp(deter.LogWarCost(c, fP, fC, false))
 	p, di := deter.StatusQuo(c, math.Log(cbar), math.Log(pi), false)
 	fmt.Printf("P(fights) %.2f, P(status quo) %.2f, held 10 years %.2f\n", q, p, p*deter.Survival(c, di, 10, 1))
-	// Output: P(fights) 0.07, P(status quo) 0.44, held 10 years 0.40
+	// Output: P(fights) 0.07, P(status quo) 0.44, held 10 years 0.42
 }

@@ -164,9 +164,12 @@ func Survival(c *Coefficients, index, years, hazardRatio float64) float64 {
 	return 1 + (1-pc)*math.Expm1(-h)
 }
 
-// PostWarRelIndex is z = A1 (x - DIRef): the post-war stage's deterrence
-// index, x = ln Cbar - ln Pi, relative to the reference DIRef at which the
+// PostWarRelIndex is z = a (x - ref): the post-war stage's deterrence
+// index, x = ln Cbar - ln Pi, relative to the reference at which the
 // fitted cure Weibull applies unchanged. exp(-z) is its hazard ratio.
+// (a, ref) are Coefficients.PostWarSlope: the slope fitted on directed
+// post-war spells when its pre-registered cross-validation adopted it
+// (docs/fit.md), else the carry-over (A1, DIRef) argued below.
 //
 // Why A1 carries over as a log hazard ratio: in Huth's crises P(attack) =
 // L(-(A0 + A1 x)), and for a rare event L(-u) ≈ exp(-u), so the log of the
@@ -178,7 +181,8 @@ func Survival(c *Coefficients, index, years, hazardRatio float64) float64 {
 // the log hazard in x; A0, the level of Huth's selected crises, is not
 // carried over: the level is the post-war spells' own.
 func PostWarRelIndex(c *Coefficients, logCbar, logPi float64) float64 {
-	return c.A1.Value * (logCbar - logPi - c.DIRef.Value)
+	a, ref := c.PostWarSlope()
+	return a.Value * (logCbar - logPi - ref.Value)
 }
 
 // PostWarSurvival is P(no renewed attack by T years) from the day a war

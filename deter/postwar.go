@@ -44,3 +44,17 @@ func PostWarTerm(c *Coefficients, x PostWarCovariates) float64 {
 	}
 	return s
 }
+
+// NationalIndex is the structural index x = ln C − ln π of a bare dyad
+// (a challenger and a protege, no guarantor, no umbrella) under the
+// engine's national-capability fallback: each side's force is its CINC
+// times a deploy share, π = Contest(F_C, F_P, γ) and ln C =
+// LogWarCost(F_P, F_C). The post-war slope fit (docs/fit.md, "Post-war
+// hazard slope of the structural index") reads x through this function
+// and the engine's bare post-war dyad computes the same number, so the
+// slope is estimated and applied on one scale. A side with no capability
+// gives ±Inf (the contest is then decided); callers drop such dyads.
+func NationalIndex(c *Coefficients, cincC, cincP, deployC, deployP float64) float64 {
+	fC, fP := cincC*deployC, cincP*deployP
+	return LogWarCost(c, fP, fC, false) - math.Log(Contest(fC, fP, c.Gamma.Value))
+}

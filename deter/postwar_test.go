@@ -15,7 +15,8 @@ func TestPostWarSurvivalAtReferenceIsTheFit(t *testing.T) {
 	pc := 1 / (1 + math.Exp(-c.PC0.Value))
 	for _, T := range []float64{0.25, 1, 5, 10, 27.48, 100} {
 		want := pc + (1-pc)*math.Exp(-math.Pow(T/c.Lambda.Value, c.K.Value))
-		z := PostWarRelIndex(c, c.DIRef.Value, 0) // x = DIRef
+		_, ref := c.PostWarSlope()
+		z := PostWarRelIndex(c, ref.Value, 0) // x = the reference
 		if z != 0 {
 			t.Fatalf("z at the reference = %v, want 0", z)
 		}
@@ -23,9 +24,10 @@ func TestPostWarSurvivalAtReferenceIsTheFit(t *testing.T) {
 			t.Errorf("S(%v) = %.15f, want the fitted curve %.15f", T, got, want)
 		}
 	}
-	// The fit's own first year (docs/fit.md: about 2% renew war in year 1).
-	if s1 := PostWarSurvival(c, 0, 1, 1); s1 < 0.97 || s1 > 0.99 {
-		t.Errorf("S(1) at the reference = %v, outside the fit's 1-3%% first-year renewal", s1)
+	// The fit's own first year (docs/fit.md: on directed spells, under 1%
+	// of challengers renew war in year 1; 6 of 634 directed spells did).
+	if s1 := PostWarSurvival(c, 0, 1, 1); s1 < 0.98 || s1 > 0.998 {
+		t.Errorf("S(1) at the reference = %v, outside the fit's 0.2-2%% first-year renewal", s1)
 	}
 }
 

@@ -20,6 +20,12 @@ type Spell struct {
 	// X are the post-war dyad covariates as of End (AddPostWarCovariates;
 	// zero until filled): rivalry, contiguity, ln(1 + earlier wars).
 	X [NumPostWarCovariates]float64
+	// Directed spells only (DirectSpells): A is the challenger and B the
+	// protege; CA and CB their CINC in End, Index the structural index
+	// x_{A→B} (SetNationalIndex), Ambiguous a renewal whose first mover
+	// the data cannot say (the event then counts in both directions).
+	CA, CB, Index float64
+	Ambiguous     bool
 }
 
 // midLastYear is the last year MID 5.0 covers.
@@ -201,7 +207,7 @@ func FitCure(sp []Spell) (CureFit, error) {
 	return f, nil
 }
 
-func durability(folds int, seed uint64) (DurabilityReport, error) {
+func durability(folds int, seed uint64, huth *deter.Coefficients) (DurabilityReport, error) {
 	var r DurabilityReport
 	sp, data, err := PostWarSpells(5)
 	if err != nil {
@@ -225,6 +231,20 @@ func durability(folds int, seed uint64) (DurabilityReport, error) {
 		return r, err
 	}
 	r.LRCov = 2 * (r.Cov.LogLik - r.Fit.LogLik)
+	dir, n, err := DirectSpells(sp, 5)
+	if err != nil {
+		return r, err
+	}
+	r.Directed = n
+	SetNationalIndex(dir, huth)
+	if r.SlopeCV, err = crossValidateSlope(sp, dir, folds, seed, huth.A1.Value, huth.DIRef.Value); err != nil {
+		return r, err
+	}
+	for m := range r.Slope {
+		if r.Slope[m], err = FitSlope(dir, SlopeModel(m), huth.A1.Value, huth.DIRef.Value); err != nil {
+			return r, err
+		}
+	}
 	sp4, _, err := PostWarSpells(4)
 	if err != nil {
 		return r, err
@@ -281,6 +301,9 @@ func fillDurability(c *deter.Coefficients, d DurabilityReport) {
 			m = m[:strings.LastIndex(m, "; adopted by")] + "; adopted as in the committed fit"
 		}
 	}
+	if d.Directed.Directed > 0 {
+		f, m = fillDirected(c, d)
+	}
 	c.K = deter.Estimate{Value: f.K, SE: f.SEK, Data: d.Data, Method: m}
 	c.Lambda = deter.Estimate{Value: f.Lambda, SE: f.SELam, Data: d.Data, Method: m}
 	c.PC0 = deter.Estimate{Value: f.PC0, SE: f.SEPC0, Data: d.Data, Method: m + "; the cure share at deterrence index 0"}
@@ -290,11 +313,49 @@ func fillDurability(c *deter.Coefficients, d DurabilityReport) {
 		"log hazard ratio per ln(1 + earlier COW wars between the two, ended two or more years before the war's last year)",
 	}
 	for j, e := range c.PostWarEstimates() {
-		if !d.CovCV.Adopted {
+		if !d.CovCV.Adopted && d.Directed.Directed == 0 {
 			*e = deter.Estimate{Prior: "not adopted: the covariate model lost the pre-registered cross-validation (docs/fit.md); no effect"}
 			continue
 		}
 		*e = deter.Estimate{Value: f.Coef[j], SE: f.SE[j], Centre: f.Centre[j], Data: d.Data + "; " + evidence.PostWarSources(),
 			Method: m + "; " + what[j] + "; the term is value × (x − centre), centre = the spell-sample mean"}
 	}
+}
+
+// fillDirected is the pre-registered post-war slope's choice (docs/fit.md,
+// "Post-war hazard slope of the structural index"): the level (PC0, K, Λ,
+// the δ) is the adopted directed model's either way; PWSlope and PWRef
+// are M1's when its CV score beats the carry-over's, else labelled as not
+// adopted (the engine then keeps A1 and DIRef).
+func fillDirected(c *deter.Coefficients, d DurabilityReport) (CureCovFit, string) {
+	n := d.Directed
+	adopted := d.SlopeCV.Adopted
+	w := d.Slope[SlopeCarry]
+	if adopted {
+		w = d.Slope[SlopeFitted]
+	}
+	choice := fmt.Sprintf("adopted by %d-fold CV by dyad (seed %d): M1 %.2f vs M0 %.2f (M2 %.2f)", d.SlopeCV.Folds, d.SlopeCV.Seed, d.SlopeCV.Score[SlopeFitted], d.SlopeCV.Score[SlopeCarry], d.SlopeCV.Score[SlopeZero])
+	if d.SlopeCV.Folds == 0 {
+		choice = "adopted as in the committed fit"
+	}
+	model := "M0: hazard ratio exp(-A1 (x - di_ref)) held at Huth's A1 and di_ref"
+	if adopted {
+		model = "M1: hazard ratio exp(-a (x - mean x)), a >= 0 fitted"
+	}
+	m := fmt.Sprintf("penalised ML split-population Weibull with post-war dyad covariates and the structural index (%s; proportional hazards on the non-cured hazard; Cauchy(0, 2.5) on standardised slopes) on %d directed post-war spells (%d undirected, %d renewed wars, %d with no first mover counted in both directions, %d dropped for missing CINC; %d directed events, MID hostility 5, side A moves first), years interval-censored; SE from the observed information (delta method for K, Lambda); %s", model, n.Directed, n.Spells, n.Renewals, n.Ambiguous, n.DroppedCINC, n.Events, choice)
+	data := d.Data + "; COW NMC 7.0 (CINC in the war's last year)"
+	if !adopted {
+		c.PWSlope = deter.Estimate{Prior: "not adopted: the slope fitted on directed post-war spells lost the pre-registered cross-validation to the carry-over (docs/fit.md); the engine uses A1 and di_ref"}
+		c.PWRef = c.PWSlope
+		return w.CureCovFit, m
+	}
+	se := "SE from the observed information"
+	if w.Boundary {
+		se = fmt.Sprintf("mode at the boundary a = 0; SE = the 95%% profile upper bound %.4g / 1.96", w.Upper95)
+	}
+	c.PWSlope = deter.Estimate{Value: w.Slope, SE: w.SESlope, Data: data,
+		Method: m + "; log hazard ratio per unit of the index x = ln C - ln pi (challenger's national capability x 0.7 against the protege's, deter.NationalIndex), restricted to >= 0 (half-Cauchy(0, 2.5) on x / 2 SD); " + se}
+	c.PWRef = deter.Estimate{Value: w.Ref, Data: data,
+		Method: fmt.Sprintf("mean of the index x over the %d directed post-war spells of the fit (the reference at which the fitted curve applies unchanged)", n.Directed)}
+	return w.CureCovFit, m
 }

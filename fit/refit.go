@@ -81,6 +81,8 @@ var refitData struct {
 	huth   string
 	rows   []evidence.GeneralDyadYear
 	spells []Spell // renewed war (hostility 5), covariates filled
+	dir    []Spell // their directed spells (DirectSpells), CINC filled
+	dirN   DirectedCounts
 	sdata  string
 	bases  []BaseRow
 	post   deter.Estimate
@@ -99,6 +101,9 @@ func loadRefitData() error {
 			return
 		}
 		if d.err = AddPostWarCovariates(d.spells); d.err != nil {
+			return
+		}
+		if d.dir, d.dirN, d.err = DirectSpells(d.spells, 5); d.err != nil {
 			return
 		}
 		d.bases, d.post, d.err = FulfilmentBases()
@@ -183,6 +188,36 @@ func Refit(ctx context.Context, x Exclusion) (*deter.Coefficients, RefitCounts, 
 		}
 	}
 	dr.CovCV = PostWarCovCV{Adopted: adopted}
+	// The directed post-war fit (docs/fit.md, "Post-war hazard slope"):
+	// the adopted model refitted without the pairs, x from this refit's
+	// Huth γ, c0 and c1 (as the engine with these coefficients computes
+	// it), x̄ and a re-estimated.
+	c.DIRef = postWarReference(ks, f)
+	if len(d.dir) > 0 {
+		var dir []Spell
+		for _, s := range d.dir {
+			if !drop[MakePair(s.A, s.B)] {
+				dir = append(dir, s)
+			}
+		}
+		SetNationalIndex(dir, c)
+		dr.Directed = d.dirN
+		dr.Directed.Directed, dr.Directed.Events = len(dir), 0
+		for _, s := range dir {
+			if s.Event {
+				dr.Directed.Events++
+			}
+		}
+		dr.Directed.Spells -= n.SpellsDropped
+		model := SlopeCarry
+		if committed.PostWarSlopeFitted() {
+			model = SlopeFitted
+		}
+		dr.SlopeCV = SlopeCV{Adopted: model == SlopeFitted}
+		if dr.Slope[model], err = FitSlope(dir, model, c.A1.Value, c.DIRef.Value); err != nil {
+			return nil, n, err
+		}
+	}
 	fillDurability(c, dr)
 	if err := ctx.Err(); err != nil {
 		return nil, n, err

@@ -94,6 +94,12 @@ type DurabilityReport struct {
 	Cov, UseOfForceCov CureCovFit
 	LRCov              float64
 	CovCV              PostWarCovCV
+	// Directed are the directed spells' counts, Slope the three models of
+	// the pre-registered post-war slope (SlopeModel order) on them, and
+	// SlopeCV their comparison (docs/fit.md, "Post-war hazard slope").
+	Directed DirectedCounts
+	Slope    [3]SlopeFit
+	SlopeCV  SlopeCV
 }
 
 // DurabilityCV compares the cure and plain Weibull out of sample.
@@ -197,7 +203,8 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if res.Durability, err = durability(o.Folds, o.Seed); err != nil {
+	c.DIRef = postWarReference(ks, f)
+	if res.Durability, err = durability(o.Folds, o.Seed, c); err != nil {
 		return nil, err
 	}
 	fillDurability(c, res.Durability)
@@ -396,5 +403,5 @@ func postWarReference(ks []Crisis, f HuthFit) deter.Estimate {
 	v, se := deltaMethod(g, f.Sol)
 	return deter.Estimate{Value: v, SE: se, Data: "Huth structural fit",
 		Method: fmt.Sprintf("mean over Huth's %d crises of the index x = ln Cbar - ln Pi under the fit; SE by the delta method from the fit's covariance", len(ks)),
-		Prior:  "assumption, not a fit: the post-war spells carry no deterrence index, so the average post-war dyad is assumed to sit at the index of the average Huth crisis input (the reference at which the general-deterrence fit reads its intercept); the post-war stage's hazard ratio is exp(-A1 (x - this))"}
+		Prior:  "assumption, not a fit: the post-war spells carry no deterrence index, so the average post-war dyad is assumed to sit at the index of the average Huth crisis input (the reference at which the general-deterrence fit reads its intercept); the post-war stage's hazard ratio is exp(-A1 (x - this)) only when the coefficient set carries A1 over (pw_slope not adopted; docs/fit.md)"}
 }

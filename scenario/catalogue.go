@@ -329,7 +329,7 @@ const (
 	eqForce     = "F = troops in place + reinforcements·exp(−arrival_days/arrival_scale)"
 	eqFallback  = "F = CINC·deploy share (national fallback, flagged)"
 	eqSurv      = "P(no attack by T | SQ) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR), pc = L(cure_intercept + cure_index·DI)"
-	eqPostWar   = "post-war stage: S(T) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR·e^−z·e^η), z = weight·(ln C̄ − ln Π − postwar_reference), pc = L(cure_intercept + cure_index·z); P(deterrence) = S(1)"
+	eqPostWar   = "post-war stage: S(T) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR·e^−z·e^η), z = postwar_slope·(ln C̄ − ln Π − postwar_reference) (weight, A1, when the coefficient set has no fitted postwar_slope), pc = L(cure_intercept + cure_index·z); P(deterrence) = S(1)"
 )
 
 func defaultEngineEntries(c *deter.Coefficients) []Entry {
@@ -415,7 +415,14 @@ func defaultEngineEntries(c *deter.Coefficients) []Entry {
 	fit("model.durability.scale", c.Lambda, "years", 0, posInf, true, eqSurv, nil)
 	fit("model.durability.cure_intercept", c.PC0, "logit", ninf, posInf, false, eqSurv, nil)
 	fit("model.durability.cure_index", c.PC1, "logit per DI", 0, posInf, false, eqSurv, nil)
-	fit("model.durability.postwar_reference", c.DIRef, "ln C̄ − ln Π", ninf, posInf, false, eqPostWar, mayBePostWar)
+	// The post-war slope and reference: fitted on directed post-war spells
+	// when the pre-registered CV adopted them (deter.PostWarSlope), else
+	// the carry-over, weight (A1) and Huth's di_ref.
+	if c.PostWarSlopeFitted() {
+		fit("model.durability.postwar_slope", c.PWSlope, "log HR per unit of ln C̄ − ln Π", 0, posInf, false, eqPostWar, mayBePostWar)
+	}
+	_, ref := c.PostWarSlope()
+	fit("model.durability.postwar_reference", *ref, "ln C̄ − ln Π", ninf, posInf, false, eqPostWar, mayBePostWar)
 	for _, pc := range postWarCovariates(c) {
 		fit("model.durability."+pc.key, *pc.e, pc.unit, ninf, posInf, false, eqPostWar+fmt.Sprintf(" (η = Σ δ·(x − centre); x = %s, centre %.4g)", pc.x, pc.e.Centre), mayBePostWar)
 	}

@@ -276,6 +276,7 @@ func renderFit(w io.Writer, r *fit.Result) error {
 		pcv.Folds, pcv.Dyads, pcv.Seed, pcv.Covariates, pcv.Plain, pcv.Covariates-pcv.Plain, pcv.SE, verdict)
 	uc := d.UseOfForceCov
 	fmt.Fprintf(w, "sensitivity with covariates, any use of force: cured share %.3f, K %.3f, Lambda %.1f\n", deter.Logistic(uc.PC0), uc.K, uc.Lambda)
+	printPostWarSlope(w, d)
 	g := r.General
 	fmt.Fprintf(w, "\nGeneral deterrence: %d use-of-force onsets in %d %s, %d-%d (%.4f a year).\n",
 		g.Onsets, g.DyadYears, g.Sample, g.From, g.To, g.Rate)
@@ -353,4 +354,34 @@ func firstClause(s string) string {
 		s = s[:i]
 	}
 	return s
+}
+
+// printPostWarSlope prints the pre-registered post-war slope of the index
+// on directed spells (docs/fit.md, "Post-war hazard slope").
+func printPostWarSlope(w io.Writer, d fit.DurabilityReport) {
+	n, cv := d.Directed, d.SlopeCV
+	fmt.Fprintf(w, "Post-war hazard slope of the index (pre-registered, docs/fit.md): %d directed spells from %d spells (%d renewed wars: %d with no first mover in the data, counted in both directions; %d spells dropped for missing CINC), %d directed events\n",
+		n.Directed, n.Spells, n.Renewals, n.Ambiguous, n.DroppedCINC, n.Events)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "model\tslope a (SE)\treference\tcured share\tK\tLambda\trivalry\tcontiguous\tln(1+wars)\tlog-lik\tCV log-lik")
+	for m, f := range d.Slope {
+		a := fmt.Sprintf("%.3f (%.3f)", f.Slope, f.SESlope)
+		if fit.SlopeModel(m) != fit.SlopeFitted {
+			a = fmt.Sprintf("%.3f (held)", f.Slope)
+		}
+		fmt.Fprintf(tw, "%v\t%s\t%.3f\t%.3f\t%.3f\t%.1f\t%.3f\t%.3f\t%.3f\t%.2f\t%.2f\n", fit.SlopeModel(m), a, f.Ref, deter.Logistic(f.PC0), f.K, f.Lambda,
+			f.Coef[0], f.Coef[1], f.Coef[2], f.LogLik, cv.Score[m])
+	}
+	tw.Flush()
+	if m1 := d.Slope[fit.SlopeFitted]; m1.Boundary {
+		fmt.Fprintf(w, "M1: the mode is at the boundary a = 0 (the unrestricted mode is negative); 95%% profile upper bound %.4f, SE reported as bound / 1.96; x / 2 SD scale %.3f\n", m1.Upper95, m1.XScale)
+	} else {
+		fmt.Fprintf(w, "M1: SE of a from the observed information; x / 2 SD scale %.3f\n", m1.XScale)
+	}
+	verdict := "M1 adopted: the engine's post-war slope and reference are pw_slope and pw_ref"
+	if !cv.Adopted {
+		verdict = "M1 not adopted: the engine keeps A1 and di_ref"
+	}
+	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): M1 - M0 %+.2f (SE %.2f): %s; the level is the adopted directed model's\n",
+		cv.Folds, cv.Dyads, cv.Seed, cv.Score[fit.SlopeFitted]-cv.Score[fit.SlopeCarry], cv.SE, verdict)
 }
