@@ -105,7 +105,7 @@ func explainStructural(w io.Writer, e *contract.Explanation) error {
 	if p := c.PostWar; p != nil {
 		fmt.Fprintln(w, "   Stage: post-war (the challenger and the protégé have just ended a war): the crisis decision L(DI) is not used;")
 		fmt.Fprintln(w, "   the post-war spells give the level and the index enters as a hazard ratio.")
-		fmt.Fprintf(w, "\n5. Post-war durability: x = ln C̄ − ln Π = %.3f against the reference %.3f; z = A1·(x − x_ref) = %.3f·%.3f = %.3f\n",
+		fmt.Fprintf(w, "\n5. Post-war durability: x = ln C̄ − ln Π = %.3f against the reference %.3f; z = a·(x − x_ref) = %.3f·%.3f = %.3f\n",
 			p.X, p.XRef, p.Weight, p.X-p.XRef, p.Z)
 		fmt.Fprintf(w, "   hazard ratio of the index e^−z = %.3f × the mechanisms' %.3f × the dyad's e^η = %.3f (η = %.3f: rivalry, contiguity, earlier wars; inputs challenge.*) = %.3f\n",
 			p.IndexHazardRatio, c.HazardRatio, math.Exp(p.DyadTerm), p.DyadTerm, p.HazardRatioTotal)

@@ -309,7 +309,7 @@ func renderFit(w io.Writer, r *fit.Result) error {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "Post-war stage reference: mean index ln Cbar - ln Pi over Huth's crises %.3f (SE %.3f), an assumption (the spells carry no index)\n",
+	fmt.Fprintf(w, "Huth reference di_ref: mean index ln Cbar - ln Pi over Huth's crises %.3f (SE %.3f); the post-war stage reads it only with the carry-over A1 (pw_slope not adopted)\n",
 		c.DIRef.Value, c.DIRef.SE)
 
 	fmt.Fprintln(w, "\nCoefficients (deter.Coefficients; * = labelled judgment, the reasons are in coefficients.json)")
