@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/uncertainty"
 )
 
@@ -84,6 +85,7 @@ func (d *decoder) decode(root obj) *Scenario {
 			}
 		}
 	}
+	d.disputeInSystem(s)
 	if c, ok := root["capabilities"].(obj); ok {
 		if v, ok := c["challenger"].(obj); ok {
 			s.Capabilities.Challenger = d.capability(v, []string{"capabilities", "challenger"})
@@ -140,6 +142,62 @@ func (d *decoder) covariates(c obj, ch *Challenge) {
 		none := NoDispute
 		ch.LastDispute = &none
 	}
+}
+
+// disputeInSystem rejects a challenge.last_dispute year in which the
+// challenger or the protégé (a territory's sovereign) was not a member of
+// the COW state system: a militarised dispute between them is coded only
+// between members, so such a year is a typo or a different dyad, and the
+// engine would read decades of peace from it without a word. A party the
+// embedded state list cannot place (no COW code, or a resolver's own code)
+// cannot be checked and is accepted.
+func (d *decoder) disputeInSystem(s *Scenario) {
+	l := s.Challenge.LastDispute
+	if l == nil || *l == NoDispute {
+		return
+	}
+	protege := s.Protege
+	if s.Territory != nil {
+		protege = Country{}
+		if s.Territory.Sovereign != nil {
+			protege = *s.Territory.Sovereign
+		}
+	}
+	for _, c := range []Country{s.Challenger, protege} {
+		if c.Code == 0 {
+			continue
+		}
+		st, err := evidence.LookupCountry(strconv.Itoa(c.Code))
+		if err != nil || len(st.Spells) == 0 || inSystem(st, *l) {
+			continue
+		}
+		d.errf([]string{"challenge", "last_dispute"}, false,
+			"expected a year in which both were states: %s was not a member of the COW state system in %d (member %s; COW State System Membership v2016), so no dispute between the two can be coded then",
+			st.Name, *l, spells(st.Spells))
+		return
+	}
+}
+
+// statesDataEnd is the last year of the embedded state list (COW v2016):
+// a state whose membership runs to it is taken to continue after it.
+const statesDataEnd = 2016
+
+func inSystem(c evidence.Country, y int) bool {
+	last := c.Spells[len(c.Spells)-1]
+	return c.InSystem(y) || (last[1] >= statesDataEnd && y > last[1])
+}
+
+// spells writes a state's membership spells as "1991-2016" or
+// "1918-1940, 1991-2016".
+func spells(sp [][2]int) string {
+	out := make([]string, len(sp))
+	for i, s := range sp {
+		out[i] = fmt.Sprintf("%d-%d", s[0], s[1])
+		if s[1] >= statesDataEnd {
+			out[i] = fmt.Sprintf("from %d", s[0])
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // FirstDisputeYear is the first year challenge.last_dispute accepts: the
