@@ -76,7 +76,7 @@ func TestLastDisputeWhileBothWereStates(t *testing.T) {
 	base := mustRead(t, "testdata/good/general.yaml")
 	for _, c := range []struct {
 		protege, start, year string
-		wantErr            string
+		wantErr              string
 	}{
 		{"UKR", "2004-01", "1994", ""},
 		{"UKR", "2004-01", "1991", ""},
