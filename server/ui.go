@@ -242,36 +242,48 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, secret string) {
 }
 
 // latestDone returns the newest done run of each scenario (up to 20
-// scenarios), in scenario-name order.
-func (s *Server) latestDone(ctx context.Context) ([]OptionView, error) {
+// scenarios), in scenario-name order, among the runs of this build
+// (Engine.Version): a result another build computed is not shown as the
+// current answer. older counts the scenarios whose finished runs are all
+// from other builds (they stay on the runs page).
+func (s *Server) latestDone(ctx context.Context) (out []OptionView, older int, err error) {
 	runs, _, err := s.st.ListRuns(ctx, store.RunFilter{Kind: store.KindAssess, Status: store.Done}, store.Page{Limit: store.MaxLimit})
 	if err != nil {
-		return nil, storeErr(err)
+		return nil, 0, storeErr(err)
 	}
-	seen := map[string]bool{}
-	var out []OptionView
+	seen, other := map[string]bool{}, map[string]bool{}
+	build := s.eng.Version()
 	for _, r := range runs {
+		if r.EngineVersion != build {
+			other[r.ScenarioID] = true
+			continue
+		}
 		if seen[r.ScenarioID] || len(out) >= 20 {
 			continue
 		}
 		seen[r.ScenarioID] = true
 		v, err := s.view(ctx, r)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		out = append(out, v)
 	}
+	for id := range other {
+		if !seen[id] {
+			older++
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Option < out[j].Option })
-	return out, nil
+	return out, older, nil
 }
 
 func (s *Server) uiDashboard(w http.ResponseWriter, r *http.Request) {
-	vs, err := s.latestDone(r.Context())
+	vs, older, err := s.latestDone(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "dashboard", "Options", map[string]any{"Options": vs, "Durability": durability(vs)})
+	s.render(w, r, http.StatusOK, "dashboard", "Options", map[string]any{"Options": vs, "Durability": durability(vs), "Older": older, "Build": s.eng.Version()})
 }
 
 func (s *Server) uiCompare(w http.ResponseWriter, r *http.Request) {
