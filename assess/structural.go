@@ -276,19 +276,34 @@ func compileStructural(o Option) (*structural, error) {
 		_, hmax = c.Params[c.Horizon].Dist.Support()
 	}
 	ends := map[float64]string{} // phase start (years) -> a date in that phase
+	var firstYear []string       // instruments that start or end within the first year
 	for _, g := range sc.Option.Guarantors {
-		for _, in := range g.Instruments {
+		for k, in := range g.Instruments {
+			what := fmt.Sprintf("guarantors.%s.instruments[%d] (%s)", g.ID, k, in.Type)
 			if in.End != "" && (in.InForce(s.asOf) || in.Start > s.asOf) {
 				if t := yearsBetween(s.asOf, in.End, true); t > 0 && t < hmax {
 					ends[t] = nextDay(in.End)
+					if t < 1 {
+						firstYear = append(firstYear, what+" ends "+in.End)
+					}
 				}
 			}
 			if in.Start != "" && scenario.DateStart(in.Start) > scenario.DateStart(s.asOf) {
 				if t := yearsBetween(s.asOf, in.Start, false); t > 0 && t < hmax {
 					ends[t] = scenario.DateStart(in.Start)
+					if t < 1 {
+						firstYear = append(firstYear, what+" starts "+in.Start)
+					}
 				}
 			}
 		}
+	}
+	if len(firstYear) > 0 {
+		// P(deterrence) and NO WAR 1y answer different questions then
+		// (docs/assess.md §6): say so where both numbers are shown.
+		s.flag("%s, within the first year: P(deterrence) counts the instruments in force on %s only, while NO WAR 1y chains "+
+			"the first year's phases (each with the instruments then in force), so the two differ (docs/assess.md, \"What a run reports\")",
+			strings.Join(firstYear, "; "), s.asOf)
 	}
 	starts := []float64{0}
 	for t := range ends {
