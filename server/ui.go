@@ -48,6 +48,9 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"when":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 	"short": func(s string) string { return s[:min(len(s), 10)] },
 	"inc":   func(n int) int { return n + 1 },
+	"set":   setName,
+	"f3":    func(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) },
+	"g4":    func(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) },
 	// The report package escapes every text it puts in its SVG.
 	"tornado": func(r *contract.Option) template.HTML { return template.HTML(report.TornadoChart(r, 8)) },
 }).ParseFS(templateFS, "templates/*.html"))
@@ -91,7 +94,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 // chartData is the durability chart's data for app.js: years 0..max and
-// one series of P(no renewed war) per option (nulls where not computed).
+// one series of P(no war by year) per option (nulls where not computed).
 type chartData struct {
 	Years  []int    `json:"years"`
 	Series []series `json:"series"`
@@ -486,6 +489,7 @@ func (s *Server) uiRun1(w http.ResponseWriter, r *http.Request) {
 					e := job.Explain()
 					data["Game"] = template.HTML(GameTreeSVG(e.Game)) // numbers and escaped region only
 					data["Explain"] = e
+					data["Chain"] = chainView(e)
 				}
 			}
 		}
