@@ -3,6 +3,7 @@ package assess
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 )
@@ -67,6 +68,82 @@ model: {engine: %s}
 		// post-war: S(1) = P(SQ)·survival; general: the year's P(SQ)).
 		if !c.flag && c.engine == "structural" && noWar1 > r.PDeter.Mean+1e-9 {
 			t.Errorf("%s: NO WAR 1y %.4f above P(deterrence) %.4f without a flag", name, noWar1, r.PDeter.Mean)
+		}
+	}
+}
+
+// An instrument that ends on the assessment date is in force that day
+// only: it counts in P(deterrence) and not after (it counted for the whole
+// horizon: its end fell at t = 0, so no phase began after it).
+func TestInstrumentEndingOnTheAssessmentDate(t *testing.T) {
+	src := `name: ends today
+challenger: RUS
+protege: UKR
+horizon: {value: 20, source: judgment}
+period: {start: 2000-01-01}
+capabilities:
+  challenger: {deployable_troops: 100000, source: judgment}
+  protege: {deployable_troops: 60000, source: judgment}
+option:
+  guarantors:
+    - country: USA
+      id: us
+      capability: {deployable_troops: 80000, source: judgment}
+      instruments:
+        - {type: security_assurance}
+%s
+`
+	without := compileYAML(t, fmt.Sprintf(src, ""))
+	today := compileYAML(t, fmt.Sprintf(src, "        - {type: defense_pact, end: 2000-01-01}"))
+	if len(today.st.phases) != 2 {
+		t.Fatalf("%d phases, want 2 (the day itself, then without the pact)", len(today.st.phases))
+	}
+	a, b := without.st.newWork(), today.st.newWork()
+	for i := range uint64(20) {
+		without.st.sample(a, 1, i, -1, 0)
+		today.st.sample(b, 1, i, -1, 0)
+		without.st.eval(a)
+		today.st.eval(b)
+		for _, y := range []float64{5, 20} {
+			sa, sb := without.st.survival(a, &a.coef, y), today.st.survival(b, &b.coef, y)
+			if math.Abs(sa-sb) > 0.01*max(1-sa, 1e-3) && math.Abs(sa-sb) > 1e-4 {
+				t.Errorf("draw %d: survival at %g years %v with a pact that ended on the assessment date, %v without", i, y, sb, sa)
+			}
+		}
+	}
+}
+
+// Before 1816 (or before a state entered the system) COW NMC has no CINC:
+// the nearest year stands in, and a flag says so; an instrument that ended
+// before the assessment date is flagged as counting for nothing.
+func TestFlagsForDataBeforeTheSystemAndEndedInstruments(t *testing.T) {
+	src := `name: early
+challenger: France
+protege: Portugal
+horizon: {value: 5, source: judgment}
+period: {start: 1807-08}
+capabilities:
+  protege: {deployable_troops: 20000, source: judgment}
+option:
+  guarantors:
+    - country: UK
+      id: uk
+      instruments:
+        - {type: defense_pact}
+        - {type: security_assurance, end: 1807-07}
+`
+	m := compileYAML(t, src)
+	for _, want := range []string{
+		"capabilities.challenger.cinc: COW NMC has no capability for France in 1807 (before the data or the state's entry): its 1816 value stands in",
+		"guarantors.uk.capability.cinc: COW NMC has no capability for United Kingdom in 1807",
+		"guarantors.uk.instruments[1] (security_assurance) ended 1807-07, before the assessment date 1807-08: it counts for nothing",
+	} {
+		found := false
+		for _, f := range m.st.flags {
+			found = found || strings.HasPrefix(f, want)
+		}
+		if !found {
+			t.Errorf("no flag %q in %v", want, m.st.flags)
 		}
 	}
 }

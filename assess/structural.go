@@ -280,8 +280,20 @@ func compileStructural(o Option) (*structural, error) {
 	for _, g := range sc.Option.Guarantors {
 		for k, in := range g.Instruments {
 			what := fmt.Sprintf("guarantors.%s.instruments[%d] (%s)", g.ID, k, in.Type)
+			switch {
+			case in.End != "" && !in.InForce(s.asOf) && !(in.Start > s.asOf):
+				s.flag("%s ended %s, before the assessment date %s: it counts for nothing", what, in.End, s.asOf)
+			case in.Start != "" && scenario.DateStart(in.Start) > scenario.DateStart(s.asOf) && yearsBetween(s.asOf, in.Start, false) >= hmax:
+				s.flag("%s starts %s, after the horizon: it counts for nothing", what, in.Start)
+			}
 			if in.End != "" && (in.InForce(s.asOf) || in.Start > s.asOf) {
-				if t := yearsBetween(s.asOf, in.End, true); t > 0 && t < hmax {
+				t := yearsBetween(s.asOf, in.End, true)
+				if t <= 0 && in.InForce(s.asOf) {
+					// It ends on the assessment date: in force that day
+					// only, so a phase without it begins the next day.
+					t = yearsBetween(s.asOf, nextDay(in.End), false)
+				}
+				if t > 0 && t < hmax {
 					ends[t] = nextDay(in.End)
 					if t < 1 {
 						firstYear = append(firstYear, what+" ends "+in.End)
@@ -383,6 +395,12 @@ func (s *structural) forces(o Option) error {
 			v, got, err := nearestCINC(m.Code, y)
 			if err != nil {
 				return -1, fmt.Errorf("%s: %s.cinc: %s in %d: %w", sc.File, key, m.Name, y, err)
+			}
+			if got != y {
+				// Before 1816, or before the state entered the system: the
+				// nearest year stands in, which the output must say.
+				s.flag("%s.cinc: COW NMC has no capability for %s in %d (before the data or the state's entry): its %d value stands in",
+					key, m.Name, y, got)
 			}
 			sum += v
 			src += fmt.Sprintf(", %s %d", m.Name, got)
