@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/uncertainty"
@@ -96,6 +97,7 @@ func (d *decoder) decode(root obj) *Scenario {
 	}
 	opt, _ := root["option"].(obj)
 	s.Option = d.option(opt, s, []string{"option"})
+	d.statesExist(s)
 	m, _ := root["model"].(obj)
 	s.Model = d.model(m, []string{"model"})
 	if o, ok := root["outcome"].(obj); ok {
@@ -187,6 +189,65 @@ func inSystem(c evidence.Country, y int) bool {
 	return c.InSystem(y) || (last[1] >= statesDataEnd && y > last[1])
 }
 
+// statesExist rejects a country that had left the COW state system for
+// good before the assessment year (the year of period.start, else this
+// year): "Korea" resolves to the Korean kingdom of 1887-1905, not to South
+// Korea, and the engine would read that state's data without a word. A
+// state that has not yet entered the system is accepted (a historical case
+// before 1816, or before the state's entry, reads the nearest data, with a
+// flag from the engine).
+func (d *decoder) statesExist(s *Scenario) {
+	year := time.Now().UTC().Year()
+	if s.Period != nil && len(s.Period.Start) >= 4 {
+		if y, err := strconv.Atoi(s.Period.Start[:4]); err == nil {
+			year = y
+		}
+	}
+	check := func(c Country, path []string) {
+		if c.Code == 0 {
+			return
+		}
+		st, err := evidence.LookupCountry(strconv.Itoa(c.Code))
+		if err != nil || len(st.Spells) == 0 {
+			return
+		}
+		last := st.Spells[len(st.Spells)-1][1]
+		if last >= statesDataEnd || year <= last {
+			return
+		}
+		msg := fmt.Sprintf("%s (%s, COW code %d) was a member of the COW state system %s only, not in %d", st.Name, st.Abb, st.CCode, spells(st.Spells), year)
+		if alt := statesNamed(st.Name, year); alt != "" {
+			msg += "; did you mean " + alt + "?"
+		}
+		d.errf(path, false, "%s", msg)
+	}
+	check(s.Challenger, []string{"challenger"})
+	if s.Territory == nil {
+		check(s.Protege, []string{"protege"})
+	} else if s.Territory.Sovereign != nil {
+		check(*s.Territory.Sovereign, []string{"protege", "sovereign"})
+	}
+	for i, g := range s.Option.Guarantors {
+		check(g.Country, []string{"option", "guarantors", strconv.Itoa(i), "country"})
+	}
+}
+
+// statesNamed lists the states whose name contains name and that were
+// members in year, as "South Korea (ROK)".
+func statesNamed(name string, year int) string {
+	all, err := evidence.Countries()
+	if err != nil {
+		return ""
+	}
+	var out []string
+	for _, c := range all {
+		if c.Name != name && strings.Contains(strings.ToLower(c.Name), strings.ToLower(name)) && len(c.Spells) > 0 && inSystem(c, year) {
+			out = append(out, fmt.Sprintf("%s (%s)", c.Name, c.Abb))
+		}
+	}
+	return strings.Join(out, " or ")
+}
+
 // spells writes a state's membership spells as "1991-2016" or
 // "1918-1940, 1991-2016".
 func spells(sp [][2]int) string {
@@ -216,7 +277,13 @@ func (d *decoder) country(v any, path []string) Country {
 	}
 	c, ok := d.res.Resolve(key)
 	if !ok {
-		d.errf(path, false, "unknown country %q; expected a COW country code (e.g. 365), abbreviation (RUS) or name (Russia)", key)
+		hint := ""
+		if fieldPath(path) == "protege" {
+			// An unrecognised state or a dependency is not in the COW
+			// list; the format protects it as a territory.
+			hint = "; a place that is not a COW state (an unrecognised state, an overseas territory) is a territory protege: {territory: NAME, sovereign: COUNTRY}"
+		}
+		d.errf(path, false, "unknown country %q; expected a COW country code (e.g. 365), abbreviation (RUS) or name (Russia)%s", key, hint)
 	}
 	return c
 }
