@@ -230,7 +230,10 @@ func TestWeakGuarantorMeasure(t *testing.T) {
 	coefs := make([]*deter.Coefficients, len(forms))
 	for i, a := range forms {
 		if a == committed {
-			continue // nil: deter.Default, which fit.Refit reproduces bit for bit
+			c := deter.Default() // coefs[i] stays nil: the committed fit, which fit.Refit reproduces bit for bit
+			t.Logf("%s (committed): A0 %.3f A1 %.3f C0 %.3f C1 %.3f gamma %.3f CN %.3f DIRef %.3f AGeneral %.3f", a,
+				c.A0.Value, c.A1.Value, c.C0.Value, c.C1.Value, c.Gamma.Value, c.CN.Value, c.DIRef.Value, c.AGeneral.Value)
+			continue
 		}
 		c, _, err := fit.RefitAggregation(ctx, fit.Exclusion{}, a)
 		if err != nil {
