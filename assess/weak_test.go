@@ -183,9 +183,12 @@ func TestWeakMoveDecision(t *testing.T) {
 
 // measureWeak's paired SE against an independent computation: the same
 // per-draw P(deterrence) from psqDraws (the engine's full eval), their
-// differences' mean and sample SD.
+// differences' mean and sample SD. Example(3) is an immediate crisis in
+// which a United States on national capability, about twice the
+// challenger's force, is added with P(responds) near 4%: a move of about 3
+// points (docs/assess.md, "A weak guarantor").
 func TestMeasureWeakPairedSE(t *testing.T) {
-	c := weakCases.Example(11)
+	c := weakCases.Example(3)
 	a, b := compileYAML(t, c.o.yaml()), compileYAML(t, c.q.yaml())
 	const n = 300
 	pa, pb := psqDraws(a, weakSeed, n), psqDraws(b, weakSeed, n)
@@ -202,7 +205,7 @@ func TestMeasureWeakPairedSE(t *testing.T) {
 	if math.Abs(m.D-mean) > 1e-12 || math.Abs(m.SE-se) > 1e-12 {
 		t.Errorf("measureWeak: move %.9f SE %.9f, independent %.9f %.9f", m.D, m.SE, mean, se)
 	}
-	if m.N != n || m.Q < 0 || m.Q > 1 || m.Before < 0 || m.After > 1 {
+	if m.N != n || m.Q <= 0 || m.Q > 1 || m.Before < 0 || m.After > 1 || m.D <= 0 || m.SE <= 0 || m.FGFC <= 1 {
 		t.Errorf("measureWeak: %+v", m)
 	}
 }
