@@ -319,6 +319,28 @@ func TestWeakGuarantorMeasure(t *testing.T) {
 		t.Logf("| %s | %d | %d (%.1f%%) | %d | %d | %d | %d |", a, weak, over, 100*float64(over)/float64(weak), overLong, exc, excLong, up)
 	}
 
+	// The same comparison on the options whose added guarantor is weak
+	// under every form.
+	common, commonFail := 0, make([]int, len(forms))
+	for _, r := range recs {
+		all := true
+		for i := range forms {
+			all = all && r.mv[i].weak()
+		}
+		if !all {
+			continue
+		}
+		common++
+		for i := range forms {
+			if r.long[i].N > 0 && r.long[i].overPoint() {
+				commonFail[i]++
+			}
+		}
+	}
+	for i, a := range forms {
+		t.Logf("weak under every form: %d options; %s: %d move >= 2 points at %d draws (%.1f%%)", common, a, commonFail[i], long, 100*float64(commonFail[i])/float64(max(common, 1)))
+	}
+
 	// Failures under each form at the long run, characterised.
 	for i, a := range forms {
 		var rows []string
