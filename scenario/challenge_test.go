@@ -100,3 +100,28 @@ func TestLastDisputeWhileBothWereStates(t *testing.T) {
 		}
 	}
 }
+
+// A state that had left the system for good by the assessment year is an
+// error naming its membership and the states of that name then: the year
+// is the period's start, else Options.AsOf (the --as-of date of an option
+// without a period); with neither there is no date and no check.
+func TestStateThatHadLeftTheSystem(t *testing.T) {
+	src := "name: x\nchallenger: Korea\nprotege: JPN\nhorizon: 5\noption:\n  guarantors: []\n"
+	for _, c := range []struct {
+		extra, asOf, wantErr string
+	}{
+		{"", "2026-12-07", "f.yaml:2:13: challenger: Korea (KOR, COW code 730) was a member of the COW state system 1887-1905 only, not in 2026; did you mean North Korea (PRK) or South Korea (ROK)?"},
+		{"", "1900-01-01", ""},
+		{"", "", ""},
+		{"period: {start: 1904-02}\n", "2026-12-07", ""},
+		{"period: {start: 1950-06}\n", "", "not in 1950"},
+	} {
+		_, err := Parse("f.yaml", []byte(src+c.extra), Options{AsOf: c.asOf})
+		switch {
+		case c.wantErr == "" && err != nil:
+			t.Errorf("%q as of %q: %v", c.extra, c.asOf, err)
+		case c.wantErr != "" && (err == nil || !strings.Contains(err.Error(), c.wantErr)):
+			t.Errorf("%q as of %q: error %v, want %q", c.extra, c.asOf, err, c.wantErr)
+		}
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/uncertainty"
@@ -18,6 +17,7 @@ type decoder struct {
 	pos  func(tokens []string, key bool) Pos
 	res  CountryResolver
 	errs ErrorList
+	asOf string // Options.AsOf
 }
 
 type obj = map[string]any
@@ -190,18 +190,23 @@ func inSystem(c evidence.Country, y int) bool {
 }
 
 // statesExist rejects a country that had left the COW state system for
-// good before the assessment year (the year of period.start, else this
-// year): "Korea" resolves to the Korean kingdom of 1887-1905, not to South
+// good before the assessment year (the year of period.start, else of
+// Options.AsOf; neither: no check): "Korea" resolves to the Korean kingdom of 1887-1905, not to South
 // Korea, and the engine would read that state's data without a word. A
 // state that has not yet entered the system is accepted (a historical case
 // before 1816, or before the state's entry, reads the nearest data, with a
 // flag from the engine).
 func (d *decoder) statesExist(s *Scenario) {
-	year := time.Now().UTC().Year()
-	if s.Period != nil && len(s.Period.Start) >= 4 {
-		if y, err := strconv.Atoi(s.Period.Start[:4]); err == nil {
-			year = y
-		}
+	date := d.asOf
+	if s.Period != nil {
+		date = s.Period.Start
+	}
+	if len(date) < 4 {
+		return
+	}
+	year, err := strconv.Atoi(date[:4])
+	if err != nil {
+		return
 	}
 	check := func(c Country, path []string) {
 		if c.Code == 0 {
