@@ -147,3 +147,38 @@ option:
 		}
 	}
 }
+
+// An organisation whose contributors include the challenger is allowed,
+// but when its national capability stands in for the force the flag says
+// the challenger's capability counts on both sides.
+func TestFlagChallengerAmongContributors(t *testing.T) {
+	src := `name: org
+challenger: RUS
+protege: GRG
+horizon: {value: 5, source: judgment}
+period: {start: 1994-06}
+capabilities:
+  challenger: {deployable_troops: 20000, source: judgment}
+  protege: {deployable_troops: 10000, source: judgment}
+option:
+  guarantors:
+    - organization: {name: CIS peacekeeping force, contributors: [%s]}
+      id: cis
+      instruments:
+        - {type: tripwire, troops: 3000}
+`
+	const want = "guarantors.cis: the challenger Russia is a contributor"
+	for _, c := range []struct {
+		members string
+		flag    bool
+	}{{"RUS", true}, {"RUS, BLR", true}, {"BLR, KZK", false}} {
+		m := compileYAML(t, fmt.Sprintf(src, c.members))
+		found := false
+		for _, f := range m.st.flags {
+			found = found || strings.HasPrefix(f, want)
+		}
+		if found != c.flag {
+			t.Errorf("contributors %s: flag %v, want %v: %v", c.members, found, c.flag, m.st.flags)
+		}
+	}
+}

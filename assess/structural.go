@@ -458,6 +458,14 @@ func (s *structural) forces(o Option) error {
 			var members []scenario.Country
 			if gp.Organization != nil {
 				members = gp.Organization.Contributors
+				for _, m := range members {
+					if m.Code != 0 && m.Code == sc.Challenger.Code {
+						// Allowed (a peacekeeping force may include the
+						// challenger), but its capability then counts on
+						// both sides of the balance.
+						s.flag("guarantors.%s: the challenger %s is a contributor, so its national capability counts in the force that defends against it", gp.ID, m.Name)
+					}
+				}
 			}
 			if f.cinc, err = cinc("guarantors."+gp.ID+".capability", gp.Capability, members); err != nil {
 				return err
