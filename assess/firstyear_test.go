@@ -182,3 +182,31 @@ option:
 		}
 	}
 }
+
+// A capability year the NMC data do not reach is read at their last year,
+// and a flag says so when that CINC is read.
+func TestFlagCapabilityYearBeyondTheData(t *testing.T) {
+	src := `name: late
+challenger: RUS
+protege: UKR
+horizon: {value: 5, source: judgment}
+period: {start: 2026-01}
+capabilities:
+  challenger: {from: cow_nmc, year: %d}
+option:
+  guarantors: []
+`
+	for _, c := range []struct {
+		year int
+		flag bool
+	}{{2022, true}, {2016, false}, {2010, false}} {
+		m := compileYAML(t, fmt.Sprintf(src, c.year))
+		found := false
+		for _, f := range m.st.flags {
+			found = found || f == fmt.Sprintf("capabilities.challenger.year: COW NMC ends in 2016, so the CINC is read in 2016, not %d", c.year)
+		}
+		if found != c.flag {
+			t.Errorf("year %d: flag %v, want %v: %v", c.year, found, c.flag, m.st.flags)
+		}
+	}
+}

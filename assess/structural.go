@@ -386,6 +386,10 @@ func (s *structural) forces(o Option) error {
 		y := year
 		if cp.Year > 0 {
 			y = min(cp.Year, LatestNMCYear)
+			if cp.Year > LatestNMCYear {
+				// The file asked for a year the data do not reach.
+				s.flag("%s.year: COW NMC ends in %d, so the CINC is read in %d, not %d", key, LatestNMCYear, LatestNMCYear, cp.Year)
+			}
 		}
 		if len(members) == 0 {
 			members = []scenario.Country{cp.Country}
