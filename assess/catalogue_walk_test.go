@@ -96,6 +96,10 @@ option:
 		kind = "grey_zone"
 	case key == "challenger.general" || slices.Contains(scenario.ChallengerCovariateKeys(), e.Name):
 		kind = "invasion, stage: general"
+	case key == "durability.war_won":
+		kind = "invasion, stage: postwar, war_outcome: challenger_won"
+	case key == "durability.war_lost":
+		kind = "invasion, stage: postwar, war_outcome: challenger_lost"
 	case key == "durability.postwar_reference" || key == "durability.postwar_slope" || slices.Contains(scenario.PostWarCovariateKeys(), e.Name):
 		kind = "invasion, stage: postwar"
 	case key == "exposure.depth" || key == "exposure.rear":

@@ -23,6 +23,11 @@ import (
 // InputEarlierWars is the point input of the number of earlier wars.
 const InputEarlierWars = "challenge.earlier_wars"
 
+// InputWarOutcome is the point input of the war outcome, shown as 1 (the
+// challenger won), −1 (it lost) or 0 (no decision); the term reads the two
+// indicators.
+const InputWarOutcome = "challenge.war_outcome"
+
 // postWarCovariates compiles the covariates: the file's values where it
 // gives them, else the embedded data for the pair in the assessment year
 // (flagged when the data end before it, or cannot say).
@@ -37,7 +42,7 @@ func (s *structural) postWarCovariates() error {
 	a, b, year, pair := s.pairCodes()
 	var h evidence.PostWarHistory
 	var herr error
-	if ch.Rivalry == nil || ch.Contiguous == nil || ch.EarlierWars == nil {
+	if ch.Rivalry == nil || ch.Contiguous == nil || ch.EarlierWars == nil || ch.WarOutcome == nil {
 		if a == 0 || b == 0 {
 			herr = fmt.Errorf("no COW code for the pair")
 		} else {
@@ -65,25 +70,56 @@ func (s *structural) postWarCovariates() error {
 	default:
 		known[2] = false
 	}
+	var outcomeSrc string
+	x.Outcome, outcomeSrc, known[3] = s.warOutcome(ch.WarOutcome, herr, h, year, pair)
+	known[4] = known[3]
 	v := x.Values()
 	p.x = v[:]
 	var unknown []string
-	for j, f := range []string{"rivalry", "contiguous", "earlier_wars"} {
+	for j, f := range []string{"rivalry", "contiguous", "earlier_wars", "", ""} {
 		if !known[j] {
 			p.x[j] = p.centre[j] // x at the spells' mean: the term adds nothing
 			srcs[j] = "unknown: the post-war spells' sample mean (flagged)"
-			unknown = append(unknown, "challenge."+f)
+			if f != "" {
+				unknown = append(unknown, "challenge."+f)
+			}
 		}
+	}
+	if !known[3] {
+		why := fmt.Sprintf("no COW war between the two ended in %d or %d (the data end in %d)", year-1, year, evidence.WarLastYear)
+		if herr != nil {
+			why = herr.Error()
+		}
+		s.flag("challenge.war_outcome: not in the file and the data cannot say (%s): the post-war spells' means are used, so the term adds nothing; give challenge.war_outcome (challenger_won, challenger_lost or no_decision)", why)
 	}
 	if len(unknown) > 0 {
 		s.flag("%s: not in the file and the data cannot say (%v): the average post-war spell is assumed, so the term adds nothing", strings.Join(unknown, ", "), herr)
 	}
-	vals := []float64{p.x[0], p.x[1], float64(x.EarlierWars)}
+	vals := []float64{p.x[0], p.x[1], float64(x.EarlierWars), p.x[3] - p.x[4]}
 	if !known[2] {
 		vals[2] = math.Expm1(p.centre[2]) // the mean of ln(1 + wars), shown as wars
 	}
-	for j, name := range []string{InputRivalry, InputContiguous, InputEarlierWars} {
+	srcs[3] = outcomeSrc
+	if !known[3] {
+		srcs[3] = "unknown: the post-war spells' sample means (flagged)"
+	}
+	for j, name := range []string{InputRivalry, InputContiguous, InputEarlierWars, InputWarOutcome} {
 		p.inputs = append(p.inputs, s.add(name, uncertainty.PointDist(vals[j]), srcs[j]))
 	}
 	return nil
+}
+
+// warOutcome resolves the war that just ended's outcome for the challenger:
+// the file's value, else the embedded COW data when a war between the two
+// ended in the assessment year or the year before (the rule of
+// earlier_wars), else unknown (the caller flags it and uses the means).
+func (s *structural) warOutcome(file *string, herr error, h evidence.PostWarHistory, year int, pair string) (deter.WarOutcome, string, bool) {
+	switch {
+	case file != nil:
+		return deter.WarOutcome(*file), "file: challenge.war_outcome", true
+	case herr == nil && h.JustEnded:
+		return deter.WarOutcome(h.Outcome), fmt.Sprintf("COW Inter-State War 4.0 outcome codes of the war between %s and %s that ended in %d or %d: %s",
+			s.c.Scenario.Challenger.Name, pair, year-1, year, h.Outcome), true
+	}
+	return "", "", false
 }

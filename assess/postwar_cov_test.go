@@ -48,16 +48,21 @@ func inputValue(t *testing.T, m *Model, name string) (float64, string) {
 // India-Pakistan after the 1947-49 war (no earlier war), after 1965 (one:
 // 1947-49) and at Simla 1972 (two: 1947-49, 1965; 1971 just ended);
 // Egypt-Israel after 1973 (four: 1948-49, 1956, 1967, 1969-70). All are
-// TSS rivals with a land border.
+// TSS rivals with a land border. The war that just ended, from its COW 4.0
+// outcome codes (challenger's, protégé's; the embedded file's rows): 1947-49
+// 6/6 (stalemate: no decision), 1965 Pakistan 1 / India 2 (the challenger
+// won, as the file codes it), 1971 Pakistan 2 / India 1 (lost), 1973 Egypt 2
+// / Israel 1 (lost).
 func TestPostWarCovariatesDerived(t *testing.T) {
 	for _, c := range []struct {
 		a, b, start string
 		wars        float64
+		outcome     deter.WarOutcome
 	}{
-		{"IND", "PAK", "1949-01-01", 0},
-		{"PAK", "IND", "1965-09-23", 1},
-		{"PAK", "IND", "1972-07-02", 2},
-		{"EGY", "ISR", "1973-10-24", 4},
+		{"IND", "PAK", "1949-01-01", 0, deter.NoDecision},
+		{"PAK", "IND", "1965-09-23", 1, deter.ChallengerWon},
+		{"PAK", "IND", "1972-07-02", 2, deter.ChallengerLost},
+		{"EGY", "ISR", "1973-10-24", 4, deter.ChallengerLost},
 	} {
 		m := postWarPair(t, c.a, c.b, c.start, "")
 		for _, in := range []string{InputRivalry, InputContiguous} {
@@ -73,7 +78,10 @@ func TestPostWarCovariatesDerived(t *testing.T) {
 		}
 		// The term the engine evaluates is deter.PostWarTerm at the committed coefficients.
 		d := deter.Default()
-		want := deter.PostWarTerm(d, deter.PostWarCovariates{Rivalry: true, Contiguous: true, EarlierWars: int(c.wars)})
+		if v, src := inputValue(t, m, InputWarOutcome); v != map[deter.WarOutcome]float64{deter.ChallengerWon: 1, deter.ChallengerLost: -1}[c.outcome] || !strings.Contains(src, "outcome codes") {
+			t.Errorf("%s-%s %s: war outcome %v (%s), want %s", c.a, c.b, c.start, v, src, c.outcome)
+		}
+		want := deter.PostWarTerm(d, deter.PostWarCovariates{Rivalry: true, Contiguous: true, EarlierWars: int(c.wars), Outcome: c.outcome})
 		if got := m.st.pw.term(m.st.point); math.Abs(got-want) > 1e-12 {
 			t.Errorf("%s-%s %s: term %v, deter %v", c.a, c.b, c.start, got, want)
 		}
@@ -99,7 +107,10 @@ func TestPostWarCovariatesFileAndFlags(t *testing.T) {
 			t.Errorf("%s: no flag %q in %v", c.start, c.want, m.st.flags)
 		}
 	}
-	m = postWarPair(t, "RUS", "UKR", "2025-06-01", "  rivalry: false\n  contiguous: false\n  earlier_wars: 3")
+	if !hasFlag(m.st.flags, "challenge.war_outcome: not in the file and the data cannot say (no COW war between the two ended in 2024 or 2025") {
+		t.Errorf("no war-outcome flag in %v", m.st.flags)
+	}
+	m = postWarPair(t, "RUS", "UKR", "2025-06-01", "  rivalry: false\n  contiguous: false\n  earlier_wars: 3\n  war_outcome: challenger_won")
 	if hasFlag(m.st.flags, "challenge.") {
 		t.Errorf("flags %v with every field in the file", m.st.flags)
 	}
@@ -109,7 +120,10 @@ func TestPostWarCovariatesFileAndFlags(t *testing.T) {
 		}
 	}
 	d := deter.Default()
-	if got, want := m.st.pw.term(m.st.point), deter.PostWarTerm(d, deter.PostWarCovariates{EarlierWars: 3}); math.Abs(got-want) > 1e-12 {
+	if v, src := inputValue(t, m, InputWarOutcome); v != 1 || !strings.HasPrefix(src, "file") {
+		t.Errorf("war outcome %v (%s), want 1 from the file", v, src)
+	}
+	if got, want := m.st.pw.term(m.st.point), deter.PostWarTerm(d, deter.PostWarCovariates{EarlierWars: 3, Outcome: deter.ChallengerWon}); math.Abs(got-want) > 1e-12 {
 		t.Errorf("term %v, deter %v", got, want)
 	}
 }

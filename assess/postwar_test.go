@@ -74,7 +74,7 @@ func TestPostWarAtReferenceIsTheFittedCurve(t *testing.T) {
 // z = a (ln C̄ − ln Π − x_ref) (a the fitted post-war slope, or A1) and the mechanisms' hazard ratio; no
 // crisis decision multiplies it.
 func TestPostWarEngineMatchesDeter(t *testing.T) {
-	m := compileYAML(t, fmt.Sprintf(postWarSrc, "postwar", postWarGuarantor))
+	m := compileYAML(t, fmt.Sprintf(postWarSrc, "postwar, war_outcome: challenger_lost", postWarGuarantor))
 	s := m.st
 	if len(s.phases) != 1 || len(s.phases[0].hr) != 3 { // monitors, dmz, third-party guarantee
 		t.Fatalf("phases %d, mechanisms %v", len(s.phases), s.phases[0].hr)
@@ -93,7 +93,8 @@ func TestPostWarEngineMatchesDeter(t *testing.T) {
 			e.Value, e.Centre = w.x[s.pw.coef[j]], s.pw.centre[j]
 		}
 		in := s.pw.inputs
-		cov := deter.PostWarCovariates{Rivalry: w.x[in[0]] == 1, Contiguous: w.x[in[1]] == 1, EarlierWars: int(w.x[in[2]])}
+		cov := deter.PostWarCovariates{Rivalry: w.x[in[0]] == 1, Contiguous: w.x[in[1]] == 1, EarlierWars: int(w.x[in[2]]),
+			Outcome: map[float64]deter.WarOutcome{1: deter.ChallengerWon, -1: deter.ChallengerLost, 0: deter.NoDecision}[w.x[in[3]]]}
 		hr := w.out.HR * math.Exp(deter.PostWarTerm(&c, cov))
 		if math.Abs(z-w.ph[0].z) > 1e-9 {
 			t.Fatalf("draw %d: z %v, deter %v", i, w.ph[0].z, z)

@@ -130,7 +130,8 @@ func (s *structural) flag(format string, a ...any) {
 
 // flagUnusedCovariates says which challenge covariates the file gives but
 // the stage does not read (last_dispute: general only; rivalry and
-// contiguous: general and post-war; earlier_wars: post-war only), rather
+// contiguous: general and post-war; earlier_wars and war_outcome: post-war
+// only), rather
 // than dropping them in silence: the stage may be derived (a ceasefire
 // agreement makes an immediate stage post-war), so a value can be given
 // for a stage the file does not end up at.
@@ -146,6 +147,7 @@ func (s *structural) flagUnusedCovariates() {
 		{"challenge.last_dispute", ch.LastDispute != nil, s.general},
 		{"challenge.contiguous", ch.Contiguous != nil, s.general || s.postwar},
 		{"challenge.earlier_wars", ch.EarlierWars != nil, s.postwar},
+		{"challenge.war_outcome", ch.WarOutcome != nil, s.postwar},
 	} {
 		if f.given && !f.read {
 			unused = append(unused, f.name)

@@ -125,6 +125,11 @@ type Coefficients struct {
 	DRivalry    Estimate `json:"d_rivalry"`
 	DContiguous Estimate `json:"d_contiguous"`
 	DWars       Estimate `json:"d_earlier_wars"`
+	// DWarWon and DWarLost are the log hazard ratios of the war that just
+	// ended having been won or lost by the challenger (against no
+	// decision), each Value × (x − Centre) like the others.
+	DWarWon  Estimate `json:"d_war_won"`
+	DWarLost Estimate `json:"d_war_lost"`
 	// PC0 and PC1 set the logit of the cured share as a function of the deterrence index.
 	PC0 Estimate `json:"pc0"`
 	PC1 Estimate `json:"pc1"`
@@ -217,6 +222,7 @@ func (c *Coefficients) Scalars() []Named {
 		{"k", &c.K}, {"lambda", &c.Lambda}, {"pc0", &c.PC0}, {"pc1", &c.PC1}, {"di_ref", &c.DIRef},
 		{"pw_slope", &c.PWSlope}, {"pw_ref", &c.PWRef},
 		{"d_rivalry", &c.DRivalry}, {"d_contiguous", &c.DContiguous}, {"d_earlier_wars", &c.DWars},
+		{"d_war_won", &c.DWarWon}, {"d_war_lost", &c.DWarLost},
 	}
 }
 

@@ -2,8 +2,20 @@ package deter
 
 import "math"
 
-// NumPostWarCovariates is the number of post-war dyad covariates.
-const NumPostWarCovariates = 3
+// NumPostWarCovariates is the number of post-war dyad covariates: the
+// dyad's three and the war outcome's two indicators.
+const NumPostWarCovariates = 5
+
+// WarOutcome is the outcome of the war that just ended, for the challenger
+// (docs/fit.md, "War outcome (pre-registered)").
+type WarOutcome string
+
+// War outcomes; "" is unknown (the post-war spells' means).
+const (
+	ChallengerWon  WarOutcome = "challenger_won"
+	ChallengerLost WarOutcome = "challenger_lost"
+	NoDecision     WarOutcome = "no_decision"
+)
 
 // PostWarCovariates are the post-war stage's dyad covariates for the
 // challenger-protege pair, as of the war's end (docs/fit.md, "Durability
@@ -17,17 +29,21 @@ type PostWarCovariates struct {
 	// EarlierWars: COW interstate wars between them before the one that
 	// just ended.
 	EarlierWars int
+	// Outcome of the war that just ended, for the challenger: it won, it
+	// lost, or no decision (the reference).
+	Outcome WarOutcome
 }
 
 // Values returns x in the order of PostWarEstimates: rivalry, contiguity,
-// ln(1 + earlier wars).
+// ln(1 + earlier wars), the challenger won the war, it lost.
 func (x PostWarCovariates) Values() [NumPostWarCovariates]float64 {
-	return [NumPostWarCovariates]float64{indicator(x.Rivalry), indicator(x.Contiguous), math.Log1p(math.Max(float64(x.EarlierWars), 0))}
+	return [NumPostWarCovariates]float64{indicator(x.Rivalry), indicator(x.Contiguous), math.Log1p(math.Max(float64(x.EarlierWars), 0)),
+		indicator(x.Outcome == ChallengerWon), indicator(x.Outcome == ChallengerLost)}
 }
 
 // PostWarEstimates points at the covariates' coefficients in Values order.
 func (c *Coefficients) PostWarEstimates() [NumPostWarCovariates]*Estimate {
-	return [NumPostWarCovariates]*Estimate{&c.DRivalry, &c.DContiguous, &c.DWars}
+	return [NumPostWarCovariates]*Estimate{&c.DRivalry, &c.DContiguous, &c.DWars, &c.DWarWon, &c.DWarLost}
 }
 
 // PostWarTerm is η = Σ_j δ_j (x_j − centre_j), the covariates' log hazard

@@ -45,3 +45,26 @@ func TestPostWarDyad(t *testing.T) {
 		}
 	}
 }
+
+// The war that just ended and its outcome for the challenger, from the
+// embedded COW 4.0 rows of the 1971 war (India 1, Pakistan 2): read in 1972
+// from either side, and not "just ended" three years on.
+func TestPostWarDyadWarOutcome(t *testing.T) {
+	for _, c := range []struct {
+		a, b, year int
+		ended      bool
+		outcome    string
+	}{
+		{770, 750, 1972, true, "challenger_lost"},
+		{750, 770, 1972, true, "challenger_won"},
+		{750, 770, 1974, false, ""},
+	} {
+		h, err := PostWarDyad(c.a, c.b, c.year)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h.JustEnded != c.ended || h.Outcome != c.outcome {
+			t.Errorf("%d-%d in %d: just ended %v, outcome %q; want %v %q", c.a, c.b, c.year, h.JustEnded, h.Outcome, c.ended, c.outcome)
+		}
+	}
+}

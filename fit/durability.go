@@ -26,6 +26,9 @@ type Spell struct {
 	// the data cannot say (the event then counts in both directions).
 	CA, CB, Index float64
 	Ambiguous     bool
+	// Out are the war-outcome indicators of a directed spell (challenger
+	// won, lost; AddWarOutcomes).
+	Out [NumOutcomes]float64
 }
 
 // midLastYear is the last year MID 5.0 covers.
@@ -245,6 +248,15 @@ func durability(folds int, seed uint64, huth *deter.Coefficients) (DurabilityRep
 			return r, err
 		}
 	}
+	if r.Outcomes, err = AddWarOutcomes(dir); err != nil {
+		return r, err
+	}
+	if r.OutcomeCV, err = crossValidateOutcome(sp, dir, folds, seed); err != nil {
+		return r, err
+	}
+	if r.Outcome, err = FitSlope(dir, SlopeOutcome, 0, 0); err != nil {
+		return r, err
+	}
 	sp4, _, err := PostWarSpells(4)
 	if err != nil {
 		return r, err
@@ -301,8 +313,10 @@ func fillDurability(c *deter.Coefficients, d DurabilityReport) {
 			m = m[:strings.LastIndex(m, "; adopted by")] + "; adopted as in the committed fit"
 		}
 	}
+	var w SlopeFit
 	if d.Directed.Directed > 0 {
-		f, m = fillDirected(c, d)
+		w, m = fillDirected(c, d)
+		f = w.CureCovFit
 	}
 	c.K = deter.Estimate{Value: f.K, SE: f.SEK, Data: d.Data, Method: m}
 	c.Lambda = deter.Estimate{Value: f.Lambda, SE: f.SELam, Data: d.Data, Method: m}
@@ -312,13 +326,29 @@ func fillDurability(c *deter.Coefficients, d DurabilityReport) {
 		"log hazard ratio of direct land contiguity in the war's last year (COW Direct Contiguity 3.2)",
 		"log hazard ratio per ln(1 + earlier COW wars between the two, ended two or more years before the war's last year)",
 	}
-	for j, e := range c.PostWarEstimates() {
+	es := c.PostWarEstimates()
+	for j := range NumPostWarCovariates {
+		e := es[j]
 		if !d.CovCV.Adopted && d.Directed.Directed == 0 {
 			*e = deter.Estimate{Prior: "not adopted: the covariate model lost the pre-registered cross-validation (docs/fit.md); no effect"}
 			continue
 		}
 		*e = deter.Estimate{Value: f.Coef[j], SE: f.SE[j], Centre: f.Centre[j], Data: d.Data + "; " + evidence.PostWarSources(),
 			Method: m + "; " + what[j] + "; the term is value × (x − centre), centre = the spell-sample mean"}
+	}
+	// The war outcome (docs/fit.md, "War outcome"): M3's when adopted.
+	whatOut := [NumOutcomes]string{
+		"log hazard ratio of the war that just ended having been won by the challenger (COW 4.0 outcome: challenger 1, protege 2), against no decision",
+		"log hazard ratio of the war that just ended having been lost by the challenger (COW 4.0 outcome: challenger 2, protege 1), against no decision",
+	}
+	for j := range NumOutcomes {
+		e := es[NumPostWarCovariates+j]
+		if w.Model != SlopeOutcome {
+			*e = deter.Estimate{Prior: "not adopted: the war-outcome model did not beat the adopted model in the pre-registered cross-validation (docs/fit.md, \"War outcome\"); no effect"}
+			continue
+		}
+		*e = deter.Estimate{Value: w.OutCoef[j], SE: w.OutSE[j], Centre: w.OutCentre[j], Data: d.Data + "; COW Inter-State War 4.0 outcome codes",
+			Method: m + "; " + whatOut[j] + "; the term is value × (x − centre), centre = the directed sample's mean"}
 	}
 }
 
@@ -327,12 +357,15 @@ func fillDurability(c *deter.Coefficients, d DurabilityReport) {
 // the δ) is the adopted directed model's either way; PWSlope and PWRef
 // are M1's when its CV score beats the carry-over's, else labelled as not
 // adopted (the engine then keeps A1 and DIRef).
-func fillDirected(c *deter.Coefficients, d DurabilityReport) (CureCovFit, string) {
+func fillDirected(c *deter.Coefficients, d DurabilityReport) (SlopeFit, string) {
 	n := d.Directed
 	adopted := d.SlopeCV.Adopted
 	w := d.Slope[SlopeCarry]
 	if adopted {
 		w = d.Slope[SlopeFitted]
+		if d.OutcomeCV.Adopted {
+			w = d.Outcome
+		}
 	}
 	choice := fmt.Sprintf("adopted by %d-fold CV by dyad (seed %d): M1 %.2f vs M0 %.2f (M2 %.2f)", d.SlopeCV.Folds, d.SlopeCV.Seed, d.SlopeCV.Score[SlopeFitted], d.SlopeCV.Score[SlopeCarry], d.SlopeCV.Score[SlopeZero])
 	if d.SlopeCV.Folds == 0 {
@@ -342,12 +375,18 @@ func fillDirected(c *deter.Coefficients, d DurabilityReport) (CureCovFit, string
 	if adopted {
 		model = "M1: hazard ratio exp(-a (x - mean x)), a >= 0 fitted"
 	}
+	if w.Model == SlopeOutcome {
+		model = "M3: M1 with the war outcome (challenger won, lost)"
+		if d.OutcomeCV.Folds > 0 {
+			model += fmt.Sprintf(", adopted by %d-fold CV by dyad against M1 (%.2f vs %.2f)", d.OutcomeCV.Folds, d.OutcomeCV.M3, d.OutcomeCV.M1)
+		}
+	}
 	m := fmt.Sprintf("penalised ML split-population Weibull with post-war dyad covariates and the structural index (%s; proportional hazards on the non-cured hazard; Cauchy(0, 2.5) on standardised slopes) on %d directed post-war spells (%d undirected, %d renewed wars, %d with no first mover counted in both directions, %d dropped for missing CINC; %d directed events, MID hostility 5, side A moves first), years interval-censored; SE from the observed information (delta method for K, Lambda); %s", model, n.Directed, n.Spells, n.Renewals, n.Ambiguous, n.DroppedCINC, n.Events, choice)
 	data := d.Data + "; COW NMC 7.0 (CINC in the war's last year)"
 	if !adopted {
 		c.PWSlope = deter.Estimate{Prior: "not adopted: the slope fitted on directed post-war spells lost the pre-registered cross-validation to the carry-over (docs/fit.md); the engine uses A1 and di_ref"}
 		c.PWRef = c.PWSlope
-		return w.CureCovFit, m
+		return w, m
 	}
 	se := "SE from the observed information"
 	if w.Boundary {
@@ -357,5 +396,5 @@ func fillDirected(c *deter.Coefficients, d DurabilityReport) (CureCovFit, string
 		Method: m + "; log hazard ratio per unit of the index x = ln C - ln pi (challenger's national capability x 0.7 against the protege's, deter.NationalIndex), restricted to >= 0 (half-Cauchy(0, 2.5) on x / 2 SD); " + se}
 	c.PWRef = deter.Estimate{Value: w.Ref, Data: data,
 		Method: fmt.Sprintf("mean of the index x over the %d directed post-war spells of the fit (the reference at which the fitted curve applies unchanged)", n.Directed)}
-	return w.CureCovFit, m
+	return w, m
 }

@@ -103,13 +103,18 @@ func TestFitCureCovRecovers(t *testing.T) {
 func TestPostWarTermMatchesFit(t *testing.T) {
 	d := deter.Default()
 	f := CureCovFit{}
-	for j, e := range d.PostWarEstimates() {
+	es := d.PostWarEstimates()
+	for j, e := range es[:NumPostWarCovariates] {
 		f.Coef[j], f.Centre[j] = e.Value, e.Centre
 	}
 	for wars := range 5 {
 		for _, riv := range []bool{false, true} {
 			x := deter.PostWarCovariates{Rivalry: riv, Contiguous: !riv, EarlierWars: wars}
-			if got, want := f.eta(x.Values()), deter.PostWarTerm(d, x); math.Abs(got-want) > 1e-12 {
+			v := x.Values() // no war outcome: the outcome's term at "no decision"
+			var xv [NumPostWarCovariates]float64
+			copy(xv[:], v[:NumPostWarCovariates])
+			out := -d.DWarWon.Value*d.DWarWon.Centre - d.DWarLost.Value*d.DWarLost.Centre
+			if got, want := f.eta(xv)+out, deter.PostWarTerm(d, x); math.Abs(got-want) > 1e-12 {
 				t.Errorf("%+v: fit %v, deter %v", x, got, want)
 			}
 		}

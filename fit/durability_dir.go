@@ -126,13 +126,14 @@ func SetNationalIndex(sp []Spell, c *deter.Coefficients) {
 type SlopeModel int
 
 const (
-	SlopeFitted SlopeModel = iota // M1: a ≥ 0 fitted, reference x̄
-	SlopeCarry                    // M0: a = Huth's A1, reference di_ref
-	SlopeZero                     // M2: a = 0
+	SlopeFitted  SlopeModel = iota // M1: a ≥ 0 fitted, reference x̄
+	SlopeCarry                     // M0: a = Huth's A1, reference di_ref
+	SlopeZero                      // M2: a = 0
+	SlopeOutcome                   // M3: M1 with the war outcome (docs/fit.md, "War outcome")
 )
 
 func (m SlopeModel) String() string {
-	return [...]string{"M1 fitted slope", "M0 carry-over (A1, di_ref)", "M2 no slope"}[m]
+	return [...]string{"M1 fitted slope", "M0 carry-over (A1, di_ref)", "M2 no slope", "M3 M1 with the war outcome"}[m]
 }
 
 // SlopeFit is a cure Weibull with covariates and the index's hazard slope.
@@ -143,18 +144,36 @@ type SlopeFit struct {
 	// e^{−Slope (x − Ref)}; SESlope is the observed-information SE (M1
 	// inside the boundary) or Upper95 / 1.96 (M1 at a = 0).
 	Slope, SESlope, Ref float64
-	XScale              float64   // 2 SD of x in the sample (the prior's scale)
-	Boundary            bool      // M1's mode is at a = 0
-	Upper95             float64   // profile 95% upper bound when Boundary
-	penalised           float64   // log-likelihood + log-prior at the mode
-	theta, warm         []float64 // the mode, and a start for the next fit (profile points)
-	slopeGrad           float64   // d(penalised log posterior)/d(standardised slope) at a held slope
-	modeOnly            bool      // a profile point: no standard errors
+	XScale              float64 // 2 SD of x in the sample (the prior's scale)
+	Boundary            bool    // M1's mode is at a = 0
+	Upper95             float64 // profile 95% upper bound when Boundary
+	// OutCoef, OutSE and OutCentre are M3's war-outcome log hazard ratios
+	// (challenger won, challenger lost), their SEs and sample means.
+	OutCoef, OutSE, OutCentre [NumOutcomes]float64
+	penalised                 float64   // log-likelihood + log-prior at the mode
+	theta, warm               []float64 // the mode, and a start for the next fit (profile points)
+	slopeGrad                 float64   // d(penalised log posterior)/d(standardised slope) at a held slope
+	modeOnly                  bool      // a profile point: no standard errors
 }
 
 // SpellLogLik is one spell's interval-censored log-likelihood under the fit.
 func (f *SlopeFit) SpellLogLik(s Spell) float64 {
-	return spellLogLikStable(s, logistic(f.PC0), f.K, f.Lambda, f.eta(s.X)-f.Slope*(s.Index-f.Ref))
+	e := f.eta(s.X) - f.Slope*(s.Index-f.Ref)
+	if f.Model == SlopeOutcome {
+		for j := range NumOutcomes {
+			e += f.OutCoef[j] * (s.Out[j] - f.OutCentre[j])
+		}
+	}
+	return spellLogLikStable(s, logistic(f.PC0), f.K, f.Lambda, e)
+}
+
+// numCov is the number of covariates in η: the dyad's three, and the war
+// outcome's two for M3.
+func (f *SlopeFit) numCov() int {
+	if f.Model == SlopeOutcome {
+		return NumPostWarCovariates + NumOutcomes
+	}
+	return NumPostWarCovariates
 }
 
 // profileDrop is half the 95% point of chi-square(1): the fall of the
@@ -186,6 +205,7 @@ func FitSlope(sp []Spell, m SlopeModel, a1, ref float64) (SlopeFit, error) {
 	case SlopeZero:
 		return f, f.fit(sp, false)
 	}
+	// M1 and M3: the slope restricted to a ≥ 0.
 	// The fit at the boundary a = 0 first: where the penalised profile falls
 	// as a leaves 0 (the unrestricted mode is below 0 when the profile is
 	// concave), the restricted mode is the boundary and the interval a
@@ -272,6 +292,7 @@ func rootIllinois(f func(float64) float64, lo, hi, flo, fhi float64) float64 {
 // enters the penalised value either way, so profiles compare.
 func (f *SlopeFit) fit(sp []Spell, free bool) error {
 	const m = NumPostWarCovariates
+	mc := f.numCov()
 	f.CureCovFit = CureCovFit{N: len(sp)}
 	c := &f.CureCovFit
 	for _, s := range sp {
@@ -280,6 +301,7 @@ func (f *SlopeFit) fit(sp []Spell, free bool) error {
 		}
 	}
 	c.Centre, c.Scale = covariateScales(sp)
+	f.OutCentre = outcomeCentres(sp)
 	o := f.newObjective(sp, free)
 	fixed, zx := o.fixed, o.zx
 	// Start Λ where the average spell's hazard is that of a 20-year scale:
@@ -289,7 +311,8 @@ func (f *SlopeFit) fit(sp []Spell, free bool) error {
 	for i := range sp {
 		off -= fixed * zx[i] / float64(len(sp))
 	}
-	start := []float64{0, 0, math.Log(20) + off, 0, 0, 0}
+	start := make([]float64, 3+mc)
+	start[2] = math.Log(20) + off
 	if free {
 		start = append(start, 0)
 	}
@@ -309,8 +332,11 @@ func (f *SlopeFit) fit(sp []Spell, free bool) error {
 	for j := range m {
 		c.Coef[j], c.SE[j] = sol.Theta[3+j]/c.Scale[j], se[3+j]/c.Scale[j]
 	}
+	for j := m; j < mc; j++ {
+		f.OutCoef[j-m], f.OutSE[j-m] = sol.Theta[3+j], se[3+j]
+	}
 	if free {
-		f.Slope, f.SESlope = sol.Theta[3+m]/f.XScale, se[3+m]/f.XScale
+		f.Slope, f.SESlope = sol.Theta[3+mc]/f.XScale, se[3+mc]/f.XScale
 	}
 	c.LogLik, c.Status = o.loglik(sol.Theta), sol.Status
 	f.penalised, f.theta = -sol.NegLogPost, sol.Theta

@@ -13,7 +13,8 @@ import "math"
 // slope b); a held slope is fixed.
 type slopeObjective struct {
 	sp    []Spell
-	z     [][NumPostWarCovariates]float64
+	z     [][]float64 // standardised covariates: the dyad's three, then the war outcome's two (M3)
+	m     int
 	zx    []float64 // (x − reference) / the prior's scale
 	fixed float64   // the held standardised slope
 	free  bool
@@ -23,11 +24,16 @@ type slopeObjective struct {
 func (f *SlopeFit) newObjective(sp []Spell, free bool) *slopeObjective {
 	const m = NumPostWarCovariates
 	centre, scale := covariateScales(sp)
-	o := &slopeObjective{sp: sp, z: make([][m]float64, len(sp)), zx: make([]float64, len(sp)),
-		fixed: f.Slope * f.XScale, free: free, prior: f.Model == SlopeFitted}
+	outCentre := outcomeCentres(sp)
+	o := &slopeObjective{sp: sp, m: f.numCov(), z: make([][]float64, len(sp)), zx: make([]float64, len(sp)),
+		fixed: f.Slope * f.XScale, free: free, prior: f.Model == SlopeFitted || f.Model == SlopeOutcome}
 	for i, s := range sp {
+		o.z[i] = make([]float64, o.m)
 		for j := range m {
 			o.z[i][j] = (s.X[j] - centre[j]) / scale[j]
+		}
+		for j := m; j < o.m; j++ { // binary: centred, scale 1
+			o.z[i][j] = s.Out[j-m] - outCentre[j-m]
 		}
 		o.zx[i] = (s.Index - f.Ref) / f.XScale
 	}
@@ -38,7 +44,7 @@ func (f *SlopeFit) newObjective(sp []Spell, free bool) *slopeObjective {
 // the number of parameters (for tests).
 func (f *SlopeFit) objective(sp []Spell, free bool) (func([]float64) float64, func(g, th []float64), int) {
 	o := f.newObjective(sp, free)
-	n := 3 + NumPostWarCovariates
+	n := 3 + f.numCov()
 	if free {
 		n++
 	}
@@ -47,7 +53,7 @@ func (f *SlopeFit) objective(sp []Spell, free bool) (func([]float64) float64, fu
 
 // llAt is the log-likelihood at θ with the standardised slope b.
 func (o *slopeObjective) llAt(th []float64, b float64) float64 {
-	const m = NumPostWarCovariates
+	m := o.m
 	pc, k, lam := logistic(th[0]), math.Exp(th[1]), math.Exp(th[2])
 	var ll float64
 	for i, s := range o.sp {
@@ -62,7 +68,7 @@ func (o *slopeObjective) llAt(th []float64, b float64) float64 {
 
 func (o *slopeObjective) slope(th []float64) float64 {
 	if o.free {
-		return th[3+NumPostWarCovariates]
+		return th[3+o.m]
 	}
 	return o.fixed
 }
@@ -76,7 +82,7 @@ func (o *slopeObjective) nlp(th []float64) float64 {
 	if o.prior {
 		v -= logCauchy(o.slope(th), 2.5)
 	}
-	for j := range NumPostWarCovariates {
+	for j := range o.m {
 		v -= logCauchy(th[3+j], 2.5)
 	}
 	if math.IsNaN(v) {
@@ -87,7 +93,7 @@ func (o *slopeObjective) nlp(th []float64) float64 {
 
 // grad writes the gradient of nlp into g.
 func (o *slopeObjective) grad(g, th []float64) {
-	const m = NumPostWarCovariates
+	m := o.m
 	b := o.slope(th)
 	for i := range g {
 		g[i] = 0

@@ -106,6 +106,9 @@ func loadRefitData() error {
 		if d.dir, d.dirN, d.err = DirectSpells(d.spells, 5); d.err != nil {
 			return
 		}
+		if _, d.err = AddWarOutcomes(d.dir); d.err != nil {
+			return
+		}
 		d.bases, d.post, d.err = FulfilmentBases()
 	})
 	return d.err
@@ -231,6 +234,12 @@ func RefitAggregation(ctx context.Context, x Exclusion, a deter.Aggregation) (*d
 		dr.SlopeCV = SlopeCV{Adopted: model == SlopeFitted}
 		if dr.Slope[model], err = FitSlope(dir, model, c.A1.Value, c.DIRef.Value); err != nil {
 			return nil, n, err
+		}
+		if committed.DWarWon.Method != "" && committed.DWarWon.Prior == "" { // the war outcome adopted
+			dr.OutcomeCV = OutcomeCV{Adopted: true}
+			if dr.Outcome, err = FitSlope(dir, SlopeOutcome, 0, 0); err != nil {
+				return nil, n, err
+			}
 		}
 	}
 	fillDurability(c, dr)

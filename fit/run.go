@@ -100,6 +100,12 @@ type DurabilityReport struct {
 	Directed DirectedCounts
 	Slope    [3]SlopeFit
 	SlopeCV  SlopeCV
+	// Outcomes count the directed spells by the war's outcome, Outcome is
+	// M3 (M1 with the war outcome) and OutcomeCV its pre-registered
+	// comparison with M1 (docs/fit.md, "War outcome").
+	Outcomes  OutcomeCounts
+	Outcome   SlopeFit
+	OutcomeCV OutcomeCV
 }
 
 // DurabilityCV compares the cure and plain Weibull out of sample.

@@ -470,6 +470,8 @@ func postWarCovariates(c *deter.Coefficients) []challengerCovariate {
 		{"rivalry", "challenge.rivalry, 1 if strategic rivals", "log hazard ratio", es[0]},
 		{"contiguous", "challenge.contiguous, 1 if they share a land border", "log hazard ratio", es[1]},
 		{"earlier_wars", "ln(1 + earlier COW wars between the two, challenge.earlier_wars)", "log hazard ratio per ln(1+wars)", es[2]},
+		{"war_won", "challenge.war_outcome = challenger_won, 1 if the challenger won the war that just ended", "log hazard ratio", es[3]},
+		{"war_lost", "challenge.war_outcome = challenger_lost, 1 if the challenger lost it", "log hazard ratio", es[4]},
 	}
 }
 

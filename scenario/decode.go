@@ -112,7 +112,8 @@ func (d *decoder) decode(root obj) *Scenario {
 }
 
 // covariates reads the challenge's optional covariates (rivalry,
-// last_dispute, contiguous, earlier_wars); the schema has checked their types.
+// last_dispute, contiguous, earlier_wars, war_outcome); the schema has
+// checked their types.
 func (d *decoder) covariates(c obj, ch *Challenge) {
 	if v, ok := c["rivalry"].(bool); ok {
 		ch.Rivalry = &v
@@ -127,6 +128,9 @@ func (d *decoder) covariates(c obj, ch *Challenge) {
 		} else {
 			ch.EarlierWars = &n
 		}
+	}
+	if v, ok := c["war_outcome"].(string); ok {
+		ch.WarOutcome = &v // the schema's enum has checked the value
 	}
 	switch v := c["last_dispute"].(type) {
 	case float64:

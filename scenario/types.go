@@ -90,6 +90,11 @@ type Challenge struct {
 	// Inter-State War 4.0). Rivalry and Contiguous serve the post-war stage
 	// too (docs/assess.md, "Post-war").
 	EarlierWars *int
+	// WarOutcome is the post-war stage's outcome of the war that just
+	// ended, for the challenger: challenger_won, challenger_lost or
+	// no_decision (nil: read from COW Inter-State War 4.0 for a war that
+	// ended in the assessment year or the year before, else unknown).
+	WarOutcome *string
 }
 
 // NoDispute is Challenge.LastDispute for a pair with no use-of-force

@@ -384,4 +384,15 @@ func printPostWarSlope(w io.Writer, d fit.DurabilityReport) {
 	}
 	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): M1 - M0 %+.2f (SE %.2f): %s; the level is the adopted directed model's\n",
 		cv.Folds, cv.Dyads, cv.Seed, cv.Score[fit.SlopeFitted]-cv.Score[fit.SlopeCarry], cv.SE, verdict)
+	o, ocv, on := d.Outcome, d.OutcomeCV, d.Outcomes
+	fmt.Fprintf(w, "War outcome (pre-registered, docs/fit.md): %d directed spells after a challenger's win, %d after a loss, %d no decision\n", on.Won, on.Lost, on.NoDecision)
+	fmt.Fprintf(w, "M3 (M1 with the outcome): slope a %.3f (SE %.3f%s); log-likelihood %.2f (M1 %.2f)\n", o.Slope, o.SESlope, map[bool]string{true: ", boundary", false: ""}[o.Boundary], o.LogLik, d.Slope[fit.SlopeFitted].LogLik)
+	for j, name := range fit.OutcomeNames {
+		fmt.Fprintf(w, "  %-16s log HR %.3f (SE %.3f), HR %.2f, sample mean %.3f\n", name, o.OutCoef[j], o.OutSE[j], math.Exp(o.OutCoef[j]), o.OutCentre[j])
+	}
+	overdict := "M3 adopted"
+	if !ocv.Adopted {
+		overdict = "M3 not adopted: M1 stays"
+	}
+	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): M3 %.2f, M1 %.2f (difference %+.2f, SE %.2f): %s\n", ocv.Folds, ocv.Dyads, ocv.Seed, ocv.M3, ocv.M1, ocv.M3-ocv.M1, ocv.SE, overdict)
 }

@@ -1,0 +1,147 @@
+package fit
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/guarantor/guarantor/evidence"
+)
+
+// The outcome of the war that just ended, per directed spell (docs/fit.md,
+// "War outcome (pre-registered)"): whether the challenger won or lost it,
+// from COW Inter-State War 4.0's outcome codes; anything else (compromise,
+// transformed, stalemate, continuing, changed sides, missing or mixed
+// codes) is no decision, the reference.
+
+// NumOutcomes is the number of war-outcome indicators.
+const NumOutcomes = 2
+
+// OutcomeNames are the indicators in Spell.Out order.
+var OutcomeNames = [NumOutcomes]string{"challenger won", "challenger lost"}
+
+// OutcomeCounts counts the directed spells by the war's outcome.
+type OutcomeCounts struct{ Won, Lost, NoDecision int }
+
+// AddWarOutcomes fills each directed spell's Out from the rows of its war
+// with ccode1 = A and ccode2 = B.
+func AddWarOutcomes(dir []Spell) (OutcomeCounts, error) {
+	var n OutcomeCounts
+	t, err := evidence.Load("cow_war")
+	if err != nil {
+		return n, err
+	}
+	c, err := numCols(t, "warnum", "ccode1", "ccode2", "outcome1", "outcome2")
+	if err != nil {
+		return n, fmt.Errorf("war outcome: %w", err)
+	}
+	type key struct{ w, a, b int }
+	codes := map[key]map[[2]float64]bool{}
+	for i := range c[0] {
+		k := key{int(c[0][i]), int(c[1][i]), int(c[2][i])}
+		if codes[k] == nil {
+			codes[k] = map[[2]float64]bool{}
+		}
+		codes[k][[2]float64{c[3][i], c[4][i]}] = true // a missing code reads as NaN
+	}
+	for i := range dir {
+		s := &dir[i]
+		s.Out = [NumOutcomes]float64{}
+		cs := codes[key{s.WarNum, s.A, s.B}]
+		if len(cs) == 1 {
+			for o := range cs {
+				switch {
+				case o[0] == 1 && o[1] == 2:
+					s.Out[0] = 1
+				case o[0] == 2 && o[1] == 1:
+					s.Out[1] = 1
+				}
+			}
+		}
+		switch {
+		case s.Out[0] == 1:
+			n.Won++
+		case s.Out[1] == 1:
+			n.Lost++
+		default:
+			n.NoDecision++
+		}
+	}
+	return n, nil
+}
+
+// outcomeCentres are the indicators' sample means.
+func outcomeCentres(sp []Spell) (c [NumOutcomes]float64) {
+	for _, s := range sp {
+		for j := range c {
+			c[j] += s.Out[j] / float64(len(sp))
+		}
+	}
+	return c
+}
+
+// OutcomeCV is the pre-registered comparison of M3 (M1 with the war
+// outcome) against M1: 10-fold cross-validation by undirected dyad, the
+// slope CV's folds, both refitted on each training set.
+type OutcomeCV struct {
+	Folds, Dyads int
+	Seed         uint64
+	// M1 and M3 are the summed held-out log-likelihoods; SE that of the
+	// summed difference M3 − M1 over dyads.
+	M1, M3, SE float64
+	Adopted    bool // M3 > M1
+}
+
+func crossValidateOutcome(undirected, sp []Spell, folds int, seed uint64) (OutcomeCV, error) {
+	var pairs []Pair
+	for _, s := range undirected {
+		pairs = append(pairs, MakePair(s.A, s.B))
+	}
+	fold := dyadFolds(pairs, folds, seed)
+	cv := OutcomeCV{Folds: folds, Seed: seed, Dyads: len(fold)}
+	if folds < 2 || folds > len(fold) {
+		return cv, fmt.Errorf("war-outcome CV: %d folds for %d dyads", folds, len(fold))
+	}
+	diff := map[Pair]float64{}
+	for k := range folds {
+		var train []Spell
+		for _, s := range sp {
+			if fold[MakePair(s.A, s.B)] != k {
+				train = append(train, s)
+			}
+		}
+		m1, err := FitSlope(train, SlopeFitted, 0, 0)
+		if err != nil {
+			return cv, fmt.Errorf("fold %d of %d: %w", k+1, folds, err)
+		}
+		m3, err := FitSlope(train, SlopeOutcome, 0, 0)
+		if err != nil {
+			return cv, fmt.Errorf("fold %d of %d: %w", k+1, folds, err)
+		}
+		for _, s := range sp {
+			p := MakePair(s.A, s.B)
+			if fold[p] != k {
+				continue
+			}
+			a, b := m1.SpellLogLik(s), m3.SpellLogLik(s)
+			cv.M1 += a
+			cv.M3 += b
+			diff[p] += b - a
+		}
+	}
+	cv.SE = sumDiffSE(diff)
+	cv.Adopted = cv.M3 > cv.M1
+	return cv, nil
+}
+
+// sumDiffSE is the standard error of a sum of per-dyad differences.
+func sumDiffSE(diff map[Pair]float64) float64 {
+	var mean, ss float64
+	for _, d := range diff {
+		mean += d / float64(len(diff))
+	}
+	for _, d := range diff {
+		ss += (d - mean) * (d - mean)
+	}
+	n := float64(len(diff))
+	return math.Sqrt(n * ss / (n - 1))
+}
