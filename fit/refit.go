@@ -232,14 +232,14 @@ func RefitAggregation(ctx context.Context, x Exclusion, a deter.Aggregation) (*d
 			model = SlopeFitted
 		}
 		dr.SlopeCV = SlopeCV{Adopted: model == SlopeFitted}
-		if dr.Slope[model], err = FitSlope(dir, model, c.A1.Value, c.DIRef.Value); err != nil {
-			return nil, n, err
-		}
-		if committed.DWarWon.Method != "" && committed.DWarWon.Prior == "" { // the war outcome adopted
+		if model == SlopeFitted && committed.DWarWon.Method != "" && committed.DWarWon.Prior == "" {
+			// The war outcome adopted (M3): only it is refitted.
 			dr.OutcomeCV = OutcomeCV{Adopted: true}
 			if dr.Outcome, err = FitSlope(dir, SlopeOutcome, 0, 0); err != nil {
 				return nil, n, err
 			}
+		} else if dr.Slope[model], err = FitSlope(dir, model, c.A1.Value, c.DIRef.Value); err != nil {
+			return nil, n, err
 		}
 	}
 	fillDurability(c, dr)
