@@ -239,9 +239,10 @@ func TestChallengeCovariatesUnusedFlagged(t *testing.T) {
 	}{
 		{"immediate", "rivalry: true, contiguous: false, last_dispute: 2000, earlier_wars: 1", "challenge.rivalry, challenge.last_dispute, challenge.contiguous, challenge.earlier_wars: given but not read at stage immediate"},
 		{"general", "earlier_wars: 2", "challenge.earlier_wars: given but not read at stage general"},
+		{"general", "war_outcome: no_decision", "challenge.war_outcome: given but not read at stage general"},
 		{"postwar", "last_dispute: 2000, rivalry: true", "challenge.last_dispute: given but not read at stage postwar"},
 		{"general", "rivalry: true, last_dispute: 2000, contiguous: true", ""},
-		{"postwar", "rivalry: true, contiguous: true, earlier_wars: 0", ""},
+		{"postwar", "rivalry: true, contiguous: true, earlier_wars: 0, war_outcome: challenger_won", ""},
 	}
 	for _, c := range cases {
 		src := strings.Replace(strings.Replace(generalFile, "%s", "period: {start: 2004-01}", 1), "%s", "", 1)

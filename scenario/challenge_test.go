@@ -125,3 +125,26 @@ func TestStateThatHadLeftTheSystem(t *testing.T) {
 		}
 	}
 }
+
+// challenge.war_outcome (post-war) is one of three values; another is
+// rejected with its path; absent, nil.
+func TestChallengeWarOutcome(t *testing.T) {
+	base := mustRead(t, "testdata/good/general.yaml")
+	for _, v := range []string{"challenger_won", "challenger_lost", "no_decision"} {
+		src := strings.Replace(base, "  contiguous: true\n", "  contiguous: true\n  war_outcome: "+v+"\n", 1)
+		s, err := Parse("wo.yaml", []byte(src), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", v, err)
+		}
+		if w := s.Challenge.WarOutcome; w == nil || *w != v {
+			t.Errorf("war_outcome: %s read as %v", v, w)
+		}
+	}
+	src := strings.Replace(base, "  contiguous: true\n", "  contiguous: true\n  war_outcome: victory\n", 1)
+	if _, err := Parse("wo.yaml", []byte(src), Options{}); err == nil || !strings.Contains(err.Error(), "war_outcome") {
+		t.Errorf("war_outcome: victory accepted or not named: %v", err)
+	}
+	if w := load(t, "testdata/good/general.yaml").Challenge.WarOutcome; w != nil {
+		t.Errorf("absent war_outcome read as %v", *w)
+	}
+}
