@@ -1,0 +1,210 @@
+package fit
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/guarantor/guarantor/assess"
+	"github.com/guarantor/guarantor/capability"
+	"github.com/guarantor/guarantor/deter"
+	"github.com/guarantor/guarantor/evidence"
+	"github.com/guarantor/guarantor/scenario"
+)
+
+// The post-war hazard slope with the target's defence pacts (docs/fit.md,
+// "Post-war hazard slope with the target's defence pacts
+// (pre-registered)"): model M3 is the adopted directed model (FitSlope,
+// SlopeFitted) with the bare-dyad index replaced by x⁺, the engine's own
+// index for challenger A, protege B and B's ATOP defence partners in the
+// war's last year (evidence.DefencePacts). x⁺ is computed by the engine
+// itself, from a generated scenario, so the slope is measured on the scale
+// the engine applies it on; with no guarantor x⁺ is deter.NationalIndex.
+
+// GuarCounts describes the guarantors of the directed spells.
+type GuarCounts struct {
+	Spells        int // directed spells
+	WithGuarantor int // spells with at least one guarantor
+	Pairs         int // guarantor-spell pairs
+	// Excluded defence partners, by rule, and partners dropped because
+	// their CINC in the war's last year is missing.
+	CrossCutting, Belligerent, NoCINC int
+	// Truncated spells had more than assess.MaxGuarantors guarantors; the
+	// strongest by CINC were kept (docs/fit.md, rule 2's amendment), and
+	// Cut counts the guarantors left out.
+	Truncated, Cut int
+	MeanQ                             float64 // mean q_g over the pairs
+	// MaxBareDiff is the largest |x⁺ − deter.NationalIndex| over spells
+	// without a guarantor (checked below 1e-9).
+	MaxBareDiff float64
+}
+
+// PointCoefficients returns a copy of c with every standard error 0, so
+// that the catalogue reads each fitted input as a point at its estimate.
+func PointCoefficients(c *deter.Coefficients) *deter.Coefficients {
+	p := c.Clone()
+	for _, n := range p.Scalars() {
+		n.E.SE = 0
+	}
+	for k, e := range p.Base {
+		e.SE = 0
+		p.Base[k] = e
+	}
+	for k, e := range p.HR {
+		e.SE = 0
+		p.HR[k] = e
+	}
+	return p
+}
+
+// guarantorScenario is the post-war scenario of directed spell s with
+// guarantors gs (COW codes): each holds one public defence pact on
+// national capability.
+func guarantorScenario(s Spell, gs []int) (string, error) {
+	ref := func(code int) (string, error) {
+		// The file names a state by its COW abbreviation (a one-digit code
+		// is too short for the format); it must resolve back to the code.
+		c, err := evidence.LookupCountry(strconv.Itoa(code))
+		if err != nil {
+			return "", err
+		}
+		if r, ok := assess.Countries.Resolve(c.Abb); !ok || r.Code != code {
+			return "", fmt.Errorf("state %d: abbreviation %q does not resolve back", code, c.Abb)
+		}
+		return c.Abb, nil
+	}
+	var b strings.Builder
+	a, err := ref(s.A)
+	if err != nil {
+		return "", err
+	}
+	p, err := ref(s.B)
+	if err != nil {
+		return "", err
+	}
+	fmt.Fprintf(&b, "name: spell %d-%d war %d\nchallenger: %s\nprotege: %s\n", s.A, s.B, s.WarNum, a, p)
+	fmt.Fprintf(&b, "horizon: {value: 10, source: judgment}\nperiod: {start: %04d-01-01}\nchallenge: {kind: invasion, stage: postwar}\noption:\n  guarantors:\n", s.End)
+	if len(gs) == 0 {
+		b.WriteString("    []\n")
+	}
+	for i, g := range gs {
+		c, err := ref(g)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, "    - country: %s\n      id: g%d\n      instruments:\n        - type: defense_pact\n", c, i)
+	}
+	return b.String(), nil
+}
+
+// EngineIndex is x = ln C̄ − ln Π of the engine for directed spell s with
+// guarantors gs, under coefficients pc (PointCoefficients), at the
+// medians of the judgment inputs; qs are the guarantors' q_g.
+func EngineIndex(pc *deter.Coefficients, s Spell, gs []int) (x float64, qs []float64, err error) {
+	src, err := guarantorScenario(s, gs)
+	if err != nil {
+		return 0, nil, fmt.Errorf("spell %d→%d (%d): %w", s.A, s.B, s.End, err)
+	}
+	sc, err := scenario.Parse("spell.yaml", []byte(src), scenario.Options{Countries: assess.Countries})
+	if err != nil {
+		return 0, nil, fmt.Errorf("spell %d→%d (%d): %w", s.A, s.B, s.End, err)
+	}
+	o, err := assess.FromScenario(scenario.CompileWith(sc, pc))
+	if err != nil {
+		return 0, nil, fmt.Errorf("spell %d→%d (%d): %w", s.A, s.B, s.End, err)
+	}
+	m, err := assess.Compile(o)
+	if err != nil {
+		return 0, nil, fmt.Errorf("spell %d→%d (%d): %w", s.A, s.B, s.End, err)
+	}
+	t := m.Explain().Structural
+	if t == nil || t.PostWar == nil {
+		return 0, nil, fmt.Errorf("spell %d→%d (%d): the engine did not run its post-war stage", s.A, s.B, s.End)
+	}
+	for _, g := range t.Guarantors {
+		qs = append(qs, g.Q)
+	}
+	return t.PostWar.X, qs, nil
+}
+
+// SpellGuarantors returns the guarantors of directed spell s (rule 2),
+// those with a CINC in the war's last year, and the exclusions.
+func SpellGuarantors(s Spell, cinc *capability.Index) ([]int, GuarCounts, error) {
+	var n GuarCounts
+	gs, ex, err := evidence.DefencePacts(s.A, s.B, s.WarNum, s.End)
+	if err != nil {
+		return nil, n, err
+	}
+	n.CrossCutting, n.Belligerent = ex.CrossCutting, ex.Belligerent
+	var out []int
+	for _, g := range gs {
+		if v, err := cinc.CINC(g, s.End); err != nil || v <= 0 {
+			n.NoCINC++
+			continue
+		}
+		out = append(out, g)
+	}
+	if len(out) > assess.MaxGuarantors {
+		// The engine sums over every responding set and takes at most
+		// MaxGuarantors; each guarantor raises x, so the weakest, which
+		// move it least, are left out (ties by code, for a fixed order).
+		sort.SliceStable(out, func(i, j int) bool {
+			ci, _ := cinc.CINC(out[i], s.End)
+			cj, _ := cinc.CINC(out[j], s.End)
+			return ci > cj
+		})
+		n.Truncated, n.Cut = 1, len(out)-assess.MaxGuarantors
+		out = out[:assess.MaxGuarantors]
+		sort.Ints(out)
+	}
+	return out, n, nil
+}
+
+// SetGuarantorIndex replaces each directed spell's Index by x⁺ under c's
+// point estimates. It fails if a spell without a guarantor gets an index
+// other than deter.NationalIndex (the pre-registered check).
+func SetGuarantorIndex(sp []Spell, c *deter.Coefficients) (GuarCounts, error) {
+	n := GuarCounts{Spells: len(sp)}
+	cinc, err := capability.Default()
+	if err != nil {
+		return n, err
+	}
+	pc := PointCoefficients(c)
+	var qsum float64
+	for i := range sp {
+		gs, k, err := SpellGuarantors(sp[i], cinc)
+		if err != nil {
+			return n, err
+		}
+		n.CrossCutting += k.CrossCutting
+		n.Belligerent += k.Belligerent
+		n.NoCINC += k.NoCINC
+		n.Truncated += k.Truncated
+		n.Cut += k.Cut
+		x, qs, err := EngineIndex(pc, sp[i], gs)
+		if err != nil {
+			return n, err
+		}
+		if len(gs) > 0 {
+			n.WithGuarantor++
+			n.Pairs += len(gs)
+			for _, q := range qs {
+				qsum += q
+			}
+		} else {
+			bare := deter.NationalIndex(pc, sp[i].CA, sp[i].CB, NationalDeployChallenger, NationalDeployProtege)
+			d := math.Abs(x - bare)
+			n.MaxBareDiff = math.Max(n.MaxBareDiff, d)
+			if d > 1e-9*math.Max(1, math.Abs(bare)) {
+				return n, fmt.Errorf("spell %d→%d (%d): engine index %v without a guarantor, deter.NationalIndex %v", sp[i].A, sp[i].B, sp[i].End, x, bare)
+			}
+		}
+		sp[i].Index = x
+	}
+	if n.Pairs > 0 {
+		n.MeanQ = qsum / float64(n.Pairs)
+	}
+	return n, nil
+}
