@@ -351,26 +351,12 @@ func TestStructuralProperties(t *testing.T) {
 	t.Logf("%d random perturbations checked, %d draws each", total, propertyDraws)
 }
 
-// meanQ returns mean P(deterrence) and guarantor g's mean P(responds) over
-// the draws.
-func meanQ(m *Model, seed uint64, n, g int) (psq, q float64) {
-	s := m.st
-	w := s.newWork()
-	for i := range n {
-		s.sample(w, seed, uint64(i), -1, 0)
-		s.eval(w)
-		psq += w.out.PSQ
-		if g >= 0 {
-			q += w.q[g]
-		}
-	}
-	return psq / float64(n), q / float64(n)
-}
-
 // A guarantor that fights with probability below 5% moves P(deterrence) by
 // less than 2 points: the first measured failure (a US with no
 // instrument lifted "no guarantee" from 2% to 55%). Checked as a hard
-// property on the Ukraine options (a weak guarantor added to each).
+// property on the Ukraine options (a weak guarantor added to each, 2,000
+// draws: the largest move is 0.06 point, its paired Monte Carlo SE below
+// 0.01 point, so the point estimate decides).
 //
 // On random options it is not a theorem of the model: the challenger's
 // expected cost of war C̄ = E_R[C_S] (contract B, risk-neutral) gives a
@@ -378,7 +364,16 @@ func meanQ(m *Model, seed uint64, n, g int) (psq, q float64) {
 // challenger many times over a weight of q·C_{S+g}, which can exceed 2
 // points when the protege is weak and the drawn cost coefficients are
 // large. The random part measures how often that happens (reported in
-// docs/assess.md) rather than asserting it.
+// docs/assess.md) rather than asserting it, and asserts only that the
+// added guarantor never lowers P(deterrence).
+//
+// Its count is not Monte Carlo noise. With 200 draws a move's paired SE is
+// 0.2-1.7 points, but on 1,500 fixed options (TestWeakGuarantorMeasure)
+// every one of the 72 that moved 2 points or more at 200 draws still did
+// at 20,000 draws of the same seed, and 3 more crossed upward (75 in
+// all); counting only moves beyond 2 points + 3 SE at 200 draws would
+// have reported 29 of the 75. So the count stays on the point estimate,
+// and the log gives the 3-SE count beside it.
 func TestStructuralWeakGuarantor(t *testing.T) {
 	files, err := scenario.OptionFiles("../examples/ukraine-2025")
 	if err != nil || len(files) == 0 {
@@ -402,15 +397,14 @@ func TestStructuralWeakGuarantor(t *testing.T) {
 			c, _ := Countries.Resolve(weak)
 			s.Option.Guarantors = append(s.Option.Guarantors, scenario.Guarantor{ID: "weak", Country: c})
 			b := compileScenario(t, s)
-			pa, _ := meanQ(a, 3, 2000, -1)
-			pb, qw := meanQ(b, 3, 2000, len(s.Option.Guarantors)-1)
-			if qw >= 0.05 {
-				t.Logf("%s + %s with no instrument: P(responds) %.3f, not weak (not checked)", f, weak, qw)
+			m := measureWeak(a, b, len(s.Option.Guarantors)-1, 2000)
+			if !m.weak() {
+				t.Logf("%s + %s with no instrument: P(responds) %.3f, not weak (not checked)", f, weak, m.Q)
 				continue
 			}
 			weakChecked++
-			if math.Abs(pb-pa) >= 0.02 {
-				t.Errorf("%s: %s with no instrument (P(responds) %.3f) moves P(deterrence) %.4f -> %.4f", f, weak, qw, pa, pb)
+			if math.Abs(m.D) >= weakMaxMove {
+				t.Errorf("%s: %s with no instrument (P(responds) %.3f) moves P(deterrence) %.4f -> %.4f (SE %.4f)", f, weak, m.Q, m.Before, m.After, m.SE)
 			}
 		}
 	}
@@ -420,34 +414,26 @@ func TestStructuralWeakGuarantor(t *testing.T) {
 	if t.Failed() {
 		return
 	}
-	checks, over := 0, 0
+	checks, over, beyond := 0, 0, 0
 	rapid.Check(t, func(rt *rapid.T) {
-		o := drawOpt(rt)
-		q := o.clone()
-		g := drawGuar(rt, "weak")
-		g.insts = nil
-		g.lrs = []float64{rapid.Float64Range(0.2, 1).Draw(rt, "lr")}
-		for _, h := range o.gs {
-			if h.country == g.country {
-				rt.Skip("country already a guarantor")
-			}
-		}
-		q.gs = append(q.gs, g)
-		a, b := compileYAML(rt, o.yaml()), compileYAML(rt, q.yaml())
-		pa, _ := meanQ(a, 3, 200, -1)
-		pb, qw := meanQ(b, 3, 200, len(q.gs)-1)
-		if qw >= 0.05 {
+		c := weakCases.Draw(rt, "case")
+		a, b := compileYAML(rt, c.o.yaml()), compileYAML(rt, c.q.yaml())
+		m := measureWeak(a, b, len(c.q.gs)-1, 200)
+		if !m.weak() {
 			rt.Skip("the added guarantor is not weak")
 		}
 		checks++
-		if pb < pa-1e-9 {
-			rt.Fatalf("an added guarantor lowers P(deterrence): %.4f -> %.4f", pa, pb)
+		if m.D < -1e-9 {
+			rt.Fatalf("an added guarantor lowers P(deterrence): %.4f -> %.4f", m.Before, m.After)
 		}
-		if pb-pa >= 0.02 {
+		if m.overPoint() {
 			over++
 		}
+		if m.exceeds() {
+			beyond++
+		}
 	})
-	t.Logf("random options: a weak guarantor (P(responds) < 5%%) moved P(deterrence) by 2 points or more in %d of %d", over, checks)
+	t.Logf("random options: a weak guarantor (P(responds) < 5%%) moved P(deterrence) by 2 points or more in %d of %d (beyond 2 points + 3 Monte Carlo SE: %d)", over, checks, beyond)
 }
 
 func compileScenario(t testing.TB, s *scenario.Scenario) *Model {

@@ -16,6 +16,12 @@ import (
 // UDGCaveat is the flag every UDG-engine result carries.
 const UDGCaveat = "engine udg: the Unilateral Deterrence Game / D1 engine, kept for comparison; it re-infers commitment from the game (docs/assess.md, \"The UDG engine\") and is not the calibrated default"
 
+// UDGNoWarFlag says why the UDG engine's NO WAR 1y can exceed its
+// P(deterrence): its war is a resisted attack, so a challenge that the
+// defender concedes is no war without being deterrence.
+const UDGNoWarFlag = "engine udg: NO WAR 1y exceeds P(deterrence) because the UDG engine counts war, not attack: a challenge that the defender concedes " +
+	"(the challenger gains without a fight) is no war but not deterrence (docs/assess.md, \"What a run reports\")"
+
 // regionNoGain marks draws where the challenger gains nothing by attacking.
 const regionNoGain = 4
 
@@ -150,6 +156,9 @@ func (m *Model) Run(ctx context.Context, cfg Config, version string) (*Result, e
 			v[i] = Survival(1-d.pwar[i], h, y)
 		}
 		r.NoWar = append(r.NoWar, Horizon{y, estimate(v)})
+		if y == 1 && r.NoWar[len(r.NoWar)-1].P.Mean > r.PDeter.Mean {
+			r.Flags = append(r.Flags, UDGNoWarFlag)
+		}
 	}
 	held := make([]float64, d.n)
 	for i, p := range d.psq {

@@ -283,19 +283,46 @@ func compileStructural(o Option) (*structural, error) {
 		_, hmax = c.Params[c.Horizon].Dist.Support()
 	}
 	ends := map[float64]string{} // phase start (years) -> a date in that phase
+	var firstYear []string       // instruments that start or end within the first year
 	for _, g := range sc.Option.Guarantors {
-		for _, in := range g.Instruments {
+		for k, in := range g.Instruments {
+			what := fmt.Sprintf("guarantors.%s.instruments[%d] (%s)", g.ID, k, in.Type)
+			switch {
+			case in.End != "" && !in.InForce(s.asOf) && !(in.Start > s.asOf):
+				s.flag("%s ended %s, before the assessment date %s: it counts for nothing", what, in.End, s.asOf)
+			case in.Start != "" && scenario.DateStart(in.Start) > scenario.DateStart(s.asOf) && yearsBetween(s.asOf, in.Start, false) >= hmax:
+				s.flag("%s starts %s, after the horizon: it counts for nothing", what, in.Start)
+			}
 			if in.End != "" && (in.InForce(s.asOf) || in.Start > s.asOf) {
-				if t := yearsBetween(s.asOf, in.End, true); t > 0 && t < hmax {
+				t := yearsBetween(s.asOf, in.End, true)
+				if t <= 0 && in.InForce(s.asOf) {
+					// It ends on the assessment date: in force that day
+					// only, so a phase without it begins the next day.
+					t = yearsBetween(s.asOf, nextDay(in.End), false)
+				}
+				if t > 0 && t < hmax {
 					ends[t] = nextDay(in.End)
+					if t < 1 {
+						firstYear = append(firstYear, what+" ends "+in.End)
+					}
 				}
 			}
 			if in.Start != "" && scenario.DateStart(in.Start) > scenario.DateStart(s.asOf) {
 				if t := yearsBetween(s.asOf, in.Start, false); t > 0 && t < hmax {
 					ends[t] = scenario.DateStart(in.Start)
+					if t < 1 {
+						firstYear = append(firstYear, what+" starts "+in.Start)
+					}
 				}
 			}
 		}
+	}
+	if len(firstYear) > 0 {
+		// P(deterrence) and NO WAR 1y answer different questions then
+		// (docs/assess.md §6): say so where both numbers are shown.
+		s.flag("%s, within the first year: P(deterrence) counts the instruments in force on %s only, while NO WAR 1y chains "+
+			"the first year's phases (each with the instruments then in force), so the two differ (docs/assess.md, \"What a run reports\")",
+			strings.Join(firstYear, "; "), s.asOf)
 	}
 	starts := []float64{0}
 	for t := range ends {
@@ -366,6 +393,10 @@ func (s *structural) forces(o Option) error {
 		y := year
 		if cp.Year > 0 {
 			y = min(cp.Year, LatestNMCYear)
+			if cp.Year > LatestNMCYear {
+				// The file asked for a year the data do not reach.
+				s.flag("%s.year: COW NMC ends in %d, so the CINC is read in %d, not %d", key, LatestNMCYear, LatestNMCYear, cp.Year)
+			}
 		}
 		if len(members) == 0 {
 			members = []scenario.Country{cp.Country}
@@ -375,6 +406,12 @@ func (s *structural) forces(o Option) error {
 			v, got, err := nearestCINC(m.Code, y)
 			if err != nil {
 				return -1, fmt.Errorf("%s: %s.cinc: %s in %d: %w", sc.File, key, m.Name, y, err)
+			}
+			if got != y {
+				// Before 1816, or before the state entered the system: the
+				// nearest year stands in, which the output must say.
+				s.flag("%s.cinc: COW NMC has no capability for %s in %d (before the data or the state's entry): its %d value stands in",
+					key, m.Name, y, got)
 			}
 			sum += v
 			src += fmt.Sprintf(", %s %d", m.Name, got)
@@ -432,6 +469,14 @@ func (s *structural) forces(o Option) error {
 			var members []scenario.Country
 			if gp.Organization != nil {
 				members = gp.Organization.Contributors
+				for _, m := range members {
+					if m.Code != 0 && m.Code == sc.Challenger.Code {
+						// Allowed (a peacekeeping force may include the
+						// challenger), but its capability then counts on
+						// both sides of the balance.
+						s.flag("guarantors.%s: the challenger %s is a contributor, so its national capability counts in the force that defends against it", gp.ID, m.Name)
+					}
+				}
 			}
 			if f.cinc, err = cinc("guarantors."+gp.ID+".capability", gp.Capability, members); err != nil {
 				return err

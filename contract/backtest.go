@@ -129,6 +129,22 @@ type Set struct {
 	Scores      []Score           `json:"scores" doc:"out-of-sample scores, the first forecaster first"`
 	Differences []BrierDifference `json:"differences" doc:"Brier of the first forecaster minus each baseline's (negative: better)"`
 	Calibration []Calibration     `json:"calibration"`
+	Notes       []BaselineNote    `json:"notes" doc:"baselines that carry no information on this set, and why (one dyad: nothing to fit; one outcome: nothing to separate); empty when every baseline was fitted on data"`
+}
+
+// BaselineNote says why a baseline's forecasts on a set carry no
+// information: its numbers are placeholders, not estimates.
+type BaselineNote struct {
+	Forecaster string `json:"forecaster"`
+	Note       string `json:"note"`
+}
+
+func notes(ns []history.Note) []BaselineNote {
+	out := []BaselineNote{}
+	for _, n := range ns {
+		out = append(out, BaselineNote{Forecaster: n.Forecaster, Note: n.Text})
+	}
+	return out
 }
 
 // BrierDifference is a Brier difference with its bootstrap interval.
@@ -213,7 +229,7 @@ func FromBacktest(v history.Validation, version, hash string, run RunInfo, bins 
 
 func fromSet(s history.Set) Set {
 	out := Set{Name: s.Name, Method: s.Method, Cases: s.N, Groups: s.Groups, BaseRate: s.BaseRate, Scores: scores(s.Forecasters),
-		Differences: []BrierDifference{}, Calibration: []Calibration{}}
+		Differences: []BrierDifference{}, Calibration: []Calibration{}, Notes: notes(s.Notes)}
 	for _, df := range s.Differences {
 		out.Differences = append(out.Differences, brierDifference(df))
 	}
@@ -286,6 +302,7 @@ type SurvivalSet struct {
 	IntegratedBrier []ForecasterBrier `json:"integrated_brier" doc:"each forecaster's integrated Brier score over (0, tau_years]"`
 	Differences     []BrierDifference `json:"differences" doc:"integrated Brier score of the engine minus each baseline's (negative: the engine is better), with bootstrap intervals (censoring weights held fixed)"`
 	Horizons        []SurvivalHorizon `json:"horizons" doc:"per horizon, in the order of horizons_years"`
+	Notes           []BaselineNote    `json:"notes" doc:"baselines that carry no information on this set, and why (one dyad: nothing to fit; no failure: nothing to learn); empty when every baseline was fitted on data"`
 }
 
 // SurvivalHorizon is a set's scores at one horizon.
@@ -340,7 +357,7 @@ func FromSurvival(v history.SurvivalValidation) Survival {
 
 func fromSurvivalSet(s history.SurvivalSet) SurvivalSet {
 	out := SurvivalSet{Name: s.Name, Method: s.Method, Cases: s.N, Groups: s.Groups, Failed: s.Failed,
-		IntegratedBrier: []ForecasterBrier{}, Differences: []BrierDifference{}, Horizons: []SurvivalHorizon{}}
+		IntegratedBrier: []ForecasterBrier{}, Differences: []BrierDifference{}, Horizons: []SurvivalHorizon{}, Notes: notes(s.Notes)}
 	for _, f := range s.Forecasters {
 		out.IntegratedBrier = append(out.IntegratedBrier, ForecasterBrier{Forecaster: f.Name, Brier: f.IBS})
 	}

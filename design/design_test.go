@@ -33,7 +33,10 @@ func TestBisectionMatchesExhaustive(t *testing.T) {
 	p := Problem{
 		Alternatives: []Alternative{{Name: "EU", File: eu}, {Name: "EU+US", File: euUS, Cost: map[string]float64{"cost": 0.35}}},
 		Levers:       []Lever{lever(t, "capabilities.protege.deployable_troops=100000:1000000:50000i", 1e-5), lever(t, "option.guarantors[id=uk].instruments[type=tripwire].troops=0,20000", 1e-6)},
-		Target:       0.95, Samples: 1500, Seed: 4, Workers: 2,
+		// After a war every package scores 97.9-98.1% (the post-war slope of
+		// the index is near 0, docs/fit.md): 0.98 lies inside that range, so
+		// the search has a threshold to find.
+		Target: 0.98, Samples: 1500, Seed: 4, Workers: 2,
 	}
 	fast, err := Solve(context.Background(), p, nil)
 	if err != nil {
@@ -158,7 +161,7 @@ func TestBatchGivesTheLocalResult(t *testing.T) {
 	p := Problem{
 		Alternatives: []Alternative{{Name: "EU+US", File: euUS}},
 		Levers:       []Lever{lever(t, "option.guarantors[id=uk].instruments[type=tripwire].troops=0,20000", 1e-6), lever(t, "capabilities.protege.deployable_troops=100000:1000000:50000i", 1e-5)},
-		Target:       0.95, Samples: 800, Seed: 2,
+		Target:       0.98, Samples: 800, Seed: 2, // inside the post-war range, as above
 	}
 	local, err := Solve(context.Background(), p, nil)
 	if err != nil {

@@ -143,10 +143,13 @@ type SlopeFit struct {
 	// e^{−Slope (x − Ref)}; SESlope is the observed-information SE (M1
 	// inside the boundary) or Upper95 / 1.96 (M1 at a = 0).
 	Slope, SESlope, Ref float64
-	XScale              float64 // 2 SD of x in the sample (the prior's scale)
-	Boundary            bool    // M1's mode is at a = 0
-	Upper95             float64 // profile 95% upper bound when Boundary
-	penalised           float64 // log-likelihood + log-prior at the mode
+	XScale              float64   // 2 SD of x in the sample (the prior's scale)
+	Boundary            bool      // M1's mode is at a = 0
+	Upper95             float64   // profile 95% upper bound when Boundary
+	penalised           float64   // log-likelihood + log-prior at the mode
+	theta, warm         []float64 // the mode, and a start for the next fit (profile points)
+	slopeGrad           float64   // d(penalised log posterior)/d(standardised slope) at a held slope
+	modeOnly            bool      // a profile point: no standard errors
 }
 
 // SpellLogLik is one spell's interval-censored log-likelihood under the fit.
@@ -183,42 +186,85 @@ func FitSlope(sp []Spell, m SlopeModel, a1, ref float64) (SlopeFit, error) {
 	case SlopeZero:
 		return f, f.fit(sp, false)
 	}
-	if err := f.fit(sp, true); err != nil {
-		return f, err
-	}
-	if f.Slope >= 0 {
-		return f, nil
-	}
-	// The unrestricted mode is below 0: the restricted mode is the
-	// boundary a = 0, and the interval a profile one.
-	f.Boundary, f.Slope = true, 0
+	// The fit at the boundary a = 0 first: where the penalised profile falls
+	// as a leaves 0 (the unrestricted mode is below 0 when the profile is
+	// concave), the restricted mode is the boundary and the interval a
+	// profile one; otherwise the slope is fitted from there.
+	f.Slope = 0
 	if err := f.fit(sp, false); err != nil {
 		return f, err
 	}
-	at0 := f.penalised
-	var profErr error
-	prof := func(a float64) float64 {
+	if f.slopeGrad > 0 {
 		g := f
-		g.Slope = a
+		g.warm = append(append([]float64(nil), f.theta...), 0)
+		if err := g.fit(sp, true); err != nil {
+			return g, err
+		}
+		if g.Slope >= 0 {
+			return g, nil
+		}
+	}
+	f.Boundary = true
+	at0, warm := f.penalised, f.theta
+	var profErr error
+	// drop is the signed root of twice the fall of the penalised profile
+	// from a = 0, minus 1.96: zero where the fall is 1.92. The root
+	// deviance is close to linear in a, so regula falsi needs few points.
+	// Each profile point is refitted from the boundary mode (warm start).
+	drop := func(a float64) float64 {
+		g := f
+		g.Slope, g.warm, g.modeOnly = a, warm, true
 		if err := g.fit(sp, false); err != nil {
 			profErr = err
 		}
-		return at0 - g.penalised
+		return math.Sqrt(2*math.Max(at0-g.penalised, 0)) - math.Sqrt(2*profileDrop)
 	}
 	lo, hi := 0.0, 0.5
-	for prof(hi) < profileDrop && hi < 1e3 {
-		lo, hi = hi, 2*hi
+	flo, fhi := -math.Sqrt(2*profileDrop), drop(hi)
+	for fhi < 0 && hi < 1e3 {
+		lo, flo, hi = hi, fhi, 2*hi
+		fhi = drop(hi)
 	}
-	for range 40 {
-		mid := (lo + hi) / 2
-		if prof(mid) < profileDrop {
-			lo = mid
-		} else {
-			hi = mid
+	f.Upper95 = rootIllinois(drop, lo, hi, flo, fhi)
+	f.SESlope = f.Upper95 / 1.96
+	return f, profErr
+}
+
+// profileTol is the bracket width at which the profile bound's root
+// search stops, relative to the bound: the profile itself is computed to
+// about 1e-7 (the optimiser's tolerance on the penalised objective), so a
+// finer bracket chases noise.
+const profileTol = 1e-6
+
+// rootIllinois finds the root of an increasing f in [lo, hi] (f(lo) < 0 <=
+// f(hi)) by the Illinois variant of regula falsi (Dowell and Jarratt 1971,
+// BIT 11): superlinear on a smooth function, each step keeps a bracket.
+func rootIllinois(f func(float64) float64, lo, hi, flo, fhi float64) float64 {
+	side := 0
+	for range 100 {
+		if hi-lo <= profileTol*hi || fhi == flo {
+			break
+		}
+		x := hi - fhi*(hi-lo)/(fhi-flo)
+		fx := f(x)
+		switch {
+		case fx == 0:
+			return x
+		case fx < 0:
+			lo, flo = x, fx
+			if side == -1 {
+				fhi /= 2
+			}
+			side = -1
+		default:
+			hi, fhi = x, fx
+			if side == 1 {
+				flo /= 2
+			}
+			side = 1
 		}
 	}
-	f.Upper95, f.SESlope = hi, hi/1.96
-	return f, profErr
+	return hi
 }
 
 // fit estimates PC0, K, Λ and the δ, with the slope free (free) or held at
@@ -234,50 +280,8 @@ func (f *SlopeFit) fit(sp []Spell, free bool) error {
 		}
 	}
 	c.Centre, c.Scale = covariateScales(sp)
-	z := make([][m]float64, len(sp))
-	zx := make([]float64, len(sp))
-	for i, s := range sp {
-		for j := range m {
-			z[i][j] = (s.X[j] - c.Centre[j]) / c.Scale[j]
-		}
-		zx[i] = (s.Index - f.Ref) / f.XScale
-	}
-	fixed := f.Slope * f.XScale // the standardised slope when held
-	loglik := func(th []float64) float64 {
-		pc, k, lam := logistic(th[0]), math.Exp(th[1]), math.Exp(th[2])
-		b := fixed
-		if free {
-			b = th[3+m]
-		}
-		var ll float64
-		for i, s := range sp {
-			e := -b * zx[i]
-			for j := range m {
-				e += th[3+j] * z[i][j]
-			}
-			ll += spellLogLikStable(s, pc, k, lam, e)
-		}
-		return ll
-	}
-	slopePrior := func(th []float64) float64 {
-		if free {
-			return logCauchy(th[3+m], 2.5)
-		}
-		if f.Model == SlopeFitted {
-			return logCauchy(fixed, 2.5)
-		}
-		return 0
-	}
-	nlp := func(th []float64) float64 {
-		v := -loglik(th) - slopePrior(th)
-		for j := range m {
-			v -= logCauchy(th[3+j], 2.5)
-		}
-		if math.IsNaN(v) {
-			return math.Inf(1)
-		}
-		return v
-	}
+	o := f.newObjective(sp, free)
+	fixed, zx := o.fixed, o.zx
 	// Start Λ where the average spell's hazard is that of a 20-year scale:
 	// a held slope far from the sample's centre (M0's reference) moves the
 	// hazard by orders of magnitude, and BFGS fails from Λ = 20 there.
@@ -289,20 +293,34 @@ func (f *SlopeFit) fit(sp []Spell, free bool) error {
 	if free {
 		start = append(start, 0)
 	}
-	sol, err := Minimize(Objective{N: len(sp), NegLogPost: nlp}, start)
+	if len(f.warm) == len(start) {
+		start = append([]float64(nil), f.warm...)
+	}
+	sol, err := Minimize(Objective{N: len(sp), NegLogPost: o.nlp, Grad: o.grad, ModeOnly: f.modeOnly}, start)
 	if err != nil {
 		return fmt.Errorf("post-war slope %v: %w", f.Model, err)
 	}
 	c.PC0, c.K, c.Lambda = sol.Theta[0], math.Exp(sol.Theta[1]), math.Exp(sol.Theta[2])
-	c.SEPC0, c.SEK, c.SELam = sol.SE[0], c.K*sol.SE[1], c.Lambda*sol.SE[2]
+	se := sol.SE
+	if f.modeOnly {
+		se = make([]float64, len(sol.Theta))
+	}
+	c.SEPC0, c.SEK, c.SELam = se[0], c.K*se[1], c.Lambda*se[2]
 	for j := range m {
-		c.Coef[j], c.SE[j] = sol.Theta[3+j]/c.Scale[j], sol.SE[3+j]/c.Scale[j]
+		c.Coef[j], c.SE[j] = sol.Theta[3+j]/c.Scale[j], se[3+j]/c.Scale[j]
 	}
 	if free {
-		f.Slope, f.SESlope = sol.Theta[3+m]/f.XScale, sol.SE[3+m]/f.XScale
+		f.Slope, f.SESlope = sol.Theta[3+m]/f.XScale, se[3+m]/f.XScale
 	}
-	c.LogLik, c.Status = loglik(sol.Theta), sol.Status
-	f.penalised = -sol.NegLogPost
+	c.LogLik, c.Status = o.loglik(sol.Theta), sol.Status
+	f.penalised, f.theta = -sol.NegLogPost, sol.Theta
+	if !free {
+		// The slope of the penalised profile at the held value (by the
+		// envelope theorem, the partial derivative at the mode), per unit of
+		// the standardised slope: FitSlope reads its sign at a = 0.
+		const h = 1e-4
+		f.slopeGrad = (o.llAt(sol.Theta, fixed+h)-o.llAt(sol.Theta, fixed-h))/(2*h) + dLogCauchy(fixed, 2.5)
+	}
 	return nil
 }
 
@@ -418,26 +436,4 @@ func crossValidateSlope(undirected, sp []Spell, folds int, seed uint64, a1, ref 
 	cv.SE = math.Sqrt(nd * ss / (nd - 1))
 	cv.Adopted = cv.Score[SlopeFitted] > cv.Score[SlopeCarry]
 	return cv, nil
-}
-
-// spellLogLikStable is spellLogLikHR with the log hazard ratio e, computed
-// without cancellation: the index moves the hazard by many orders of
-// magnitude here (e below −15 for M0's strongest protégés), where
-// S(t−1) − S(t) as a difference of two numbers near 1 loses every digit
-// and the numerical gradient with them. With H(t) = (t/Λ)^K e^e,
-// S(t−1) − S(t) = (1 − pc) e^{−H(t−1)} (−expm1(−(H(t) − H(t−1)))) and
-// S(t) = 1 − (1 − pc)(−expm1(−H(t))).
-func spellLogLikStable(x Spell, pc, k, lam, e float64) float64 {
-	t := float64(x.Years)
-	H := func(t float64) float64 {
-		if t <= 0 {
-			return 0
-		}
-		return math.Exp(k*math.Log(t/lam) + e)
-	}
-	if x.Event {
-		h0, h1 := H(t-1), H(t)
-		return math.Log(math.Max((1-pc)*math.Exp(-h0)*-math.Expm1(-(h1-h0)), 1e-300))
-	}
-	return math.Log(math.Max(1+(1-pc)*math.Expm1(-H(t)), 1e-300))
 }

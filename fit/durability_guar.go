@@ -35,7 +35,7 @@ type GuarCounts struct {
 	// strongest by CINC were kept (docs/fit.md, rule 2's amendment), and
 	// Cut counts the guarantors left out.
 	Truncated, Cut int
-	MeanQ                             float64 // mean q_g over the pairs
+	MeanQ          float64 // mean q_g over the pairs
 	// MaxBareDiff is the largest |x⁺ − deter.NationalIndex| over spells
 	// without a guarantor (checked below 1e-9).
 	MaxBareDiff float64

@@ -33,6 +33,14 @@ type Objective struct {
 	// NegLogPost returns -(log-likelihood + log-prior) at theta; +Inf
 	// where the model is undefined.
 	NegLogPost func(theta []float64) float64
+	// ModeOnly skips the observed information (Solution.SE and Cov stay
+	// nil): for callers that need only the mode and its value, such as the
+	// points of a profile likelihood, where the numerical Hessian would cost
+	// more than the optimisation.
+	ModeOnly bool
+	// Grad, if set, is the analytic gradient of NegLogPost (written into
+	// grad); else Minimize differentiates numerically.
+	Grad func(grad, theta []float64)
 }
 
 // Solution is a penalised ML estimate with its curvature-based SEs.
@@ -46,7 +54,8 @@ type Solution struct {
 
 // Minimize finds the mode of the penalised likelihood from start by BFGS
 // on the objective scaled by 1/n (gonum's line searches assume values of
-// order one; STACK.md), with central-difference gradients, and checks the
+// order one; STACK.md), with the objective's gradient or else central
+// differences, and checks the
 // status. A run that stops for another reason than the gradient or
 // function convergence is retried from its end point by Nelder-Mead and
 // then BFGS again before it is reported as a failure.
@@ -58,6 +67,14 @@ func Minimize(o Objective, start []float64) (Solution, error) {
 		Grad: func(g, x []float64) {
 			fd.Gradient(g, f, x, &fd.Settings{Formula: fd.Central, Step: fdStep})
 		},
+	}
+	if o.Grad != nil {
+		prob.Grad = func(g, x []float64) {
+			o.Grad(g, x)
+			for i := range g {
+				g[i] /= n
+			}
+		}
 	}
 	set := &optimize.Settings{GradientThreshold: gradTol, MajorIterations: 2000}
 	x := append([]float64(nil), start...)
@@ -83,6 +100,9 @@ func Minimize(o Objective, start []float64) (Solution, error) {
 		return Solution{}, fmt.Errorf("%w: status %v", ErrFit, res.Status)
 	}
 	s := Solution{Theta: res.X, NegLogPost: res.F * n, Status: res.Status.String(), Iterations: res.Stats.MajorIterations}
+	if o.ModeOnly {
+		return s, nil
+	}
 	s.Cov, s.SE, err = curvature(o.NegLogPost, res.X)
 	return s, err
 }
@@ -118,6 +138,12 @@ func curvature(f func([]float64) float64, x []float64) (*mat.SymDense, []float64
 func logCauchy(x, scale float64) float64 {
 	z := x / scale
 	return -math.Log1p(z * z)
+}
+
+// dLogCauchy is the derivative of logCauchy in x.
+func dLogCauchy(x, scale float64) float64 {
+	z := x / scale
+	return -2 * z / (scale * (1 + z*z))
 }
 
 // logNormal is the log density of Normal(mean, sd) at x, up to a constant.

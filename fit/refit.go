@@ -130,7 +130,22 @@ func loadRefitData() error {
 // nothing is cross-validated, so Refit is much cheaper than Run. With an
 // empty x it reproduces the committed values and standard errors.
 func Refit(ctx context.Context, x Exclusion) (*deter.Coefficients, RefitCounts, error) {
+	return RefitAggregation(ctx, x, deter.Default().Aggregation)
+}
+
+// RefitAggregation is Refit with the challenger's aggregation over responses
+// held at a instead of the committed fit's: Huth's structural chain (and
+// what is read off it: the response offset, AGeneral's reference, DIRef) is
+// refitted under a, the rest as in Refit. It measures what another form
+// would do (docs/assess.md, "A weak guarantor"); it does not choose a form
+// and writes nothing: the committed choice stays Run's, by leave-one-out
+// log predictive density (docs/fit.md).
+func RefitAggregation(ctx context.Context, x Exclusion, a deter.Aggregation) (*deter.Coefficients, RefitCounts, error) {
 	var n RefitCounts
+	agg, err := deter.ParseAggregation(string(a))
+	if err != nil {
+		return nil, n, err
+	}
 	if err := loadRefitData(); err != nil {
 		return nil, n, err
 	}
@@ -153,7 +168,7 @@ func Refit(ctx context.Context, x Exclusion) (*deter.Coefficients, RefitCounts, 
 	}
 	n.HuthCrises = len(ks)
 	spec := DefaultHuthSpec
-	spec.Aggregation = committed.Aggregation
+	spec.Aggregation = agg
 	c.Aggregation = spec.Aggregation
 	f, err := FitHuth(ks, spec)
 	if err != nil {
@@ -252,6 +267,9 @@ func Refit(ctx context.Context, x Exclusion) (*deter.Coefficients, RefitCounts, 
 	fillJudgments(c)
 	c.Provenance = committed.Provenance
 	c.Provenance.Note = "refitted without " + x.Key() + " (fit.Refit; specification held at the committed fit's)"
+	if ca, _ := deter.ParseAggregation(string(committed.Aggregation)); agg != ca {
+		c.Provenance.Note = "refitted without " + x.Key() + " under the " + string(agg) + " aggregation (fit.RefitAggregation; a measurement, not the committed choice " + string(ca) + ")"
+	}
 	if err := c.Validate(); err != nil {
 		return nil, n, fmt.Errorf("refit without %s: %w", x.Key(), err)
 	}

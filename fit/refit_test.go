@@ -2,6 +2,7 @@ package fit
 
 import (
 	"context"
+	"math"
 	"testing"
 
 	"github.com/guarantor/guarantor/deter"
@@ -136,5 +137,68 @@ func TestRefitConcurrent(t *testing.T) {
 		if string(a) != string(b) {
 			t.Errorf("%s: concurrent refit differs", xs[i].Key())
 		}
+	}
+}
+
+// RefitAggregation under another form refits Huth's chain under that form:
+// its in-sample log-likelihood is the one `guarantor fit` prints for the
+// form (docs/fit.md: −43.721 geometric-cost, −43.899 per-set), the
+// coefficients read off the fit are that fit's, and what does not depend
+// on the form (the post-war cure Weibull, the general-deterrence
+// covariates) stays the committed value. The committed fit's form gives
+// Refit exactly, and an unknown form is an error.
+func TestRefitAggregation(t *testing.T) {
+	ctx := context.Background()
+	ks, _, err := HuthCrises()
+	if err != nil {
+		t.Skip("Huth's crises unavailable:", err)
+	}
+	committed := deter.Default()
+	for _, c := range []struct {
+		a      deter.Aggregation
+		loglik float64
+	}{{deter.AggGeometricCost, -43.721}, {deter.AggPerSet, -43.899}} {
+		got, _, err := RefitAggregation(ctx, Exclusion{}, c.a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		spec := DefaultHuthSpec
+		spec.Aggregation = c.a
+		f, err := FitHuth(ks, spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if math.Abs(f.LogLik-c.loglik) > 0.0005 {
+			t.Errorf("%s: in-sample log-likelihood %.4f, docs/fit.md %.3f", c.a, f.LogLik, c.loglik)
+		}
+		if got.Aggregation != c.a || got.A0.Value != f.Sol.Theta[pA0] || got.A1.Value != math.Exp(f.Sol.Theta[pLogA1]) ||
+			got.C1.Value != f.Sol.Theta[pC1] || got.Gamma.Value != math.Exp(f.Sol.Theta[pLogG]) {
+			t.Errorf("%s: refit %s A0 %v A1 %v C1 %v gamma %v; FitHuth %v %v %v %v", c.a, got.Aggregation, got.A0.Value, got.A1.Value,
+				got.C1.Value, got.Gamma.Value, f.Sol.Theta[pA0], math.Exp(f.Sol.Theta[pLogA1]), f.Sol.Theta[pC1], math.Exp(f.Sol.Theta[pLogG]))
+		}
+		if got.A1.Value == committed.A1.Value || got.DIRef.Value == committed.DIRef.Value {
+			t.Errorf("%s: A1 %v DIRef %v, the same as the committed (expected) fit's", c.a, got.A1.Value, got.DIRef.Value)
+		}
+		same := func(a, b deter.Estimate) bool { return a.Value == b.Value && a.SE == b.SE }
+		if !same(got.K, committed.K) || !same(got.Lambda, committed.Lambda) || !same(got.PC0, committed.PC0) || !same(got.DRivalry, committed.DRivalry) ||
+			!same(got.ARivalry, committed.ARivalry) {
+			t.Errorf("%s: the post-war fit changed with the aggregation form", c.a)
+		}
+	}
+	exp, _, err := RefitAggregation(ctx, Exclusion{}, committed.Aggregation)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, _, err := Refit(ctx, Exclusion{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := exp.Marshal()
+	b, _ := ref.Marshal()
+	if string(a) != string(b) {
+		t.Error("RefitAggregation under the committed form differs from Refit")
+	}
+	if _, _, err := RefitAggregation(ctx, Exclusion{}, "risk-averse"); err == nil {
+		t.Error("an unknown aggregation form was accepted")
 	}
 }

@@ -104,6 +104,9 @@ type SurvivalSet struct {
 	// Brier scores at Horizons[k].
 	Differences []Difference
 	AtHorizon   [][]Difference
+	// Notes say which baselines carry no information on the set, and why
+	// (one dyad: nothing to fit; no failure: nothing to learn).
+	Notes []Note
 }
 
 // SurvivalValidation is the survival backtest of the case base.
@@ -222,6 +225,7 @@ func validateSurvivalSet(name string, cs []Case, hs []float64, c SurvivalConfig)
 		{Name: ForecasterAlways, S: always, NoCalibration: true},
 	}, c.Config)
 	s.Method = SurvivalMethod
+	s.Notes = survivalNotes(groups, sp)
 	return s, transpose(base), transpose(logit), err
 }
 

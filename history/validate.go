@@ -63,6 +63,9 @@ type Set struct {
 	BaseRate    float64
 	Forecasters []Scored
 	Differences []Difference
+	// Notes say which baselines carry no information on the set, and why
+	// (one dyad: nothing to fit; one outcome: nothing to separate).
+	Notes []Note
 }
 
 // Difference is Brier(first forecaster) - Brier(Baseline): negative when
@@ -233,6 +236,7 @@ func validateSet(name string, cs []Case, c Config) (Set, []float64, []float64, e
 		{Name: ForecasterAlways, P: always},
 	}, c)
 	s.Method = SetMethod
+	s.Notes = fileHorizonNotes(groups, y)
 	return s, base, logit, err
 }
 

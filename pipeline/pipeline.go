@@ -193,7 +193,7 @@ func LoadOpts(o Options, paths ...string) ([]*Scenario, error) {
 func LoadFile(file string) (*Scenario, error) { return loadFile(file, Options{}) }
 
 func loadFile(file string, o Options) (*Scenario, error) {
-	s, err := scenario.LoadFile(file, scenario.Options{Countries: assess.Countries})
+	s, err := scenario.LoadFile(file, scenario.Options{Countries: assess.Countries, AsOf: o.asOf()})
 	if err != nil {
 		return nil, wrapInput(err)
 	}
@@ -213,7 +213,7 @@ func Parse(name string, data []byte) (*Scenario, error) {
 // ParseWith is Parse with extends: bases read by read (resolved relative
 // to name's directory).
 func ParseWith(name string, data []byte, read func(string) ([]byte, error)) (*Scenario, error) {
-	s, err := scenario.Parse(name, data, scenario.Options{Countries: assess.Countries, ReadFile: read})
+	s, err := scenario.Parse(name, data, scenario.Options{Countries: assess.Countries, ReadFile: read, AsOf: Options{}.asOf()})
 	if err != nil {
 		return nil, wrapInput(err)
 	}

@@ -88,11 +88,23 @@ func backtestSet(w io.Writer, s contract.Set, v contract.Validation) error {
 		}
 		tw.Flush()
 	}
+	notesText(w, s.Name, s.Notes)
 	for _, c := range s.Calibration {
 		fmt.Fprintf(w, "\nCalibration, %s\n", c.Forecaster)
 		calibrationTable(w, c.Bins)
 	}
 	return nil
+}
+
+// notesText writes a set's baseline notes (why a baseline says nothing
+// there) under its scores.
+func notesText(w io.Writer, set string, ns []contract.BaselineNote) {
+	if len(ns) > 0 {
+		fmt.Fprintln(w)
+	}
+	for _, n := range ns {
+		fmt.Fprintf(w, "NOTE (%s): %s: %s.\n", set, n.Forecaster, n.Note)
+	}
 }
 
 func calibrationTable(w io.Writer, bins []contract.Bin) {

@@ -47,6 +47,8 @@ Engine: {{.Validation.Engine}}. See docs/backtest.md.</small></p>
 <table><tr><th>set</th><th>IBS difference</th><th>estimate</th><th>95% bootstrap interval (cases)</th><th>SE</th><th>95% interval (dyads resampled)</th><th>SE</th></tr>
 {{range $s := .Sets}}{{range .Differences}}<tr><td>{{$s.Name}}</td><td>{{short .Forecaster}} − {{short .Baseline}}</td><td>{{signed .Difference}}</td><td>[{{signed .Lo}}, {{signed .Hi}}]</td><td>{{f4 .SE}}</td>{{with .ByDyad}}<td>[{{signed .Lo}}, {{signed .Hi}}]</td><td>{{f4 .SE}}</td>{{else}}<td>-</td><td>-</td>{{end}}</tr>
 {{end}}{{end}}</table>
+{{range $s := .Sets}}{{range .Notes}}<p class="note"><b>Note ({{$s.Name}}), {{.Forecaster}}:</b> {{.Note}}.</p>
+{{end}}{{end}}
 {{with index .Sets 0}}{{$all := .}}
 <h3>{{.Name}}, by horizon</h3>
 <p><small>IPCW Brier score per forecaster; known: cases whose status then is known; KM: the set's Kaplan-Meier survival; G: P(not censored by then).</small></p>
@@ -68,6 +70,8 @@ Engine: {{.Validation.Engine}}. See docs/backtest.md.</small></p>
 {{if .Differences}}<table><tr><th>Brier difference</th><th>estimate</th><th>95% bootstrap interval (cases)</th><th>SE</th><th>95% interval (dyads resampled)</th><th>SE</th></tr>
 {{range .Differences}}<tr><td>{{.Forecaster}} − {{.Baseline}}</td><td>{{signed .Difference}}</td><td>[{{signed .Lo}}, {{signed .Hi}}]</td><td>{{f4 .SE}}</td>{{with .ByDyad}}<td>[{{signed .Lo}}, {{signed .Hi}}]</td><td>{{f4 .SE}}</td>{{else}}<td>-</td><td>-</td>{{end}}</tr>
 {{end}}</table>{{end}}
+{{range .Notes}}<p class="note"><b>Note, {{.Forecaster}}:</b> {{.Note}}.</p>
+{{end}}
 {{svg (diagram .)}}
 {{range .Calibration}}<h3>Calibration, {{.Forecaster}}</h3>
 <table><tr><th>forecast bin</th><th>cases</th><th>mean forecast</th><th>observed held</th></tr>

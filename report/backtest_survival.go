@@ -67,6 +67,9 @@ func survivalText(w io.Writer, s contract.Survival, horizon float64) {
 		}
 	}
 	tw.Flush()
+	for _, st := range s.Sets {
+		notesText(w, st.Name, st.Notes)
+	}
 	all := s.Sets[0]
 	fmt.Fprintf(w, "\n%s, by horizon (IPCW Brier score; KNOWN: cases whose status then is known; KM: the set's Kaplan-Meier survival;\n"+
 		"G: P(not censored by then); differences with 95%% intervals resampling dyads (cases, when every dyad has one case))\n", all.Name)

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/uncertainty"
 )
 
@@ -16,6 +17,7 @@ type decoder struct {
 	pos  func(tokens []string, key bool) Pos
 	res  CountryResolver
 	errs ErrorList
+	asOf string // Options.AsOf
 }
 
 type obj = map[string]any
@@ -84,6 +86,7 @@ func (d *decoder) decode(root obj) *Scenario {
 			}
 		}
 	}
+	d.disputeInSystem(s)
 	if c, ok := root["capabilities"].(obj); ok {
 		if v, ok := c["challenger"].(obj); ok {
 			s.Capabilities.Challenger = d.capability(v, []string{"capabilities", "challenger"})
@@ -94,6 +97,7 @@ func (d *decoder) decode(root obj) *Scenario {
 	}
 	opt, _ := root["option"].(obj)
 	s.Option = d.option(opt, s, []string{"option"})
+	d.statesExist(s)
 	m, _ := root["model"].(obj)
 	s.Model = d.model(m, []string{"model"})
 	if o, ok := root["outcome"].(obj); ok {
@@ -142,6 +146,126 @@ func (d *decoder) covariates(c obj, ch *Challenge) {
 	}
 }
 
+// disputeInSystem rejects a challenge.last_dispute year in which the
+// challenger or the protégé (a territory's sovereign) was not a member of
+// the COW state system: a militarised dispute between them is coded only
+// between members, so such a year is a typo or a different dyad, and the
+// engine would read decades of peace from it without a word. A party the
+// embedded state list cannot place (no COW code, or a resolver's own code)
+// cannot be checked and is accepted.
+func (d *decoder) disputeInSystem(s *Scenario) {
+	l := s.Challenge.LastDispute
+	if l == nil || *l == NoDispute {
+		return
+	}
+	protege := s.Protege
+	if s.Territory != nil {
+		protege = Country{}
+		if s.Territory.Sovereign != nil {
+			protege = *s.Territory.Sovereign
+		}
+	}
+	for _, c := range []Country{s.Challenger, protege} {
+		if c.Code == 0 {
+			continue
+		}
+		st, err := evidence.LookupCountry(strconv.Itoa(c.Code))
+		if err != nil || len(st.Spells) == 0 || inSystem(st, *l) {
+			continue
+		}
+		d.errf([]string{"challenge", "last_dispute"}, false,
+			"expected a year in which both were states: %s was not a member of the COW state system in %d (member %s; COW State System Membership v2016), so no dispute between the two can be coded then",
+			st.Name, *l, spells(st.Spells))
+		return
+	}
+}
+
+// statesDataEnd is the last year of the embedded state list (COW v2016):
+// a state whose membership runs to it is taken to continue after it.
+const statesDataEnd = 2016
+
+func inSystem(c evidence.Country, y int) bool {
+	last := c.Spells[len(c.Spells)-1]
+	return c.InSystem(y) || (last[1] >= statesDataEnd && y > last[1])
+}
+
+// statesExist rejects a country that had left the COW state system for
+// good before the assessment year (the year of period.start, else of
+// Options.AsOf; neither: no check): "Korea" resolves to the Korean kingdom of 1887-1905, not to South
+// Korea, and the engine would read that state's data without a word. A
+// state that has not yet entered the system is accepted (a historical case
+// before 1816, or before the state's entry, reads the nearest data, with a
+// flag from the engine).
+func (d *decoder) statesExist(s *Scenario) {
+	date := d.asOf
+	if s.Period != nil {
+		date = s.Period.Start
+	}
+	if len(date) < 4 {
+		return
+	}
+	year, err := strconv.Atoi(date[:4])
+	if err != nil {
+		return
+	}
+	check := func(c Country, path []string) {
+		if c.Code == 0 {
+			return
+		}
+		st, err := evidence.LookupCountry(strconv.Itoa(c.Code))
+		if err != nil || len(st.Spells) == 0 {
+			return
+		}
+		last := st.Spells[len(st.Spells)-1][1]
+		if last >= statesDataEnd || year <= last {
+			return
+		}
+		msg := fmt.Sprintf("%s (%s, COW code %d) was a member of the COW state system %s only, not in %d", st.Name, st.Abb, st.CCode, spells(st.Spells), year)
+		if alt := statesNamed(st.Name, year); alt != "" {
+			msg += "; did you mean " + alt + "?"
+		}
+		d.errf(path, false, "%s", msg)
+	}
+	check(s.Challenger, []string{"challenger"})
+	if s.Territory == nil {
+		check(s.Protege, []string{"protege"})
+	} else if s.Territory.Sovereign != nil {
+		check(*s.Territory.Sovereign, []string{"protege", "sovereign"})
+	}
+	for i, g := range s.Option.Guarantors {
+		check(g.Country, []string{"option", "guarantors", strconv.Itoa(i), "country"})
+	}
+}
+
+// statesNamed lists the states whose name contains name and that were
+// members in year, as "South Korea (ROK)".
+func statesNamed(name string, year int) string {
+	all, err := evidence.Countries()
+	if err != nil {
+		return ""
+	}
+	var out []string
+	for _, c := range all {
+		if c.Name != name && strings.Contains(strings.ToLower(c.Name), strings.ToLower(name)) && len(c.Spells) > 0 && inSystem(c, year) {
+			out = append(out, fmt.Sprintf("%s (%s)", c.Name, c.Abb))
+		}
+	}
+	return strings.Join(out, " or ")
+}
+
+// spells writes a state's membership spells as "1991-2016" or
+// "1918-1940, 1991-2016".
+func spells(sp [][2]int) string {
+	out := make([]string, len(sp))
+	for i, s := range sp {
+		out[i] = fmt.Sprintf("%d-%d", s[0], s[1])
+		if s[1] >= statesDataEnd {
+			out[i] = fmt.Sprintf("from %d", s[0])
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
 // FirstDisputeYear is the first year challenge.last_dispute accepts: the
 // start of the COW state system and of the dispute data.
 const FirstDisputeYear = 1816
@@ -158,7 +282,13 @@ func (d *decoder) country(v any, path []string) Country {
 	}
 	c, ok := d.res.Resolve(key)
 	if !ok {
-		d.errf(path, false, "unknown country %q; expected a COW country code (e.g. 365), abbreviation (RUS) or name (Russia)", key)
+		hint := ""
+		if fieldPath(path) == "protege" {
+			// An unrecognised state or a dependency is not in the COW
+			// list; the format protects it as a territory.
+			hint = "; a place that is not a COW state (an unrecognised state, an overseas territory) is a territory protege: {territory: NAME, sovereign: COUNTRY}"
+		}
+		d.errf(path, false, "unknown country %q; expected a COW country code (e.g. 365), abbreviation (RUS) or name (Russia)%s", key, hint)
 	}
 	return c
 }

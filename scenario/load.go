@@ -16,6 +16,11 @@ type Options struct {
 	// ReadFile reads the scenario file and its extends: bases; nil means
 	// inputfile.Read with the MaxFileBytes cap (regular files only).
 	ReadFile func(name string) ([]byte, error)
+	// AsOf is the date (YYYY-MM-DD) a file without a period is assessed
+	// at, for the checks that need a date (a state that had left the
+	// system by then); empty: those checks run for files with a period
+	// only.
+	AsOf string
 }
 
 // maxExtends bounds the length of an extends chain.
@@ -53,7 +58,7 @@ func Parse(name string, data []byte, opts Options) (*Scenario, error) {
 	if errs := validateSchema(doc.value, pos); len(errs) > 0 {
 		return nil, errs
 	}
-	d := &decoder{pos: pos, res: res}
+	d := &decoder{pos: pos, res: res, asOf: opts.AsOf}
 	s := d.decode(doc.value.(map[string]any))
 	if len(d.errs) > 0 {
 		return nil, d.errs.sortAndDedup()

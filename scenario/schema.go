@@ -225,6 +225,10 @@ func typeHint(want []string) string {
 func gotValue(typ string, v any) string {
 	switch v := v.(type) {
 	case string:
+		if _, err := strconv.ParseFloat(v, 64); err == nil && strings.ContainsAny(v, "eE") {
+			// YAML 1.1 reads an exponent without a dot (1e9) as text.
+			return fmt.Sprintf("%s %q (YAML reads an exponent without a decimal point as text: write 1.0e9 or 1000000000)", typ, v)
+		}
 		if len(v) > 40 {
 			v = v[:40] + "..."
 		}

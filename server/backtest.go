@@ -91,6 +91,17 @@ func (s *Server) historyHash() (string, error) {
 	return s.btHash, s.btErr
 }
 
+// documentVersion is the engine_version a document carries: the engine's
+// DocumentVersion when it has one (a PipelineEngine keys runs by its build
+// but writes its release version into documents, as the CLI does), else
+// its Version.
+func documentVersion(e Engine) string {
+	if d, ok := e.(interface{ DocumentVersion() string }); ok {
+		return d.DocumentVersion()
+	}
+	return e.Version()
+}
+
 // startBacktest finds the stored or running backtest of these inputs, or
 // queues one.
 func (s *Server) startBacktest(ctx context.Context, seed uint64, samples int, p backtestParams) (store.Run, bool, error) {
@@ -111,7 +122,7 @@ func (s *Server) startBacktest(ctx context.Context, seed uint64, samples int, p 
 	}
 	hash := pipeline.CombineHashes(hh, p.label())
 	r := store.Run{Kind: store.KindBacktest, Option: p.label(), InputsHash: hash, EngineVersion: s.eng.Version(), Seed: seed, Samples: samples}
-	return s.enqueue(ctx, r, backtestJob{history: s.cfg.History, version: s.eng.Version(), p: p})
+	return s.enqueue(ctx, r, backtestJob{history: s.cfg.History, version: documentVersion(s.eng), p: p})
 }
 
 // awaitRun polls run id until it ends or wait passes, and returns it.

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -324,5 +325,43 @@ func TestCalibrationSVGLabelsFit(t *testing.T) {
 	}
 	if x+2*6 > width {
 		t.Errorf("label 100%% centred at x=%g runs past the width %g", x, width)
+	}
+}
+
+// A one-case history (the baselines are fitted on nothing): the API
+// answers 200 with a document that has no NaN and names each empty
+// baseline with its reason, and the page shows the notes.
+func TestBacktestOneCaseNotes(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile(filepath.Join(historyDir, "armenia-azerbaijan-1994.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "one.yaml"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := newSQLite(t, func(c *Config) { c.History = dir; c.Workers = 1 })
+	code, _, body := h.get("/api/backtest?seed=1&samples=300&refit=false&wait=20")
+	if code != 200 {
+		t.Fatalf("%d %.300s", code, body)
+	}
+	if bytes.Contains(body, []byte("NaN")) {
+		t.Error("NaN in the document")
+	}
+	var d contract.Backtest
+	if err := json.Unmarshal(body, &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Survival.Sets) == 0 || len(d.Validation.Sets) == 0 {
+		t.Fatalf("sets: %d survival, %d file-horizon", len(d.Survival.Sets), len(d.Validation.Sets))
+	}
+	for _, ns := range [][]contract.BaselineNote{d.Survival.Sets[0].Notes, d.Validation.Sets[0].Notes} {
+		if len(ns) != 2 || !strings.HasPrefix(ns[0].Note, "no data: every case of the set is of one dyad") {
+			t.Errorf("notes %+v, want one per baseline saying it has no data", ns)
+		}
+	}
+	code, _, page := h.get("/backtest?seed=1&samples=300&refit=false")
+	if code != 200 || strings.Count(string(page), `class="note"`) != 4 {
+		t.Errorf("page: %d, %d notes, want 4", code, strings.Count(string(page), `class="note"`))
 	}
 }

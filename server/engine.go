@@ -47,7 +47,12 @@ type Job interface {
 // PipelineEngine runs assessments through package pipeline, the library's
 // one entry point, so the API serves the documents the CLI prints.
 type PipelineEngine struct {
+	// EngineVersion is the version the documents carry (engine_version).
 	EngineVersion string
+	// Build names the code (internal/buildid.Key): runs are recorded and
+	// looked up under it, so a development build never answers with a
+	// result that another build computed. Empty: EngineVersion.
+	Build string
 	// Workers per run (0: all cores). Results do not depend on it.
 	Workers int
 	// History is the directory of historical cases for analogues (an
@@ -73,8 +78,16 @@ func (e *PipelineEngine) LoadHistory() error {
 	return nil
 }
 
-// Version implements Engine.
-func (e *PipelineEngine) Version() string { return e.EngineVersion }
+// Version implements Engine: the build when set, else EngineVersion.
+func (e *PipelineEngine) Version() string {
+	if e.Build != "" {
+		return e.Build
+	}
+	return e.EngineVersion
+}
+
+// DocumentVersion is the engine_version the documents carry.
+func (e *PipelineEngine) DocumentVersion() string { return e.EngineVersion }
 
 // Prepare implements Engine through pipeline.ParseWith, with extends:
 // bases looked up by name in the store, so that no request reaches the

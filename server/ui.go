@@ -48,6 +48,9 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"when":  func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 	"short": func(s string) string { return s[:min(len(s), 10)] },
 	"inc":   func(n int) int { return n + 1 },
+	"set":   setName,
+	"f3":    func(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) },
+	"g4":    func(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) },
 	// The report package escapes every text it puts in its SVG.
 	"tornado": func(r *contract.Option) template.HTML { return template.HTML(report.TornadoChart(r, 8)) },
 }).ParseFS(templateFS, "templates/*.html"))
@@ -91,7 +94,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 // chartData is the durability chart's data for app.js: years 0..max and
-// one series of P(no renewed war) per option (nulls where not computed).
+// one series of P(no war by year) per option (nulls where not computed).
 type chartData struct {
 	Years  []int    `json:"years"`
 	Series []series `json:"series"`
@@ -242,36 +245,48 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request, secret string) {
 }
 
 // latestDone returns the newest done run of each scenario (up to 20
-// scenarios), in scenario-name order.
-func (s *Server) latestDone(ctx context.Context) ([]OptionView, error) {
+// scenarios), in scenario-name order, among the runs of this build
+// (Engine.Version): a result another build computed is not shown as the
+// current answer. older counts the scenarios whose finished runs are all
+// from other builds (they stay on the runs page).
+func (s *Server) latestDone(ctx context.Context) (out []OptionView, older int, err error) {
 	runs, _, err := s.st.ListRuns(ctx, store.RunFilter{Kind: store.KindAssess, Status: store.Done}, store.Page{Limit: store.MaxLimit})
 	if err != nil {
-		return nil, storeErr(err)
+		return nil, 0, storeErr(err)
 	}
-	seen := map[string]bool{}
-	var out []OptionView
+	seen, other := map[string]bool{}, map[string]bool{}
+	build := s.eng.Version()
 	for _, r := range runs {
+		if r.EngineVersion != build {
+			other[r.ScenarioID] = true
+			continue
+		}
 		if seen[r.ScenarioID] || len(out) >= 20 {
 			continue
 		}
 		seen[r.ScenarioID] = true
 		v, err := s.view(ctx, r)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		out = append(out, v)
 	}
+	for id := range other {
+		if !seen[id] {
+			older++
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Option < out[j].Option })
-	return out, nil
+	return out, older, nil
 }
 
 func (s *Server) uiDashboard(w http.ResponseWriter, r *http.Request) {
-	vs, err := s.latestDone(r.Context())
+	vs, older, err := s.latestDone(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "dashboard", "Options", map[string]any{"Options": vs, "Durability": durability(vs)})
+	s.render(w, r, http.StatusOK, "dashboard", "Options", map[string]any{"Options": vs, "Durability": durability(vs), "Older": older, "Build": s.eng.Version()})
 }
 
 func (s *Server) uiCompare(w http.ResponseWriter, r *http.Request) {
@@ -474,6 +489,7 @@ func (s *Server) uiRun1(w http.ResponseWriter, r *http.Request) {
 					e := job.Explain()
 					data["Game"] = template.HTML(GameTreeSVG(e.Game)) // numbers and escaped region only
 					data["Explain"] = e
+					data["Chain"] = chainView(e)
 				}
 			}
 		}

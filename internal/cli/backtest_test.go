@@ -130,3 +130,20 @@ func historyWithYears(t *testing.T, years map[string]string) string {
 	}
 	return dir
 }
+
+// A one-case history: the baselines have no data, and the text says so
+// under each set's scores (once per baseline, survival and file horizon),
+// with no NaN.
+func TestBacktestOneCaseSaysBaselinesAreEmpty(t *testing.T) {
+	dir := historyWithYears(t, map[string]string{"budapest.yaml": "19.2"})
+	out, errs, code := runData(t, "backtest", dir, "--samples", "200", "--refit=false", "--tau", "3")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if n := strings.Count(out, "no data: every case of the set is of one dyad"); n != 4 {
+		t.Errorf("%d no-data notes, want 4:\n%s", n, out)
+	}
+	if strings.Contains(out, "NaN") {
+		t.Errorf("NaN in the text:\n%s", out)
+	}
+}

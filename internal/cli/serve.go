@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/guarantor/guarantor/internal/buildid"
 	"github.com/guarantor/guarantor/server"
 	"github.com/guarantor/guarantor/store"
 )
@@ -73,7 +74,7 @@ then records the rest as interrupted (rerun them from the run page).`,
 				return err
 			}
 			defer st.Close()
-			eng := &server.PipelineEngine{EngineVersion: Version, History: history}
+			eng := &server.PipelineEngine{EngineVersion: Version, Build: buildid.Key(Version), History: history}
 			if err := eng.LoadHistory(); err != nil {
 				return usageError("--history: %v", err)
 			}
@@ -112,7 +113,7 @@ then records the rest as interrupted (rerun them from the run page).`,
 				IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10, ErrorLog: slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn)}
 			done := make(chan error, 1)
 			go func() { done <- hs.Serve(ln) }()
-			fmt.Fprintf(errw, "guarantor %s serving %s (database %s, %s reads)\n", Version, url, st.Dialect(), map[bool]string{true: "public", false: "token-only"}[public])
+			fmt.Fprintf(errw, "guarantor %s (build %s: stored results of other builds are listed, not reused) serving %s (database %s, %s reads)\n", Version, eng.Build, url, st.Dialect(), map[bool]string{true: "public", false: "token-only"}[public])
 			select {
 			case err := <-done:
 				return err

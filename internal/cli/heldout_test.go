@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The held-out-style files (testdata/heldout: written from docs/scenario.md
+// alone, as an outside analyst would; not cases of the case base, never
+// scored) run through assess, explain and, where they give an outcome, a
+// one-case backtest: each either runs with no NaN and the flags its
+// oddity calls for, or fails with an error naming file, line and field.
+func TestHeldOutFiles(t *testing.T) {
+	const dir = "../../testdata/heldout"
+	for _, c := range []struct {
+		file string
+		// err: the error's text (the file fails to load); else flags the
+		// assessment must carry.
+		err   string
+		flags []string
+	}{
+		{"01-pre1816-portugal-1807.yaml", "", []string{"capabilities.challenger.cinc: COW NMC has no capability for France in 1807",
+			"guarantors.uk.capability.cinc: COW NMC has no capability for United Kingdom in 1807"}},
+		{"02-missing-country-somaliland.yaml", `02-missing-country-somaliland.yaml:5:10: protege: unknown country "Somaliland"`, nil},
+		{"03-organisation-unifil-2006.yaml", "", nil},
+		{"04-overseas-territory-falklands-1982.yaml", "", nil},
+		{"05-instrument-dates-around-the-assessment.yaml", "", []string{
+			"guarantors.us.instruments[0] (security_assurance) ended 2026-02-28, before the assessment date 2026-03-01: it counts for nothing",
+			"guarantors.us.instruments[1] (defense_pact) starts 2026-06-01; guarantors.us.instruments[2] (advisers) ends 2026-09-30; guarantors.us.instruments[3] (arms_supply) ends 2026-03-01, within the first year"}},
+		{"06-general-alliance-poland-2010.yaml", "", nil},
+		{"07-limited-seizure-senkaku.yaml", "", nil},
+		{"08-minimal.yaml", "", nil},
+	} {
+		path := filepath.Join(dir, c.file)
+		out, errs, code := runData(t, "assess", path, "--samples", "300", "--format", "json", "-q")
+		if c.err != "" {
+			if code != 2 || !strings.Contains(errs, c.err) {
+				t.Errorf("%s: exit %d, stderr %q, want 2 and %q", c.file, code, errs, c.err)
+			}
+			continue
+		}
+		if code != 0 || strings.Contains(out, "NaN") {
+			t.Errorf("%s: exit %d (%s), NaN %v", c.file, code, errs, strings.Contains(out, "NaN"))
+			continue
+		}
+		var doc struct {
+			Options []struct {
+				Flags []string `json:"flags"`
+			} `json:"options"`
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Options) != 1 {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		for _, want := range c.flags {
+			found := false
+			for _, f := range doc.Options[0].Flags {
+				found = found || strings.HasPrefix(f, want)
+			}
+			if !found {
+				t.Errorf("%s: no flag %q in %q", c.file, want, doc.Options[0].Flags)
+			}
+		}
+		if out, errs, code := runData(t, "explain", path); code != 0 || strings.Contains(out, "NaN") {
+			t.Errorf("%s: explain exit %d (%s)", c.file, code, errs)
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(src), "\noutcome:") {
+			continue
+		}
+		one := t.TempDir()
+		if err := os.WriteFile(filepath.Join(one, c.file), src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, errs, code = runData(t, "backtest", one, "--samples", "200", "--refit=false", "--tau", "2", "-q")
+		if code != 0 || strings.Contains(out, "NaN") || !strings.Contains(out, "no data: every case of the set is of one dyad") {
+			t.Errorf("%s: one-case backtest exit %d (%s), NaN %v, no-data note %v", c.file, code, errs, strings.Contains(out, "NaN"),
+				strings.Contains(out, "no data: every case"))
+		}
+	}
+}
