@@ -245,6 +245,9 @@ func durability(folds int, seed uint64, huth *deter.Coefficients) (DurabilityRep
 			return r, err
 		}
 	}
+	if r.Guar, err = durabilityGuar(sp, dir, folds, seed, huth); err != nil {
+		return r, err
+	}
 	sp4, _, err := PostWarSpells(4)
 	if err != nil {
 		return r, err

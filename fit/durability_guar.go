@@ -208,3 +208,98 @@ func SetGuarantorIndex(sp []Spell, c *deter.Coefficients) (GuarCounts, error) {
 	}
 	return n, nil
 }
+
+// GuarCV is the pre-registered comparison of M3 (x⁺) with the adopted
+// directed model (M1, bare-dyad x), on the same folds.
+type GuarCV struct {
+	Folds, Dyads int
+	Seed         uint64
+	// M3 and Adopted are the summed held-out log-likelihoods; SE is the
+	// standard error of the summed difference M3 − adopted over dyads.
+	M3, Adopted, SE float64
+	// M3Wins: M3's score is higher, so it replaces the adopted model.
+	M3Wins bool
+}
+
+// GuarReport is M3's fit and its comparison.
+type GuarReport struct {
+	Counts GuarCounts
+	M3     SlopeFit // SlopeFitted on x⁺
+	CV     GuarCV
+}
+
+// crossValidateGuar runs rule 5: both models refitted on each training set
+// of the slope CV's folds (dyadFolds over the undirected spells' pairs);
+// bare and plus are the same directed spells with x and x⁺ as Index.
+func crossValidateGuar(undirected, bare, plus []Spell, folds int, seed uint64) (GuarCV, error) {
+	var pairs []Pair
+	for _, s := range undirected {
+		pairs = append(pairs, MakePair(s.A, s.B))
+	}
+	fold := dyadFolds(pairs, folds, seed)
+	cv := GuarCV{Folds: folds, Seed: seed, Dyads: len(fold)}
+	if folds < 2 || folds > len(fold) || len(bare) != len(plus) {
+		return cv, fmt.Errorf("post-war slope with pacts CV: %d folds for %d dyads, %d and %d spells", folds, len(fold), len(bare), len(plus))
+	}
+	diff := map[Pair]float64{}
+	for k := range folds {
+		var trB, trP []Spell
+		for i, s := range bare {
+			if fold[MakePair(s.A, s.B)] != k {
+				trB, trP = append(trB, s), append(trP, plus[i])
+			}
+		}
+		fb, err := FitSlope(trB, SlopeFitted, 0, 0)
+		if err != nil {
+			return cv, fmt.Errorf("fold %d of %d, adopted model: %w", k+1, folds, err)
+		}
+		fp, err := FitSlope(trP, SlopeFitted, 0, 0)
+		if err != nil {
+			return cv, fmt.Errorf("fold %d of %d, M3: %w", k+1, folds, err)
+		}
+		for i, s := range bare {
+			p := MakePair(s.A, s.B)
+			if fold[p] != k {
+				continue
+			}
+			lb, lp := fb.SpellLogLik(s), fp.SpellLogLik(plus[i])
+			cv.Adopted += lb
+			cv.M3 += lp
+			diff[p] += lp - lb
+		}
+	}
+	var mean, ss float64
+	for _, d := range diff {
+		mean += d / float64(len(diff))
+	}
+	for _, d := range diff {
+		ss += (d - mean) * (d - mean)
+	}
+	nd := float64(len(diff))
+	cv.SE = math.Sqrt(nd * ss / (nd - 1))
+	cv.M3Wins = cv.M3 > cv.Adopted
+	return cv, nil
+}
+
+// durabilityGuar computes x⁺ for the directed spells dir (bare index
+// filled) under huth, fits M3 and runs the comparison.
+func durabilityGuar(undirected, dir []Spell, folds int, seed uint64, huth *deter.Coefficients) (GuarReport, error) {
+	var r GuarReport
+	plus := append([]Spell(nil), dir...)
+	// huth is the set as far as the run has filled it: the judgments
+	// (among them the era keys, so the post-1945 term of a defence pact)
+	// come after durability. x⁺ is the committed coefficients' index (rule
+	// 3), so it is computed with them filled in; the durability fields do
+	// not enter x.
+	c := huth.Clone()
+	fillJudgments(c)
+	var err error
+	if r.Counts, err = SetGuarantorIndex(plus, c); err != nil {
+		return r, err
+	}
+	if r.CV, err = crossValidateGuar(undirected, dir, plus, folds, seed); err != nil {
+		return r, err
+	}
+	r.M3, err = FitSlope(plus, SlopeFitted, 0, 0)
+	return r, err
+}

@@ -100,6 +100,10 @@ type DurabilityReport struct {
 	Directed DirectedCounts
 	Slope    [3]SlopeFit
 	SlopeCV  SlopeCV
+	// Guar is M3, the slope of the index with the target's defence pacts,
+	// and its comparison with the adopted model (docs/fit.md, "Post-war
+	// hazard slope with the target's defence pacts").
+	Guar GuarReport
 }
 
 // DurabilityCV compares the cure and plain Weibull out of sample.

@@ -277,6 +277,7 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	uc := d.UseOfForceCov
 	fmt.Fprintf(w, "sensitivity with covariates, any use of force: cured share %.3f, K %.3f, Lambda %.1f\n", deter.Logistic(uc.PC0), uc.K, uc.Lambda)
 	printPostWarSlope(w, d)
+	printPostWarGuar(w, d)
 	g := r.General
 	fmt.Fprintf(w, "\nGeneral deterrence: %d use-of-force onsets in %d %s, %d-%d (%.4f a year).\n",
 		g.Onsets, g.DyadYears, g.Sample, g.From, g.To, g.Rate)
@@ -384,4 +385,26 @@ func printPostWarSlope(w io.Writer, d fit.DurabilityReport) {
 	}
 	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): M1 - M0 %+.2f (SE %.2f): %s; the level is the adopted directed model's\n",
 		cv.Folds, cv.Dyads, cv.Seed, cv.Score[fit.SlopeFitted]-cv.Score[fit.SlopeCarry], cv.SE, verdict)
+}
+
+// printPostWarGuar prints M3, the slope of the index with the target's
+// defence pacts, and its pre-registered comparison (docs/fit.md, "Post-war
+// hazard slope with the target's defence pacts").
+func printPostWarGuar(w io.Writer, d fit.DurabilityReport) {
+	g := d.Guar
+	n, cv, f := g.Counts, g.CV, g.M3
+	fmt.Fprintf(w, "Post-war hazard slope with the target's defence pacts (pre-registered, docs/fit.md): %d directed spells, %d with at least one guarantor (%d guarantor-spell pairs, mean q %.3f); defence partners excluded: %d cross-cutting, %d belligerents, %d without CINC; %d spells had more than 10 guarantors (%d weakest left out)\n",
+		n.Spells, n.WithGuarantor, n.Pairs, n.MeanQ, n.CrossCutting, n.Belligerent, n.NoCINC, n.Truncated, n.Cut)
+	a := fmt.Sprintf("a+ %.3f (SE %.3f, observed information)", f.Slope, f.SESlope)
+	if f.Boundary {
+		a = fmt.Sprintf("a+ %.3f at the boundary (95%% profile upper bound %.4f, SE = bound / 1.96 = %.3f)", f.Slope, f.Upper95, f.SESlope)
+	}
+	fmt.Fprintf(w, "M3: %s, reference mean x+ %.3f, x+ / 2 SD scale %.3f; cured share %.3f, K %.3f, Lambda %.1f; rivalry %.3f, contiguous %.3f, ln(1+wars) %.3f; log-lik %.2f\n",
+		a, f.Ref, f.XScale, deter.Logistic(f.PC0), f.K, f.Lambda, f.Coef[0], f.Coef[1], f.Coef[2], f.LogLik)
+	verdict := "M3 not adopted: the engine keeps the adopted model"
+	if cv.M3Wins {
+		verdict = "M3 adopted"
+	}
+	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): M3 %.2f vs adopted %.2f (difference %+.2f, SE %.2f): %s\n",
+		cv.Folds, cv.Dyads, cv.Seed, cv.M3, cv.Adopted, cv.M3-cv.Adopted, cv.SE, verdict)
 }
