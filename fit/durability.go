@@ -207,7 +207,7 @@ func FitCure(sp []Spell) (CureFit, error) {
 	return f, nil
 }
 
-func durability(folds int, seed uint64, huth *deter.Coefficients) (DurabilityReport, error) {
+func durability(folds int, seed uint64, huth *deter.Coefficients, engine EngineIndexFunc) (DurabilityReport, error) {
 	var r DurabilityReport
 	sp, data, err := PostWarSpells(5)
 	if err != nil {
@@ -245,7 +245,7 @@ func durability(folds int, seed uint64, huth *deter.Coefficients) (DurabilityRep
 			return r, err
 		}
 	}
-	if r.Guar, err = durabilityGuar(sp, dir, folds, seed, huth); err != nil {
+	if r.Guar, err = durabilityGuar(sp, dir, folds, seed, huth, engine); err != nil {
 		return r, err
 	}
 	sp4, _, err := PostWarSpells(4)

@@ -4,14 +4,10 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strconv"
-	"strings"
 
-	"github.com/guarantor/guarantor/assess"
 	"github.com/guarantor/guarantor/capability"
 	"github.com/guarantor/guarantor/deter"
 	"github.com/guarantor/guarantor/evidence"
-	"github.com/guarantor/guarantor/scenario"
 )
 
 // The post-war hazard slope with the target's defence pacts (docs/fit.md,
@@ -31,7 +27,7 @@ type GuarCounts struct {
 	// Excluded defence partners, by rule, and partners dropped because
 	// their CINC in the war's last year is missing.
 	CrossCutting, Belligerent, NoCINC int
-	// Truncated spells had more than assess.MaxGuarantors guarantors; the
+	// Truncated spells had more than MaxGuarantors guarantors; the
 	// strongest by CINC were kept (docs/fit.md, rule 2's amendment), and
 	// Cut counts the guarantors left out.
 	Truncated, Cut int
@@ -59,75 +55,17 @@ func PointCoefficients(c *deter.Coefficients) *deter.Coefficients {
 	return p
 }
 
-// guarantorScenario is the post-war scenario of directed spell s with
-// guarantors gs (COW codes): each holds one public defence pact on
-// national capability.
-func guarantorScenario(s Spell, gs []int) (string, error) {
-	ref := func(code int) (string, error) {
-		// The file names a state by its COW abbreviation (a one-digit code
-		// is too short for the format); it must resolve back to the code.
-		c, err := evidence.LookupCountry(strconv.Itoa(code))
-		if err != nil {
-			return "", err
-		}
-		if r, ok := assess.Countries.Resolve(c.Abb); !ok || r.Code != code {
-			return "", fmt.Errorf("state %d: abbreviation %q does not resolve back", code, c.Abb)
-		}
-		return c.Abb, nil
-	}
-	var b strings.Builder
-	a, err := ref(s.A)
-	if err != nil {
-		return "", err
-	}
-	p, err := ref(s.B)
-	if err != nil {
-		return "", err
-	}
-	fmt.Fprintf(&b, "name: spell %d-%d war %d\nchallenger: %s\nprotege: %s\n", s.A, s.B, s.WarNum, a, p)
-	fmt.Fprintf(&b, "horizon: {value: 10, source: judgment}\nperiod: {start: %04d-01-01}\nchallenge: {kind: invasion, stage: postwar}\noption:\n  guarantors:\n", s.End)
-	if len(gs) == 0 {
-		b.WriteString("    []\n")
-	}
-	for i, g := range gs {
-		c, err := ref(g)
-		if err != nil {
-			return "", err
-		}
-		fmt.Fprintf(&b, "    - country: %s\n      id: g%d\n      instruments:\n        - type: defense_pact\n", c, i)
-	}
-	return b.String(), nil
-}
+// EngineIndexFunc is the engine's index x = ln C̄ − ln Π for directed
+// spell s with guarantors gs (COW codes), each holding one public defence
+// pact on national capability, under coefficients pc (PointCoefficients),
+// at the medians of the judgment inputs; qs are the guarantors' q_g. Package
+// fit/spellindex implements it with the engine (package assess, which fit
+// cannot import: assess's tests import fit).
+type EngineIndexFunc func(pc *deter.Coefficients, s Spell, gs []int) (x float64, qs []float64, err error)
 
-// EngineIndex is x = ln C̄ − ln Π of the engine for directed spell s with
-// guarantors gs, under coefficients pc (PointCoefficients), at the
-// medians of the judgment inputs; qs are the guarantors' q_g.
-func EngineIndex(pc *deter.Coefficients, s Spell, gs []int) (x float64, qs []float64, err error) {
-	src, err := guarantorScenario(s, gs)
-	if err != nil {
-		return 0, nil, fmt.Errorf("spell %d→%d (%d): %w", s.A, s.B, s.End, err)
-	}
-	sc, err := scenario.Parse("spell.yaml", []byte(src), scenario.Options{Countries: assess.Countries})
-	if err != nil {
-		return 0, nil, fmt.Errorf("spell %d→%d (%d): %w", s.A, s.B, s.End, err)
-	}
-	o, err := assess.FromScenario(scenario.CompileWith(sc, pc))
-	if err != nil {
-		return 0, nil, fmt.Errorf("spell %d→%d (%d): %w", s.A, s.B, s.End, err)
-	}
-	m, err := assess.Compile(o)
-	if err != nil {
-		return 0, nil, fmt.Errorf("spell %d→%d (%d): %w", s.A, s.B, s.End, err)
-	}
-	t := m.Explain().Structural
-	if t == nil || t.PostWar == nil {
-		return 0, nil, fmt.Errorf("spell %d→%d (%d): the engine did not run its post-war stage", s.A, s.B, s.End)
-	}
-	for _, g := range t.Guarantors {
-		qs = append(qs, g.Q)
-	}
-	return t.PostWar.X, qs, nil
-}
+// MaxGuarantors is the engine's limit (MaxGuarantors; a test in
+// fit/spellindex holds them equal).
+const MaxGuarantors = 10
 
 // SpellGuarantors returns the guarantors of directed spell s (rule 2),
 // those with a CINC in the war's last year, and the exclusions.
@@ -146,7 +84,7 @@ func SpellGuarantors(s Spell, cinc *capability.Index) ([]int, GuarCounts, error)
 		}
 		out = append(out, g)
 	}
-	if len(out) > assess.MaxGuarantors {
+	if len(out) > MaxGuarantors {
 		// The engine sums over every responding set and takes at most
 		// MaxGuarantors; each guarantor raises x, so the weakest, which
 		// move it least, are left out (ties by code, for a fixed order).
@@ -155,8 +93,8 @@ func SpellGuarantors(s Spell, cinc *capability.Index) ([]int, GuarCounts, error)
 			cj, _ := cinc.CINC(out[j], s.End)
 			return ci > cj
 		})
-		n.Truncated, n.Cut = 1, len(out)-assess.MaxGuarantors
-		out = out[:assess.MaxGuarantors]
+		n.Truncated, n.Cut = 1, len(out)-MaxGuarantors
+		out = out[:MaxGuarantors]
 		sort.Ints(out)
 	}
 	return out, n, nil
@@ -165,7 +103,7 @@ func SpellGuarantors(s Spell, cinc *capability.Index) ([]int, GuarCounts, error)
 // SetGuarantorIndex replaces each directed spell's Index by x⁺ under c's
 // point estimates. It fails if a spell without a guarantor gets an index
 // other than deter.NationalIndex (the pre-registered check).
-func SetGuarantorIndex(sp []Spell, c *deter.Coefficients) (GuarCounts, error) {
+func SetGuarantorIndex(sp []Spell, c *deter.Coefficients, engine EngineIndexFunc) (GuarCounts, error) {
 	n := GuarCounts{Spells: len(sp)}
 	cinc, err := capability.Default()
 	if err != nil {
@@ -183,7 +121,7 @@ func SetGuarantorIndex(sp []Spell, c *deter.Coefficients) (GuarCounts, error) {
 		n.NoCINC += k.NoCINC
 		n.Truncated += k.Truncated
 		n.Cut += k.Cut
-		x, qs, err := EngineIndex(pc, sp[i], gs)
+		x, qs, err := engine(pc, sp[i], gs)
 		if err != nil {
 			return n, err
 		}
@@ -228,10 +166,10 @@ type GuarReport struct {
 	CV     GuarCV
 }
 
-// crossValidateGuar runs rule 5: both models refitted on each training set
+// CrossValidateGuar runs rule 5: both models refitted on each training set
 // of the slope CV's folds (dyadFolds over the undirected spells' pairs);
 // bare and plus are the same directed spells with x and x⁺ as Index.
-func crossValidateGuar(undirected, bare, plus []Spell, folds int, seed uint64) (GuarCV, error) {
+func CrossValidateGuar(undirected, bare, plus []Spell, folds int, seed uint64) (GuarCV, error) {
 	var pairs []Pair
 	for _, s := range undirected {
 		pairs = append(pairs, MakePair(s.A, s.B))
@@ -283,8 +221,11 @@ func crossValidateGuar(undirected, bare, plus []Spell, folds int, seed uint64) (
 
 // durabilityGuar computes x⁺ for the directed spells dir (bare index
 // filled) under huth, fits M3 and runs the comparison.
-func durabilityGuar(undirected, dir []Spell, folds int, seed uint64, huth *deter.Coefficients) (GuarReport, error) {
+func durabilityGuar(undirected, dir []Spell, folds int, seed uint64, huth *deter.Coefficients, engine EngineIndexFunc) (GuarReport, error) {
 	var r GuarReport
+	if engine == nil {
+		return r, nil // no engine given (Options.EngineIndex): M3 is not run
+	}
 	plus := append([]Spell(nil), dir...)
 	// huth is the set as far as the run has filled it: the judgments
 	// (among them the era keys, so the post-1945 term of a defence pact)
@@ -294,10 +235,10 @@ func durabilityGuar(undirected, dir []Spell, folds int, seed uint64, huth *deter
 	c := huth.Clone()
 	fillJudgments(c)
 	var err error
-	if r.Counts, err = SetGuarantorIndex(plus, c); err != nil {
+	if r.Counts, err = SetGuarantorIndex(plus, c, engine); err != nil {
 		return r, err
 	}
-	if r.CV, err = crossValidateGuar(undirected, dir, plus, folds, seed); err != nil {
+	if r.CV, err = CrossValidateGuar(undirected, dir, plus, folds, seed); err != nil {
 		return r, err
 	}
 	r.M3, err = FitSlope(plus, SlopeFitted, 0, 0)

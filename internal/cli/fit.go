@@ -17,6 +17,7 @@ import (
 	"github.com/guarantor/guarantor/deter"
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/fit"
+	"github.com/guarantor/guarantor/fit/spellindex"
 	"github.com/guarantor/guarantor/history"
 )
 
@@ -84,6 +85,7 @@ Reproduce the committed deter/coefficients.json with:
 		if isTerminal(cmd.ErrOrStderr()) {
 			o.Progress = func(s string) { fmt.Fprintln(cmd.ErrOrStderr(), "fit:", s) }
 		}
+		o.EngineIndex = spellindex.Index // the post-war slope with defence pacts (docs/fit.md)
 		res, err := fit.Run(cmd.Context(), o)
 		if err != nil {
 			return err
@@ -393,6 +395,9 @@ func printPostWarSlope(w io.Writer, d fit.DurabilityReport) {
 func printPostWarGuar(w io.Writer, d fit.DurabilityReport) {
 	g := d.Guar
 	n, cv, f := g.Counts, g.CV, g.M3
+	if cv.Folds == 0 {
+		return // not run (fit.Options.EngineIndex unset)
+	}
 	fmt.Fprintf(w, "Post-war hazard slope with the target's defence pacts (pre-registered, docs/fit.md): %d directed spells, %d with at least one guarantor (%d guarantor-spell pairs, mean q %.3f); defence partners excluded: %d cross-cutting, %d belligerents, %d without CINC; %d spells had more than 10 guarantors (%d weakest left out)\n",
 		n.Spells, n.WithGuarantor, n.Pairs, n.MeanQ, n.CrossCutting, n.Belligerent, n.NoCINC, n.Truncated, n.Cut)
 	a := fmt.Sprintf("a+ %.3f (SE %.3f, observed information)", f.Slope, f.SESlope)
