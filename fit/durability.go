@@ -210,7 +210,7 @@ func FitCure(sp []Spell) (CureFit, error) {
 	return f, nil
 }
 
-func durability(folds int, seed uint64, huth *deter.Coefficients) (DurabilityReport, error) {
+func durability(folds int, seed uint64, huth *deter.Coefficients, engine EngineIndexFunc) (DurabilityReport, error) {
 	var r DurabilityReport
 	sp, data, err := PostWarSpells(5)
 	if err != nil {
@@ -255,6 +255,13 @@ func durability(folds int, seed uint64, huth *deter.Coefficients) (DurabilityRep
 		return r, err
 	}
 	if r.Outcome, err = FitSlope(dir, SlopeOutcome, 0, 0); err != nil {
+		return r, err
+	}
+	adopted := SlopeFitted
+	if r.OutcomeCV.Adopted {
+		adopted = SlopeOutcome
+	}
+	if r.Guar, err = durabilityGuar(sp, dir, folds, seed, huth, engine, adopted); err != nil {
 		return r, err
 	}
 	sp4, _, err := PostWarSpells(4)

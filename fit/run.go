@@ -23,6 +23,10 @@ type Options struct {
 	Date        string // recorded in the provenance (YYYY-MM-DD)
 	// Progress, if set, is called with a short description of each step.
 	Progress func(step string)
+	// EngineIndex computes the engine's index of a post-war spell with its
+	// guarantors (fit/spellindex.Index) for the pre-registered slope with
+	// the target's defence pacts; nil skips that model.
+	EngineIndex EngineIndexFunc
 }
 
 // ParamRow is one fitted structural parameter.
@@ -106,6 +110,10 @@ type DurabilityReport struct {
 	Outcomes  OutcomeCounts
 	Outcome   SlopeFit
 	OutcomeCV OutcomeCV
+	// Guar is M3, the slope of the index with the target's defence pacts,
+	// and its comparison with the adopted model (docs/fit.md, "Post-war
+	// hazard slope with the target's defence pacts").
+	Guar GuarReport
 }
 
 // DurabilityCV compares the cure and plain Weibull out of sample.
@@ -210,7 +218,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	c.DIRef = postWarReference(ks, f)
-	if res.Durability, err = durability(o.Folds, o.Seed, c); err != nil {
+	if res.Durability, err = durability(o.Folds, o.Seed, c, o.EngineIndex); err != nil {
 		return nil, err
 	}
 	fillDurability(c, res.Durability)

@@ -17,6 +17,7 @@ import (
 	"github.com/guarantor/guarantor/deter"
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/fit"
+	"github.com/guarantor/guarantor/fit/spellindex"
 	"github.com/guarantor/guarantor/history"
 )
 
@@ -84,6 +85,7 @@ Reproduce the committed deter/coefficients.json with:
 		if isTerminal(cmd.ErrOrStderr()) {
 			o.Progress = func(s string) { fmt.Fprintln(cmd.ErrOrStderr(), "fit:", s) }
 		}
+		o.EngineIndex = spellindex.Index // the post-war slope with defence pacts (docs/fit.md)
 		res, err := fit.Run(cmd.Context(), o)
 		if err != nil {
 			return err
@@ -277,6 +279,7 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	uc := d.UseOfForceCov
 	fmt.Fprintf(w, "sensitivity with covariates, any use of force: cured share %.3f, K %.3f, Lambda %.1f\n", deter.Logistic(uc.PC0), uc.K, uc.Lambda)
 	printPostWarSlope(w, d)
+	printPostWarGuar(w, d)
 	g := r.General
 	fmt.Fprintf(w, "\nGeneral deterrence: %d use-of-force onsets in %d %s, %d-%d (%.4f a year).\n",
 		g.Onsets, g.DyadYears, g.Sample, g.From, g.To, g.Rate)
@@ -395,4 +398,29 @@ func printPostWarSlope(w io.Writer, d fit.DurabilityReport) {
 		overdict = "M3 not adopted: M1 stays"
 	}
 	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): M3 %.2f, M1 %.2f (difference %+.2f, SE %.2f): %s\n", ocv.Folds, ocv.Dyads, ocv.Seed, ocv.M3, ocv.M1, ocv.M3-ocv.M1, ocv.SE, overdict)
+}
+
+// printPostWarGuar prints M3, the slope of the index with the target's
+// defence pacts, and its pre-registered comparison (docs/fit.md, "Post-war
+// hazard slope with the target's defence pacts").
+func printPostWarGuar(w io.Writer, d fit.DurabilityReport) {
+	g := d.Guar
+	n, cv, f := g.Counts, g.CV, g.M3
+	if cv.Folds == 0 {
+		return // not run (fit.Options.EngineIndex unset)
+	}
+	fmt.Fprintf(w, "Post-war hazard slope with the target's defence pacts (pre-registered, docs/fit.md): %d directed spells, %d with at least one guarantor (%d guarantor-spell pairs, mean q %.3f); defence partners excluded: %d cross-cutting, %d belligerents, %d without CINC; %d spells had more than 10 guarantors (%d weakest left out)\n",
+		n.Spells, n.WithGuarantor, n.Pairs, n.MeanQ, n.CrossCutting, n.Belligerent, n.NoCINC, n.Truncated, n.Cut)
+	a := fmt.Sprintf("a+ %.3f (SE %.3f, observed information)", f.Slope, f.SESlope)
+	if f.Boundary {
+		a = fmt.Sprintf("a+ %.3f at the boundary (95%% profile upper bound %.4f, SE = bound / 1.96 = %.3f)", f.Slope, f.Upper95, f.SESlope)
+	}
+	fmt.Fprintf(w, "M3: %s, reference mean x+ %.3f, x+ / 2 SD scale %.3f; cured share %.3f, K %.3f, Lambda %.1f; rivalry %.3f, contiguous %.3f, ln(1+wars) %.3f; log-lik %.2f\n",
+		a, f.Ref, f.XScale, deter.Logistic(f.PC0), f.K, f.Lambda, f.Coef[0], f.Coef[1], f.Coef[2], f.LogLik)
+	verdict := "M3 not adopted: the engine keeps the adopted model"
+	if cv.M3Wins {
+		verdict = "M3 adopted"
+	}
+	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): M3 %.2f vs adopted %.2f (difference %+.2f, SE %.2f): %s\n",
+		cv.Folds, cv.Dyads, cv.Seed, cv.M3, cv.Adopted, cv.M3-cv.Adopted, cv.SE, verdict)
 }

@@ -1,0 +1,8 @@
+// Package spellindex computes the engine's structural index for a post-war
+// spell with its guarantors (docs/fit.md, "Post-war hazard slope with the
+// target's defence pacts"), by generating the spell's scenario and running
+// the engine on it: the fit measures the slope on the engine's own scale,
+// not on a copy of its equations. It is a package of its own because the
+// engine's tests import package fit, so fit cannot import the engine;
+// `guarantor fit` passes Index to fit.Run as Options.EngineIndex.
+package spellindex
