@@ -106,6 +106,7 @@ func (s *structural) postWarCovariates() error {
 	for j, name := range []string{InputRivalry, InputContiguous, InputEarlierWars, InputWarOutcome} {
 		p.inputs = append(p.inputs, s.add(name, uncertainty.PointDist(vals[j]), srcs[j]))
 	}
+	s.swapTerm(known[3])
 	return nil
 }
 
@@ -122,4 +123,19 @@ func (s *structural) warOutcome(file *string, herr error, h evidence.PostWarHist
 			s.c.Scenario.Challenger.Name, pair, year-1, year, h.Outcome), true
 	}
 	return "", "", false
+}
+
+// swapTerm sets s.pwR, the protégé's direction's η: the same coefficients
+// and centres with the war outcome swapped (challenger_won ↔
+// challenger_lost; no decision, rivalry, contiguity and earlier wars are
+// symmetric).
+func (s *structural) swapTerm(known bool) {
+	r := s.pw
+	r.x = append([]float64(nil), s.pw.x...)
+	if known { // else both indicators sit at their own means: the term adds nothing either way
+		won, lost := 3, 4 // deter.PostWarCovariates.Values order
+		r.x[won], r.x[lost] = s.pw.x[lost], s.pw.x[won]
+	}
+	r.inputs = nil
+	s.pwR = r
 }

@@ -34,9 +34,10 @@ const postWarGuarantor = `    - country: USA
 `
 
 // With the index at its reference, the dyad covariates at the post-war
-// spells' means and no mechanism in force, the post-war stage is the
-// fitted cure Weibull exactly: S(T) = pc + (1 - pc) exp(-(T/Λ)^K), and
-// P(deterrence) = S(1) (the curve before the covariates, in the same bits).
+// spells' means and no mechanism in force, each direction is the fitted
+// cure Weibull exactly, S_dir(T) = pc + (1 - pc) exp(-(T/Λ)^K), and the
+// renewal by either party is its square: P(no war by T) = S_dir(T)², and
+// P(deterrence) = S_dir(1)².
 func TestPostWarAtReferenceIsTheFittedCurve(t *testing.T) {
 	m := compileYAML(t, fmt.Sprintf(postWarSrc, "postwar", "    []\n"))
 	s := m.st
@@ -46,7 +47,7 @@ func TestPostWarAtReferenceIsTheFittedCurve(t *testing.T) {
 	if s.pw.term(s.point) == 0 {
 		t.Fatal("Russia-Ukraine's dyad term is 0: the test would not see the covariates")
 	}
-	s.pw.x = s.pw.centre // every covariate at its reference
+	s.pw.x, s.pwR.x = s.pw.centre, s.pwR.centre // every covariate at its reference
 	w := s.newWork()
 	for i := range uint64(30) {
 		s.sample(w, 3, i, -1, 0)
@@ -58,7 +59,10 @@ func TestPostWarAtReferenceIsTheFittedCurve(t *testing.T) {
 			t.Fatalf("draw %d: z = %v at the reference", i, z)
 		}
 		pc := deter.Logistic(c.PC0.Value)
-		fitted := func(T float64) float64 { return pc + (1-pc)*math.Exp(-math.Pow(T/c.Lambda.Value, c.K.Value)) }
+		fitted := func(T float64) float64 {
+			d := pc + (1-pc)*math.Exp(-math.Pow(T/c.Lambda.Value, c.K.Value))
+			return d * d
+		}
 		if got := w.out.PSQ; math.Abs(got-fitted(1)) > 1e-12 {
 			t.Errorf("draw %d: P(deterrence) %v, fitted S(1) %v", i, got, fitted(1))
 		}
@@ -96,14 +100,24 @@ func TestPostWarEngineMatchesDeter(t *testing.T) {
 		cov := deter.PostWarCovariates{Rivalry: w.x[in[0]] == 1, Contiguous: w.x[in[1]] == 1, EarlierWars: int(w.x[in[2]]),
 			Outcome: map[float64]deter.WarOutcome{1: deter.ChallengerWon, -1: deter.ChallengerLost, 0: deter.NoDecision}[w.x[in[3]]]}
 		hr := w.out.HR * math.Exp(deter.PostWarTerm(&c, cov))
+		// The protégé's direction: the ceasefire's monitors, DMZ and its
+		// third-party guarantee (all three from the ceasefire agreement),
+		// the outcome swapped.
+		both := 1.0
+		for _, m := range []string{deter.HRMonitors, deter.HRDMZ, deter.HRThirdPartyGuarantee} {
+			both *= w.x[mechSlot(t, s, m)]
+		}
+		rev := cov
+		rev.Outcome = cov.Outcome.Swapped()
+		hrP := both * math.Exp(deter.PostWarTerm(&c, rev))
 		if math.Abs(z-w.ph[0].z) > 1e-9 {
 			t.Fatalf("draw %d: z %v, deter %v", i, w.ph[0].z, z)
 		}
-		if want := deter.PostWarSurvival(&c, z, 1, hr); math.Abs(w.out.PSQ-want) > 1e-12 {
-			t.Errorf("draw %d: P(deterrence) %v, deter S(1) %v", i, w.out.PSQ, want)
+		if want := deter.PostWarRenewal(&c, z, 1, hr, hrP); math.Abs(w.out.PSQ-want) > 1e-12 {
+			t.Errorf("draw %d: P(deterrence) %v, deter S_renew(1) %v", i, w.out.PSQ, want)
 		}
 		for _, T := range []float64{2, 10, 20} {
-			if got, want := s.noAttack(w, &w.coef, T), deter.PostWarSurvival(&c, z, T, hr); math.Abs(got-want) > 1e-12 {
+			if got, want := s.noAttack(w, &w.coef, T), deter.PostWarRenewal(&c, z, T, hr, hrP); math.Abs(got-want) > 1e-12 {
 				t.Errorf("draw %d: P(no war by %g) %v, deter %v", i, T, got, want)
 			}
 		}
@@ -215,8 +229,9 @@ func TestPostWarPhases(t *testing.T) {
 		t1 := ended.st.phases[1].start
 		c := we.coef
 		lam := func(t float64) float64 { return math.Pow(t/c.Lambda.Value, c.K.Value) }
-		pc := we.ph[0].pc
-		want := pc + (1-pc)*math.Exp(-(we.ph[0].hz*lam(t1)+we.ph[1].hz*(lam(10)-lam(t1))))
+		pc, pcR := we.ph[0].pc, we.ph[0].pcR
+		want := (pc + (1-pc)*math.Exp(-(we.ph[0].hz*lam(t1)+we.ph[1].hz*(lam(10)-lam(t1))))) *
+			(pcR + (1-pcR)*math.Exp(-(we.ph[0].hzR*lam(t1)+we.ph[1].hzR*(lam(10)-lam(t1)))))
 		if got := ended.st.noAttack(we, &we.coef, 10); math.Abs(got-want) > 1e-12 {
 			t.Errorf("draw %d: chained survival %v, want %v", i, got, want)
 		}
@@ -329,4 +344,14 @@ option:
 	if want >= 0 { // a much stronger challenger: π near 1 and a cheap war
 		t.Errorf("Russia against Georgia: x = %v, want below 0", want)
 	}
+}
+
+// mechSlot is the slot of mechanism m's hazard ratio.
+func mechSlot(t *testing.T, s *structural, m string) int {
+	t.Helper()
+	i, err := s.slot("model.durability." + m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return i
 }

@@ -43,6 +43,11 @@ type phaseOut struct {
 	// z is the post-war relative index A1 (ln C̄ − ln Π − x_ref), 0 otherwise;
 	// x is ln C̄ − ln Π.
 	pc, hz, z, x float64
+	// After a war, the protégé's direction P→C (docs/assess.md, "Renewal
+	// by either party"): its cured share pcR and hazard multiplier hzR
+	// (the ceasefire's own mechanisms × e^η with the war outcome swapped;
+	// the index at the reference). 1 and 0 off the post-war stage.
+	pcR, hzR float64
 }
 
 // sdraw is one draw's result.
@@ -395,13 +400,13 @@ func (s *structural) evalPhase(w *swork, p int) {
 	for _, h := range ph.hr {
 		hr *= max(x[h], 0)
 	}
-	po := phaseOut{psq: psq, index: index, hr: hr, hz: hr, x: lnCbar - lnPi}
+	po := phaseOut{psq: psq, index: index, hr: hr, hz: hr, x: lnCbar - lnPi, pcR: 1}
 	if s.postwar {
 		// Post-war (docs/assess.md, "Post-war"): the spell starts at the
 		// war's end, so the fitted cure Weibull is the whole probability;
 		// the index enters as the hazard ratio e^−z (deter.PostWarSurvival),
 		// and P(deterrence) is the first year's survival.
-		po.psq, po.z, po.pc, po.hz = s.postWar(x, po.x, hr)
+		po.psq, po.z, po.pc, po.hz, po.pcR, po.hzR = s.postWar(x, po.x, hr, s.bothHR(x, p))
 		psq = po.psq
 	} else {
 		po.pc = fastLogistic(c.PC0.Value + c.PC1.Value*index) // deter.CuredShare
@@ -657,7 +662,7 @@ func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) fl
 		return 1
 	}
 	lnLam := fastLog(c.Lambda.Value)
-	h, prev := 0.0, 0.0 // cumulative hazard; (t_p/Λ)^K at the phase's start
+	h, hR, prev := 0.0, 0.0, 0.0 // cumulative hazards (C→P, P→C); (t_p/Λ)^K at the phase's start
 	for p := range s.phases {
 		if s.phases[p].start >= years {
 			break
@@ -668,10 +673,19 @@ func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) fl
 			l1 = fastExp(c.K.Value * (fastLog(t1) - lnLam))
 		}
 		h += (l1 - prev) * w.ph[p].hz
+		hR += (l1 - prev) * w.ph[p].hzR
 		prev = l1
 	}
 	pc := w.ph[0].pc
-	return pc + (1-pc)*fastExp(-h)
+	sv := pc + (1-pc)*fastExp(-h)
+	if s.postwar {
+		// Renewal by either party: the two directions' competing risks,
+		// each with its own cure status, independent given the covariates
+		// (as the directed likelihood assumes).
+		pcR := w.ph[0].pcR
+		sv *= pcR + (1-pcR)*fastExp(-hR)
+	}
+	return sv
 }
 
 // postWar is the post-war chain of a phase from its index x = ln C̄ − ln Π
@@ -682,7 +696,14 @@ func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) fl
 // η = deter.PostWarTerm, the dyad covariates' term).
 // The driver swings of the durability inputs call it with the draw's x
 // cached (s1Only): the same arithmetic, so the same bits as evalPhase.
-func (s *structural) postWar(in []float64, x, hr float64) (s1, z, pc, hz float64) {
+//
+// The product is about renewed war by either party (docs/assess.md,
+// "Renewal by either party"): S_renew = S_{C→P}·S_{P→C}. The protégé's
+// direction takes the index at the reference (z = 0: the engine does not
+// model the protégé's decision), the war outcome swapped (s.pwR), and only
+// the ceasefire's own mechanisms, whose hazard ratio is hrBoth; its cured
+// share pcR and multiplier hzR are returned for the later years.
+func (s *structural) postWar(in []float64, x, hr, hrBoth float64) (s1, z, pc, hz, pcR, hzR float64) {
 	cs := &s.coef
 	z = in[cs.pwa] * (x - in[cs.xref])
 	pc = fastLogistic(in[cs.pc0] + in[cs.pc1]*z)
@@ -690,7 +711,21 @@ func (s *structural) postWar(in []float64, x, hr float64) (s1, z, pc, hz float64
 	// the fitted curve applies unchanged there) joins the index's −z in
 	// one exponential.
 	hz = hr * fastExp(s.pw.term(in)-z)
-	return survivalKL(in[cs.k], in[cs.lambda], pc, 1, hz), z, pc, hz
+	pcR = fastLogistic(in[cs.pc0])
+	hzR = hrBoth * fastExp(s.pwR.term(in))
+	k, lam := in[cs.k], in[cs.lambda]
+	s1 = survivalKL(k, lam, pc, 1, hz) * survivalKL(k, lam, pcR, 1, hzR)
+	return s1, z, pc, hz, pcR, hzR
+}
+
+// bothHR is phase p's hazard ratio of the mechanisms that bind both
+// parties (phase.hrBoth) for the draw's inputs in.
+func (s *structural) bothHR(in []float64, p int) float64 {
+	hr := 1.0
+	for _, h := range s.phases[p].hrBoth {
+		hr *= max(in[h], 0)
+	}
+	return hr
 }
 
 // s1Only reports whether input i moves the post-war P(deterrence) only

@@ -177,7 +177,7 @@ func (m *Model) driversStructural(ctx context.Context, cfg Config) ([]Driver, er
 			for _, h := range s.phases[0].hr {
 				hr *= max(w.x[h], 0)
 			}
-			s1, _, _, _ := s.postWar(w.x, px[i], hr)
+			s1, _, _, _, _, _ := s.postWar(w.x, px[i], hr, s.bothHR(w.x, 0))
 			sum += s1
 		}
 		return sum / float64(nd)

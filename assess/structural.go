@@ -43,6 +43,7 @@ type structural struct {
 	stage   string            // the stage used (scenario.EffectiveStage)
 	gen     covariateTerm     // general deterrence: the challenger covariates' term x'α
 	pw      covariateTerm     // post-war: the dyad covariates' log hazard ratio η
+	pwR     covariateTerm     // post-war, the protégé as the mover: η with the war outcome swapped
 	asOf    string
 	flags   []string
 }
@@ -63,6 +64,13 @@ type phase struct {
 	g     []sguar
 	arms  []int // arms-supply US$ bn slots
 	hr    []int // hazard-ratio slots of the mechanisms in force
+	// hrBoth are the slots of hr that bind both parties after a war (the
+	// ceasefire's own mechanisms: monitors, DMZ, joint commission,
+	// peacekeepers, a ceasefire_agreement's third-party guarantee): they
+	// also multiply the protégé's hazard of renewing the war (docs/assess.md,
+	// "Renewal by either party"). A guarantor's defence commitment deters
+	// the challenger only.
+	hrBoth []int
 }
 
 // sguar is one guarantor's structure in a phase.
@@ -504,7 +512,7 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 	c := s.c
 	sc := c.Scenario
 	ph := phase{start: start}
-	mech := map[string]bool{}
+	mech, both := map[string]bool{}, map[string]bool{}
 	coef := s.c.Coef()
 	for gi, gp := range c.Guarantors {
 		g := sguar{democ: -1}
@@ -600,6 +608,9 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 			}
 			if !gp.Sovereign && scenario.ThirdPartyGuarantee(ip.Type) {
 				mech[deter.HRThirdPartyGuarantee] = true
+				if ip.Type == scenario.CeasefireAgreement {
+					both[deter.HRThirdPartyGuarantee] = true
+				}
 			}
 			if gp.Organization != nil && (ip.Type == scenario.Tripwire || ip.Type == scenario.Advisers) {
 				mech[deter.HRPeacekeepers] = true
@@ -615,6 +626,9 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 				return ph, err
 			}
 			ph.hr = append(ph.hr, i)
+			if m != deter.HRThirdPartyGuarantee || both[m] {
+				ph.hrBoth = append(ph.hrBoth, i)
+			}
 		}
 	}
 	if len(ph.arms) > 0 && s.coef.arms < 0 {

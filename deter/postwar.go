@@ -74,3 +74,34 @@ func NationalIndex(c *Coefficients, cincC, cincP, deployC, deployP float64) floa
 	fC, fP := cincC*deployC, cincP*deployP
 	return LogWarCost(c, fP, fC, false) - math.Log(Contest(fC, fP, c.Gamma.Value))
 }
+
+// Swapped is the outcome for the other party: the protégé won when the
+// challenger lost, and the other way round; no decision and unknown are
+// symmetric.
+func (o WarOutcome) Swapped() WarOutcome {
+	switch o {
+	case ChallengerWon:
+		return ChallengerLost
+	case ChallengerLost:
+		return ChallengerWon
+	}
+	return o
+}
+
+// PostWarRenewal is P(no renewed war by T years, whichever party starts
+// it) from the day the war ended (docs/assess.md, "Renewal by either
+// party"): the directed fit gives each party's hazard of starting it, and
+// the two directions are competing risks, each with its own cure status,
+// independent given the covariates (as the directed likelihood assumes):
+//
+//	S_renew(T) = S_{C→P}(T) · S_{P→C}(T)
+//
+// S_{C→P} is PostWarSurvival with the challenger's relative index z and
+// hazard ratio hrC (its mechanisms and e^η); S_{P→C} has the index at the
+// reference (z = 0: the protégé's decision is not modelled) and hazard
+// ratio hrP (the ceasefire's own mechanisms and e^η with the war outcome
+// Swapped). It is the definition of failure of the post-war spells
+// (docs/cases.md, "Outcome") and of P(deterrence) after a war.
+func PostWarRenewal(c *Coefficients, z, years, hrC, hrP float64) float64 {
+	return PostWarSurvival(c, z, years, hrC) * PostWarSurvival(c, 0, years, hrP)
+}
