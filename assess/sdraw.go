@@ -658,8 +658,18 @@ func (s *structural) phaseEnd(p int, years float64) float64 {
 // because a curve with a high hazard has already lost its uncured share by
 // t_p (TestPostWarPhases).
 func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) float64 {
+	sv, r := s.directions(w, c, years)
+	return sv * r
+}
+
+// directions is survival by direction: the challenger's (the whole
+// survival off the post-war stage) and, after a war, the protégé's (1
+// otherwise). Renewal by either party is their product: the two
+// directions' competing risks, each with its own cure status, independent
+// given the covariates (as the directed likelihood assumes).
+func (s *structural) directions(w *swork, c *deter.Coefficients, years float64) (cp, pc float64) {
 	if years <= 0 {
-		return 1
+		return 1, 1
 	}
 	lnLam := fastLog(c.Lambda.Value)
 	h, hR, prev := 0.0, 0.0, 0.0 // cumulative hazards (C→P, P→C); (t_p/Λ)^K at the phase's start
@@ -676,16 +686,12 @@ func (s *structural) survival(w *swork, c *deter.Coefficients, years float64) fl
 		hR += (l1 - prev) * w.ph[p].hzR
 		prev = l1
 	}
-	pc := w.ph[0].pc
-	sv := pc + (1-pc)*fastExp(-h)
+	p0 := &w.ph[0]
+	cp, pc = p0.pc+(1-p0.pc)*fastExp(-h), 1
 	if s.postwar {
-		// Renewal by either party: the two directions' competing risks,
-		// each with its own cure status, independent given the covariates
-		// (as the directed likelihood assumes).
-		pcR := w.ph[0].pcR
-		sv *= pcR + (1-pcR)*fastExp(-hR)
+		pc = p0.pcR + (1-p0.pcR)*fastExp(-hR)
 	}
-	return sv
+	return cp, pc
 }
 
 // postWar is the post-war chain of a phase from its index x = ln C̄ − ln Π

@@ -272,6 +272,25 @@ type PostWarTrace struct {
 	// post-war spells' sample means.
 	DyadTerm    float64
 	HazardTotal float64 // mechanisms' HR × e^−z × e^η
+	// S1 and S10 are the challenger's direction's survival (C→P: it does
+	// not renew the war) at 1 and 10 years.
+	S1, S10 float64
+	// Protege is the other direction (P→C): the protégé renews the war.
+	// P(deterrence) after a war is renewal by either party, S_C→P(1) ·
+	// S_P→C(1) (docs/assess.md, "Renewal by either party").
+	Protege PostWarDirection
+}
+
+// PostWarDirection is the protégé's direction after a war: the index at
+// the reference (hazard ratio 1), the war outcome swapped, only the
+// ceasefire's own mechanisms (monitors, DMZ, joint commission,
+// peacekeepers, a ceasefire agreement's third-party guarantee).
+type PostWarDirection struct {
+	Cure        float64 // pc = L(cure_intercept)
+	MechanismHR float64 // the ceasefire's own mechanisms' hazard ratio
+	DyadTerm    float64 // η with the war outcome swapped
+	HazardTotal float64 // MechanismHR × e^η
+	S1, S10     float64 // survival at 1 and 10 years
 }
 
 // StructuralGuarantor is one guarantor's response equation, term by term.
@@ -303,6 +322,10 @@ func (m *Model) explainStructural() *StructuralTrace {
 		p0, c := w.ph[0], &w.coef
 		t.PostWar = &PostWarTrace{X: math.Log(o.Cbar) - math.Log(o.Pi), XRef: w.x[s.coef.xref], Weight: w.x[s.coef.pwa], Z: p0.z,
 			IndexHR: math.Exp(-p0.z), Cure: p0.pc, Shape: c.K.Value, Scale: c.Lambda.Value, HazardTotal: p0.hz, DyadTerm: s.pw.term(w.x)}
+		pw := t.PostWar
+		pw.S1, pw.Protege.S1 = s.directions(w, c, 1)
+		pw.S10, pw.Protege.S10 = s.directions(w, c, 10)
+		pw.Protege.Cure, pw.Protege.MechanismHR, pw.Protege.DyadTerm, pw.Protege.HazardTotal = p0.pcR, s.bothHR(w.x, 0), s.pwR.term(w.x), p0.hzR
 	}
 	for i, gp := range s.c.Guarantors {
 		x := w.idx[i]

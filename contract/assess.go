@@ -28,7 +28,7 @@ type Option struct {
 	InputHash string   `json:"input_hash" doc:"canonical hash of this option's scenario (after extends), with the engine override and the date when they apply"`
 	AsOf      string   `json:"as_of" doc:"the date the option is assessed at: a case's period start, else the run's date (--as-of, default today UTC)"`
 	Engine    string   `json:"engine" enum:"structural,udg" doc:"the engine that produced the figures"`
-	Stage     string   `json:"stage,omitempty" enum:"immediate,general,postwar" doc:"the deterrence stage the structural engine used (challenge.stage; an immediate file with a ceasefire agreement not ended is postwar: p_deterrence is then P(no renewed war in the first year)); absent for udg"`
+	Stage     string   `json:"stage,omitempty" enum:"immediate,general,postwar" doc:"the deterrence stage the structural engine used (challenge.stage; an immediate file with a ceasefire agreement not ended is postwar: p_deterrence is then P(no renewed war in the first year, by either party)); absent for udg"`
 	Flags     []string `json:"flags" doc:"fallbacks and caveats of the run (national capability standing in for the theatre balance, the UDG engine's caveat); empty when none"`
 	// Headline numbers.
 	PDeterrence  Estimate     `json:"p_deterrence" doc:"P(deterrence holds): the challenger does not attack when it decides now (stage postwar: no renewed war in the first year)"`

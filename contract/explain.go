@@ -146,19 +146,41 @@ type StructuralChain struct {
 }
 
 // PostWarChain is the post-war stage's durability at the medians
-// (docs/assess.md, "Post-war"): S(T) = pc + (1 − pc) exp(−(T/scale)^shape ·
-// hazard_ratio_total), and p_deterrence = S(1).
+// (docs/assess.md, "Post-war"): each direction is a cure Weibull,
+// S(T) = pc + (1 − pc) exp(−(T/scale)^shape · hazard_ratio_total), the
+// challenger's (C→P) with the fields below and the protégé's (P→C) in
+// protege; renewed war by either party is their product, and
+// p_deterrence = S_C→P(1) · S_P→C(1).
 type PostWarChain struct {
-	X                float64 `json:"x" doc:"ln C̄ − ln Π, the challenger's index"`
-	XRef             float64 `json:"x_ref" doc:"the reference index at which the fitted curve applies unchanged (model.durability.postwar_reference)"`
-	Weight           float64 `json:"weight" doc:"the index's slope as a log hazard ratio: model.durability.postwar_slope (fitted on directed post-war spells) or A1 carried over"`
-	Z                float64 `json:"z" doc:"weight · (x − x_ref)"`
-	IndexHazardRatio float64 `json:"index_hazard_ratio" doc:"exp(−z)"`
-	CuredShare       float64 `json:"cured_share" doc:"pc = L(cure_intercept + cure_index · z)"`
-	Shape            float64 `json:"shape" doc:"Weibull shape K"`
-	Scale            float64 `json:"scale" doc:"Weibull scale, years"`
-	DyadTerm         float64 `json:"dyad_term" doc:"eta, the dyad covariates' log hazard ratio (rivalry, contiguity, earlier wars; inputs challenge.*), 0 at the post-war spells' means"`
-	HazardRatioTotal float64 `json:"hazard_ratio_total" doc:"the mechanisms' hazard ratio × exp(−z) × exp(eta)"`
+	X                float64          `json:"x" doc:"ln C̄ − ln Π, the challenger's index"`
+	XRef             float64          `json:"x_ref" doc:"the reference index at which the fitted curve applies unchanged (model.durability.postwar_reference)"`
+	Weight           float64          `json:"weight" doc:"the index's slope as a log hazard ratio: model.durability.postwar_slope (fitted on directed post-war spells) or A1 carried over"`
+	Z                float64          `json:"z" doc:"weight · (x − x_ref)"`
+	IndexHazardRatio float64          `json:"index_hazard_ratio" doc:"exp(−z)"`
+	CuredShare       float64          `json:"cured_share" doc:"pc = L(cure_intercept + cure_index · z)"`
+	Shape            float64          `json:"shape" doc:"Weibull shape K"`
+	Scale            float64          `json:"scale" doc:"Weibull scale, years"`
+	DyadTerm         float64          `json:"dyad_term" doc:"eta, the dyad covariates' log hazard ratio (rivalry, contiguity, earlier wars; inputs challenge.*), 0 at the post-war spells' means"`
+	HazardRatioTotal float64          `json:"hazard_ratio_total" doc:"the mechanisms' hazard ratio × exp(−z) × exp(eta)"`
+	S1               float64          `json:"s1" doc:"the challenger's direction (C→P): P(the challenger does not renew the war within 1 year)"`
+	S10              float64          `json:"s10" doc:"the challenger's direction: P(the challenger does not renew the war within 10 years)"`
+	Protege          PostWarDirection `json:"protege" doc:"the protégé's direction (P→C): the index at the reference, the war outcome swapped, only the ceasefire's own mechanisms; P(no war by T) = S_C→P(T) · S_P→C(T)"`
+}
+
+// PostWarDirection is the protégé's direction after a war (P→C): the
+// engine does not model the protégé's decision or its guarantors'
+// restraint, so its index is at the reference (hazard ratio 1); the dyad
+// term reads the war outcome swapped; a guarantor's defence commitment
+// deters the challenger only, so only the ceasefire's own mechanisms
+// (monitors, DMZ, joint commission, peacekeepers, a ceasefire agreement's
+// third-party guarantee) enter.
+type PostWarDirection struct {
+	CuredShare       float64 `json:"cured_share" doc:"pc = L(cure_intercept)"`
+	MechanismHR      float64 `json:"mechanism_hazard_ratio" doc:"the ceasefire's own mechanisms' hazard ratio"`
+	DyadTerm         float64 `json:"dyad_term" doc:"eta with the war outcome swapped (challenger_won <-> challenger_lost)"`
+	HazardRatioTotal float64 `json:"hazard_ratio_total" doc:"mechanism_hazard_ratio × exp(dyad_term)"`
+	S1               float64 `json:"s1" doc:"P(the protégé does not renew the war within 1 year)"`
+	S10              float64 `json:"s10" doc:"P(the protégé does not renew the war within 10 years)"`
 }
 
 // ResponseSet is one responding set: P(exactly these respond) and the
@@ -207,7 +229,9 @@ func fromStructural(m *assess.Model, t *assess.StructuralTrace, version, hash st
 		Sets: []ResponseSet{}, Pi: t.Pi, CostBar: t.Cbar, Index: t.Index, HazardRatio: t.HR, Phases: t.Phases, Stage: t.Stage}
 	if p := t.PostWar; p != nil {
 		c.PostWar = &PostWarChain{X: p.X, XRef: p.XRef, Weight: p.Weight, Z: p.Z, IndexHazardRatio: p.IndexHR, CuredShare: p.Cure,
-			Shape: p.Shape, Scale: p.Scale, DyadTerm: p.DyadTerm, HazardRatioTotal: p.HazardTotal}
+			Shape: p.Shape, Scale: p.Scale, DyadTerm: p.DyadTerm, HazardRatioTotal: p.HazardTotal, S1: p.S1, S10: p.S10,
+			Protege: PostWarDirection{CuredShare: p.Protege.Cure, MechanismHR: p.Protege.MechanismHR, DyadTerm: p.Protege.DyadTerm,
+				HazardRatioTotal: p.Protege.HazardTotal, S1: p.Protege.S1, S10: p.Protege.S10}}
 	}
 	if t.General {
 		v := t.ChallengerTerm

@@ -110,8 +110,14 @@ func explainStructural(w io.Writer, e *contract.Explanation) error {
 		fmt.Fprintf(w, "   hazard ratio of the index e^−z = %.3f × the mechanisms' %.3f × the dyad's e^η = %.3f (η = %.3f: rivalry, contiguity, earlier wars; inputs challenge.*) = %.3f\n",
 			p.IndexHazardRatio, c.HazardRatio, math.Exp(p.DyadTerm), p.DyadTerm, p.HazardRatioTotal)
 		fmt.Fprintf(w, "   cured share pc = %.3f; Weibull K %.3f, Λ %.1f years\n", p.CuredShare, p.Shape, p.Scale)
-		fmt.Fprintf(w, "   S(T) = pc + (1 − pc)·exp(−(T/Λ)^K · %.3f); P(deterrence) = S(1) = %.3f; P(war in the first year) %.3f\n",
-			p.HazardRatioTotal, e.PDeterrence, e.PWar)
+		fmt.Fprintf(w, "   challenger renews (C→P): S(T) = pc + (1 − pc)·exp(−(T/Λ)^K · %.3f); S(1) = %.3f, S(10) = %.3f\n",
+			p.HazardRatioTotal, p.S1, p.S10)
+		r := p.Protege
+		fmt.Fprintf(w, "   protégé renews (P→C; index at the reference, war outcome swapped, only the ceasefire's own mechanisms):\n")
+		fmt.Fprintf(w, "   hazard ratio = the ceasefire's mechanisms' %.3f × e^η = %.3f (η = %.3f) = %.3f; pc = %.3f; S(1) = %.3f, S(10) = %.3f\n",
+			r.MechanismHR, math.Exp(r.DyadTerm), r.DyadTerm, r.HazardRatioTotal, r.CuredShare, r.S1, r.S10)
+		fmt.Fprintf(w, "   renewed war by either party: P(deterrence) = S_C→P(1)·S_P→C(1) = %.3f; P(war in the first year) %.3f\n",
+			e.PDeterrence, e.PWar)
 		fmt.Fprintf(w, "   %d phase(s) of instruments in force, S chained across them:", c.Phases)
 		return explainTail(w, e)
 	}

@@ -34,7 +34,7 @@ See docs/assess.md for the method and its caveats.</small></p>
 <td class="{{yesno .Committed}}">{{yesno .Committed}}</td><td class="{{yesno .Capable}}">{{yesno .Capable}}</td><td>{{fails .Fails}}</td><td><code>{{.InputHash}}</code></td></tr>
 {{end}}</table>
 <p><small>P(deterrence): the challenger does not attack when it decides now, given the guarantee; after a war
-(stage postwar) P(no renewed war in the first year), from the post-war spells with the deterrence index as a hazard ratio. No war by year T:
+(stage postwar) P(no renewed war in the first year, whichever party starts it), from the post-war spells for each party, the deterrence index as a hazard ratio of the challenger's. No war by year T:
 the same decision (an attack that ends in a climb-down is not a war), then yearly re-decisions at the same odds;
 so no war at 1 year is at least P(deterrence), and it falls with T.</small></p>
 <h2>Durability: P(no renewed war by year)</h2>

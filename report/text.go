@@ -66,10 +66,11 @@ func outcomeText(outcome string) string {
 // Legend says what the summary's two headline numbers measure, so that a
 // reader does not take them for the same thing.
 const Legend = `P(DETERRENCE): the challenger does not attack when it decides now, given the guarantee; after a war
-(stage postwar, e.g. every Ukraine option) P(no renewed war in the first year).
+(stage postwar, e.g. every Ukraine option) P(no renewed war in the first year, whichever party starts it).
 NO WAR Ty: P(DETERRENCE) times P(no attack by year T | none now): a challenger type that persists, with a
 hazard that declines over time (cure Weibull; docs/assess.md). After a war: the post-war spells' survival
-from the war's end, the deterrence index as a hazard ratio. It falls with T.`
+from the war's end for each party, the deterrence index as a hazard ratio of the challenger's; no renewed
+war by either. It falls with T.`
 
 // Table writes the terminal summary: one row per option, then each
 // option's guarantors, drivers and analogues.

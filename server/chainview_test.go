@@ -60,7 +60,7 @@ model: {engine: udg}
 	}
 	p := page(postwar)
 	for _, want := range []string{"There is no crisis game after a war", "index x = ln C̄ − ln Π", "dyad covariates η",
-		"<code>challenge.rivalry</code> = 1", "<code>challenge.earlier_wars</code> = 0", "P(deterrence) = S(1) =",
+		"<code>challenge.rivalry</code> = 1", "<code>challenge.earlier_wars</code> = 0", "P(deterrence) = S<sub>C→P</sub>(1)·S<sub>P→C</sub>(1) =", "The other direction: the protégé renews the war (P→C)", "the protégé renews (P→C)",
 		"P(no war by 1y)", "P(no war by 5y)", "P(no war by 10y)", "{uk,france}"} {
 		if !strings.Contains(p, want) {
 			t.Errorf("post-war page lacks %q", want)
