@@ -13,11 +13,11 @@ const designExample = "../../examples/ukraine-2025/design/tripwire-size.yaml"
 func TestDesignFileAndFlags(t *testing.T) {
 	dir := t.TempDir()
 	svg := filepath.Join(dir, "p.svg")
-	// The file asks P(no war in ten years) >= 0.9; after a war the engine
-	// puts every package near 0.88 (the post-war slope fitted on directed
-	// spells is near 0, docs/fit.md), so the test asks 0.85 to see a
-	// recommendation.
-	out, errs, code := runData(t, "design", designExample, "--samples", "500", "--target", "0.5", "--target-nowar", "0.85", "--svg", svg, "-q")
+	// The file asks P(no war in ten years) >= 0.8, which every package
+	// reaches by a hair (about 0.80 under renewal by either party, the
+	// post-war slope near 0, docs/fit.md); with 300-500 draws the estimate
+	// moves by more, so the test asks 0.75 to see a recommendation.
+	out, errs, code := runData(t, "design", designExample, "--samples", "500", "--target", "0.5", "--target-nowar", "0.75", "--svg", svg, "-q")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -32,7 +32,7 @@ func TestDesignFileAndFlags(t *testing.T) {
 		t.Errorf("svg: %v", err)
 	}
 	report := filepath.Join(dir, "d.html")
-	if _, errs, code := runData(t, "design", designExample, "--samples", "300", "--target", "0.5", "--target-nowar", "0.85", "--report", report, "-q"); code != 0 {
+	if _, errs, code := runData(t, "design", designExample, "--samples", "300", "--target", "0.5", "--target-nowar", "0.75", "--report", report, "-q"); code != 0 {
 		t.Fatalf("report: exit %d: %s", code, errs)
 	}
 	if b, _ := os.ReadFile(report); !strings.Contains(string(b), "<svg") || !strings.Contains(string(b), "RECOMMENDED") {
