@@ -130,6 +130,9 @@ type Result struct {
 	Bases        []BaseRow
 	Durability   DurabilityReport
 	General      GeneralReport
+	// GeneralSlope is the pre-registered comparison of the general stage's
+	// index slope (docs/fit.md); reported, not yet read by the engine.
+	GeneralSlope GeneralSlopeReport
 	Rho          RhoFit
 	// Joined is the ATOP x COW tabulation behind the security-assurance
 	// judgment (reported, not fitted; see JoinedTable).
@@ -232,6 +235,15 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	res.General.Reference = huthReference(ks, f)
 	fillGeneral(c, res.General)
+
+	step("general stage: the index slope on the MID dyad-years (pre-registered), 10-fold CV by dyad")
+	gRows, err := evidence.GeneralSample(generalFrom, generalTo)
+	if err != nil {
+		return nil, err
+	}
+	if res.GeneralSlope, err = fitGeneralSlope(ctx, gRows, c, o.Folds, o.Seed); err != nil {
+		return nil, err
+	}
 	c.DIRef = postWarReference(ks, f)
 
 	fillJudgments(c)

@@ -314,6 +314,7 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	tw.Flush()
 	fmt.Fprintf(w, "Huth reference di_ref: mean index ln Cbar - ln Pi over Huth's crises %.3f (SE %.3f); the post-war stage reads it only with the carry-over A1 (pw_slope not adopted)\n",
 		c.DIRef.Value, c.DIRef.SE)
+	printGeneralSlope(w, r.GeneralSlope)
 
 	fmt.Fprintln(w, "\nCoefficients (deter.Coefficients; * = labelled judgment, the reasons are in coefficients.json)")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -423,4 +424,37 @@ func printPostWarGuar(w io.Writer, d fit.DurabilityReport) {
 	}
 	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): M3 %.2f vs adopted %.2f (difference %+.2f, SE %.2f): %s\n",
 		cv.Folds, cv.Dyads, cv.Seed, cv.M3, cv.Adopted, cv.M3-cv.Adopted, cv.SE, verdict)
+}
+
+// printGeneralSlope prints the pre-registered general-stage slope of the
+// index on the MID dyad-years (docs/fit.md, "General-stage slope").
+func printGeneralSlope(w io.Writer, g fit.GeneralSlopeReport) {
+	fmt.Fprintf(w, "General-stage slope of the index (pre-registered, docs/fit.md): %d directed dyad-years with both CINCs in t-1 (%d dropped for a missing CINC), %d onsets; x from %.3f to %.3f (median %.3f), mean x of onset years %.3f\n",
+		g.DyadYears, g.Dropped, g.Onsets, g.IndexMin, g.IndexMax, g.IndexMedian, g.OnsetMeanIndex)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "model\tslope b (SE)\treference x̄\tintercept (SE)\t%s\tlog-lik\tCV log-lik\n", strings.Join(fit.GeneralNames, "\t"))
+	names := [3]string{"G1 fitted slope", "G0 carry-over (A1)", "G2 no slope"}
+	for m, f := range g.Fits {
+		b := fmt.Sprintf("%.4f (%.4f)", f.Slope, f.SlopeSE)
+		if f.Held {
+			b = fmt.Sprintf("%.4f (held)", f.Slope)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%.3f\t%.4f (%.4f)", names[m], b, f.Ref, f.Intercept, f.InterceptSE)
+		for j := range f.Coef {
+			fmt.Fprintf(tw, "\t%.3f (%.3f)", f.Coef[j], f.SE[j])
+		}
+		fmt.Fprintf(tw, "\t%.2f\t%.2f\n", f.LogLik, g.CV[m])
+	}
+	tw.Flush()
+	if g1 := g.Fits[fit.GenG1]; g1.Boundary {
+		fmt.Fprintf(w, "G1: the mode is at the boundary b = 0 (the unrestricted mode is negative); 95%% profile upper bound %.4f, SE reported as bound / 1.96; x / 2 SD scale %.3f\n", g1.Upper95, g1.Scale)
+	} else {
+		fmt.Fprintf(w, "G1: SE of b from the observed information; x / 2 SD scale %.3f\n", g1.Scale)
+	}
+	verdict := "G1 adopted by the rule (not yet read by the engine)"
+	if !g.Adopted {
+		verdict = "G1 not adopted: the engine keeps A1 and the Huth reference"
+	}
+	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): G1 - G0 %+.2f (SE %.2f), G1 - G2 %+.2f: %s\n",
+		g.Folds, g.Dyads, g.Seed, g.CV[fit.GenG1]-g.CV[fit.GenG0], g.DiffSE, g.CV[fit.GenG1]-g.CV[fit.GenG2], verdict)
 }

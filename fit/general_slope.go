@@ -1,0 +1,499 @@
+package fit
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sort"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/guarantor/guarantor/capability"
+	"github.com/guarantor/guarantor/deter"
+	"github.com/guarantor/guarantor/evidence"
+)
+
+// The general stage's index slope measured on its own data (docs/fit.md,
+// "General-stage slope of the structural index (pre-registered)"). The
+// general fit above reads the dyad-years at the Huth-average index and
+// carries A1 over from 58 crises; here each dyad-year gets the index of
+// the bare dyad from national capability in the previous year
+// (deter.NationalIndex, the post-war fit's function) and three models are
+// compared by 10-fold CV by undirected dyad: G1 (slope fitted, b >= 0), G0
+// (b held at the Huth A1) and G2 (b = 0, reported only).
+
+// GenSlopeRow is one directed dyad-year of the slope comparison.
+type GenSlopeRow struct {
+	X       [deter.NumChallengerCovariates]float64
+	Index   float64 // x_{A→B,t} from CINC in t − 1
+	NoOnset bool
+	Dyad    int64 // undirected dyad key (the general CV's)
+}
+
+// dyadKey is the general CV's undirected dyad key.
+func dyadKey(a, b int) int64 {
+	return int64(min(a, b))*10000 + int64(max(a, b))
+}
+
+// GeneralSlopeRows gives each dyad-year the bare dyad's index from the
+// two states' CINC in the previous year; rows with either CINC missing
+// are dropped and counted.
+func GeneralSlopeRows(rows []evidence.GeneralDyadYear, c *deter.Coefficients, cinc *capability.Index) (out []GenSlopeRow, dropped int) {
+	out = make([]GenSlopeRow, 0, len(rows))
+	for _, r := range rows {
+		ca, errA := cinc.CINC(r.A, r.Year-1)
+		cb, errB := cinc.CINC(r.B, r.Year-1)
+		if errA != nil || errB != nil {
+			dropped++
+			continue
+		}
+		out = append(out, GenSlopeRow{X: covariates(r), Index: deter.NationalIndex(c, ca, cb, NationalDeployChallenger, NationalDeployProtege),
+			NoOnset: !r.Onset, Dyad: dyadKey(r.A, r.B)})
+	}
+	return out, dropped
+}
+
+// GenSlopeFit is one model of the comparison, on the original scales.
+type GenSlopeFit struct {
+	Intercept, InterceptSE float64 // at the covariate means and x = Ref
+	Coef, SE, Means        []float64
+	Slope, SlopeSE         float64 // b; SE from the information, or the profile bound / 1.96
+	Ref, Scale             float64 // x̄ and 2 SD of x over the fitting rows
+	Held                   bool    // b held (G0, G2)
+	Boundary               bool    // G1's mode at b = 0: SlopeSE is the profile one
+	Upper95                float64 // the profile bound when Boundary
+	LogLik, Penalised      float64 // at the mode, on the fitting rows
+}
+
+// Predict is P(no onset) for covariates x and index v.
+func (f *GenSlopeFit) Predict(x []float64, v float64) float64 {
+	eta := f.Intercept + f.Slope*(v-f.Ref)
+	for j, xv := range x {
+		eta += f.Coef[j] * (xv - f.Means[j])
+	}
+	return logistic(eta)
+}
+
+// ErrGenSlope reports a Newton iteration that did not converge.
+var ErrGenSlope = errors.New("general-stage slope fit: Newton's method did not converge")
+
+// slopeDesign is the standardised design of a set of rows: column 0 the
+// intercept, 1..k the covariates as the general fit scales them, k+1 the
+// index centred and divided by 2 SD.
+type slopeDesign struct {
+	z            [][]float64
+	y            []bool
+	means, sc    []float64
+	ref, scale   float64
+	nRows        int
+	covariateDim int
+}
+
+func newSlopeDesign(rows []GenSlopeRow) (*slopeDesign, error) {
+	const k = deter.NumChallengerCovariates
+	n := float64(len(rows))
+	if n == 0 {
+		return nil, fmt.Errorf("general-stage slope fit: no dyad-years")
+	}
+	d := &slopeDesign{means: make([]float64, k), sc: make([]float64, k), nRows: len(rows), covariateDim: k}
+	binary := make([]bool, k)
+	for j := range binary {
+		binary[j] = true
+	}
+	for _, r := range rows {
+		d.ref += r.Index
+		for j, v := range r.X {
+			d.means[j] += v
+			binary[j] = binary[j] && (v == 0 || v == 1)
+		}
+	}
+	d.ref /= n
+	var vx float64
+	for _, r := range rows {
+		vx += (r.Index - d.ref) * (r.Index - d.ref)
+	}
+	d.scale = 2 * math.Sqrt(vx/n)
+	if !(d.scale > 0) {
+		return nil, fmt.Errorf("general-stage slope fit: the index does not vary")
+	}
+	for j := range d.means {
+		d.means[j] /= n
+		d.sc[j] = 1
+		if !binary[j] {
+			var v float64
+			for _, r := range rows {
+				v += (r.X[j] - d.means[j]) * (r.X[j] - d.means[j])
+			}
+			if s := 2 * math.Sqrt(v/n); s > 0 {
+				d.sc[j] = s
+			}
+		}
+	}
+	d.z, d.y = make([][]float64, len(rows)), make([]bool, len(rows))
+	buf := make([]float64, len(rows)*(k+2))
+	for i, r := range rows {
+		z := buf[i*(k+2) : (i+1)*(k+2)]
+		z[0] = 1
+		for j := range k {
+			z[j+1] = (r.X[j] - d.means[j]) / d.sc[j]
+		}
+		z[k+1] = (r.Index - d.ref) / d.scale
+		d.z[i], d.y[i] = z, r.NoOnset
+	}
+	return d, nil
+}
+
+// slopeFree marks the slope as a free parameter in fitAt.
+var slopeFree = math.NaN()
+
+// fitAt maximises the penalised likelihood with the slope free (held is
+// NaN) or held at held (on the original scale of x). The prior: Cauchy(0,
+// 10) on the intercept, Cauchy(0, 2.5) on each standardised slope, the
+// index's included (also when held, so penalised values compare across
+// held values: the profile).
+func (d *slopeDesign) fitAt(held float64, start []float64) (*GenSlopeFit, []float64, error) {
+	k := d.covariateDim
+	free := math.IsNaN(held)
+	p := k + 1
+	if free {
+		p++
+	}
+	heldZ := 0.0
+	if !free {
+		heldZ = held * d.scale
+	}
+	scale := func(j int) float64 {
+		if j == 0 {
+			return 10
+		}
+		return 2.5
+	}
+	obj := func(b []float64, grad []float64, hess *mat.SymDense) (f, ll float64) {
+		if grad != nil {
+			clear(grad)
+			hess.Zero()
+		}
+		for i, z := range d.z {
+			eta := heldZ * z[k+1]
+			for j := range b {
+				eta += b[j] * z[j]
+			}
+			var l float64
+			if d.y[i] {
+				l = logLogistic(eta)
+			} else {
+				l = logLogistic(-eta)
+			}
+			ll += l
+			if grad == nil {
+				continue
+			}
+			q := logistic(eta)
+			g, h := q, q*(1-q)
+			if d.y[i] {
+				g = q - 1
+			}
+			for r := range p {
+				grad[r] += g * z[r]
+				hz := h * z[r]
+				for c := r; c < p; c++ {
+					hess.SetSym(r, c, hess.At(r, c)+hz*z[c])
+				}
+			}
+		}
+		f = -ll
+		for j, v := range b {
+			s := scale(j)
+			f -= logCauchy(v, s)
+			if grad != nil {
+				grad[j] += 2 * v / (s*s + v*v)
+				hess.SetSym(j, j, hess.At(j, j)+2*(s*s-v*v)/((s*s+v*v)*(s*s+v*v)))
+			}
+		}
+		if !free {
+			f -= logCauchy(heldZ, 2.5)
+		}
+		return f, ll
+	}
+	b := make([]float64, p)
+	if len(start) == p {
+		copy(b, start)
+	} else {
+		var K float64
+		for _, y := range d.y {
+			if y {
+				K++
+			}
+		}
+		b[0] = math.Log(K / (float64(d.nRows) - K))
+	}
+	grad := make([]float64, p)
+	hess := mat.NewSymDense(p, nil)
+	step := mat.NewVecDense(p, nil)
+	trial := make([]float64, p)
+	f, _ := obj(b, grad, hess)
+	it := 0
+	for ; it < 100; it++ {
+		var ch mat.Cholesky
+		if !ch.Factorize(hess) {
+			return nil, nil, fmt.Errorf("%w: Hessian not positive definite at iteration %d", ErrGenSlope, it)
+		}
+		if err := ch.SolveVecTo(step, mat.NewVecDense(p, grad)); err != nil {
+			return nil, nil, fmt.Errorf("%w: %v", ErrGenSlope, err)
+		}
+		t, moved := 1.0, false
+		for half := 0; half < 40; half++ {
+			for j := range b {
+				trial[j] = b[j] - t*step.AtVec(j)
+			}
+			if ft, _ := obj(trial, nil, nil); ft <= f {
+				copy(b, trial)
+				moved = true
+				break
+			}
+			t /= 2
+		}
+		big := 0.0
+		for j := range b {
+			big = math.Max(big, math.Abs(t*step.AtVec(j)))
+		}
+		f, _ = obj(b, grad, hess)
+		if !moved || big < newtonTol {
+			break
+		}
+	}
+	if it == 100 {
+		return nil, nil, ErrGenSlope
+	}
+	var ch mat.Cholesky
+	if !ch.Factorize(hess) {
+		return nil, nil, fmt.Errorf("%w: Hessian not positive definite at the mode", ErrGenSlope)
+	}
+	var cov mat.SymDense
+	if err := ch.InverseTo(&cov); err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", ErrGenSlope, err)
+	}
+	_, ll := obj(b, nil, nil)
+	sf := &GenSlopeFit{Intercept: b[0], InterceptSE: math.Sqrt(cov.At(0, 0)), Coef: make([]float64, k), SE: make([]float64, k),
+		Means: d.means, Ref: d.ref, Scale: d.scale, Held: !free, Slope: held, LogLik: ll, Penalised: -f}
+	for j := range k {
+		sf.Coef[j] = b[j+1] / d.sc[j]
+		sf.SE[j] = math.Sqrt(cov.At(j+1, j+1)) / d.sc[j]
+	}
+	if free {
+		sf.Slope = b[k+1] / d.scale
+		sf.SlopeSE = math.Sqrt(cov.At(k+1, k+1)) / d.scale
+	}
+	return sf, b, nil
+}
+
+// fitG1 is G1: the slope fitted and restricted to b >= 0. With the
+// unrestricted mode below 0 the restricted mode is b = 0 (G2's fit) and
+// the SE is the 95% profile upper bound / 1.96.
+func (d *slopeDesign) fitG1() (*GenSlopeFit, error) {
+	f, _, err := d.fitAt(slopeFree, nil)
+	if err != nil {
+		return nil, err
+	}
+	if f.Slope >= 0 {
+		return f, nil
+	}
+	at0, warm, err := d.fitAt(0, nil)
+	if err != nil {
+		return nil, err
+	}
+	drop := func(b float64) (float64, error) {
+		g, _, err := d.fitAt(b, warm)
+		if err != nil {
+			return 0, err
+		}
+		return at0.Penalised - g.Penalised - profileDrop, nil
+	}
+	lo, hi := 0.0, 0.01/d.scale
+	for {
+		v, err := drop(hi)
+		if err != nil {
+			return nil, err
+		}
+		if v > 0 {
+			break
+		}
+		lo, hi = hi, 2*hi
+		if hi > 1e3 {
+			return nil, fmt.Errorf("general-stage slope fit: the profile does not fall by %.2f", profileDrop)
+		}
+	}
+	for hi-lo > profileTol*hi {
+		m := (lo + hi) / 2
+		v, err := drop(m)
+		if err != nil {
+			return nil, err
+		}
+		if v > 0 {
+			hi = m
+		} else {
+			lo = m
+		}
+	}
+	at0.Held, at0.Boundary = false, true
+	at0.Upper95 = (lo + hi) / 2
+	at0.SlopeSE = at0.Upper95 / 1.96
+	return at0, nil
+}
+
+// GenSlopeModel names the three models of the comparison.
+type GenSlopeModel int
+
+const (
+	GenG1 GenSlopeModel = iota // b fitted, >= 0
+	GenG0                      // b held at the Huth A1 (the carry-over)
+	GenG2                      // b = 0
+)
+
+// fitSlopeModel fits model m on rows; a1 is the carry-over's slope.
+func fitSlopeModel(rows []GenSlopeRow, m GenSlopeModel, a1 float64) (*GenSlopeFit, error) {
+	d, err := newSlopeDesign(rows)
+	if err != nil {
+		return nil, err
+	}
+	switch m {
+	case GenG1:
+		return d.fitG1()
+	case GenG0:
+		f, _, err := d.fitAt(a1, nil)
+		return f, err
+	default:
+		f, _, err := d.fitAt(0, nil)
+		return f, err
+	}
+}
+
+// GeneralSlopeReport is the pre-registered comparison.
+type GeneralSlopeReport struct {
+	DyadYears, Onsets, Dropped int
+	A1                         float64 // the carry-over's slope (Huth)
+	IndexMin, IndexMedian      float64
+	IndexMax, OnsetMeanIndex   float64
+	Fits                       [3]GenSlopeFit // G1, G0, G2
+	Folds                      int
+	Seed                       uint64
+	Dyads                      int
+	CV                         [3]float64 // summed held-out log-likelihoods
+	DiffSE                     float64    // SE of CV(G1) − CV(G0) over dyads
+	Adopted                    bool       // CV(G1) > CV(G0)
+}
+
+// slopeFolds deals the undirected dyads into folds as crossValidateGeneral
+// does (the same sorted keys, the same shuffle), so the folds are the
+// general fit's.
+func slopeFolds(rows []GenSlopeRow, all []evidence.GeneralDyadYear, folds int, seed uint64) (map[int64]int, int, error) {
+	var keys []int64
+	seen := map[int64]bool{}
+	for _, r := range all {
+		if k := dyadKey(r.A, r.B); !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	if folds < 2 || folds > len(keys) {
+		return nil, 0, fmt.Errorf("general-stage slope CV: %d folds for %d dyads", folds, len(keys))
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
+	rng.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+	fold := make(map[int64]int, len(keys))
+	for i, k := range keys {
+		fold[k] = i % folds
+	}
+	used := map[int64]bool{}
+	for _, r := range rows {
+		used[r.Dyad] = true
+	}
+	return fold, len(used), nil
+}
+
+// fitGeneralSlope runs the pre-registered comparison: c supplies the
+// Huth γ, c0, c1 of the index and the carry-over's A1.
+func fitGeneralSlope(ctx context.Context, all []evidence.GeneralDyadYear, c *deter.Coefficients, folds int, seed uint64) (GeneralSlopeReport, error) {
+	cinc, err := capability.Default()
+	if err != nil {
+		return GeneralSlopeReport{}, err
+	}
+	rows, dropped := GeneralSlopeRows(all, c, cinc)
+	r := GeneralSlopeReport{DyadYears: len(rows), Dropped: dropped, A1: c.A1.Value, Folds: folds, Seed: seed}
+	if len(rows) == 0 {
+		return r, fmt.Errorf("general-stage slope: no dyad-year has both CINCs")
+	}
+	xs := make([]float64, len(rows))
+	for i, row := range rows {
+		xs[i] = row.Index
+		if !row.NoOnset {
+			r.Onsets++
+			r.OnsetMeanIndex += row.Index
+		}
+	}
+	if r.Onsets > 0 {
+		r.OnsetMeanIndex /= float64(r.Onsets)
+	}
+	sort.Float64s(xs)
+	r.IndexMin, r.IndexMedian, r.IndexMax = xs[0], xs[len(xs)/2], xs[len(xs)-1]
+	for m := range r.Fits {
+		f, err := fitSlopeModel(rows, GenSlopeModel(m), r.A1)
+		if err != nil {
+			return r, fmt.Errorf("general-stage slope, model %d: %w", m, err)
+		}
+		r.Fits[m] = *f
+	}
+	fold, nd, err := slopeFolds(rows, all, folds, seed)
+	if err != nil {
+		return r, err
+	}
+	r.Dyads = nd
+	perDyad := map[int64]float64{} // held-out G1 − G0 per dyad
+	for f := range folds {
+		if err := ctx.Err(); err != nil {
+			return r, err
+		}
+		var train, test []GenSlopeRow
+		for _, row := range rows {
+			if fold[row.Dyad] == f {
+				test = append(test, row)
+			} else {
+				train = append(train, row)
+			}
+		}
+		var fs [3]*GenSlopeFit
+		for m := range fs {
+			if fs[m], err = fitSlopeModel(train, GenSlopeModel(m), r.A1); err != nil {
+				return r, fmt.Errorf("general-stage slope CV, fold %d of %d, model %d: %w", f+1, folds, m, err)
+			}
+		}
+		for _, row := range test {
+			var ls [3]float64
+			for m, sf := range fs {
+				p := sf.Predict(row.X[:], row.Index)
+				if row.NoOnset {
+					ls[m] = math.Log(p)
+				} else {
+					ls[m] = math.Log1p(-p)
+				}
+				r.CV[m] += ls[m]
+			}
+			perDyad[row.Dyad] += ls[GenG1] - ls[GenG0]
+		}
+	}
+	var mean, ss float64
+	for _, v := range perDyad {
+		mean += v
+	}
+	mean /= float64(len(perDyad))
+	for _, v := range perDyad {
+		ss += (v - mean) * (v - mean)
+	}
+	n := float64(len(perDyad))
+	r.DiffSE = math.Sqrt(n * ss / (n - 1))
+	r.Adopted = r.CV[GenG1] > r.CV[GenG0]
+	return r, nil
+}
