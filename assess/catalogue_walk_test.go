@@ -94,7 +94,7 @@ option:
 		kind = "limited_seizure"
 	case key == "response.grey_zone":
 		kind = "grey_zone"
-	case key == "challenger.general" || slices.Contains(scenario.ChallengerCovariateKeys(), e.Name):
+	case key == "challenger.general" || key == "challenger.general_slope" || key == "challenger.general_reference" || slices.Contains(scenario.ChallengerCovariateKeys(), e.Name):
 		kind = "invasion, stage: general"
 	case key == "durability.war_won":
 		kind = "invasion, stage: postwar, war_outcome: challenger_won"

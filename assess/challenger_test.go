@@ -96,7 +96,12 @@ func TestChallengerCovariatesDerived(t *testing.T) {
 		}
 		return m.st.point[i]
 	}
-	c.A0.Value, c.A1.Value, c.AGeneral.Value = med("model.challenger.intercept"), med("model.challenger.weight"), med("model.challenger.general")
+	c.AGeneral.Value = med("model.challenger.general")
+	if c.GeneralSlopeFitted() {
+		c.GenSlope.Value, c.GenRef.Value = med("model.challenger.general_slope"), med("model.challenger.general_reference")
+	} else {
+		c.A0.Value, c.A1.Value = med("model.challenger.intercept"), med("model.challenger.weight")
+	}
 	for j, e := range c.ChallengerEstimates() {
 		e.Value = med(scenario.ChallengerCovariateKeys()[j])
 	}
@@ -286,5 +291,48 @@ func TestUDGSaysItIgnoresTheStage(t *testing.T) {
 		if got := hasFlag(r.Flags, "is not read by the UDG engine"); c.want == "" && got || c.want != "" && !hasFlag(r.Flags, c.want) {
 			t.Errorf("stage %s: flags %q, want %q", c.stage, r.Flags, c.want)
 		}
+	}
+}
+
+// With the general stage's own slope fitted (docs/fit.md, "General-stage
+// slope"), the index at the medians is general + x'α + b·(x − x̄) by hand,
+// explain reports the term, and a file's intercept or weight (A0, A1,
+// which the general stage then does not read) is flagged, not dropped.
+func TestGeneralStageOwnSlope(t *testing.T) {
+	if !deter.Default().GeneralSlopeFitted() {
+		t.Skip("the committed coefficient set carries A1 over to the general stage")
+	}
+	m := generalModel(t, "period: {start: 2004-01}", "")
+	st := m.explainStructural()
+	g := st.GeneralSlope
+	if g == nil {
+		t.Fatal("no general slope in the trace")
+	}
+	c := deter.Default()
+	// b is drawn from its normal truncated at 0: its median sits a hair above the estimate.
+	if math.Abs(g.Slope-c.GenSlope.Value) > 1e-3*c.GenSlope.SE || g.Ref != c.GenRef.Value || g.Intercept != c.AGeneral.Value {
+		t.Errorf("trace b %v x̄ %v intercept %v; committed %v %v %v", g.Slope, g.Ref, g.Intercept, c.GenSlope.Value, c.GenRef.Value, c.AGeneral.Value)
+	}
+	want := g.Intercept + st.ChallengerTerm + g.Slope*(math.Log(st.Cbar)-math.Log(st.Pi)-g.Ref)
+	if math.Abs(st.Index-want) > 1e-6 {
+		t.Errorf("index %.9f, by hand %.9f", st.Index, want)
+	}
+	if math.Abs(st.PSQ-1/(1+math.Exp(-want))) > 1e-6 {
+		t.Errorf("P(SQ) %.9f, L(index) %.9f", st.PSQ, 1/(1+math.Exp(-want)))
+	}
+	if hasFlag(m.st.flags, "model.challenger.weight") {
+		t.Errorf("weight flagged though the file does not set it: %q", m.st.flags)
+	}
+	src := strings.Replace(strings.Replace(generalFile, "%s", "period: {start: 2004-01}", 1), "%s", "", 1) + "model: {challenger: {weight: 2, intercept: 1}}\n"
+	s, err := scenario.Parse("general.yaml", []byte(src), scenario.Options{Countries: Countries})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2 := compileScenario(t, s)
+	if !hasFlag(m2.st.flags, "model.challenger.weight") || !hasFlag(m2.st.flags, "model.challenger.intercept") {
+		t.Errorf("a file's weight and intercept under stage general not flagged: %q", m2.st.flags)
+	}
+	if st2 := m2.explainStructural(); math.Abs(st2.Index-st.Index) > 1e-9 {
+		t.Errorf("the file's weight and intercept moved the general stage's index: %v -> %v", st.Index, st2.Index)
 	}
 }

@@ -205,6 +205,14 @@ func (s *structural) setCoef(w *swork) {
 	set(&c.A0, cs.a0)
 	set(&c.A1, cs.a1)
 	set(&c.AGeneral, cs.ag)
+	if cs.gsl >= 0 {
+		// The general stage's own slope (deter.GeneralLogit reads it when
+		// GeneralSlopeFitted): the draw's values, marked as fitted since
+		// w.coef carries only the scalars.
+		set(&c.GenSlope, cs.gsl)
+		set(&c.GenRef, cs.gref)
+		c.GenSlope.Method, c.GenSlope.Prior = drawnFitted, ""
+	}
 	set(&c.K, cs.k)
 	set(&c.Lambda, cs.lambda)
 	set(&c.PC0, cs.pc0)
@@ -774,3 +782,7 @@ func survivalKL(k, lam, pc, years, hr float64) float64 {
 	h := fastExp(k*(fastLog(years)-fastLog(lam))) * hr
 	return pc + (1-pc)*fastExp(-h)
 }
+
+// drawnFitted marks a draw's coefficient as the fitted one (a Method that
+// is not empty), for the deter functions that choose by provenance.
+const drawnFitted = "fitted (the draw's value)"

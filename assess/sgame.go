@@ -30,8 +30,15 @@ func (m *Model) structuralGame() (*game.Tree, error) {
 	s.eval(w)
 	s.evalPhase(w, 0) // leave phase 0's sets in w
 	c := &w.coef
-	a := c.A0.Value + c.AGeneral.Value + w.xalpha // AGeneral and x'α are 0 unless the stage is general
-	mu, scale := -a/c.A1.Value, 1/c.A1.Value
+	a, weight := c.A0.Value, c.A1.Value
+	if s.general {
+		a, weight = deter.GeneralLogit(c) // the general stage's own slope when fitted
+	}
+	a += w.xalpha // 0 unless the stage is general
+	if !(weight > 0) {
+		return nil, fmt.Errorf("structural game: the index's slope is %v at the medians, so the valuation has no finite scale", weight)
+	}
+	mu, scale := -a/weight, 1/weight
 	b := game.NewBuilder("Structural deterrence game (guarantor assess, MODEL.md §3): "+m.Opt.Name, "Challenger")
 	comment := fmt.Sprintf("at the inputs' medians; Pi = %.6g, Cbar = %.6g, P(status quo) = %.6g", w.out.Pi, w.out.Cbar, w.out.PSQ)
 	if s.postwar {

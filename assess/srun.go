@@ -246,14 +246,24 @@ type StructuralTrace struct {
 	// the challenger covariates' x'α in the index (docs/assess.md).
 	General        bool
 	ChallengerTerm float64
-	HR             float64
-	Phases         int
-	Survival       []Horizon
+	// GeneralSlope is the general stage's own slope at the medians when
+	// the coefficient set fitted it (deter.GeneralLogit), else nil.
+	GeneralSlope *GeneralSlopeTrace
+	HR           float64
+	Phases       int
+	Survival     []Horizon
 	// Stage is the deterrence stage used: immediate, general or postwar
 	// (scenario.EffectiveStage).
 	Stage string
 	// PostWar is the post-war chain (nil for the other stages).
 	PostWar *PostWarTrace
+}
+
+// GeneralSlopeTrace is the general stage's index term b·(x − x̄) at the
+// medians (docs/fit.md, "General-stage slope of the structural index").
+type GeneralSlopeTrace struct {
+	X, Ref, Slope float64 // x = ln C̄ − ln Π, x̄ (general_reference), b (general_slope)
+	Intercept     float64 // model.challenger.general: the intercept at the covariate means and x = x̄
 }
 
 // PostWarTrace is the post-war stage's durability chain at the medians
@@ -318,6 +328,10 @@ func (m *Model) explainStructural() *StructuralTrace {
 	o := &w.out
 	t := &StructuralTrace{AsOf: s.asOf, Flags: s.flags, FC: o.FC, FP: o.FP, Pi: o.Pi, Cbar: o.Cbar, Index: o.Index, PSQ: o.PSQ, HR: o.HR, Phases: len(s.phases),
 		General: s.general, ChallengerTerm: w.xalpha, Stage: s.stage}
+	if s.general && s.coef.gsl >= 0 {
+		c := &w.coef
+		t.GeneralSlope = &GeneralSlopeTrace{X: math.Log(o.Cbar) - math.Log(o.Pi), Ref: c.GenRef.Value, Slope: c.GenSlope.Value, Intercept: c.AGeneral.Value}
+	}
 	if s.postwar {
 		p0, c := w.ph[0], &w.coef
 		t.PostWar = &PostWarTrace{X: math.Log(o.Cbar) - math.Log(o.Pi), XRef: w.x[s.coef.xref], Weight: w.x[s.coef.pwa], Z: p0.z,

@@ -99,6 +99,7 @@ type scoefSlots struct {
 	bt, be, ba, bd, post, rho, shift int
 	dem, trade                       int
 	gamma, c0, c1, cn, a0, a1, ag    int
+	gsl, gref                        int // general stage's own slope and reference when fitted, else -1
 	k, lambda, pc0, pc1, tau         int
 	xref                             int // post-war reference index (model.durability.postwar_reference), or -1
 	pwa                              int // post-war slope: model.durability.postwar_slope when fitted, else a1; -1 off the post-war stage
@@ -229,8 +230,17 @@ func compileStructural(o Option) (*structural, error) {
 	must(&cs.gamma, "model.challenger.contest_exponent")
 	must(&cs.c0, "model.challenger.cost_intercept")
 	must(&cs.c1, "model.challenger.cost_balance")
-	must(&cs.a0, "model.challenger.intercept")
-	must(&cs.a1, "model.challenger.weight")
+	cs.gsl, cs.gref = -1, -1
+	if scenario.EffectiveStage(sc, s.asOf) == scenario.General && s.c.Coef().GeneralSlopeFitted() {
+		// The general stage's own slope (deter.GeneralLogit): A0 and A1
+		// do not enter it, so a file's values are flagged as not read.
+		must(&cs.gsl, "model.challenger.general_slope")
+		must(&cs.gref, "model.challenger.general_reference")
+		cs.a0, cs.a1 = -1, -1
+	} else {
+		must(&cs.a0, "model.challenger.intercept")
+		must(&cs.a1, "model.challenger.weight")
+	}
 	must(&cs.k, "model.durability.shape")
 	must(&cs.lambda, "model.durability.scale")
 	must(&cs.pc0, "model.durability.cure_intercept")
@@ -643,7 +653,7 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 func (s *structural) flagUnread() {
 	read := map[int]bool{s.horizon: true}
 	for _, i := range []int{s.coef.bt, s.coef.be, s.coef.ba, s.coef.bd, s.coef.post, s.coef.rho, s.coef.shift, s.coef.dem, s.coef.trade,
-		s.coef.gamma, s.coef.c0, s.coef.c1, s.coef.cn, s.coef.a0, s.coef.a1, s.coef.ag,
+		s.coef.gamma, s.coef.c0, s.coef.c1, s.coef.cn, s.coef.a0, s.coef.a1, s.coef.ag, s.coef.gsl, s.coef.gref,
 		s.coef.k, s.coef.lambda, s.coef.pc0, s.coef.pc1, s.coef.tau, s.coef.arms, s.coef.xref, s.coef.pwa} {
 		read[i] = true
 	}

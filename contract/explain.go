@@ -141,8 +141,18 @@ type StructuralChain struct {
 	ChallengerTerm  *float64      `json:"challenger_term,omitempty" doc:"general deterrence: the challenger covariates' term x'alpha in DI (rivalry, peace years, no prior dispute, contiguity; docs/assess.md); absent for immediate deterrence"`
 	HazardRatio     float64       `json:"hazard_ratio" doc:"the mechanisms' hazard ratio in the durability model"`
 	Phases          int           `json:"phases" doc:"phases of instruments in force within the horizon"`
+	GeneralSlope    *GeneralSlope `json:"general_slope,omitempty" doc:"general deterrence with the general stage's own fitted slope: DI = intercept + challenger_term + slope*(x - reference) (docs/fit.md); absent otherwise"`
 	Stage           string        `json:"stage,omitempty" doc:"the deterrence stage used: immediate, general or postwar (a ceasefire agreement not ended reads immediate as postwar)"`
 	PostWar         *PostWarChain `json:"postwar,omitempty" doc:"the post-war durability chain; only for stage postwar"`
+}
+
+// GeneralSlope is the general stage's index term at the medians:
+// DI = intercept + challenger_term + slope·(x − reference).
+type GeneralSlope struct {
+	X         float64 `json:"x" doc:"ln cost_bar - ln pi"`
+	Reference float64 `json:"reference" doc:"model.challenger.general_reference: the mean index of the MID dyad-years of the fit"`
+	Slope     float64 `json:"slope" doc:"model.challenger.general_slope: the logit slope fitted on the MID dyad-years"`
+	Intercept float64 `json:"intercept" doc:"model.challenger.general: the intercept at the covariate means and x = reference"`
 }
 
 // PostWarChain is the post-war stage's durability at the medians
@@ -236,6 +246,9 @@ func fromStructural(m *assess.Model, t *assess.StructuralTrace, version, hash st
 	if t.General {
 		v := t.ChallengerTerm
 		c.ChallengerTerm = &v
+	}
+	if g := t.GeneralSlope; g != nil {
+		c.GeneralSlope = &GeneralSlope{X: g.X, Reference: g.Ref, Slope: g.Slope, Intercept: g.Intercept}
 	}
 	for _, g := range t.Guarantors {
 		c.GuarantorForces = append(c.GuarantorForces, g.Force)

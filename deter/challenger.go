@@ -53,13 +53,31 @@ func ChallengerTerm(c *Coefficients, x ChallengerCovariates) float64 {
 }
 
 // StatusQuoGeneral is StatusQuo under general deterrence with the
-// challenger term xAlpha (ChallengerTerm) in the index:
+// challenger term xAlpha (ChallengerTerm) in the index. With the slope
+// fitted on the MID dyad-years (GeneralSlopeFitted; docs/fit.md,
+// "General-stage slope of the structural index"):
+//
+//	P(SQ per year) = L(AGeneral + x'α + GenSlope (ln Cbar − ln Pi − GenRef));
+//
+// otherwise the carry-over from Huth's crises:
 //
 //	P(SQ per year) = L(A0 + AGeneral + x'α + A1 (ln Cbar − ln Pi)).
 //
-// The term does not depend on the guarantors, so every monotonicity of
-// StatusQuo in ln Cbar − ln Pi holds for any x.
+// The term does not depend on the guarantors and both slopes are >= 0, so
+// every monotonicity of StatusQuo in ln Cbar − ln Pi holds for any x.
 func StatusQuoGeneral(c *Coefficients, logCbar, logPi, xAlpha float64) (p, index float64) {
-	index = c.A0.Value + c.AGeneral.Value + xAlpha + c.A1.Value*(logCbar-logPi)
+	a, b := GeneralLogit(c)
+	index = a + xAlpha + b*(logCbar-logPi)
 	return Logistic(index), index
+}
+
+// GeneralLogit returns the general stage's status-quo logit as an
+// intercept and a slope on x = ln Cbar − ln Pi (before x'α): AGeneral −
+// GenSlope·GenRef and GenSlope when the slope is fitted, else A0 +
+// AGeneral and A1.
+func GeneralLogit(c *Coefficients) (intercept, slope float64) {
+	if c.GeneralSlopeFitted() {
+		return c.AGeneral.Value - c.GenSlope.Value*c.GenRef.Value, c.GenSlope.Value
+	}
+	return c.A0.Value + c.AGeneral.Value, c.A1.Value
 }

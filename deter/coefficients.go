@@ -148,6 +148,16 @@ type Coefficients struct {
 	// exp(-A1 (x - DIRef)). PWSlope >= 0.
 	PWSlope Estimate `json:"pw_slope"`
 	PWRef   Estimate `json:"pw_ref"`
+	// GenSlope and GenRef are the general stage's slope of the index and
+	// its reference, fitted on the MID dyad-years (docs/fit.md,
+	// "General-stage slope of the structural index"): when the
+	// pre-registered cross-validation adopts them (GeneralSlopeFitted),
+	// P(status quo per year) = L(AGeneral + x'α + GenSlope (x − GenRef)),
+	// AGeneral is then the fit's whole intercept (at the covariate means
+	// and x = GenRef), and A0 and A1 do not enter the general stage.
+	// GenSlope >= 0.
+	GenSlope Estimate `json:"gen_slope"`
+	GenRef   Estimate `json:"gen_ref"`
 	// HR holds mechanism hazard ratios (monitors, dmz, joint_commission,
 	// third_party_guarantee, peacekeepers); below 1 lengthens peace.
 	HR map[string]Estimate `json:"hr"`
@@ -221,6 +231,7 @@ func (c *Coefficients) Scalars() []Named {
 		{"a_rivalry", &c.ARivalry}, {"a_peace", &c.APeace}, {"a_no_prior", &c.ANoPrior}, {"a_contiguous", &c.AContiguous},
 		{"k", &c.K}, {"lambda", &c.Lambda}, {"pc0", &c.PC0}, {"pc1", &c.PC1}, {"di_ref", &c.DIRef},
 		{"pw_slope", &c.PWSlope}, {"pw_ref", &c.PWRef},
+		{"gen_slope", &c.GenSlope}, {"gen_ref", &c.GenRef},
 		{"d_rivalry", &c.DRivalry}, {"d_contiguous", &c.DContiguous}, {"d_earlier_wars", &c.DWars},
 		{"d_war_won", &c.DWarWon}, {"d_war_lost", &c.DWarLost},
 	}
@@ -232,6 +243,14 @@ func (c *Coefficients) Scalars() []Named {
 // over A1 and DIRef from Huth's crises.
 func (c *Coefficients) PostWarSlopeFitted() bool {
 	return c.PWSlope.Method != "" && c.PWSlope.Prior == ""
+}
+
+// GeneralSlopeFitted reports whether the general stage reads its slope
+// and reference from GenSlope and GenRef (the MID dyad-year fit, adopted
+// by its pre-registered cross-validation) rather than A0 + AGeneral and
+// Huth's A1.
+func (c *Coefficients) GeneralSlopeFitted() bool {
+	return c.GenSlope.Method != "" && c.GenSlope.Prior == ""
 }
 
 // PostWarSlope returns the post-war stage's slope and reference estimates:
@@ -294,6 +313,9 @@ func (c *Coefficients) Validate() error {
 		if !(e.Value > 0) {
 			return fmt.Errorf("coefficients: hr.%s: value %v must be > 0", k, e.Value)
 		}
+	}
+	if c.GenSlope.Value < 0 {
+		return fmt.Errorf("coefficients: gen_slope: value %v must be >= 0 (a stronger defending side never lowers P(status quo))", c.GenSlope.Value)
 	}
 	if c.PWSlope.Value < 0 {
 		return fmt.Errorf("coefficients: pw_slope: value %v must be >= 0 (a stronger defending side never raises the hazard)", c.PWSlope.Value)

@@ -497,3 +497,67 @@ func fitGeneralSlope(ctx context.Context, all []evidence.GeneralDyadYear, c *det
 	r.Adopted = r.CV[GenG1] > r.CV[GenG0]
 	return r, nil
 }
+
+// fillGeneralSlope is the pre-registered choice (docs/fit.md,
+// "General-stage slope of the structural index"): when G1's CV score beats
+// the carry-over's, AGeneral becomes G1's intercept (at the covariate
+// means and x = x̄), the covariates' coefficients G1's, and GenSlope and
+// GenRef its b and x̄; otherwise GenSlope and GenRef are labelled as not
+// adopted and fillGeneral's carry-over stays.
+func fillGeneralSlope(c *deter.Coefficients, g GeneralSlopeReport, data string) {
+	if !g.Adopted {
+		c.GenSlope = deter.Estimate{Prior: "not adopted: the slope fitted on the MID dyad-years lost the pre-registered cross-validation to the carry-over (docs/fit.md); the general stage uses A0 + AGeneral and A1"}
+		c.GenRef = c.GenSlope
+		return
+	}
+	f := g.Fits[GenG1]
+	choice := fmt.Sprintf("adopted by %d-fold CV by dyad (seed %d): G1 %.2f vs G0 %.2f (G2 %.2f)", g.Folds, g.Seed, g.CV[GenG1], g.CV[GenG0], g.CV[GenG2])
+	if g.Folds == 0 {
+		choice = "adopted as in the committed fit"
+	}
+	data += "; COW NMC 7.0 (CINC in the year before)"
+	method := fmt.Sprintf("penalised ML: logit of no use-of-force MID onset (A on the initiating side, hostility >= 4) in %d directed politically relevant dyad-years with both CINCs in the year before (%d onsets, %d dropped for a missing CINC), on the challenger covariates and the index x = ln C - ln pi of the bare dyad (challenger's national capability x 0.7 against the target's, deter.NationalIndex); Cauchy(0, 2.5) on standardised inputs (Gelman et al. 2008), the slope restricted to >= 0; %s",
+		g.DyadYears, g.Onsets, g.Dropped, choice)
+	se := "SE from the observed information"
+	if f.Boundary {
+		se = fmt.Sprintf("mode at the boundary b = 0; SE = the 95%% profile upper bound %.4g / 1.96", f.Upper95)
+	}
+	c.AGeneral = deter.Estimate{Value: f.Intercept, SE: f.InterceptSE, Data: data,
+		Method: method + "; the intercept at the covariate means and x = gen_ref (the whole intercept of the general stage: A0 does not enter it); SE from the observed information"}
+	c.GenSlope = deter.Estimate{Value: f.Slope, SE: f.SlopeSE, Data: data,
+		Method: method + "; logit slope per unit of x (caveat: measured with national capabilities and no guarantors); " + se}
+	c.GenRef = deter.Estimate{Value: f.Ref, Data: data,
+		Method: fmt.Sprintf("mean of the index x over the %d dyad-years of the fit (the reference at which AGeneral applies)", g.DyadYears)}
+	why := []string{
+		"a TSS strategic rivalry in force in the previous year (Thompson, Sakuwa and Suhas 2022)",
+		"per ln(1 + years since the pair's last use-of-force MID onset, either direction)",
+		"no use-of-force MID between the two since the later of 1816 and their entry into the system (a left-censored spell)",
+		"direct land contiguity (COW Direct Contiguity 3.2)",
+	}
+	for j, e := range c.ChallengerEstimates() {
+		*e = deter.Estimate{Value: f.Coef[j], SE: f.SE[j], Centre: f.Means[j], Data: data,
+			Method: method + "; " + why[j] + "; the term is value × (x − centre), centre = the sample mean"}
+	}
+}
+
+// refitGeneralSlope is the adopted G1 refitted on rows (x from c's γ, c0
+// and c1, as the engine with c computes it), for fit.Refit.
+func refitGeneralSlope(rows []evidence.GeneralDyadYear, c *deter.Coefficients) (GeneralSlopeReport, error) {
+	cinc, err := capability.Default()
+	if err != nil {
+		return GeneralSlopeReport{}, err
+	}
+	sr, dropped := GeneralSlopeRows(rows, c, cinc)
+	g := GeneralSlopeReport{DyadYears: len(sr), Dropped: dropped, A1: c.A1.Value, Adopted: true}
+	for _, r := range sr {
+		if !r.NoOnset {
+			g.Onsets++
+		}
+	}
+	f, err := fitSlopeModel(sr, GenG1, c.A1.Value)
+	if err != nil {
+		return g, err
+	}
+	g.Fits[GenG1] = *f
+	return g, nil
+}

@@ -272,6 +272,19 @@ func RefitAggregation(ctx context.Context, x Exclusion, a deter.Aggregation) (*d
 	g.Fit = *gf
 	g.Reference = huthReference(ks, f)
 	fillGeneral(c, g)
+	// The general stage's slope (docs/fit.md, "General-stage slope"): the
+	// adopted G1 refitted without the pairs, x from this refit's Huth γ,
+	// c0 and c1, b and x̄ re-estimated.
+	if committed.GeneralSlopeFitted() {
+		gs, err := refitGeneralSlope(rows, c)
+		if err != nil {
+			return nil, n, err
+		}
+		gs.Folds = 0
+		fillGeneralSlope(c, gs, g.Data)
+	} else {
+		fillGeneralSlope(c, GeneralSlopeReport{}, g.Data)
+	}
 	c.DIRef = postWarReference(ks, f)
 	fillJudgments(c)
 	c.Provenance = committed.Provenance

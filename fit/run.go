@@ -131,7 +131,7 @@ type Result struct {
 	Durability   DurabilityReport
 	General      GeneralReport
 	// GeneralSlope is the pre-registered comparison of the general stage's
-	// index slope (docs/fit.md); reported, not yet read by the engine.
+	// index slope (docs/fit.md); the engine reads it when adopted.
 	GeneralSlope GeneralSlopeReport
 	Rho          RhoFit
 	// Joined is the ATOP x COW tabulation behind the security-assurance
@@ -244,6 +244,7 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	if res.GeneralSlope, err = fitGeneralSlope(ctx, gRows, c, o.Folds, o.Seed); err != nil {
 		return nil, err
 	}
+	fillGeneralSlope(c, res.GeneralSlope, res.General.Data)
 	c.DIRef = postWarReference(ks, f)
 
 	fillJudgments(c)

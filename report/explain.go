@@ -124,6 +124,10 @@ func explainStructural(w io.Writer, e *contract.Explanation) error {
 	if c.ChallengerTerm != nil {
 		fmt.Fprintf(w, "   general deterrence (per year): DI includes the challenger covariates' x'α = %.3f (inputs challenge.*)\n", *c.ChallengerTerm)
 	}
+	if g := c.GeneralSlope; g != nil {
+		fmt.Fprintf(w, "   general stage's own slope (fitted on MID dyad-years): DI = general + x'α + b·(x − x̄) = %.3f + x'α + %.4f·(%.3f − %.3f); b·(x − x̄) = %.3f\n",
+			g.Intercept, g.Slope, g.X, g.Reference, g.Slope*(g.X-g.Reference))
+	}
 	fmt.Fprintf(w, "   P(deterrence holds) = L(DI) = %.3f; P(war) %.3f\n", e.PDeterrence, e.PWar)
 	fmt.Fprintf(w, "\n5. Durability (cure Weibull, hazard ratio of the mechanisms %.3f, %d phase(s) of instruments in force):", c.HazardRatio, c.Phases)
 	return explainTail(w, e)

@@ -326,10 +326,13 @@ const (
 	eqCost      = "ln C_S = cost_intercept + cost_balance·ln(F_S/F_C) + cost_nuclear·[umbrella holder in S]"
 	eqSQ        = "P(SQ) = L(intercept + general + weight·(ln C̄ − ln Π)), Π = E_R[π_S], C̄ = E_R[C_S]"
 	eqSQGeneral = "P(SQ per year) = L(intercept + general + Σ α·(x − centre) + weight·(ln C̄ − ln Π)), α·(x − centre) per challenger covariate"
-	eqForce     = "F = troops in place + reinforcements·exp(−arrival_days/arrival_scale)"
-	eqFallback  = "F = CINC·deploy share (national fallback, flagged)"
-	eqSurv      = "P(no attack by T | SQ) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR), pc = L(cure_intercept + cure_index·DI)"
-	eqPostWar   = "post-war stage: S(T) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR·e^−z·e^η), z = postwar_slope·(ln C̄ − ln Π − postwar_reference) (weight, A1, when the coefficient set has no fitted postwar_slope), pc = L(cure_intercept + cure_index·z); P(deterrence) = S(1)"
+	// eqSQGeneralFitted is the general stage with its own slope (docs/fit.md,
+	// "General-stage slope of the structural index").
+	eqSQGeneralFitted = "P(SQ per year) = L(general + Σ α·(x − centre) + general_slope·(ln C̄ − ln Π − general_reference))"
+	eqForce           = "F = troops in place + reinforcements·exp(−arrival_days/arrival_scale)"
+	eqFallback        = "F = CINC·deploy share (national fallback, flagged)"
+	eqSurv            = "P(no attack by T | SQ) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR), pc = L(cure_intercept + cure_index·DI)"
+	eqPostWar         = "post-war stage: S(T) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR·e^−z·e^η), z = postwar_slope·(ln C̄ − ln Π − postwar_reference) (weight, A1, when the coefficient set has no fitted postwar_slope), pc = L(cure_intercept + cure_index·z); P(deterrence) = S(1)"
 )
 
 func defaultEngineEntries(c *deter.Coefficients) []Entry {
@@ -390,11 +393,28 @@ func defaultEngineEntries(c *deter.Coefficients) []Entry {
 	fit("model.challenger.cost_intercept", c.C0, "log cost", ninf, posInf, false, eqCost, nil)
 	fit("model.challenger.cost_balance", c.C1, "per ln(F_S/F_C)", 0, posInf, false, eqCost, nil)
 	fit("model.challenger.cost_nuclear", c.CN, "log cost", 0, posInf, false, eqCost, declaredUmbrella)
-	fit("model.challenger.intercept", c.A0, "logit", ninf, posInf, false, eqSQ+" (immediate deterrence, crises)", nil)
-	fit("model.challenger.weight", c.A1, "logit per log", 0, posInf, true, eqSQ, nil)
-	fit("model.challenger.general", c.AGeneral, "logit", ninf, posInf, false, eqSQ+" (general deterrence, challenge.stage: general; then P(SQ) is per year)", isGeneral)
+	// With the general stage's own slope fitted (deter.GeneralSlopeFitted),
+	// A0 and A1 do not enter the general stage: they are compiled there
+	// only when the file sets them, and then flagged as not read.
+	var crisis func(*Scenario) bool
+	eqGeneral := eqSQ + " (general deterrence, challenge.stage: general; then P(SQ) is per year)"
+	if c.GeneralSlopeFitted() {
+		crisis = func(s *Scenario) bool { return !isGeneral(s) }
+		eqGeneral = eqSQGeneralFitted + " (the whole intercept, at the covariate means and x = general_reference)"
+	}
+	fit("model.challenger.intercept", c.A0, "logit", ninf, posInf, false, eqSQ+" (immediate deterrence, crises)", crisis)
+	fit("model.challenger.weight", c.A1, "logit per log", 0, posInf, true, eqSQ, crisis)
+	fit("model.challenger.general", c.AGeneral, "logit", ninf, posInf, false, eqGeneral, isGeneral)
+	if c.GeneralSlopeFitted() {
+		fit("model.challenger.general_slope", c.GenSlope, "logit per unit of ln C̄ − ln Π", 0, posInf, false, eqSQGeneralFitted, isGeneral)
+		fit("model.challenger.general_reference", c.GenRef, "ln C̄ − ln Π", ninf, posInf, false, eqSQGeneralFitted, isGeneral)
+	}
 	for _, ce := range challengerCovariates(c) {
-		fit("model.challenger."+ce.key, *ce.e, ce.unit, ninf, posInf, false, eqSQGeneral+fmt.Sprintf(" (x = %s, centre %.4g)", ce.x, ce.e.Centre), isGeneral)
+		eq := eqSQGeneral
+		if c.GeneralSlopeFitted() {
+			eq = eqSQGeneralFitted
+		}
+		fit("model.challenger."+ce.key, *ce.e, ce.unit, ninf, posInf, false, eq+fmt.Sprintf(" (x = %s, centre %.4g)", ce.x, ce.e.Centre), isGeneral)
 	}
 	d, s = judg(tri(10, 30, 90), "forces that arrive a month after the attack count e^-1 of forces in place; campaigns of the COW era were decided in weeks to months")
 	add("model.capability.arrival_scale", d, s, "days", 0, posInf, true, eqForce, hasArrival)

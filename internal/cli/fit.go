@@ -292,8 +292,13 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "largest |correlation| of the intercept with a slope %.3f\n", g.Fit.Corr)
-	fmt.Fprintf(w, "AGeneral = %.4f - %.4f (mean A0 + A1 (ln Cbar - ln Pi) over Huth's crises) = %.4f (SE %.4f)\n",
-		g.Fit.Intercept, g.Reference, c.AGeneral.Value, c.AGeneral.SE)
+	if c.GeneralSlopeFitted() {
+		fmt.Fprintf(w, "carry-over (not used: the fitted slope below is adopted): %.4f - %.4f (mean A0 + A1 (ln Cbar - ln Pi) over Huth's crises) = %.4f (SE %.4f)\n",
+			g.Fit.Intercept, g.Reference, g.Fit.Intercept-g.Reference, g.Fit.InterceptSE)
+	} else {
+		fmt.Fprintf(w, "AGeneral = %.4f - %.4f (mean A0 + A1 (ln Cbar - ln Pi) over Huth's crises) = %.4f (SE %.4f)\n",
+			g.Fit.Intercept, g.Reference, c.AGeneral.Value, c.AGeneral.SE)
+	}
 	cv := g.CV
 	fmt.Fprintf(w, "%d-fold cross-validation by dyad (%d undirected dyads, seed %d), per held-out dyad-year:\n", cv.Folds, cv.Dyads, cv.Seed)
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -451,7 +456,7 @@ func printGeneralSlope(w io.Writer, g fit.GeneralSlopeReport) {
 	} else {
 		fmt.Fprintf(w, "G1: SE of b from the observed information; x / 2 SD scale %.3f\n", g1.Scale)
 	}
-	verdict := "G1 adopted by the rule (not yet read by the engine)"
+	verdict := "G1 adopted: the general stage reads gen_slope and gen_ref, and a_general is G1's intercept"
 	if !g.Adopted {
 		verdict = "G1 not adopted: the engine keeps A1 and the Huth reference"
 	}
