@@ -170,36 +170,56 @@ func (d *slopeDesign) fitAt(held float64, start []float64) (*GenSlopeFit, []floa
 		}
 		return 2.5
 	}
+	// h accumulates the Hessian's upper triangle in a flat array (the
+	// refit runs this once per dyad group of a backtest: mat's At/SetSym
+	// per row were most of its time).
+	h := make([]float64, p*p)
 	obj := func(b []float64, grad []float64, hess *mat.SymDense) (f, ll float64) {
 		if grad != nil {
 			clear(grad)
-			hess.Zero()
+			clear(h)
 		}
 		for i, z := range d.z {
 			eta := heldZ * z[k+1]
 			for j := range b {
 				eta += b[j] * z[j]
 			}
-			var l float64
-			if d.y[i] {
-				l = logLogistic(eta)
-			} else {
-				l = logLogistic(-eta)
+			// One exponential gives both log L(±eta) and q = L(eta).
+			e := math.Exp(-math.Abs(eta))
+			l1 := math.Log1p(e)
+			lp, lm := -l1, -eta-l1 // log L(eta), log L(-eta) for eta >= 0
+			if eta < 0 {
+				lp, lm = eta-l1, -l1
 			}
-			ll += l
+			if d.y[i] {
+				ll += lp
+			} else {
+				ll += lm
+			}
 			if grad == nil {
 				continue
 			}
-			q := logistic(eta)
-			g, h := q, q*(1-q)
+			q := 1 / (1 + e)
+			if eta < 0 {
+				q = e / (1 + e)
+			}
+			g, w := q, q*(1-q)
 			if d.y[i] {
 				g = q - 1
 			}
 			for r := range p {
 				grad[r] += g * z[r]
-				hz := h * z[r]
+				wz := w * z[r]
+				hr := h[r*p : r*p+p]
 				for c := r; c < p; c++ {
-					hess.SetSym(r, c, hess.At(r, c)+hz*z[c])
+					hr[c] += wz * z[c]
+				}
+			}
+		}
+		if grad != nil {
+			for r := range p {
+				for c := r; c < p; c++ {
+					hess.SetSym(r, c, h[r*p+c])
 				}
 			}
 		}
@@ -554,7 +574,11 @@ func refitGeneralSlope(rows []evidence.GeneralDyadYear, c *deter.Coefficients) (
 			g.Onsets++
 		}
 	}
-	f, err := fitSlopeModel(sr, GenG1, c.A1.Value)
+	d, err := newSlopeDesign(sr)
+	if err != nil {
+		return g, err
+	}
+	f, err := d.fitG1()
 	if err != nil {
 		return g, err
 	}
