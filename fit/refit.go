@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/guarantor/guarantor/capability"
 	"github.com/guarantor/guarantor/deter"
 	"github.com/guarantor/guarantor/evidence"
 )
@@ -80,8 +81,9 @@ var refitData struct {
 	crises []Crisis
 	huth   string
 	rows   []evidence.GeneralDyadYear
-	spells []Spell // renewed war (hostility 5), covariates filled
-	dir    []Spell // their directed spells (DirectSpells), CINC filled
+	lag    [][2]float64 // rows' CINCs in the year before (laggedCINC), for the general slope
+	spells []Spell      // renewed war (hostility 5), covariates filled
+	dir    []Spell      // their directed spells (DirectSpells), CINC filled
 	dirN   DirectedCounts
 	sdata  string
 	bases  []BaseRow
@@ -97,6 +99,12 @@ func loadRefitData() error {
 		if d.rows, d.err = evidence.GeneralSample(generalFrom, generalTo); d.err != nil {
 			return
 		}
+		cinc, err := capability.Default()
+		if err != nil {
+			d.err = err
+			return
+		}
+		d.lag = laggedCINC(d.rows, cinc)
 		if d.spells, d.sdata, d.err = PostWarSpells(5); d.err != nil {
 			return
 		}
@@ -247,15 +255,17 @@ func RefitAggregation(ctx context.Context, x Exclusion, a deter.Aggregation) (*d
 		return nil, n, err
 	}
 
-	rows := d.rows
+	rows, lag := d.rows, d.lag
 	if len(drop) > 0 {
 		rows = make([]evidence.GeneralDyadYear, 0, len(d.rows))
-		for _, r := range d.rows {
+		lag = make([][2]float64, 0, len(d.rows))
+		for i, r := range d.rows {
 			if drop[MakePair(r.A, r.B)] {
 				n.DyadYearsDropped++
 				continue
 			}
 			rows = append(rows, r)
+			lag = append(lag, d.lag[i])
 		}
 	}
 	n.DyadYears = len(rows)
@@ -276,7 +286,7 @@ func RefitAggregation(ctx context.Context, x Exclusion, a deter.Aggregation) (*d
 	// adopted G1 refitted without the pairs, x from this refit's Huth γ,
 	// c0 and c1, b and x̄ re-estimated.
 	if committed.GeneralSlopeFitted() {
-		gs, err := refitGeneralSlope(rows, c)
+		gs, err := refitGeneralSlope(rows, lag, c)
 		if err != nil {
 			return nil, n, err
 		}
