@@ -293,8 +293,8 @@ func (d *slopeDesign) fitAt(held float64, start []float64) (*GenSlopeFit, []floa
 		return f, ll
 	}
 	b := make([]float64, p)
-	if len(start) == k+1 {
-		copy(b, start) // the slope, when free, starts at 0
+	if len(start) == k+1 || len(start) == p {
+		copy(b, start) // a start without the slope leaves it at 0
 	} else {
 		var K float64
 		for _, y := range d.y {
@@ -311,7 +311,7 @@ func (d *slopeDesign) fitAt(held float64, start []float64) (*GenSlopeFit, []floa
 	// The trial point's gradient and Hessian are computed with its value,
 	// so an accepted step costs one pass over the rows, not two.
 	tgrad, thess := make([]float64, p), mat.NewSymDense(p, nil)
-	f, _ := obj(b, grad, hess)
+	f, ll := obj(b, grad, hess) // ll: the log-likelihood at b, kept with f
 	it := 0
 	for ; it < 100; it++ {
 		var ch mat.Cholesky
@@ -326,9 +326,9 @@ func (d *slopeDesign) fitAt(held float64, start []float64) (*GenSlopeFit, []floa
 			for j := range b {
 				trial[j] = b[j] - t*step.AtVec(j)
 			}
-			if ft, _ := obj(trial, tgrad, thess); ft <= f {
+			if ft, lt := obj(trial, tgrad, thess); ft <= f {
 				copy(b, trial)
-				f, grad, tgrad, hess, thess = ft, tgrad, grad, thess, hess
+				f, ll, grad, tgrad, hess, thess = ft, lt, tgrad, grad, thess, hess
 				moved = true
 				break
 			}
@@ -353,7 +353,6 @@ func (d *slopeDesign) fitAt(held float64, start []float64) (*GenSlopeFit, []floa
 	if err := ch.InverseTo(&cov); err != nil {
 		return nil, nil, fmt.Errorf("%w: %v", ErrGenSlope, err)
 	}
-	_, ll := obj(b, nil, nil)
 	sf := &GenSlopeFit{Intercept: b[0], InterceptSE: math.Sqrt(cov.At(0, 0)), Coef: make([]float64, k), SE: make([]float64, k),
 		Means: d.means, Ref: d.ref, Scale: d.scale, Held: !free, Slope: held, LogLik: ll, Penalised: -f}
 	for j := range k {
@@ -377,6 +376,9 @@ func (d *slopeDesign) fitG1(start []float64) (*GenSlopeFit, error) {
 	}
 	if f.Slope >= 0 {
 		return f, nil
+	}
+	if len(start) > d.covariateDim+1 {
+		start = start[:d.covariateDim+1] // the slope held at 0
 	}
 	at0, warm, err := d.fitAt(0, start)
 	if err != nil {
@@ -620,7 +622,7 @@ func fillGeneralSlope(c *deter.Coefficients, g GeneralSlopeReport, data string) 
 
 // refitGeneralSlope is the adopted G1 refitted on rows (x from c's γ, c0
 // and c1, as the engine with c computes it), for fit.Refit.
-func refitGeneralSlope(rows []evidence.GeneralDyadYear, lag [][2]float64, c *deter.Coefficients) (GeneralSlopeReport, error) {
+func refitGeneralSlope(rows []evidence.GeneralDyadYear, lag [][2]float64, c *deter.Coefficients, warm bool) (GeneralSlopeReport, error) {
 	sr, dropped := slopeRowsFrom(rows, lag, c)
 	g := GeneralSlopeReport{DyadYears: len(sr), Dropped: dropped, A1: c.A1.Value, Adopted: true}
 	for _, r := range sr {
@@ -632,7 +634,22 @@ func refitGeneralSlope(rows []evidence.GeneralDyadYear, lag [][2]float64, c *det
 	if err != nil {
 		return g, err
 	}
-	f, err := d.fitG1(d.patternStart(sr))
+	// With nothing left out Newton starts as in Run (so the committed fit
+	// is reproduced bit for bit); with pairs left out it starts at the
+	// committed mode on this design's scales, which the few rows left out
+	// barely move: fewer passes over the rows, once per dyad group.
+	start := d.patternStart(sr)
+	if com := deter.Default(); warm && com.GeneralSlopeFitted() {
+		start = []float64{0}
+		eta0 := com.AGeneral.Value + com.GenSlope.Value*(d.ref-com.GenRef.Value)
+		for j, e := range com.ChallengerEstimates() {
+			eta0 += e.Value * (d.means[j] - e.Centre)
+			start = append(start, e.Value*d.sc[j])
+		}
+		start[0] = eta0
+		start = append(start, com.GenSlope.Value*d.scale)
+	}
+	f, err := d.fitG1(start)
 	if err != nil {
 		return g, err
 	}

@@ -152,3 +152,40 @@ func TestGenSlopeBoundary(t *testing.T) {
 		t.Errorf("penalised profile falls by %.5f at the bound, want %.5f", drop, profileDrop)
 	}
 }
+
+// The refit's warm start (the committed mode, for a refit with pairs left
+// out) reaches the mode the cold start reaches.
+func TestGenSlopeRefitWarmStartSameMode(t *testing.T) {
+	if testing.Short() {
+		t.Skip("two fits on the 222,586 dyad-years")
+	}
+	if err := loadRefitData(); err != nil {
+		t.Skip(err)
+	}
+	d := &refitData
+	var rows []evidence.GeneralDyadYear
+	var lag [][2]float64
+	for i, r := range d.rows {
+		if MakePair(r.A, r.B) != MakePair(2, 365) { // leave out USA-USSR
+			rows, lag = append(rows, r), append(lag, d.lag[i])
+		}
+	}
+	c := deter.Default()
+	warm, err := refitGeneralSlope(rows, lag, c, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold, err := refitGeneralSlope(rows, lag, c, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, k := warm.Fits[GenG1], cold.Fits[GenG1]
+	// Newton stops where the penalised objective (about 1e4) no longer
+	// falls in floating point: the two modes agree far inside 1e-4 SE.
+	if math.Abs(w.Slope-k.Slope) > 1e-4*k.SlopeSE || math.Abs(w.Intercept-k.Intercept) > 1e-4*k.InterceptSE || math.Abs(w.SlopeSE-k.SlopeSE) > 1e-4*k.SlopeSE {
+		t.Errorf("warm b %v (SE %v) a %v; cold %v (SE %v) %v", w.Slope, w.SlopeSE, w.Intercept, k.Slope, k.SlopeSE, k.Intercept)
+	}
+	if w.Slope == c.GenSlope.Value {
+		t.Error("leaving out USA-USSR did not move b at all")
+	}
+}

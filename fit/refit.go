@@ -286,7 +286,7 @@ func RefitAggregation(ctx context.Context, x Exclusion, a deter.Aggregation) (*d
 	// adopted G1 refitted without the pairs, x from this refit's Huth γ,
 	// c0 and c1, b and x̄ re-estimated.
 	if committed.GeneralSlopeFitted() {
-		gs, err := refitGeneralSlope(rows, lag, c)
+		gs, err := refitGeneralSlope(rows, lag, c, !x.Empty())
 		if err != nil {
 			return nil, n, err
 		}
