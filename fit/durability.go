@@ -29,6 +29,9 @@ type Spell struct {
 	// Out are the war-outcome indicators of a directed spell (challenger
 	// won, lost; AddWarOutcomes).
 	Out [NumOutcomes]float64
+	// Pact is the defence-pact indicator of a directed spell (1 if the
+	// protege has a guarantor under evidence.DefencePacts; AddPactIndicator).
+	Pact float64
 }
 
 // midLastYear is the last year MID 5.0 covers.
@@ -262,6 +265,9 @@ func durability(folds int, seed uint64, huth *deter.Coefficients, engine EngineI
 		adopted = SlopeOutcome
 	}
 	if r.Guar, err = durabilityGuar(sp, dir, folds, seed, huth, engine, adopted); err != nil {
+		return r, err
+	}
+	if r.Pact, err = durabilityPact(sp, dir, folds, seed, adopted); err != nil {
 		return r, err
 	}
 	sp4, _, err := PostWarSpells(4)

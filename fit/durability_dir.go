@@ -130,10 +130,11 @@ const (
 	SlopeCarry                     // M0: a = Huth's A1, reference di_ref
 	SlopeZero                      // M2: a = 0
 	SlopeOutcome                   // M3: M1 with the war outcome (docs/fit.md, "War outcome")
+	SlopePact                      // M4: M3 with the defence-pact indicator, δ_pact ≤ 0 (docs/fit.md, "Post-war defence-pact indicator")
 )
 
 func (m SlopeModel) String() string {
-	return [...]string{"M1 fitted slope", "M0 carry-over (A1, di_ref)", "M2 no slope", "M3 M1 with the war outcome"}[m]
+	return [...]string{"M1 fitted slope", "M0 carry-over (A1, di_ref)", "M2 no slope", "M3 M1 with the war outcome", "M4 M3 with the defence-pact indicator"}[m]
 }
 
 // SlopeFit is a cure Weibull with covariates and the index's hazard slope.
@@ -150,19 +151,30 @@ type SlopeFit struct {
 	// OutCoef, OutSE and OutCentre are M3's war-outcome log hazard ratios
 	// (challenger won, challenger lost), their SEs and sample means.
 	OutCoef, OutSE, OutCentre [NumOutcomes]float64
-	penalised                 float64   // log-likelihood + log-prior at the mode
-	theta, warm               []float64 // the mode, and a start for the next fit (profile points)
-	slopeGrad                 float64   // d(penalised log posterior)/d(standardised slope) at a held slope
-	modeOnly                  bool      // a profile point: no standard errors
+	// PactCoef, PactSE and PactCentre are M4's defence-pact log hazard
+	// ratio δ_pact (≤ 0), its SE and the sample mean p̄; PactBoundary says
+	// the mode is at δ_pact = 0 (SE then |PactLower95| / 1.96, a profile
+	// bound). pactHeld holds δ_pact at PactCoef (profile points).
+	PactCoef, PactSE, PactCentre float64
+	PactBoundary                 bool
+	PactLower95                  float64
+	pactHeld                     bool
+	penalised                    float64   // log-likelihood + log-prior at the mode
+	theta, warm                  []float64 // the mode, and a start for the next fit (profile points)
+	slopeGrad                    float64   // d(penalised log posterior)/d(standardised slope) at a held slope
+	modeOnly                     bool      // a profile point: no standard errors
 }
 
 // SpellLogLik is one spell's interval-censored log-likelihood under the fit.
 func (f *SlopeFit) SpellLogLik(s Spell) float64 {
 	e := f.eta(s.X) - f.Slope*(s.Index-f.Ref)
-	if f.Model == SlopeOutcome {
+	if f.Model == SlopeOutcome || f.Model == SlopePact {
 		for j := range NumOutcomes {
 			e += f.OutCoef[j] * (s.Out[j] - f.OutCentre[j])
 		}
+	}
+	if f.Model == SlopePact {
+		e += f.PactCoef * (s.Pact - f.PactCentre)
 	}
 	return spellLogLikStable(s, logistic(f.PC0), f.K, f.Lambda, e)
 }
@@ -170,7 +182,10 @@ func (f *SlopeFit) SpellLogLik(s Spell) float64 {
 // numCov is the number of covariates in η: the dyad's three, and the war
 // outcome's two for M3.
 func (f *SlopeFit) numCov() int {
-	if f.Model == SlopeOutcome {
+	switch {
+	case f.Model == SlopePact && !f.pactHeld:
+		return NumPostWarCovariates + NumOutcomes + 1
+	case f.Model == SlopeOutcome || f.Model == SlopePact:
 		return NumPostWarCovariates + NumOutcomes
 	}
 	return NumPostWarCovariates
@@ -183,7 +198,15 @@ const profileDrop = 1.920729
 // FitSlope fits model m on directed spells (Index filled); a1 and ref are
 // the carry-over's slope and reference (used by M0 only).
 func FitSlope(sp []Spell, m SlopeModel, a1, ref float64) (SlopeFit, error) {
-	f := SlopeFit{Model: m}
+	if m == SlopePact {
+		return fitPact(sp)
+	}
+	return fitSlopeFrom(sp, SlopeFit{Model: m}, a1, ref)
+}
+
+// fitSlopeFrom is FitSlope from f's model (and, for M4, a held δ_pact).
+func fitSlopeFrom(sp []Spell, f SlopeFit, a1, ref float64) (SlopeFit, error) {
+	m := f.Model
 	if len(sp) == 0 {
 		return f, fmt.Errorf("post-war slope %v: no spells", m)
 	}
@@ -302,6 +325,7 @@ func (f *SlopeFit) fit(sp []Spell, free bool) error {
 	}
 	c.Centre, c.Scale = covariateScales(sp)
 	f.OutCentre = outcomeCentres(sp)
+	f.PactCentre = pactCentre(sp)
 	o := f.newObjective(sp, free)
 	fixed, zx := o.fixed, o.zx
 	// Start Λ where the average spell's hazard is that of a 20-year scale:
@@ -332,8 +356,11 @@ func (f *SlopeFit) fit(sp []Spell, free bool) error {
 	for j := range m {
 		c.Coef[j], c.SE[j] = sol.Theta[3+j]/c.Scale[j], se[3+j]/c.Scale[j]
 	}
-	for j := m; j < mc; j++ {
+	for j := m; j < m+NumOutcomes && j < mc; j++ {
 		f.OutCoef[j-m], f.OutSE[j-m] = sol.Theta[3+j], se[3+j]
+	}
+	if mc == m+NumOutcomes+1 {
+		f.PactCoef, f.PactSE = sol.Theta[3+m+NumOutcomes], se[3+m+NumOutcomes]
 	}
 	if free {
 		f.Slope, f.SESlope = sol.Theta[3+mc]/f.XScale, se[3+mc]/f.XScale

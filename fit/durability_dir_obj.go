@@ -19,23 +19,38 @@ type slopeObjective struct {
 	fixed float64   // the held standardised slope
 	free  bool
 	prior bool // the slope's half-Cauchy enters (M1, free or held)
+	// off is a held δ_pact's term per spell (M4's profile points), and
+	// offPrior its log-prior.
+	off      []float64
+	offPrior float64
 }
 
 func (f *SlopeFit) newObjective(sp []Spell, free bool) *slopeObjective {
 	const m = NumPostWarCovariates
 	centre, scale := covariateScales(sp)
 	outCentre := outcomeCentres(sp)
+	pc := pactCentre(sp)
 	o := &slopeObjective{sp: sp, m: f.numCov(), z: make([][]float64, len(sp)), zx: make([]float64, len(sp)),
-		fixed: f.Slope * f.XScale, free: free, prior: f.Model == SlopeFitted || f.Model == SlopeOutcome}
+		fixed: f.Slope * f.XScale, free: free, prior: f.Model == SlopeFitted || f.Model == SlopeOutcome || f.Model == SlopePact}
 	for i, s := range sp {
 		o.z[i] = make([]float64, o.m)
 		for j := range m {
 			o.z[i][j] = (s.X[j] - centre[j]) / scale[j]
 		}
-		for j := m; j < o.m; j++ { // binary: centred, scale 1
+		for j := m; j < o.m && j < m+NumOutcomes; j++ { // binary: centred, scale 1
 			o.z[i][j] = s.Out[j-m] - outCentre[j-m]
 		}
+		if o.m == m+NumOutcomes+1 { // M4's indicator: binary, centred, scale 1
+			o.z[i][o.m-1] = s.Pact - pc
+		}
 		o.zx[i] = (s.Index - f.Ref) / f.XScale
+	}
+	if f.Model == SlopePact && f.pactHeld {
+		o.off = make([]float64, len(sp))
+		for i, s := range sp {
+			o.off[i] = f.PactCoef * (s.Pact - pc)
+		}
+		o.offPrior = logCauchy(f.PactCoef, 2.5)
 	}
 	return o
 }
@@ -61,6 +76,9 @@ func (o *slopeObjective) llAt(th []float64, b float64) float64 {
 		for j := range m {
 			e += th[3+j] * o.z[i][j]
 		}
+		if o.off != nil {
+			e += o.off[i]
+		}
 		ll += spellLogLikStable(s, pc, k, lam, e)
 	}
 	return ll
@@ -78,7 +96,7 @@ func (o *slopeObjective) loglik(th []float64) float64 { return o.llAt(th, o.slop
 // nlp is −(log-likelihood + log-prior): Cauchy(0, 2.5) on each δ and, for
 // M1, on the standardised slope (restricted to ≥ 0 by FitSlope).
 func (o *slopeObjective) nlp(th []float64) float64 {
-	v := -o.loglik(th)
+	v := -o.loglik(th) - o.offPrior
 	if o.prior {
 		v -= logCauchy(o.slope(th), 2.5)
 	}
@@ -104,6 +122,9 @@ func (o *slopeObjective) grad(g, th []float64) {
 		e := -b * o.zx[i]
 		for j := range m {
 			e += th[3+j] * o.z[i][j]
+		}
+		if o.off != nil {
+			e += o.off[i]
 		}
 		// dL/dθ0 and dL/du for the log-hazard arguments u of H(t−1) and
 		// H(t), then the chain rule: du/d ln K = K (ln t − ln Λ), du/d ln Λ

@@ -114,6 +114,10 @@ type DurabilityReport struct {
 	// and its comparison with the adopted model (docs/fit.md, "Post-war
 	// hazard slope with the target's defence pacts").
 	Guar GuarReport
+	// Pact is M4, the adopted model with the defence-pact indicator, and
+	// its comparison with the adopted model (docs/fit.md, "Post-war
+	// defence-pact indicator").
+	Pact PactReport
 }
 
 // DurabilityCV compares the cure and plain Weibull out of sample.

@@ -280,6 +280,7 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	fmt.Fprintf(w, "sensitivity with covariates, any use of force: cured share %.3f, K %.3f, Lambda %.1f\n", deter.Logistic(uc.PC0), uc.K, uc.Lambda)
 	printPostWarSlope(w, d)
 	printPostWarGuar(w, d)
+	printPostWarPact(w, d)
 	g := r.General
 	fmt.Fprintf(w, "\nGeneral deterrence: %d use-of-force onsets in %d %s, %d-%d (%.4f a year).\n",
 		g.Onsets, g.DyadYears, g.Sample, g.From, g.To, g.Rate)
@@ -404,6 +405,32 @@ func printPostWarSlope(w io.Writer, d fit.DurabilityReport) {
 		overdict = "M3 not adopted: M1 stays"
 	}
 	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): M3 %.2f, M1 %.2f (difference %+.2f, SE %.2f): %s\n", ocv.Folds, ocv.Dyads, ocv.Seed, ocv.M3, ocv.M1, ocv.M3-ocv.M1, ocv.SE, overdict)
+}
+
+// printPostWarPact prints M4, the adopted model with the defence-pact
+// indicator, and its pre-registered comparison (docs/fit.md, "Post-war
+// defence-pact indicator").
+func printPostWarPact(w io.Writer, d fit.DurabilityReport) {
+	p := d.Pact
+	n, cv, f := p.Counts, p.CV, p.M4
+	if cv.Folds == 0 {
+		return
+	}
+	rate := func(k int) float64 { return 100 * float64(n.Events[k]) / math.Max(float64(n.SpellYears[k]), 1) }
+	fmt.Fprintf(w, "Post-war defence-pact indicator (pre-registered, docs/fit.md): %d directed spells, %d with a pact (p-bar %.3f); directed events per 100 spell-years: pact %.2f (%d in %d), no pact %.2f (%d in %d)\n",
+		n.Spells, n.WithPact, f.PactCentre, rate(1), n.Events[1], n.SpellYears[1], rate(0), n.Events[0], n.SpellYears[0])
+	dp := fmt.Sprintf("delta_pact %.3f (SE %.3f, observed information), HR %.2f", f.PactCoef, f.PactSE, math.Exp(f.PactCoef))
+	if f.PactBoundary {
+		dp = fmt.Sprintf("delta_pact %.3f at the boundary (95%% profile lower bound %.4f, SE = |bound| / 1.96 = %.3f)", f.PactCoef, f.PactLower95, f.PactSE)
+	}
+	fmt.Fprintf(w, "M4: %s; slope a %.3f (SE %.3f%s); cured share %.3f, K %.3f, Lambda %.1f; rivalry %.3f, contiguous %.3f, ln(1+wars) %.3f, challenger won %.3f, lost %.3f; log-lik %.2f (adopted %.2f)\n",
+		dp, f.Slope, f.SESlope, map[bool]string{true: ", boundary", false: ""}[f.Boundary], deter.Logistic(f.PC0), f.K, f.Lambda, f.Coef[0], f.Coef[1], f.Coef[2], f.OutCoef[0], f.OutCoef[1], f.LogLik, d.Outcome.LogLik)
+	verdict := "M4 not adopted: the engine keeps the adopted model"
+	if cv.M4Wins {
+		verdict = "M4 adopted"
+	}
+	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): M4 %.2f vs adopted %.2f (difference %+.2f, SE %.2f): %s\n",
+		cv.Folds, cv.Dyads, cv.Seed, cv.M4, cv.Adopted, cv.M4-cv.Adopted, cv.SE, verdict)
 }
 
 // printPostWarGuar prints M3, the slope of the index with the target's
