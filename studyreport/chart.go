@@ -72,11 +72,15 @@ func (c *chart) ticks() []float64 {
 	return t
 }
 
+// tickLabel prints a tick to 12 significant digits: a tick is a multiple
+// of a round step, and the product's binary error (3 × 0.2 =
+// 0.6000000000000001) sits far below that, so the label is the decimal
+// value the step meant.
 func (c *chart) tickLabel(v float64) string {
 	if c.Percent {
 		return fmt.Sprintf("%g%%", math.Round(v*1000)/10)
 	}
-	return fmt.Sprintf("%g", v)
+	return fmt.Sprintf("%.12g", v)
 }
 
 // SVG renders the chart as a standalone SVG element.

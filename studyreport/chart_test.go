@@ -35,3 +35,29 @@ func TestClipAndHex(t *testing.T) {
 		t.Errorf("hex: %+v", c)
 	}
 }
+
+// Tick labels print the round value, not its binary neighbour: 3 × 0.2 is
+// 0.6000000000000001 in float64, and the Sobol chart of option 07 printed
+// that on its axis. The expected labels are the decimal ticks written out.
+func TestTickLabelsAreRound(t *testing.T) {
+	for _, c := range []struct {
+		lo, hi  float64
+		percent bool
+		want    string
+	}{
+		{0, 0.7, false, "0 0.2 0.4 0.6"},
+		{0, 0.75, false, "0 0.2 0.4 0.6"},
+		{0.55, 0.62, false, "0.56 0.58 0.6 0.62"},
+		{0, 0.37, false, "0 0.1 0.2 0.3"},
+		{0, 0.7, true, "0% 20% 40% 60%"},
+	} {
+		ch := &chart{XMin: c.lo, XMax: c.hi, Percent: c.percent}
+		var got []string
+		for _, v := range ch.ticks() {
+			got = append(got, ch.tickLabel(v))
+		}
+		if s := strings.Join(got, " "); s != c.want {
+			t.Errorf("[%g, %g] percent=%v: labels %q, want %q", c.lo, c.hi, c.percent, s, c.want)
+		}
+	}
+}
