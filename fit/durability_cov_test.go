@@ -28,14 +28,8 @@ func simulateCov(r *rand.Rand, n int, pc, k, lam float64, delta, centre [NumPost
 			eta += delta[j] * (x[j] - centre[j])
 		}
 		cens := 1 + r.IntN(80)
-		s := Spell{A: i + 1, B: 0, Years: cens, X: x} // one dyad per spell
-		if r.Float64() >= pc {
-			// S_u(t) = exp(-(t/lam)^k e^eta) by inversion; the event in year ceil(t).
-			tt := lam * math.Pow(-math.Log(1-r.Float64())*math.Exp(-eta), 1/k)
-			if y := max(int(math.Ceil(tt)), 1); y <= cens {
-				s.Years, s.Event = y, true
-			}
-		}
+		s := Spell{A: i + 1, B: 0, X: x} // one dyad per spell
+		s.Years, s.Event = drawCureYears(r, cens, pc, lam, k, eta)
 		sp[i] = s
 	}
 	return sp
@@ -119,4 +113,19 @@ func TestPostWarTermMatchesFit(t *testing.T) {
 			}
 		}
 	}
+}
+
+// drawCureYears draws a simulated spell's outcome under the cure Weibull
+// S(t) = pc + (1 − pc) exp(−(t/lam)^k e^eta), censored at cens years: the
+// cure status first, then (if not cured) the failure time by inversion, an
+// event in year ceil(t). One copy for every simulation in the tests, in
+// the order of draws they were written with.
+func drawCureYears(r *rand.Rand, cens int, pc, lam, k, eta float64) (years int, event bool) {
+	if r.Float64() >= pc {
+		tt := lam * math.Pow(-math.Log(1-r.Float64())*math.Exp(-eta), 1/k)
+		if y := max(int(math.Ceil(tt)), 1); y <= cens {
+			return y, true
+		}
+	}
+	return cens, false
 }

@@ -441,52 +441,16 @@ func compactPairs(ps []Pair) []Pair {
 // spells; the folds come from the undirected spells' pairs (all of them,
 // so the assignment is the covariate CV's).
 func crossValidateSlope(undirected, sp []Spell, folds int, seed uint64, a1, ref float64) (SlopeCV, error) {
-	var pairs []Pair
-	for _, s := range undirected {
-		pairs = append(pairs, MakePair(s.A, s.B))
+	sets := [][]Spell{sp, sp, sp}
+	r, err := crossValidateDirected("post-war slope", undirected, sets, folds, seed, int(SlopeCarry), int(SlopeFitted), func(m int, train []Spell) (SlopeFit, error) {
+		return FitSlope(train, SlopeModel(m), a1, ref)
+	})
+	cv := SlopeCV{Folds: r.Folds, Seed: r.Seed, Dyads: r.Dyads}
+	if err != nil {
+		return cv, err
 	}
-	fold := dyadFolds(pairs, folds, seed)
-	cv := SlopeCV{Folds: folds, Seed: seed, Dyads: len(fold)}
-	if folds < 2 || folds > len(fold) {
-		return cv, fmt.Errorf("post-war slope CV: %d folds for %d dyads", folds, len(fold))
-	}
-	diff := map[Pair]float64{}
-	for k := range folds {
-		var train []Spell
-		for _, s := range sp {
-			if fold[MakePair(s.A, s.B)] != k {
-				train = append(train, s)
-			}
-		}
-		var fs [3]SlopeFit
-		for m := range fs {
-			var err error
-			if fs[m], err = FitSlope(train, SlopeModel(m), a1, ref); err != nil {
-				return cv, fmt.Errorf("fold %d of %d: %w", k+1, folds, err)
-			}
-		}
-		for _, s := range sp {
-			p := MakePair(s.A, s.B)
-			if fold[p] != k {
-				continue
-			}
-			var ll [3]float64
-			for m := range fs {
-				ll[m] = fs[m].SpellLogLik(s)
-				cv.Score[m] += ll[m]
-			}
-			diff[p] += ll[SlopeFitted] - ll[SlopeCarry]
-		}
-	}
-	var mean, ss float64
-	for _, d := range diff {
-		mean += d / float64(len(diff))
-	}
-	for _, d := range diff {
-		ss += (d - mean) * (d - mean)
-	}
-	nd := float64(len(diff))
-	cv.SE = math.Sqrt(nd * ss / (nd - 1))
+	copy(cv.Score[:], r.Score)
+	cv.SE = r.SE()
 	cv.Adopted = cv.Score[SlopeFitted] > cv.Score[SlopeCarry]
 	return cv, nil
 }

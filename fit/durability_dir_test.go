@@ -92,14 +92,7 @@ func simulateSlope(r *rand.Rand, n int, pc, k, lam, a float64, delta [NumPostWar
 			eta += delta[j] * s.X[j]
 		}
 		eta -= a * (s.Index - 1)
-		cens := 1 + r.IntN(80)
-		s.Years, s.Event = cens, false
-		if r.Float64() >= pc {
-			tt := lam * math.Pow(-math.Log(1-r.Float64())*math.Exp(-eta), 1/k)
-			if y := max(int(math.Ceil(tt)), 1); y <= cens {
-				s.Years, s.Event = y, true
-			}
-		}
+		s.Years, s.Event = drawCureYears(r, 1+r.IntN(80), pc, lam, k, eta)
 	}
 	return sp
 }

@@ -174,51 +174,14 @@ type GuarReport struct {
 // when the war outcome was adopted by its own rule): the pre-registration
 // compares M3 with the adopted model, its η included, so both sides use it.
 func CrossValidateGuar(undirected, bare, plus []Spell, folds int, seed uint64, model SlopeModel) (GuarCV, error) {
-	var pairs []Pair
-	for _, s := range undirected {
-		pairs = append(pairs, MakePair(s.A, s.B))
+	r, err := crossValidateDirected("post-war slope with pacts", undirected, [][]Spell{bare, plus}, folds, seed, 0, 1, func(_ int, train []Spell) (SlopeFit, error) {
+		return FitSlope(train, model, 0, 0)
+	})
+	cv := GuarCV{Folds: r.Folds, Seed: r.Seed, Dyads: r.Dyads}
+	if err != nil {
+		return cv, err
 	}
-	fold := dyadFolds(pairs, folds, seed)
-	cv := GuarCV{Folds: folds, Seed: seed, Dyads: len(fold)}
-	if folds < 2 || folds > len(fold) || len(bare) != len(plus) {
-		return cv, fmt.Errorf("post-war slope with pacts CV: %d folds for %d dyads, %d and %d spells", folds, len(fold), len(bare), len(plus))
-	}
-	diff := map[Pair]float64{}
-	for k := range folds {
-		var trB, trP []Spell
-		for i, s := range bare {
-			if fold[MakePair(s.A, s.B)] != k {
-				trB, trP = append(trB, s), append(trP, plus[i])
-			}
-		}
-		fb, err := FitSlope(trB, model, 0, 0)
-		if err != nil {
-			return cv, fmt.Errorf("fold %d of %d, adopted model: %w", k+1, folds, err)
-		}
-		fp, err := FitSlope(trP, model, 0, 0)
-		if err != nil {
-			return cv, fmt.Errorf("fold %d of %d, M3: %w", k+1, folds, err)
-		}
-		for i, s := range bare {
-			p := MakePair(s.A, s.B)
-			if fold[p] != k {
-				continue
-			}
-			lb, lp := fb.SpellLogLik(s), fp.SpellLogLik(plus[i])
-			cv.Adopted += lb
-			cv.M3 += lp
-			diff[p] += lp - lb
-		}
-	}
-	var mean, ss float64
-	for _, d := range diff {
-		mean += d / float64(len(diff))
-	}
-	for _, d := range diff {
-		ss += (d - mean) * (d - mean)
-	}
-	nd := float64(len(diff))
-	cv.SE = math.Sqrt(nd * ss / (nd - 1))
+	cv.Adopted, cv.M3, cv.SE = r.Score[0], r.Score[1], r.SE()
 	cv.M3Wins = cv.M3 > cv.Adopted
 	return cv, nil
 }

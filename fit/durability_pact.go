@@ -109,43 +109,15 @@ type PactCV struct {
 // before it (the undirected spells' pairs, seed); adopted is the adopted
 // directed model's form.
 func crossValidatePact(undirected, sp []Spell, folds int, seed uint64, adopted SlopeModel) (PactCV, error) {
-	var pairs []Pair
-	for _, s := range undirected {
-		pairs = append(pairs, MakePair(s.A, s.B))
+	models := []SlopeModel{adopted, SlopePact}
+	r, err := crossValidateDirected("defence-pact", undirected, [][]Spell{sp, sp}, folds, seed, 0, 1, func(m int, train []Spell) (SlopeFit, error) {
+		return FitSlope(train, models[m], 0, 0)
+	})
+	cv := PactCV{Folds: r.Folds, Seed: r.Seed, Dyads: r.Dyads}
+	if err != nil {
+		return cv, err
 	}
-	fold := dyadFolds(pairs, folds, seed)
-	cv := PactCV{Folds: folds, Seed: seed, Dyads: len(fold)}
-	if folds < 2 || folds > len(fold) {
-		return cv, fmt.Errorf("defence-pact CV: %d folds for %d dyads", folds, len(fold))
-	}
-	diff := map[Pair]float64{}
-	for k := range folds {
-		var train []Spell
-		for _, s := range sp {
-			if fold[MakePair(s.A, s.B)] != k {
-				train = append(train, s)
-			}
-		}
-		ad, err := FitSlope(train, adopted, 0, 0)
-		if err != nil {
-			return cv, fmt.Errorf("fold %d of %d: %w", k+1, folds, err)
-		}
-		m4, err := FitSlope(train, SlopePact, 0, 0)
-		if err != nil {
-			return cv, fmt.Errorf("fold %d of %d: %w", k+1, folds, err)
-		}
-		for _, s := range sp {
-			p := MakePair(s.A, s.B)
-			if fold[p] != k {
-				continue
-			}
-			a, b := ad.SpellLogLik(s), m4.SpellLogLik(s)
-			cv.Adopted += a
-			cv.M4 += b
-			diff[p] += b - a
-		}
-	}
-	cv.SE = sumDiffSE(diff)
+	cv.Adopted, cv.M4, cv.SE = r.Score[0], r.Score[1], r.SE()
 	cv.M4Wins = cv.M4 > cv.Adopted
 	return cv, nil
 }

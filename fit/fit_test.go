@@ -173,15 +173,8 @@ func TestFitCureRecovers(t *testing.T) {
 	pc, k, lam := 0.6, 0.9, 25.0
 	sp := make([]Spell, 3000)
 	for i := range sp {
-		cens := 1 + r.IntN(80)
-		s := Spell{Years: cens}
-		if r.Float64() >= pc {
-			// Weibull time by inversion; an event in year ceil(t).
-			tt := lam * math.Pow(-math.Log(1-r.Float64()), 1/k)
-			if y := int(math.Ceil(tt)); y <= cens {
-				s.Years, s.Event = y, true
-			}
-		}
+		var s Spell
+		s.Years, s.Event = drawCureYears(r, 1+r.IntN(80), pc, lam, k, 0)
 		sp[i] = s
 	}
 	f, err := FitCure(sp)

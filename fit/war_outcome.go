@@ -92,43 +92,15 @@ type OutcomeCV struct {
 }
 
 func crossValidateOutcome(undirected, sp []Spell, folds int, seed uint64) (OutcomeCV, error) {
-	var pairs []Pair
-	for _, s := range undirected {
-		pairs = append(pairs, MakePair(s.A, s.B))
+	models := []SlopeModel{SlopeFitted, SlopeOutcome}
+	r, err := crossValidateDirected("war-outcome", undirected, [][]Spell{sp, sp}, folds, seed, 0, 1, func(m int, train []Spell) (SlopeFit, error) {
+		return FitSlope(train, models[m], 0, 0)
+	})
+	cv := OutcomeCV{Folds: r.Folds, Seed: r.Seed, Dyads: r.Dyads}
+	if err != nil {
+		return cv, err
 	}
-	fold := dyadFolds(pairs, folds, seed)
-	cv := OutcomeCV{Folds: folds, Seed: seed, Dyads: len(fold)}
-	if folds < 2 || folds > len(fold) {
-		return cv, fmt.Errorf("war-outcome CV: %d folds for %d dyads", folds, len(fold))
-	}
-	diff := map[Pair]float64{}
-	for k := range folds {
-		var train []Spell
-		for _, s := range sp {
-			if fold[MakePair(s.A, s.B)] != k {
-				train = append(train, s)
-			}
-		}
-		m1, err := FitSlope(train, SlopeFitted, 0, 0)
-		if err != nil {
-			return cv, fmt.Errorf("fold %d of %d: %w", k+1, folds, err)
-		}
-		m3, err := FitSlope(train, SlopeOutcome, 0, 0)
-		if err != nil {
-			return cv, fmt.Errorf("fold %d of %d: %w", k+1, folds, err)
-		}
-		for _, s := range sp {
-			p := MakePair(s.A, s.B)
-			if fold[p] != k {
-				continue
-			}
-			a, b := m1.SpellLogLik(s), m3.SpellLogLik(s)
-			cv.M1 += a
-			cv.M3 += b
-			diff[p] += b - a
-		}
-	}
-	cv.SE = sumDiffSE(diff)
+	cv.M1, cv.M3, cv.SE = r.Score[0], r.Score[1], r.SE()
 	cv.Adopted = cv.M3 > cv.M1
 	return cv, nil
 }
