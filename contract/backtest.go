@@ -35,9 +35,10 @@ const RefitForecaster = "engine, refitted leave-dyad-out"
 // RefitMethod is Refit.Method.
 const RefitMethod = "for each dyad group of the case base, every coefficient fitted on data with dyads is re-estimated " +
 	"without that group's data (fit.Refit): the general-deterrence logit without the challenger-protege pairs' " +
-	"dyad-years, the post-war cure Weibull without their spells, Huth's structural fit without the crises matched " +
+	"dyad-years (with the adopted index slope and its reference), the directed post-war cure Weibull (slope, dyad " +
+	"covariates, war outcome) without their spells, Huth's structural fit without the crises matched " +
 	"to the group's cases (the fit_overlap rule: challenger and a guarantor, within the spell), and what is read off " +
-	"that fit (the fulfilment bases' covariate offset, AGeneral's reference, di_ref, the mapped bases); the " +
+	"that fit (the fulfilment bases' covariate offset, di_ref, the mapped bases); the " +
 	"alliance-fulfilment rates and rho are not keyed by pair and stay as committed, and the specification choices " +
 	"(aggregation, adopting the post-war covariates) are held at the committed fit's. The group's cases are then " +
 	"rerun with those coefficients (same seed and draws)"

@@ -135,10 +135,10 @@ type Coefficients struct {
 	PC1 Estimate `json:"pc1"`
 	// DIRef is the reference of the post-war stage: the value of the
 	// index x = ln Cbar - ln Pi at which the fitted cure Weibull applies
-	// unchanged (PostWarSurvival). The post-war spells carry no index, so
-	// it is the mean of x over Huth's crises' inputs under the fit, the
-	// reference at which the general-deterrence fit reads AGeneral: a
-	// labelled assumption (docs/assess.md, "Post-war").
+	// unchanged (PostWarSurvival) when a coefficient set carries Huth's A1
+	// over to that stage: the mean of x over Huth's crises' inputs under
+	// the fit, a labelled assumption. While the fitted post-war and general
+	// slopes are adopted (PWSlope, GenSlope) no stage reads it (docs/fit.md).
 	DIRef Estimate `json:"di_ref"`
 	// PWSlope and PWRef are the post-war hazard slope of the index and its
 	// reference, fitted on directed post-war spells (docs/fit.md, "Post-war

@@ -13,9 +13,10 @@
 //     renewed use of force, fitted by a split-population (cure) Weibull
 //     (durability.go);
 //   - MID 5.0 directed politically relevant dyad-years, 1816-2014: the
-//     general-deterrence intercept and the challenger covariates (rivalry,
-//     peace years, no prior dispute, contiguity) by a penalised logit of
-//     yearly use-of-force onsets, cross-validated by dyad (general.go).
+//     general-deterrence intercept, the challenger covariates (rivalry,
+//     peace years, no prior dispute, contiguity) and the index's slope by a
+//     penalised logit of yearly use-of-force onsets, cross-validated by
+//     dyad (general.go, general_slope.go).
 //
 // Penalties are weakly informative priors (Gelman, Jakulin, Pittau and Su
 // 2008, "A weakly informative default prior distribution for logistic and

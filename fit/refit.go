@@ -146,7 +146,7 @@ func Refit(ctx context.Context, x Exclusion) (*deter.Coefficients, RefitCounts, 
 
 // RefitAggregation is Refit with the challenger's aggregation over responses
 // held at a instead of the committed fit's: Huth's structural chain (and
-// what is read off it: the response offset, AGeneral's reference, DIRef) is
+// what is read off it: the response offset, DIRef) is
 // refitted under a, the rest as in Refit. It measures what another form
 // would do (docs/assess.md, "A weak guarantor"); it does not choose a form
 // and writes nothing: the committed choice stays Run's, by leave-one-out

@@ -434,5 +434,5 @@ func postWarReference(ks []Crisis, f HuthFit) deter.Estimate {
 	v, se := deltaMethod(g, f.Sol)
 	return deter.Estimate{Value: v, SE: se, Data: "Huth structural fit",
 		Method: fmt.Sprintf("mean over Huth's %d crises of the index x = ln Cbar - ln Pi under the fit; SE by the delta method from the fit's covariance", len(ks)),
-		Prior:  "assumption, not a fit: the reference at which the general-deterrence fit reads its intercept. The post-war stage uses it, as exp(-A1 (x - this)), only when the coefficient set carries A1 over (pw_slope not adopted; docs/fit.md): then the average post-war dyad is assumed to sit at the index of the average Huth crisis input"}
+		Prior:  "assumption, not a fit: the mean index over Huth's crises. No stage reads it while the fitted post-war and general slopes are adopted (pw_slope, gen_slope); the post-war stage uses it, as exp(-A1 (x - this)), only when the coefficient set carries A1 over (pw_slope not adopted; docs/fit.md): then the average post-war dyad is assumed to sit at the index of the average Huth crisis input"}
 }

@@ -332,7 +332,7 @@ const (
 	eqForce           = "F = troops in place + reinforcements·exp(−arrival_days/arrival_scale)"
 	eqFallback        = "F = CINC·deploy share (national fallback, flagged)"
 	eqSurv            = "P(no attack by T | SQ) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR), pc = L(cure_intercept + cure_index·DI)"
-	eqPostWar         = "post-war stage: S(T) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR·e^−z·e^η), z = postwar_slope·(ln C̄ − ln Π − postwar_reference) (weight, A1, when the coefficient set has no fitted postwar_slope), pc = L(cure_intercept + cure_index·z); P(deterrence) = S(1)"
+	eqPostWar         = "post-war stage: S(T) = pc + (1−pc)·exp(−(T/scale)^shape·Π HR·e^−z·e^η), z = postwar_slope·(ln C̄ − ln Π − postwar_reference) (weight, A1, when the coefficient set has no fitted postwar_slope), pc = L(cure_intercept + cure_index·z); this S is one party's (the challenger's; the protégé's at the reference index, the war outcome swapped, the ceasefire's own mechanisms only) and P(no war by T) = S_C→P(T)·S_P→C(T) (renewal by either party), P(deterrence) = that at T = 1"
 )
 
 func defaultEngineEntries(c *deter.Coefficients) []Entry {
