@@ -204,16 +204,20 @@ func RefitAggregation(ctx context.Context, x Exclusion, a deter.Aggregation) (*d
 	n.Spells = len(sp)
 	var dr DurabilityReport
 	dr.Data = d.sdata
-	if dr.Fit, err = FitCure(sp); err != nil {
-		return nil, n, err
-	}
-	adopted := committed.DRivalry.Prior == ""
-	if adopted {
-		if dr.Cov, err = FitCureCov(sp); err != nil {
+	if len(d.dir) == 0 {
+		// The undirected cure fits give the level only without the directed
+		// spells; with them fillDurability takes the directed model's.
+		if dr.Fit, err = FitCure(sp); err != nil {
 			return nil, n, err
 		}
+		adopted := committed.DRivalry.Prior == ""
+		if adopted {
+			if dr.Cov, err = FitCureCov(sp); err != nil {
+				return nil, n, err
+			}
+		}
+		dr.CovCV = PostWarCovCV{Adopted: adopted}
 	}
-	dr.CovCV = PostWarCovCV{Adopted: adopted}
 	// The directed post-war fit (docs/fit.md, "Post-war hazard slope"):
 	// the adopted model refitted without the pairs, x from this refit's
 	// Huth γ, c0 and c1 (as the engine with these coefficients computes
