@@ -301,7 +301,7 @@ func TestBacktestPageRefit(t *testing.T) {
 		{"false", false, `<option value="false" selected>`},
 	} {
 		q := "seed=7&samples=300&bins=4&refit=" + c.refit
-		if code, _, b := h.get("/api/backtest?wait=20&" + q); code != 200 {
+		if code, _, b := h.getDone("/api/backtest?wait=20&" + q); code != 200 {
 			t.Fatalf("refit=%s: %d %.300s", c.refit, code, b)
 		}
 		code, _, page := h.get("/backtest?" + q)
@@ -355,7 +355,7 @@ func TestBacktestOneCaseNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	h := newSQLite(t, func(c *Config) { c.History = dir; c.Workers = 1 })
-	code, _, body := h.get("/api/backtest?seed=1&samples=300&refit=false&wait=20")
+	code, _, body := h.getDone("/api/backtest?seed=1&samples=300&refit=false&wait=20")
 	if code != 200 {
 		t.Fatalf("%d %.300s", code, body)
 	}

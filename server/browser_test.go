@@ -56,9 +56,11 @@ func TestBrowser(t *testing.T) {
 	}
 	// until polls a predicate across page loads (a poll inside the page
 	// dies with the page).
+	// Not a timing test: a backtest refits every coefficient per dyad and
+	// takes minutes on a loaded CI machine, so the wait is generous.
 	until := func(name, expr string) {
 		t.Helper()
-		deadline := time.Now().Add(60 * time.Second)
+		deadline := time.Now().Add(5 * time.Minute)
 		for {
 			ok, err := chromedp.Run(bctx, chromedp.Evaluate[bool](expr))
 			if err == nil && ok {
