@@ -2,6 +2,7 @@ package evidence
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -114,37 +115,54 @@ type PactExclusions struct {
 // guarantors). Sorted by COW code.
 func DefencePacts(challenger, protege, warnum, year int) ([]int, PactExclusions, error) {
 	var ex PactExclusions
-	ps, err := DefencePartners(protege, year)
-	if err != nil {
-		return nil, ex, err
-	}
-	cs, err := DefencePartners(challenger, year)
-	if err != nil {
-		return nil, ex, err
-	}
 	bs, err := WarBelligerents(warnum)
 	if err != nil {
 		return nil, ex, err
 	}
-	cross := map[int]bool{}
-	for _, g := range cs {
-		cross[g] = true
+	gs, cross, err := TargetDefencePartners(challenger, protege, year)
+	if err != nil {
+		return nil, ex, err
 	}
+	ex.CrossCutting = cross
 	fought := map[int]bool{}
 	for _, g := range bs {
 		fought[g] = true
 	}
 	var out []int
-	for _, g := range ps {
+	for _, g := range gs {
+		if fought[g] {
+			ex.Belligerent++
+			continue
+		}
+		out = append(out, g)
+	}
+	return out, ex, nil
+}
+
+// TargetDefencePartners returns the states other than challenger and
+// protege with an ATOP defence obligation with protege in year, except
+// those that also have one with challenger in year (a cross-cutting pact
+// commits to neither side; crossCutting counts them), sorted by COW code.
+// It is the general stage's guarantor rule (docs/fit.md, "General-stage
+// guarantees: the target's defence pacts", rule 2, read with year = t − 1)
+// and DefencePacts without its belligerent exclusion: in peacetime no war
+// has just ended.
+func TargetDefencePartners(challenger, protege, year int) (out []int, crossCutting int, err error) {
+	pactIdx.once.Do(buildPactIdx)
+	if pactIdx.err != nil {
+		return nil, 0, pactIdx.err
+	}
+	m := pactIdx.partners[year]
+	cs := m[challenger]
+	for _, g := range m[protege] {
 		switch {
 		case g == challenger || g == protege:
-		case cross[g]:
-			ex.CrossCutting++
-		case fought[g]:
-			ex.Belligerent++
+		case slices.Contains(cs, g):
+			crossCutting++
 		default:
 			out = append(out, g)
 		}
 	}
-	return out, ex, nil
+	sort.Ints(out)
+	return out, crossCutting, nil
 }

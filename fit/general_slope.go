@@ -30,6 +30,10 @@ type GenSlopeRow struct {
 	Index   float64 // x_{A→B,t} from CINC in t − 1
 	NoOnset bool
 	Dyad    int64 // undirected dyad key (the general CV's)
+	// Pact is d of the guarantee test (docs/fit.md, "General-stage
+	// guarantees"): the target has at least one defence partner in t − 1
+	// that is not also the challenger's. Only G4 and G5 read it.
+	Pact bool
 }
 
 // dyadKey is the general CV's undirected dyad key.
@@ -86,6 +90,14 @@ type GenSlopeFit struct {
 	Boundary               bool    // G1's mode at b = 0: SlopeSE is the profile one
 	Upper95                float64 // the profile bound when Boundary
 	LogLik, Penalised      float64 // at the mode, on the fitting rows
+	// HasPact: the model has the guarantee indicator d (G4, G5: docs/fit.md,
+	// "General-stage guarantees"), with coefficient Pact (δ >= 0 on P(no
+	// onset)) at centre PactMean (the share of fitting rows with d = 1);
+	// PactSE, PactBoundary and PactUpper95 as for the slope.
+	HasPact                bool
+	Pact, PactSE, PactMean float64
+	PactBoundary           bool
+	PactUpper95            float64
 }
 
 // Predict is P(no onset) for covariates x and index v.
@@ -97,12 +109,26 @@ func (f *GenSlopeFit) Predict(x []float64, v float64) float64 {
 	return logistic(eta)
 }
 
+// PredictRow is P(no onset) for row r: Predict with the indicator's term
+// δ·(d − d̄) when the model has it.
+func (f *GenSlopeFit) PredictRow(r *GenSlopeRow) float64 {
+	if !f.HasPact {
+		return f.Predict(r.X[:], r.Index)
+	}
+	eta := f.Intercept + f.Slope*(r.Index-f.Ref) + f.Pact*(b2f(r.Pact)-f.PactMean)
+	for j, xv := range r.X {
+		eta += f.Coef[j] * (xv - f.Means[j])
+	}
+	return logistic(eta)
+}
+
 // ErrGenSlope reports a Newton iteration that did not converge.
 var ErrGenSlope = errors.New("general-stage slope fit: Newton's method did not converge")
 
 // slopeDesign is the standardised design of a set of rows: column 0 the
 // intercept, 1..k the covariates as the general fit scales them, k+1 the
-// index centred and divided by 2 SD.
+// index centred and divided by 2 SD and, with pact, k+2 the indicator d
+// centred (a binary input: scale 1).
 type slopeDesign struct {
 	z            [][]float64
 	y            []bool
@@ -110,15 +136,19 @@ type slopeDesign struct {
 	ref, scale   float64
 	nRows        int
 	covariateDim int
+	pact         bool
+	pactMean     float64
 }
 
-func newSlopeDesign(rows []GenSlopeRow) (*slopeDesign, error) {
+// newSlopeDesign is the design of rows, with the indicator column when
+// pact (G4, G5).
+func newSlopeDesign(rows []GenSlopeRow, pact bool) (*slopeDesign, error) {
 	const k = deter.NumChallengerCovariates
 	n := float64(len(rows))
 	if n == 0 {
 		return nil, fmt.Errorf("general-stage slope fit: no dyad-years")
 	}
-	d := &slopeDesign{means: make([]float64, k), sc: make([]float64, k), nRows: len(rows), covariateDim: k}
+	d := &slopeDesign{means: make([]float64, k), sc: make([]float64, k), nRows: len(rows), covariateDim: k, pact: pact}
 	binary := make([]bool, k)
 	for j := range binary {
 		binary[j] = true
@@ -131,6 +161,15 @@ func newSlopeDesign(rows []GenSlopeRow) (*slopeDesign, error) {
 		}
 	}
 	d.ref /= n
+	if pact {
+		for _, r := range rows {
+			d.pactMean += b2f(r.Pact)
+		}
+		d.pactMean /= n
+		if d.pactMean == 0 || d.pactMean == 1 {
+			return nil, fmt.Errorf("general-stage guarantee fit: the indicator does not vary")
+		}
+	}
 	var vx float64
 	for _, r := range rows {
 		vx += (r.Index - d.ref) * (r.Index - d.ref)
@@ -152,15 +191,22 @@ func newSlopeDesign(rows []GenSlopeRow) (*slopeDesign, error) {
 			}
 		}
 	}
+	w := k + 2
+	if pact {
+		w++
+	}
 	d.z, d.y = make([][]float64, len(rows)), make([]bool, len(rows))
-	buf := make([]float64, len(rows)*(k+2))
+	buf := make([]float64, len(rows)*w)
 	for i, r := range rows {
-		z := buf[i*(k+2) : (i+1)*(k+2)]
+		z := buf[i*w : (i+1)*w]
 		z[0] = 1
 		for j := range k {
 			z[j+1] = (r.X[j] - d.means[j]) / d.sc[j]
 		}
 		z[k+1] = (r.Index - d.ref) / d.scale
+		if pact {
+			z[k+2] = b2f(r.Pact) - d.pactMean
+		}
 		d.z[i], d.y[i] = z, r.NoOnset
 	}
 	return d, nil
@@ -203,21 +249,47 @@ func (d *slopeDesign) patternStart(rows []GenSlopeRow) []float64 {
 // slopeFree marks the slope as a free parameter in fitAt.
 var slopeFree = math.NaN()
 
-// fitAt maximises the penalised likelihood with the slope free (held is
-// NaN) or held at held (on the original scale of x). The prior: Cauchy(0,
-// 10) on the intercept, Cauchy(0, 2.5) on each standardised slope, the
-// index's included (also when held, so penalised values compare across
-// held values: the profile).
+// hold says which of the restricted parameters (the index's slope b and,
+// in a design with the indicator, δ) are held and where, on their
+// original scales; NaN (slopeFree) leaves one free.
+type hold struct{ slope, pact float64 }
+
+// fitAt is fitHold with the slope held at held (NaN: free) and δ, if the
+// design has it, free.
 func (d *slopeDesign) fitAt(held float64, start []float64) (*GenSlopeFit, []float64, error) {
+	return d.fitHold(hold{held, slopeFree}, start)
+}
+
+// fitHold maximises the penalised likelihood with the restricted
+// parameters free or held as h says. The prior: Cauchy(0, 10) on the
+// intercept, Cauchy(0, 2.5) on each standardised slope, the index's and
+// δ's included (also when held, so penalised values compare across held
+// values: the profile). The free parameters are, in order, the intercept,
+// the covariates, b if free and δ if the design has it and it is free.
+func (d *slopeDesign) fitHold(h hold, start []float64) (*GenSlopeFit, []float64, error) {
 	k := d.covariateDim
+	held := h.slope
 	free := math.IsNaN(held)
-	p := k + 1
-	if free {
-		p++
+	pactFree := d.pact && math.IsNaN(h.pact)
+	pactHeld := d.pact && !pactFree
+	// cols[j] is the design column of free parameter j.
+	cols := make([]int, 0, k+3)
+	for j := 0; j <= k; j++ {
+		cols = append(cols, j)
 	}
-	heldZ := 0.0
+	if free {
+		cols = append(cols, k+1)
+	}
+	if pactFree {
+		cols = append(cols, k+2)
+	}
+	p := len(cols)
+	heldZ, heldP := 0.0, 0.0
 	if !free {
 		heldZ = held * d.scale
+	}
+	if pactHeld {
+		heldP = h.pact // a binary input: scale 1
 	}
 	scale := func(j int) float64 {
 		if j == 0 {
@@ -228,16 +300,19 @@ func (d *slopeDesign) fitAt(held float64, start []float64) (*GenSlopeFit, []floa
 	// h accumulates the Hessian's upper triangle in a flat array (the
 	// refit runs this once per dyad group of a backtest: mat's At/SetSym
 	// per row were most of its time).
-	h := make([]float64, p*p)
+	hs := make([]float64, p*p)
 	obj := func(b []float64, grad []float64, hess *mat.SymDense) (f, ll float64) {
 		if grad != nil {
 			clear(grad)
-			clear(h)
+			clear(hs)
 		}
 		for i, z := range d.z {
 			eta := heldZ * z[k+1]
+			if pactHeld {
+				eta += heldP * z[k+2]
+			}
 			for j := range b {
-				eta += b[j] * z[j]
+				eta += b[j] * z[cols[j]]
 			}
 			// One exponential gives both log L(±eta) and q = L(eta).
 			e := math.Exp(-math.Abs(eta))
@@ -263,18 +338,19 @@ func (d *slopeDesign) fitAt(held float64, start []float64) (*GenSlopeFit, []floa
 				g = q - 1
 			}
 			for r := range p {
-				grad[r] += g * z[r]
-				wz := w * z[r]
-				hr := h[r*p : r*p+p]
+				zr := z[cols[r]]
+				grad[r] += g * zr
+				wz := w * zr
+				hr := hs[r*p : r*p+p]
 				for c := r; c < p; c++ {
-					hr[c] += wz * z[c]
+					hr[c] += wz * z[cols[c]]
 				}
 			}
 		}
 		if grad != nil {
 			for r := range p {
 				for c := r; c < p; c++ {
-					hess.SetSym(r, c, h[r*p+c])
+					hess.SetSym(r, c, hs[r*p+c])
 				}
 			}
 		}
@@ -289,6 +365,9 @@ func (d *slopeDesign) fitAt(held float64, start []float64) (*GenSlopeFit, []floa
 		}
 		if !free {
 			f -= logCauchy(heldZ, 2.5)
+		}
+		if pactHeld {
+			f -= logCauchy(heldP, 2.5)
 		}
 		return f, ll
 	}
@@ -363,53 +442,135 @@ func (d *slopeDesign) fitAt(held float64, start []float64) (*GenSlopeFit, []floa
 		sf.Slope = b[k+1] / d.scale
 		sf.SlopeSE = math.Sqrt(cov.At(k+1, k+1)) / d.scale
 	}
+	if d.pact {
+		sf.HasPact, sf.PactMean, sf.Pact = true, d.pactMean, heldP
+		if pactFree {
+			sf.Pact, sf.PactSE = b[p-1], math.Sqrt(cov.At(p-1, p-1))
+		}
+	}
 	return sf, b, nil
 }
 
 // fitG1 is G1: the slope fitted and restricted to b >= 0. With the
 // unrestricted mode below 0 the restricted mode is b = 0 (G2's fit) and
-// the SE is the 95% profile upper bound / 1.96.
-func (d *slopeDesign) fitG1(start []float64) (*GenSlopeFit, error) {
-	f, _, err := d.fitAt(slopeFree, start)
+// the SE is the 95% profile upper bound / 1.96. On a design with the
+// indicator (G4, G5) δ is restricted to >= 0 alike (fitRestricted).
+func (d *slopeDesign) fitG1(start []float64) (*GenSlopeFit, error) { return d.fitRestricted(start) }
+
+// fitRestricted maximises the penalised likelihood with b >= 0 and, in a
+// design with the indicator, δ >= 0 (docs/fit.md, "General-stage
+// guarantees", rule 4). A mode inside the restriction is the restricted
+// mode (the half-Cauchy has the Cauchy's shape on [0, ∞)), with SEs from
+// the observed information. Otherwise the restricted mode is the best
+// feasible fit with one or both of them held at 0 (with one restricted
+// parameter: it at 0), and each one at 0 gets the profile interval: the
+// upper 95% bound where the penalised profile, maximised over the other
+// parameters within the restriction, falls by 1.92 from the mode; its SE
+// is reported as that bound / 1.96.
+func (d *slopeDesign) fitRestricted(start []float64) (*GenSlopeFit, error) {
+	f, _, err := d.fitHold(hold{slopeFree, slopeFree}, start)
 	if err != nil {
 		return nil, err
 	}
-	if f.Slope >= 0 {
+	if f.Slope >= 0 && (!d.pact || f.Pact >= 0) {
 		return f, nil
 	}
 	if len(start) > d.covariateDim+1 {
-		start = start[:d.covariateDim+1] // the slope held at 0
+		start = start[:d.covariateDim+1] // the restricted parameters start at 0
 	}
-	at0, warm, err := d.fitAt(0, start)
-	if err != nil {
-		return nil, err
+	cands := []hold{{0, slopeFree}}
+	if d.pact {
+		cands = append(cands, hold{slopeFree, 0}, hold{0, 0})
 	}
-	drop := func(b float64) (float64, error) {
-		g, _, err := d.fitAt(b, warm)
+	var best *GenSlopeFit
+	var bh hold
+	var warm []float64
+	for _, h := range cands {
+		g, w, err := d.fitHold(h, start)
+		if err != nil {
+			return nil, err
+		}
+		ok := (!math.IsNaN(h.slope) || g.Slope >= 0) && (!d.pact || !math.IsNaN(h.pact) || g.Pact >= 0)
+		if ok && (best == nil || g.Penalised > best.Penalised) {
+			best, bh, warm = g, h, w
+		}
+	}
+	if best == nil {
+		return nil, fmt.Errorf("general-stage slope fit: no feasible restricted mode")
+	}
+	// at is the restricted profile: the other restricted parameter free,
+	// or at 0 when its free value falls below 0.
+	at := func(h hold) (float64, error) {
+		st := warm // the mode's values, where the free parameters are the same
+		if math.IsNaN(h.slope) != math.IsNaN(bh.slope) || d.pact && math.IsNaN(h.pact) != math.IsNaN(bh.pact) {
+			st = warm[:d.covariateDim+1]
+		}
+		g, _, err := d.fitHold(h, st)
 		if err != nil {
 			return 0, err
 		}
-		return at0.Penalised - g.Penalised - profileDrop, nil
+		switch {
+		case d.pact && math.IsNaN(h.pact) && g.Pact < 0:
+			h.pact = 0
+		case math.IsNaN(h.slope) && g.Slope < 0:
+			h.slope = 0
+		default:
+			return g.Penalised, nil
+		}
+		if g, _, err = d.fitHold(h, warm[:d.covariateDim+1]); err != nil {
+			return 0, err
+		}
+		return g.Penalised, nil
 	}
-	lo, hi := 0.0, 0.01/d.scale
+	if !math.IsNaN(bh.slope) {
+		ub, err := profileUpper(best.Penalised, func(v float64) (float64, error) { return at(hold{v, slopeFree}) }, 0.01/d.scale)
+		if err != nil {
+			return nil, err
+		}
+		best.Held, best.Boundary = false, true
+		best.Upper95 = ub
+		best.SlopeSE = ub / 1.96
+	}
+	if d.pact && !math.IsNaN(bh.pact) {
+		ub, err := profileUpper(best.Penalised, func(v float64) (float64, error) { return at(hold{slopeFree, v}) }, 0.01)
+		if err != nil {
+			return nil, err
+		}
+		best.PactBoundary, best.PactUpper95, best.PactSE = true, ub, ub/1.96
+	}
+	return best, nil
+}
+
+// profileUpper is the value v > 0 of a restricted parameter at its
+// boundary where the penalised profile at(v) has fallen by profileDrop
+// from top (its value at the mode), by doubling from step and bisection.
+func profileUpper(top float64, at func(v float64) (float64, error), step float64) (float64, error) {
+	drop := func(v float64) (float64, error) {
+		pv, err := at(v)
+		if err != nil {
+			return 0, err
+		}
+		return top - pv - profileDrop, nil
+	}
+	lo, hi := 0.0, step
 	for {
 		v, err := drop(hi)
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
 		if v > 0 {
 			break
 		}
 		lo, hi = hi, 2*hi
 		if hi > 1e3 {
-			return nil, fmt.Errorf("general-stage slope fit: the profile does not fall by %.2f", profileDrop)
+			return 0, fmt.Errorf("general-stage slope fit: the profile does not fall by %.2f", profileDrop)
 		}
 	}
 	for hi-lo > profileTol*hi {
 		m := (lo + hi) / 2
 		v, err := drop(m)
 		if err != nil {
-			return nil, err
+			return 0, err
 		}
 		if v > 0 {
 			hi = m
@@ -417,30 +578,32 @@ func (d *slopeDesign) fitG1(start []float64) (*GenSlopeFit, error) {
 			lo = m
 		}
 	}
-	at0.Held, at0.Boundary = false, true
-	at0.Upper95 = (lo + hi) / 2
-	at0.SlopeSE = at0.Upper95 / 1.96
-	return at0, nil
+	return (lo + hi) / 2, nil
 }
 
-// GenSlopeModel names the three models of the comparison.
+// GenSlopeModel names the models of the comparisons: the slope's (G1, G0,
+// G2) and the guarantee test's (G3, G4, G5; docs/fit.md, "General-stage
+// guarantees").
 type GenSlopeModel int
 
 const (
 	GenG1 GenSlopeModel = iota // b fitted, >= 0
 	GenG0                      // b held at the Huth A1 (the carry-over)
 	GenG2                      // b = 0
+	GenG3                      // G1's form on x⁺ (the caller passes rows with x⁺ as Index)
+	GenG4                      // G1 + δ·d, δ >= 0
+	GenG5                      // G3 + δ·d (rows with x⁺), reported only
 )
 
 // fitSlopeModel fits model m on rows; a1 is the carry-over's slope.
 func fitSlopeModel(rows []GenSlopeRow, m GenSlopeModel, a1 float64) (*GenSlopeFit, error) {
-	d, err := newSlopeDesign(rows)
+	d, err := newSlopeDesign(rows, m == GenG4 || m == GenG5)
 	if err != nil {
 		return nil, err
 	}
 	switch m {
-	case GenG1:
-		return d.fitG1(d.patternStart(rows))
+	case GenG1, GenG3, GenG4, GenG5:
+		return d.fitRestricted(d.patternStart(rows))
 	case GenG0:
 		f, _, err := d.fitAt(a1, nil)
 		return f, err
@@ -531,51 +694,95 @@ func fitGeneralSlope(ctx context.Context, all []evidence.GeneralDyadYear, c *det
 		return r, err
 	}
 	r.Dyads = nd
-	perDyad := map[int64]float64{} // held-out G1 − G0 per dyad
-	for f := range folds {
-		if err := ctx.Err(); err != nil {
-			return r, err
-		}
-		var train, test []GenSlopeRow
-		for _, row := range rows {
-			if fold[row.Dyad] == f {
-				test = append(test, row)
-			} else {
-				train = append(train, row)
-			}
-		}
-		var fs [3]*GenSlopeFit
-		for m := range fs {
-			if fs[m], err = fitSlopeModel(train, GenSlopeModel(m), r.A1); err != nil {
-				return r, fmt.Errorf("general-stage slope CV, fold %d of %d, model %d: %w", f+1, folds, m, err)
-			}
-		}
-		for _, row := range test {
-			var ls [3]float64
-			for m, sf := range fs {
-				p := sf.Predict(row.X[:], row.Index)
-				if row.NoOnset {
-					ls[m] = math.Log(p)
-				} else {
-					ls[m] = math.Log1p(-p)
-				}
-				r.CV[m] += ls[m]
-			}
-			perDyad[row.Dyad] += ls[GenG1] - ls[GenG0]
-		}
+	models := []GenSlopeModel{GenG1, GenG0, GenG2}
+	score, perDyad, err := genCV(ctx, [][]GenSlopeRow{rows, rows, rows}, fold, folds, func(m int, train []GenSlopeRow) (*GenSlopeFit, error) {
+		return fitSlopeModel(train, models[m], r.A1)
+	})
+	if err != nil {
+		return r, fmt.Errorf("general-stage slope %w", err)
 	}
-	var mean, ss float64
-	for _, v := range perDyad {
-		mean += v
-	}
-	mean /= float64(len(perDyad))
-	for _, v := range perDyad {
-		ss += (v - mean) * (v - mean)
-	}
-	n := float64(len(perDyad))
-	r.DiffSE = math.Sqrt(n * ss / (n - 1))
+	copy(r.CV[:], score)
+	r.DiffSE = perDyad.diffSE(0, 1)
 	r.Adopted = r.CV[GenG1] > r.CV[GenG0]
 	return r, nil
+}
+
+// dyadScores are the held-out log-likelihoods of each model summed per
+// undirected dyad.
+type dyadScores map[int64][]float64
+
+// diffSE is the standard error of the summed held-out difference model b −
+// model a, from its spread over dyads (the dyads are the CV's independent
+// units).
+func (p dyadScores) diffSE(a, b int) float64 {
+	var mean, ss float64
+	for _, v := range p {
+		mean += v[b] - v[a]
+	}
+	mean /= float64(len(p))
+	for _, v := range p {
+		d := v[b] - v[a] - mean
+		ss += d * d
+	}
+	n := float64(len(p))
+	return math.Sqrt(n * ss / (n - 1))
+}
+
+// genCV is the one held-out loop of the pre-registered comparisons on the
+// dyad-years (the general stage's slope, its guarantee test): sets[m] are
+// model m's rows (the same rows in the same order; they differ only in
+// what a model reads, such as x or x⁺), fold assigns each undirected dyad
+// a fold, and fit fits model m on a training subset of its set. It returns
+// each model's summed held-out log-likelihood and the per-dyad sums.
+func genCV(ctx context.Context, sets [][]GenSlopeRow, fold map[int64]int, folds int, fit func(m int, train []GenSlopeRow) (*GenSlopeFit, error)) ([]float64, dyadScores, error) {
+	score := make([]float64, len(sets))
+	per := dyadScores{}
+	for _, set := range sets {
+		if len(set) != len(sets[0]) {
+			return nil, nil, fmt.Errorf("CV: the models' row sets differ in length (%d and %d)", len(sets[0]), len(set))
+		}
+	}
+	fs := make([]*GenSlopeFit, len(sets))
+	for f := range folds {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		for m, set := range sets {
+			var train []GenSlopeRow
+			for _, row := range set {
+				if fold[row.Dyad] != f {
+					train = append(train, row)
+				}
+			}
+			var err error
+			if fs[m], err = fit(m, train); err != nil {
+				return nil, nil, fmt.Errorf("CV, fold %d of %d, model %d: %w", f+1, folds, m, err)
+			}
+		}
+		for i := range sets[0] {
+			row0 := &sets[0][i]
+			if fold[row0.Dyad] != f {
+				continue
+			}
+			v := per[row0.Dyad]
+			if v == nil {
+				v = make([]float64, len(sets))
+				per[row0.Dyad] = v
+			}
+			for m, sf := range fs {
+				p := sf.PredictRow(&sets[m][i])
+				var ls float64
+				if sets[m][i].NoOnset {
+					ls = math.Log(p)
+				} else {
+					ls = math.Log1p(-p)
+				}
+				score[m] += ls
+				v[m] += ls
+			}
+		}
+	}
+	return score, per, nil
 }
 
 // fillGeneralSlope is the pre-registered choice (docs/fit.md,
@@ -630,7 +837,7 @@ func refitGeneralSlope(rows []evidence.GeneralDyadYear, lag [][2]float64, c *det
 			g.Onsets++
 		}
 	}
-	d, err := newSlopeDesign(sr)
+	d, err := newSlopeDesign(sr, false)
 	if err != nil {
 		return g, err
 	}

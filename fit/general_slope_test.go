@@ -140,7 +140,7 @@ func TestGenSlopeBoundary(t *testing.T) {
 	if !(g1.Upper95 > 0) || math.Abs(g1.SlopeSE-g1.Upper95/1.96) > 1e-12 {
 		t.Fatalf("profile bound %v, SE %v", g1.Upper95, g1.SlopeSE)
 	}
-	d, err := newSlopeDesign(rows)
+	d, err := newSlopeDesign(rows, false)
 	if err != nil {
 		t.Fatal(err)
 	}

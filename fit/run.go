@@ -27,6 +27,10 @@ type Options struct {
 	// guarantors (fit/spellindex.Index) for the pre-registered slope with
 	// the target's defence pacts; nil skips that model.
 	EngineIndex EngineIndexFunc
+	// EngineDyadYearIndex computes the engine's index of dyad-years with
+	// the target's guarantors (fit/spellindex.DyadYearIndex) for the
+	// general stage's pre-registered guarantee test; nil skips that test.
+	EngineDyadYearIndex DyadYearIndexFunc
 }
 
 // ParamRow is one fitted structural parameter.
@@ -137,7 +141,11 @@ type Result struct {
 	// GeneralSlope is the pre-registered comparison of the general stage's
 	// index slope (docs/fit.md); the engine reads it when adopted.
 	GeneralSlope GeneralSlopeReport
-	Rho          RhoFit
+	// GeneralPact is the pre-registered guarantee test of the general
+	// stage (docs/fit.md, "General-stage guarantees: the target's defence
+	// pacts"); not run without Options.EngineDyadYearIndex.
+	GeneralPact GeneralPactReport
+	Rho         RhoFit
 	// Joined is the ATOP x COW tabulation behind the security-assurance
 	// judgment (reported, not fitted; see JoinedTable).
 	Joined []JoinCount
@@ -250,6 +258,18 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	}
 	fillGeneralSlope(c, res.GeneralSlope, res.General.Data)
 	c.DIRef = postWarReference(ks, f)
+
+	if o.EngineDyadYearIndex != nil {
+		step("general stage: the target's defence pacts (pre-registered), x+ through the engine, 10-fold CV by dyad")
+		// x⁺ is the committed coefficients' index (rule 3): the set as far as
+		// the run has filled it, with the judgments (among them the era
+		// keys) filled into a copy, as for the post-war test.
+		pc := c.Clone()
+		fillJudgments(pc)
+		if res.GeneralPact, err = fitGeneralPact(ctx, gRows, pc, o.Folds, o.Seed, o.EngineDyadYearIndex); err != nil {
+			return nil, err
+		}
+	}
 
 	fillJudgments(c)
 	c.Provenance = deter.Provenance{

@@ -49,6 +49,14 @@ func Index(pc *deter.Coefficients, s fit.Spell, gs []int) (x float64, qs []float
 // guarantors gs (COW codes): each holds one public defence pact on
 // national capability.
 func guarantorScenario(s fit.Spell, gs []int) (string, error) {
+	return scenarioText(fmt.Sprintf("spell %d-%d war %d", s.A, s.B, s.WarNum), s.A, s.B, s.End, "postwar", gs)
+}
+
+// scenarioText is the scenario of challenger a against protege b with
+// guarantors gs (COW codes), each holding one public defence pact on
+// national capability, its period starting on 1 January of start, under
+// stage.
+func scenarioText(name string, a, b, start int, stage string, gs []int) (string, error) {
 	ref := func(code int) (string, error) {
 		// The file names a state by its COW abbreviation (a one-digit code
 		// is too short for the format); it must resolve back to the code.
@@ -61,26 +69,26 @@ func guarantorScenario(s fit.Spell, gs []int) (string, error) {
 		}
 		return c.Abb, nil
 	}
-	var b strings.Builder
-	a, err := ref(s.A)
+	var sb strings.Builder
+	ca, err := ref(a)
 	if err != nil {
 		return "", err
 	}
-	p, err := ref(s.B)
+	p, err := ref(b)
 	if err != nil {
 		return "", err
 	}
-	fmt.Fprintf(&b, "name: spell %d-%d war %d\nchallenger: %s\nprotege: %s\n", s.A, s.B, s.WarNum, a, p)
-	fmt.Fprintf(&b, "horizon: {value: 10, source: judgment}\nperiod: {start: %04d-01-01}\nchallenge: {kind: invasion, stage: postwar}\noption:\n  guarantors:\n", s.End)
+	fmt.Fprintf(&sb, "name: %s\nchallenger: %s\nprotege: %s\n", name, ca, p)
+	fmt.Fprintf(&sb, "horizon: {value: 10, source: judgment}\nperiod: {start: %04d-01-01}\nchallenge: {kind: invasion, stage: %s}\noption:\n  guarantors:\n", start, stage)
 	if len(gs) == 0 {
-		b.WriteString("    []\n")
+		sb.WriteString("    []\n")
 	}
 	for i, g := range gs {
 		c, err := ref(g)
 		if err != nil {
 			return "", err
 		}
-		fmt.Fprintf(&b, "    - country: %s\n      id: g%d\n      instruments:\n        - type: defense_pact\n", c, i)
+		fmt.Fprintf(&sb, "    - country: %s\n      id: g%d\n      instruments:\n        - type: defense_pact\n", c, i)
 	}
-	return b.String(), nil
+	return sb.String(), nil
 }

@@ -85,7 +85,8 @@ Reproduce the committed deter/coefficients.json with:
 		if isTerminal(cmd.ErrOrStderr()) {
 			o.Progress = func(s string) { fmt.Fprintln(cmd.ErrOrStderr(), "fit:", s) }
 		}
-		o.EngineIndex = spellindex.Index // the post-war slope with defence pacts (docs/fit.md)
+		o.EngineIndex = spellindex.Index                 // the post-war slope with defence pacts (docs/fit.md)
+		o.EngineDyadYearIndex = spellindex.DyadYearIndex // the general stage's guarantee test (docs/fit.md)
 		res, err := fit.Run(cmd.Context(), o)
 		if err != nil {
 			return err
@@ -321,6 +322,7 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	fmt.Fprintf(w, "Huth reference di_ref: mean index ln Cbar - ln Pi over Huth's crises %.3f (SE %.3f); the post-war stage reads it only with the carry-over A1 (pw_slope not adopted)\n",
 		c.DIRef.Value, c.DIRef.SE)
 	printGeneralSlope(w, r.GeneralSlope)
+	printGeneralPact(w, r.GeneralPact)
 
 	fmt.Fprintln(w, "\nCoefficients (deter.Coefficients; * = labelled judgment, the reasons are in coefficients.json)")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -489,4 +491,64 @@ func printGeneralSlope(w io.Writer, g fit.GeneralSlopeReport) {
 	}
 	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): G1 - G0 %+.2f (SE %.2f), G1 - G2 %+.2f: %s\n",
 		g.Folds, g.Dyads, g.Seed, g.CV[fit.GenG1]-g.CV[fit.GenG0], g.DiffSE, g.CV[fit.GenG1]-g.CV[fit.GenG2], verdict)
+}
+
+// printGeneralPact prints the general stage's pre-registered guarantee
+// test (docs/fit.md, "General-stage guarantees: the target's defence
+// pacts"), in the style of printGeneralSlope.
+func printGeneralPact(w io.Writer, g fit.GeneralPactReport) {
+	if !g.Ran() {
+		return // not run (fit.Options.EngineDyadYearIndex unset)
+	}
+	n := g.Counts
+	fmt.Fprintf(w, "General-stage guarantees: the target's defence pacts (pre-registered, docs/fit.md): %d directed dyad-years (the G1 rows), %d onsets; %d with a guarantor in t-1 (d = 1; %d guarantor-row pairs; %d cross-cutting partners excluded)\n",
+		n.Rows, g.Onsets, n.WithGuarantor, n.Pairs, n.CrossCutting)
+	fmt.Fprintf(w, "x+ through the engine: %d rows with a guarantor (%d pairs, mean q %.3f); %d pairs dropped without CINC; %d rows had more than 10 (%d weakest left out); x+ - x from %.4f to %.4f (median %.4f); without a guarantor max |x+ - x| %.1e\n",
+		n.IndexRows, n.IndexPairs, n.MeanQ, n.NoCINC, n.Truncated, n.Cut, n.MinDiff, n.MaxDiff, n.MedianDiff, n.MaxBareDiff)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "model\tindex\tslope (SE)\treference\tdelta (SE)\tintercept (SE)\t%s\tlog-lik\tCV log-lik\tCV - G1 (SE)\n", strings.Join(fit.GeneralNames, "\t"))
+	names := [4]string{"G1 adopted", "G3 index with guarantors", "G4 G1 + pact indicator", "G5 G3 + indicator (reported only)"}
+	index := [4]string{"x", "x+", "x", "x+"}
+	for m, f := range g.Fits {
+		b := fmt.Sprintf("%.4f (%.4f)", f.Slope, f.SlopeSE)
+		if f.Boundary {
+			b = fmt.Sprintf("%.4f (%.4f)b", f.Slope, f.SlopeSE)
+		}
+		d := "-"
+		if f.HasPact {
+			d = fmt.Sprintf("%.4f (%.4f)", f.Pact, f.PactSE)
+			if f.PactBoundary {
+				d += "b"
+			}
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.3f\t%s\t%.4f (%.4f)", names[m], index[m], b, f.Ref, d, f.Intercept, f.InterceptSE)
+		for j := range f.Coef {
+			fmt.Fprintf(tw, "\t%.3f (%.3f)", f.Coef[j], f.SE[j])
+		}
+		diff := "-"
+		if m > 0 {
+			diff = fmt.Sprintf("%+.2f (%.2f)", g.CV[m]-g.CV[0], g.SE[m])
+		}
+		fmt.Fprintf(tw, "\t%.2f\t%.2f\t%s\n", f.LogLik, g.CV[m], diff)
+	}
+	tw.Flush()
+	for m, f := range g.Fits {
+		if f.Boundary {
+			fmt.Fprintf(w, "%s: slope at the boundary 0 (b); 95%% profile upper bound %.4f, SE = bound / 1.96\n", names[m][:2], f.Upper95)
+		}
+		if f.PactBoundary {
+			fmt.Fprintf(w, "%s: delta at the boundary 0 (b); 95%% profile upper bound %.4f, SE = bound / 1.96\n", names[m][:2], f.PactUpper95)
+		}
+	}
+	fmt.Fprintf(w, "d centred at its share %.4f; x / 2 SD scale %.3f, x+ / 2 SD scale %.3f; SEs from the observed information unless at a boundary\n",
+		g.Fits[2].PactMean, g.Fits[0].Scale, g.Fits[1].Scale)
+	verdict := "neither G3 nor G4 beats G1: G1 stays, nothing in the engine changes"
+	switch g.Adopted {
+	case fit.GenG3:
+		verdict = "G3 adopted: the general stage reads its slope and reference on the index with the file's guarantors"
+	case fit.GenG4:
+		verdict = "G4 adopted: the general stage adds delta when a defence pact is in force"
+	}
+	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): G3 - G1 %+.2f (SE %.2f), G4 - G1 %+.2f (SE %.2f), G5 - G1 %+.2f (SE %.2f, not eligible): %s\n",
+		g.Folds, g.Dyads, g.Seed, g.CV[1]-g.CV[0], g.SE[1], g.CV[2]-g.CV[0], g.SE[2], g.CV[3]-g.CV[0], g.SE[3], verdict)
 }

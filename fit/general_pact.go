@@ -1,0 +1,256 @@
+package fit
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/guarantor/guarantor/capability"
+	"github.com/guarantor/guarantor/deter"
+	"github.com/guarantor/guarantor/evidence"
+)
+
+// The general stage's guarantee test (docs/fit.md, "General-stage
+// guarantees: the target's defence pacts (pre-registered)"). Each directed
+// dyad-year A→B of the adopted G1 rows gets the target's guarantors in
+// t − 1 (B's ATOP defence partners that are not also A's: rule 2), the
+// engine's index with them x⁺ (rule 3: computed by the engine itself, from
+// the row's scenario, as the post-war test's) and the indicator d (B has at
+// least one guarantor). Four models are compared by the G1 comparison's
+// 10-fold CV by dyad: G1 (adopted), G3 (x⁺ in place of x), G4 (G1 + δ·d)
+// and G5 (G3 + δ·d, reported only).
+
+// DyadYearQuery is one dyad-year's engine input: challenger A and target B
+// by COW code, the year the engine reads (t − 1: the scenario's period
+// starts on 1 January of it) and the guarantors (COW codes, each with a
+// CINC in Year, at most MaxGuarantors, sorted), each holding one public
+// defence pact.
+type DyadYearQuery struct {
+	A, B, Year int
+	Guarantors []int
+}
+
+// DyadYearIndexFunc computes the engine's index x = ln C̄ − ln Π of each
+// query under pc (PointCoefficients), at the medians of the judgment
+// inputs, under `challenge: {kind: invasion, stage: general}`; qsum[i] is
+// the sum of query i's guarantors' q_g. Package fit/spellindex implements
+// it with the engine (DyadYearIndex), which fit cannot import.
+type DyadYearIndexFunc func(ctx context.Context, pc *deter.Coefficients, qs []DyadYearQuery) (x, qsum []float64, err error)
+
+// GenPactCounts describes the guarantors of the dyad-years (rule 2, rule 3).
+type GenPactCounts struct {
+	Rows int // the G1 rows
+	// WithGuarantor rows have at least one guarantor under rule 2 (d = 1,
+	// whatever the guarantors' CINC); Pairs are guarantor-row pairs under
+	// rule 2; CrossCutting counts B's defence partners excluded because
+	// they are also A's.
+	WithGuarantor, Pairs, CrossCutting int
+	// NoCINC counts guarantor-row pairs dropped from x⁺ for a missing
+	// CINC in t − 1; Truncated rows had more than MaxGuarantors
+	// guarantors with a CINC, and Cut counts the weakest left out.
+	NoCINC, Truncated, Cut int
+	// IndexRows have at least one guarantor in the engine; IndexPairs are
+	// the guarantor-row pairs the engine read, MeanQ their mean q_g.
+	IndexRows, IndexPairs int
+	MeanQ                 float64
+	// MaxBareDiff is the largest |x⁺ − x| over the rows without a
+	// guarantor in the engine (checked below 1e-9), MinDiff the smallest
+	// x⁺ − x over the rows with one, MedianDiff and MaxDiff its median
+	// and largest.
+	MaxBareDiff, MinDiff, MedianDiff, MaxDiff float64
+}
+
+// RowGuarantors returns the guarantors of the directed dyad-year a→b in
+// year (rule 2, read in year − 1), those of them the engine reads (a CINC
+// in year − 1; at most MaxGuarantors, the highest CINC kept) and the
+// counts of this row.
+func RowGuarantors(a, b, year int, cinc *capability.Index) (all, engine []int, n GenPactCounts, err error) {
+	all, n.CrossCutting, err = evidence.TargetDefencePartners(a, b, year-1)
+	if err != nil {
+		return nil, nil, n, err
+	}
+	n.Pairs = len(all)
+	if len(all) > 0 {
+		n.WithGuarantor = 1
+	}
+	for _, g := range all {
+		if v, err := cinc.CINC(g, year-1); err != nil || !(v > 0) {
+			n.NoCINC++
+			continue
+		}
+		engine = append(engine, g)
+	}
+	if len(engine) > MaxGuarantors {
+		// The engine takes at most MaxGuarantors; each guarantor raises x,
+		// so the weakest, which move it least, are left out (ties by code).
+		sort.SliceStable(engine, func(i, j int) bool {
+			ci, _ := cinc.CINC(engine[i], year-1)
+			cj, _ := cinc.CINC(engine[j], year-1)
+			return ci > cj
+		})
+		n.Truncated, n.Cut = 1, len(engine)-MaxGuarantors
+		engine = engine[:MaxGuarantors]
+		sort.Ints(engine)
+	}
+	return all, engine, n, nil
+}
+
+// GeneralPactRows builds the G1 rows of the dyad-years all (the same rows,
+// in the same order, x from c's γ, c0 and c1) with d set, the same rows
+// with x⁺ as Index, the engine's queries (one per row) and the counts. x⁺
+// is computed by engine under c's point estimates; a row without a
+// guarantor in the engine must get x⁺ = x within 1e-9 (rule 3), else it
+// fails.
+func GeneralPactRows(ctx context.Context, all []evidence.GeneralDyadYear, c *deter.Coefficients, engine DyadYearIndexFunc) (bare, plus []GenSlopeRow, qs []DyadYearQuery, n GenPactCounts, err error) {
+	cinc, err := capability.Default()
+	if err != nil {
+		return nil, nil, nil, n, err
+	}
+	return generalPactRows(ctx, all, laggedCINC(all, cinc), c, cinc, engine)
+}
+
+func generalPactRows(ctx context.Context, all []evidence.GeneralDyadYear, lag [][2]float64, c *deter.Coefficients, cinc *capability.Index, engine DyadYearIndexFunc) (bare, plus []GenSlopeRow, qs []DyadYearQuery, n GenPactCounts, err error) {
+	bare, _ = slopeRowsFrom(all, lag, c)
+	n.Rows = len(bare)
+	qs = make([]DyadYearQuery, 0, len(bare))
+	j := 0
+	for i, r := range all {
+		if math.IsNaN(lag[i][0]) {
+			continue
+		}
+		gs, eg, k, err := RowGuarantors(r.A, r.B, r.Year, cinc)
+		if err != nil {
+			return nil, nil, nil, n, err
+		}
+		bare[j].Pact = len(gs) > 0
+		n.WithGuarantor += k.WithGuarantor
+		n.Pairs += k.Pairs
+		n.CrossCutting += k.CrossCutting
+		n.NoCINC += k.NoCINC
+		n.Truncated += k.Truncated
+		n.Cut += k.Cut
+		qs = append(qs, DyadYearQuery{A: r.A, B: r.B, Year: r.Year - 1, Guarantors: eg})
+		j++
+	}
+	if j != len(bare) {
+		return nil, nil, nil, n, fmt.Errorf("general-stage guarantees: %d rows with both CINCs, %d in the slope fit", j, len(bare))
+	}
+	xs, qsum, err := engine(ctx, PointCoefficients(c), qs)
+	if err != nil {
+		return nil, nil, nil, n, err
+	}
+	if len(xs) != len(qs) || len(qsum) != len(qs) {
+		return nil, nil, nil, n, fmt.Errorf("general-stage guarantees: the engine returned %d indices for %d rows", len(xs), len(qs))
+	}
+	plus = append([]GenSlopeRow(nil), bare...)
+	var diffs []float64
+	var qtot float64
+	n.MinDiff = math.Inf(1)
+	for i, q := range qs {
+		plus[i].Index = xs[i]
+		d := xs[i] - bare[i].Index
+		if len(q.Guarantors) == 0 {
+			n.MaxBareDiff = math.Max(n.MaxBareDiff, math.Abs(d))
+			if math.Abs(d) > 1e-9*math.Max(1, math.Abs(bare[i].Index)) || math.IsNaN(d) {
+				return nil, nil, nil, n, fmt.Errorf("general-stage guarantees: %d→%d in %d without a guarantor: engine index %v, G1 index %v", q.A, q.B, q.Year+1, xs[i], bare[i].Index)
+			}
+			continue
+		}
+		n.IndexRows++
+		n.IndexPairs += len(q.Guarantors)
+		qtot += qsum[i]
+		diffs = append(diffs, d)
+		n.MinDiff = math.Min(n.MinDiff, d)
+		n.MaxDiff = math.Max(n.MaxDiff, d)
+	}
+	if n.IndexPairs > 0 {
+		n.MeanQ = qtot / float64(n.IndexPairs)
+	}
+	if len(diffs) > 0 {
+		sort.Float64s(diffs)
+		n.MedianDiff = diffs[len(diffs)/2]
+	} else {
+		n.MinDiff = 0
+	}
+	return bare, plus, qs, n, nil
+}
+
+// GenPactModels are the guarantee test's models in report order.
+var GenPactModels = [4]GenSlopeModel{GenG1, GenG3, GenG4, GenG5}
+
+// GeneralPactReport is the pre-registered guarantee test.
+type GeneralPactReport struct {
+	Counts GenPactCounts
+	Onsets int
+	// Fits are G1, G3, G4 and G5 (GenPactModels order) on all the rows.
+	Fits  [4]GenSlopeFit
+	Folds int
+	Seed  uint64
+	Dyads int
+	// CV is each model's summed held-out log-likelihood, SE the standard
+	// error over dyads of its difference from G1's (0 for G1).
+	CV, SE [4]float64
+	// Adopted is the model the rule adopts: GenG1 (neither G3 nor G4 beats
+	// it), GenG3 or GenG4.
+	Adopted GenSlopeModel
+}
+
+// Ran reports whether the test was run (fit.Options.EngineDyadYearIndex set).
+func (g GeneralPactReport) Ran() bool { return g.Folds > 0 }
+
+// fitGeneralPact runs the guarantee test on the dyad-years all: x and x⁺
+// from c (the run's coefficients with the judgments filled: rule 3's
+// committed coefficients when the run reproduces them), the four models
+// on all rows, and rule 5's 10-fold CV on the general fit's folds.
+func fitGeneralPact(ctx context.Context, all []evidence.GeneralDyadYear, c *deter.Coefficients, folds int, seed uint64, engine DyadYearIndexFunc) (GeneralPactReport, error) {
+	r := GeneralPactReport{Folds: folds, Seed: seed, Adopted: GenG1}
+	bare, plus, _, n, err := GeneralPactRows(ctx, all, c, engine)
+	if err != nil {
+		return r, err
+	}
+	r.Counts = n
+	for _, row := range bare {
+		if !row.NoOnset {
+			r.Onsets++
+		}
+	}
+	sets := [][]GenSlopeRow{bare, plus, bare, plus}
+	for m, model := range GenPactModels {
+		f, err := fitSlopeModel(sets[m], model, 0)
+		if err != nil {
+			return r, fmt.Errorf("general-stage guarantees, model %d: %w", m, err)
+		}
+		r.Fits[m] = *f
+	}
+	fold, nd, err := slopeFolds(bare, all, folds, seed)
+	if err != nil {
+		return r, err
+	}
+	r.Dyads = nd
+	score, per, err := genCV(ctx, sets, fold, folds, func(m int, train []GenSlopeRow) (*GenSlopeFit, error) {
+		return fitSlopeModel(train, GenPactModels[m], 0)
+	})
+	if err != nil {
+		return r, fmt.Errorf("general-stage guarantees %w", err)
+	}
+	copy(r.CV[:], score)
+	for m := 1; m < len(r.SE); m++ {
+		r.SE[m] = per.diffSE(0, m)
+	}
+	r.Adopted = pactRule(r.CV)
+	return r, nil
+}
+
+// pactRule is rule 5: G3 or G4 replaces G1 only if its CV score is higher
+// than G1's; if both are, the higher of the two. cv is in GenPactModels
+// order; G5 is not eligible.
+func pactRule(cv [4]float64) GenSlopeModel {
+	best, at := GenG1, cv[0]
+	for _, m := range []int{1, 2} {
+		if cv[m] > at {
+			best, at = GenPactModels[m], cv[m]
+		}
+	}
+	return best
+}
