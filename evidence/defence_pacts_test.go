@@ -66,3 +66,49 @@ func TestDefencePactsCrossCutting(t *testing.T) {
 		t.Error("unknown war: no error")
 	}
 }
+
+// The general stage's guarantor rule (TargetDefencePartners, read in
+// t − 1): a NATO target after 1949 has its allies, and a partner of both
+// sides is excluded as cross-cutting.
+func TestTargetDefencePartners(t *testing.T) {
+	// USSR (365) → West Germany (260), read in 1959: West Germany joined
+	// the North Atlantic Treaty in 1955, so the US (2), the UK (200) and
+	// France (220) are its guarantors, none of them pledged to the USSR.
+	gs, cross, err := TargetDefencePartners(365, 260, 1959)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range []int{2, 200, 220} {
+		if !slices.Contains(gs, g) {
+			t.Errorf("USSR→FRG 1959: guarantors %v lack %d", gs, g)
+		}
+	}
+	if slices.Contains(gs, 365) || slices.Contains(gs, 260) || cross != 0 {
+		t.Errorf("USSR→FRG 1959: guarantors %v, cross-cutting %d", gs, cross)
+	}
+	if !slices.IsSorted(gs) {
+		t.Errorf("not sorted: %v", gs)
+	}
+	// Greece (350) → Turkey (640), read in 1974: both NATO members, so
+	// every NATO ally of Turkey is pledged to Greece too (cross-cutting),
+	// the US among them.
+	gs, cross, err = TargetDefencePartners(350, 640, 1974)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(gs, 2) || slices.Contains(gs, 200) || cross < 10 {
+		t.Errorf("Greece→Turkey 1974: guarantors %v, cross-cutting %d (want the NATO allies excluded)", gs, cross)
+	}
+	// The post-war rule is this one minus the belligerents.
+	pw, ex, err := DefencePacts(666, 651, 169, 1967)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, c, err := TargetDefencePartners(666, 651, 1967)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c != ex.CrossCutting || len(all) != len(pw)+ex.Belligerent {
+		t.Errorf("Israel→Egypt 1967: %d partners (%d cross-cutting), post-war %d + %d belligerents (%d cross-cutting)", len(all), c, len(pw), ex.Belligerent, ex.CrossCutting)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"sort"
 
 	"github.com/guarantor/guarantor/capability"
@@ -228,18 +229,64 @@ func fitGeneralPact(ctx context.Context, all []evidence.GeneralDyadYear, c *dete
 		return r, err
 	}
 	r.Dyads = nd
-	score, per, err := genCV(ctx, sets, fold, folds, func(m int, train []GenSlopeRow) (*GenSlopeFit, error) {
-		return fitSlopeModel(train, GenPactModels[m], 0)
-	})
-	if err != nil {
-		return r, fmt.Errorf("general-stage guarantees %w", err)
-	}
-	copy(r.CV[:], score)
-	for m := 1; m < len(r.SE); m++ {
-		r.SE[m] = per.diffSE(0, m)
+	if r.CV, r.SE, err = crossValidateGenPact(ctx, bare, plus, fold, folds); err != nil {
+		return r, err
 	}
 	r.Adopted = pactRule(r.CV)
 	return r, nil
+}
+
+// crossValidateGenPact is rule 5's loop: G1, G3, G4 and G5 refitted on every
+// training set (bare rows for G1 and G4, plus rows for G3 and G5), their
+// summed held-out log-likelihoods and the SEs of the differences from G1.
+func crossValidateGenPact(ctx context.Context, bare, plus []GenSlopeRow, fold map[int64]int, folds int) (cv, se [4]float64, err error) {
+	sets := [][]GenSlopeRow{bare, plus, bare, plus}
+	score, per, err := genCV(ctx, sets, fold, folds, func(m int, train []GenSlopeRow) (*GenSlopeFit, error) {
+		return fitSlopeModelMode(train, GenPactModels[m], 0, true)
+	})
+	if err != nil {
+		return cv, se, fmt.Errorf("general-stage guarantees %w", err)
+	}
+	copy(cv[:], score)
+	for m := 1; m < len(se); m++ {
+		se[m] = per.diffSE(0, m)
+	}
+	return cv, se, nil
+}
+
+// CrossValidateGenPact runs rule 5 on rows whose own dyads are dealt into
+// folds (seed as the general fit's shuffle): for simulations, where the
+// rows are not the MID sample. It returns the CV scores, their SEs against
+// G1 (GenPactModels order) and the model the rule adopts.
+func CrossValidateGenPact(bare, plus []GenSlopeRow, folds int, seed uint64) (cv, se [4]float64, adopted GenSlopeModel, err error) {
+	var keys []int64
+	seen := map[int64]bool{}
+	for _, r := range bare {
+		if !seen[r.Dyad] {
+			seen[r.Dyad] = true
+			keys = append(keys, r.Dyad)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	if folds < 2 || folds > len(keys) {
+		return cv, se, GenG1, fmt.Errorf("general-stage guarantees CV: %d folds for %d dyads", folds, len(keys))
+	}
+	rng := rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15))
+	rng.Shuffle(len(keys), func(i, j int) { keys[i], keys[j] = keys[j], keys[i] })
+	fold := make(map[int64]int, len(keys))
+	for i, k := range keys {
+		fold[k] = i % folds
+	}
+	if cv, se, err = crossValidateGenPact(context.Background(), bare, plus, fold, folds); err != nil {
+		return cv, se, GenG1, err
+	}
+	return cv, se, pactRule(cv), nil
+}
+
+// FitGenModel fits model m of the comparisons on rows (for G3 and G5 the
+// rows carry x⁺ as Index), with the profile bounds at a boundary.
+func FitGenModel(rows []GenSlopeRow, m GenSlopeModel) (*GenSlopeFit, error) {
+	return fitSlopeModel(rows, m, 0)
 }
 
 // pactRule is rule 5: G3 or G4 replaces G1 only if its CV score is higher

@@ -138,6 +138,9 @@ type slopeDesign struct {
 	covariateDim int
 	pact         bool
 	pactMean     float64
+	// modeOnly skips the profile bounds at a boundary (the CV reads only
+	// the mode's predictions; the bounds are SEs for the report).
+	modeOnly bool
 }
 
 // newSlopeDesign is the design of rows, with the indicator column when
@@ -522,6 +525,11 @@ func (d *slopeDesign) fitRestricted(start []float64) (*GenSlopeFit, error) {
 		}
 		return g.Penalised, nil
 	}
+	if d.modeOnly {
+		best.Held, best.Boundary = false, !math.IsNaN(bh.slope)
+		best.PactBoundary = d.pact && !math.IsNaN(bh.pact)
+		return best, nil
+	}
 	if !math.IsNaN(bh.slope) {
 		ub, err := profileUpper(best.Penalised, func(v float64) (float64, error) { return at(hold{v, slopeFree}) }, 0.01/d.scale)
 		if err != nil {
@@ -597,10 +605,17 @@ const (
 
 // fitSlopeModel fits model m on rows; a1 is the carry-over's slope.
 func fitSlopeModel(rows []GenSlopeRow, m GenSlopeModel, a1 float64) (*GenSlopeFit, error) {
+	return fitSlopeModelMode(rows, m, a1, false)
+}
+
+// fitSlopeModelMode is fitSlopeModel; with modeOnly a mode at a boundary
+// gets no profile bound (for the CV, which reads only the predictions).
+func fitSlopeModelMode(rows []GenSlopeRow, m GenSlopeModel, a1 float64, modeOnly bool) (*GenSlopeFit, error) {
 	d, err := newSlopeDesign(rows, m == GenG4 || m == GenG5)
 	if err != nil {
 		return nil, err
 	}
+	d.modeOnly = modeOnly
 	switch m {
 	case GenG1, GenG3, GenG4, GenG5:
 		return d.fitRestricted(d.patternStart(rows))
@@ -696,7 +711,7 @@ func fitGeneralSlope(ctx context.Context, all []evidence.GeneralDyadYear, c *det
 	r.Dyads = nd
 	models := []GenSlopeModel{GenG1, GenG0, GenG2}
 	score, perDyad, err := genCV(ctx, [][]GenSlopeRow{rows, rows, rows}, fold, folds, func(m int, train []GenSlopeRow) (*GenSlopeFit, error) {
-		return fitSlopeModel(train, models[m], r.A1)
+		return fitSlopeModelMode(train, models[m], r.A1, true)
 	})
 	if err != nil {
 		return r, fmt.Errorf("general-stage slope %w", err)
