@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+	"strings"
+	"sync"
 
 	"github.com/guarantor/guarantor/capability"
 	"github.com/guarantor/guarantor/deter"
@@ -300,4 +302,118 @@ func pactRule(cv [4]float64) GenSlopeModel {
 		}
 	}
 	return best
+}
+
+// genPactMethod starts the method of gen_slope when G3 is adopted: the
+// general slope is then measured on the index with the target's defence
+// pacts (fit.Refit reads it to refit G3, not G1).
+const genPactMethod = "penalised ML (G3, the index with the target's defence pacts): "
+
+// GeneralPactAdopted reports whether c's general slope is G3's.
+func GeneralPactAdopted(c *deter.Coefficients) bool {
+	return c.GeneralSlopeFitted() && strings.HasPrefix(c.GenSlope.Method, genPactMethod)
+}
+
+// fillGeneralPact applies rule 6 (docs/fit.md, "General-stage guarantees"):
+// with G3 adopted, AGeneral, GenSlope, GenRef and the challenger
+// covariates become G3's (the engine's equation is G1's, with the
+// scenario's own x: theatre forces and the file's guarantors); with G1
+// kept nothing changes. G4 would need a new engine term that was not built
+// (it was not adopted), so it is an error.
+func fillGeneralPact(c *deter.Coefficients, g GeneralPactReport, data string) error {
+	switch g.Adopted {
+	case GenG1:
+		return nil
+	case GenG3:
+	default:
+		return fmt.Errorf("general-stage guarantees: model %d adopted, but only G3's engine rule is implemented", g.Adopted)
+	}
+	f := g.Fits[1]
+	choice := fmt.Sprintf("adopted by %d-fold CV by dyad (seed %d): G3 %.2f vs G1 %.2f (G4 %.2f)", g.Folds, g.Seed, g.CV[1], g.CV[0], g.CV[2])
+	if g.Folds == 0 {
+		choice = "adopted as in the committed fit"
+	}
+	data += "; COW NMC 7.0 (CINC in the year before); ATOP 5.1 (the target's defence partners in the year before)"
+	method := fmt.Sprintf("logit of no use-of-force MID onset (A on the initiating side, hostility >= 4) in %d directed politically relevant dyad-years with both CINCs in the year before (%d onsets), on the challenger covariates and the engine's index x+ = ln C - ln pi of the dyad with the target's ATOP defence partners in the year before (not also the challenger's) as guarantors, each with a public defense_pact on national capability (at most 10, the strongest; docs/fit.md, General-stage guarantees); Cauchy(0, 2.5) on standardised inputs (Gelman et al. 2008), the slope restricted to >= 0; %s",
+		g.Counts.Rows, g.Onsets, choice)
+	se := "SE from the observed information"
+	if f.Boundary {
+		se = fmt.Sprintf("mode at the boundary b = 0; SE = the 95%% profile upper bound %.4g / 1.96", f.Upper95)
+	}
+	c.AGeneral = deter.Estimate{Value: f.Intercept, SE: f.InterceptSE, Data: data,
+		Method: genPactMethod + method + "; the intercept at the covariate means and x = gen_ref (the whole intercept of the general stage: A0 does not enter it); SE from the observed information"}
+	c.GenSlope = deter.Estimate{Value: f.Slope, SE: f.SlopeSE, Data: data,
+		Method: genPactMethod + method + "; logit slope per unit of x (the engine reads it with the scenario's own x: theatre forces and the file's guarantors); " + se}
+	c.GenRef = deter.Estimate{Value: f.Ref, Data: data,
+		Method: fmt.Sprintf("mean of the index x+ (G3: with the target's defence pacts) over the %d dyad-years of the fit (the reference at which AGeneral applies)", g.Counts.Rows)}
+	fillGeneralCovariates(c, f, data, genPactMethod+method)
+	return nil
+}
+
+// dyadYearEngine is the engine's dyad-year index for fit.Refit's G3 refit,
+// registered by fit/spellindex (fit cannot import the engine).
+var dyadYearEngine struct {
+	sync.Mutex
+	f DyadYearIndexFunc
+}
+
+// SetDyadYearIndex registers the engine's dyad-year index for fit.Refit
+// (fit/spellindex does, in its init): with G3 adopted, Refit needs x⁺ of
+// every dyad-year, computed once per process with the committed
+// coefficients (docs/fit.md, "General-stage guarantees", rule 6).
+func SetDyadYearIndex(f DyadYearIndexFunc) {
+	dyadYearEngine.Lock()
+	defer dyadYearEngine.Unlock()
+	dyadYearEngine.f = f
+}
+
+// refitPlus is x⁺ of every row of refitData.rows under the committed
+// coefficients (NaN where a lagged CINC is missing), computed once per
+// process.
+var refitPlus struct {
+	once sync.Once
+	x    []float64
+	err  error
+}
+
+func loadRefitPlus(ctx context.Context) ([]float64, error) {
+	refitPlus.once.Do(func() {
+		if err := loadRefitData(); err != nil {
+			refitPlus.err = err
+			return
+		}
+		dyadYearEngine.Lock()
+		engine := dyadYearEngine.f
+		dyadYearEngine.Unlock()
+		if engine == nil {
+			refitPlus.err = fmt.Errorf("fit.Refit: the general stage's adopted slope is G3's (the index with the target's defence pacts), which needs the engine's index: import github.com/guarantor/guarantor/fit/spellindex")
+			return
+		}
+		d := &refitData
+		cinc, err := capability.Default()
+		if err != nil {
+			refitPlus.err = err
+			return
+		}
+		// Not ctx: the result is shared by every later Refit of the process.
+		_, plus, _, _, err := generalPactRows(context.Background(), d.rows, d.lag, deter.Default(), cinc, engine)
+		if err != nil {
+			refitPlus.err = err
+			return
+		}
+		x := make([]float64, len(d.rows))
+		j := 0
+		for i := range d.rows {
+			x[i] = math.NaN()
+			if !math.IsNaN(d.lag[i][0]) {
+				x[i] = plus[j].Index
+				j++
+			}
+		}
+		refitPlus.x = x
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return refitPlus.x, refitPlus.err
 }

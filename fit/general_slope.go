@@ -98,6 +98,9 @@ type GenSlopeFit struct {
 	Pact, PactSE, PactMean float64
 	PactBoundary           bool
 	PactUpper95            float64
+	// FreeSlope and FreePact are the unrestricted mode's b and δ when the
+	// restricted mode is at a boundary (reported, not used).
+	FreeSlope, FreePact float64
 }
 
 // Predict is P(no onset) for covariates x and index v.
@@ -501,6 +504,7 @@ func (d *slopeDesign) fitRestricted(start []float64) (*GenSlopeFit, error) {
 	if best == nil {
 		return nil, fmt.Errorf("general-stage slope fit: no feasible restricted mode")
 	}
+	best.FreeSlope, best.FreePact = f.Slope, f.Pact
 	// at is the restricted profile: the other restricted parameter free,
 	// or at 0 when its free value falls below 0.
 	at := func(h hold) (float64, error) {
@@ -830,6 +834,12 @@ func fillGeneralSlope(c *deter.Coefficients, g GeneralSlopeReport, data string) 
 		Method: method + "; logit slope per unit of x (caveat: measured with national capabilities and no guarantors); " + se}
 	c.GenRef = deter.Estimate{Value: f.Ref, Data: data,
 		Method: fmt.Sprintf("mean of the index x over the %d dyad-years of the fit (the reference at which AGeneral applies)", g.DyadYears)}
+	fillGeneralCovariates(c, f, data, method)
+}
+
+// fillGeneralCovariates sets the challenger covariates' coefficients from
+// the adopted general-stage fit f.
+func fillGeneralCovariates(c *deter.Coefficients, f GenSlopeFit, data, method string) {
 	why := []string{
 		"a TSS strategic rivalry in force in the previous year (Thompson, Sakuwa and Suhas 2022)",
 		"per ln(1 + years since the pair's last use-of-force MID onset, either direction)",
@@ -843,9 +853,20 @@ func fillGeneralSlope(c *deter.Coefficients, g GeneralSlopeReport, data string) 
 }
 
 // refitGeneralSlope is the adopted G1 refitted on rows (x from c's γ, c0
-// and c1, as the engine with c computes it), for fit.Refit.
-func refitGeneralSlope(rows []evidence.GeneralDyadYear, lag [][2]float64, c *deter.Coefficients, warm bool) (GeneralSlopeReport, error) {
+// and c1, as the engine with c computes it), for fit.Refit. With plus (x⁺
+// per row, aligned with rows) it is G3: x⁺ in place of x (docs/fit.md,
+// "General-stage guarantees", rule 6: x⁺ is not recomputed per refit).
+func refitGeneralSlope(rows []evidence.GeneralDyadYear, lag [][2]float64, c *deter.Coefficients, warm bool, plus []float64) (GeneralSlopeReport, error) {
 	sr, dropped := slopeRowsFrom(rows, lag, c)
+	if plus != nil {
+		j := 0
+		for i := range rows {
+			if !math.IsNaN(lag[i][0]) {
+				sr[j].Index = plus[i]
+				j++
+			}
+		}
+	}
 	g := GeneralSlopeReport{DyadYears: len(sr), Dropped: dropped, A1: c.A1.Value, Adopted: true}
 	for _, r := range sr {
 		if !r.NoOnset {

@@ -171,11 +171,11 @@ func TestGenSlopeRefitWarmStartSameMode(t *testing.T) {
 		}
 	}
 	c := deter.Default()
-	warm, err := refitGeneralSlope(rows, lag, c, true)
+	warm, err := refitGeneralSlope(rows, lag, c, true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cold, err := refitGeneralSlope(rows, lag, c, false)
+	cold, err := refitGeneralSlope(rows, lag, c, false, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -289,8 +289,33 @@ func RefitAggregation(ctx context.Context, x Exclusion, a deter.Aggregation) (*d
 	// The general stage's slope (docs/fit.md, "General-stage slope"): the
 	// adopted G1 refitted without the pairs, x from this refit's Huth γ,
 	// c0 and c1, b and x̄ re-estimated.
-	if committed.GeneralSlopeFitted() {
-		gs, err := refitGeneralSlope(rows, lag, c, !x.Empty())
+	if GeneralPactAdopted(committed) {
+		// G3 adopted (docs/fit.md, "General-stage guarantees"): refitted on
+		// x⁺ computed once per process with the committed coefficients.
+		all, err := loadRefitPlus(ctx)
+		if err != nil {
+			return nil, n, err
+		}
+		plus := all
+		if len(drop) > 0 {
+			plus = make([]float64, 0, len(rows))
+			for i, r := range d.rows {
+				if !drop[MakePair(r.A, r.B)] {
+					plus = append(plus, all[i])
+				}
+			}
+		}
+		gs, err := refitGeneralSlope(rows, lag, c, !x.Empty(), plus)
+		if err != nil {
+			return nil, n, err
+		}
+		gp := GeneralPactReport{Adopted: GenG3, Onsets: gs.Onsets}
+		gp.Counts.Rows, gp.Fits[1] = gs.DyadYears, gs.Fits[GenG1]
+		if err := fillGeneralPact(c, gp, g.Data); err != nil {
+			return nil, n, err
+		}
+	} else if committed.GeneralSlopeFitted() {
+		gs, err := refitGeneralSlope(rows, lag, c, !x.Empty(), nil)
 		if err != nil {
 			return nil, n, err
 		}

@@ -29,7 +29,9 @@ type Options struct {
 	EngineIndex EngineIndexFunc
 	// EngineDyadYearIndex computes the engine's index of dyad-years with
 	// the target's guarantors (fit/spellindex.DyadYearIndex) for the
-	// general stage's pre-registered guarantee test; nil skips that test.
+	// general stage's pre-registered guarantee test; nil: the one
+	// registered by SetDyadYearIndex, and without one the test is skipped
+	// (and the run does not reproduce the committed G3 fit).
 	EngineDyadYearIndex DyadYearIndexFunc
 }
 
@@ -259,6 +261,13 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 	fillGeneralSlope(c, res.GeneralSlope, res.General.Data)
 	c.DIRef = postWarReference(ks, f)
 
+	if o.EngineDyadYearIndex == nil {
+		// The registered engine (fit/spellindex, when the program imports
+		// it), so that a run reproduces the committed, G3-adopting fit.
+		dyadYearEngine.Lock()
+		o.EngineDyadYearIndex = dyadYearEngine.f
+		dyadYearEngine.Unlock()
+	}
 	if o.EngineDyadYearIndex != nil {
 		step("general stage: the target's defence pacts (pre-registered), x+ through the engine, 10-fold CV by dyad")
 		// x⁺ is the committed coefficients' index (rule 3): the set as far as
@@ -267,6 +276,9 @@ func Run(ctx context.Context, o Options) (*Result, error) {
 		pc := c.Clone()
 		fillJudgments(pc)
 		if res.GeneralPact, err = fitGeneralPact(ctx, gRows, pc, o.Folds, o.Seed, o.EngineDyadYearIndex); err != nil {
+			return nil, err
+		}
+		if err := fillGeneralPact(c, res.GeneralPact, res.General.Data); err != nil {
 			return nil, err
 		}
 	}

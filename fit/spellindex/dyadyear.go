@@ -156,3 +156,8 @@ func yamlIndex(pc *deter.Coefficients, q fit.DyadYearQuery) (x, qsum float64, er
 	}
 	return explainIndex(pc, sc, q)
 }
+
+// init registers DyadYearIndex for fit.Refit, which refits the adopted G3
+// on x⁺ (docs/fit.md, "General-stage guarantees", rule 6): a program that
+// refits imports this package.
+func init() { fit.SetDyadYearIndex(DyadYearIndex) }

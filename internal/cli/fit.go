@@ -534,10 +534,10 @@ func printGeneralPact(w io.Writer, g fit.GeneralPactReport) {
 	tw.Flush()
 	for m, f := range g.Fits {
 		if f.Boundary {
-			fmt.Fprintf(w, "%s: slope at the boundary 0 (b); 95%% profile upper bound %.4f, SE = bound / 1.96\n", names[m][:2], f.Upper95)
+			fmt.Fprintf(w, "%s: slope at the boundary 0 (b; the unrestricted mode has slope %.4f, delta %.4f); 95%% profile upper bound %.4f, SE = bound / 1.96\n", names[m][:2], f.FreeSlope, f.FreePact, f.Upper95)
 		}
 		if f.PactBoundary {
-			fmt.Fprintf(w, "%s: delta at the boundary 0 (b); 95%% profile upper bound %.4f, SE = bound / 1.96\n", names[m][:2], f.PactUpper95)
+			fmt.Fprintf(w, "%s: delta at the boundary 0 (b; the unrestricted mode has delta %.4f, slope %.4f); 95%% profile upper bound %.4f, SE = bound / 1.96\n", names[m][:2], f.FreePact, f.FreeSlope, f.PactUpper95)
 		}
 	}
 	fmt.Fprintf(w, "d centred at its share %.4f; x / 2 SD scale %.3f, x+ / 2 SD scale %.3f; SEs from the observed information unless at a boundary\n",
