@@ -307,6 +307,11 @@ func compileStructural(o Option) (*structural, error) {
 	for _, g := range sc.Option.Guarantors {
 		for k, in := range g.Instruments {
 			what := fmt.Sprintf("guarantors.%s.instruments[%d] (%s)", g.ID, k, in.Type)
+			if !in.Scope.Covers(sc.Challenger) {
+				// Said here, not only through the unread-inputs flag, so the
+				// reader sees which commitment was set aside and why.
+				s.flag("%s is out of scope: %s: it counts as no instrument", what, scopeReason(in.Scope, sc.Challenger))
+			}
 			switch {
 			case in.End != "" && !in.InForce(s.asOf) && !(in.Start > s.asOf):
 				s.flag("%s ended %s, before the assessment date %s: it counts for nothing", what, in.End, s.asOf)
@@ -703,4 +708,21 @@ func (s *structural) flagUnread() {
 		s.flag("inputs the structural engine does not read (recorded, not used): %s", strings.Join(unread, ", "))
 	}
 	s.read = read
+}
+
+// scopeReason says why an instrument's scope leaves out this challenge: the
+// coder's covers_challenge: false, or a list of challengers without this one.
+func scopeReason(sc *scenario.Scope, challenger scenario.Country) string {
+	why := "covers_challenge is false"
+	if sc.CoversChallenge {
+		names := make([]string, len(sc.Challengers))
+		for i, c := range sc.Challengers {
+			names[i] = c.Name
+		}
+		why = fmt.Sprintf("scope.challengers (%s) leaves out %s", strings.Join(names, ", "), challenger.Name)
+	}
+	if sc.Note != "" {
+		why += " (" + sc.Note + ")"
+	}
+	return why
 }
