@@ -269,8 +269,12 @@ func nearestCINC(ccode, year int) (float64, int, error) {
 		return 0, 0, err
 	}
 	first := err
+	// Search outward from the year clamped to the data: from an unclamped
+	// year far outside them (1700) the window would end before a late
+	// entrant's first year.
+	from := min(max(year, x.First), x.Last)
 	for d := 0; d <= x.Last-x.First; d++ {
-		for _, y := range []int{year - d, year + d} {
+		for _, y := range []int{from - d, from + d} {
 			if v, err := x.CINC(ccode, y); err == nil {
 				return v, y, nil
 			} else if first == nil {
