@@ -31,12 +31,25 @@ func costText(c map[string]float64) string {
 	sort.Strings(keys)
 	var parts []string
 	for _, k := range keys {
-		parts = append(parts, fmt.Sprintf("%s %g", k, c[k]))
+		parts = append(parts, k+" "+costNum(c[k]))
 	}
 	if len(parts) == 0 {
 		return "none"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// costNum prints a cost (or a percentage) as the decimal it stands for: totals are sums of
+// decimal unit costs times lever levels, whose binary rounding error
+// (0.0001 × 1200 = 0.12000000000000001) is noise in a table. Ten
+// significant digits keep every cost a file can state; the CSV and JSON
+// keep full precision.
+func costNum(v float64) string {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 10, 64), 64)
+	if err != nil {
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 func pctI(v, lo, hi float64) string {
@@ -55,10 +68,10 @@ func DesignText(w io.Writer, d *Design) error {
 	}
 	var t []string
 	if p.Target > 0 {
-		t = append(t, fmt.Sprintf("P(deterrence) >= %g%%", 100*p.Target))
+		t = append(t, fmt.Sprintf("P(deterrence) >= %s%%", costNum(100*p.Target)))
 	}
 	if p.NoWarTarget > 0 {
-		t = append(t, fmt.Sprintf("P(no war by T) >= %g%%", 100*p.NoWarTarget))
+		t = append(t, fmt.Sprintf("P(no war by T) >= %s%%", costNum(100*p.NoWarTarget)))
 	}
 	fmt.Fprintf(w, "Target: %s (on the %s; intervals are 90%% Monte Carlo intervals, %d draws per package, seed %d, the same draws for every package)\n",
 		strings.Join(t, " and "), rule, p.Samples, p.Seed)
@@ -91,7 +104,7 @@ func DesignText(w io.Writer, d *Design) error {
 	}
 	one := func(label string, c design.Candidate) {
 		fmt.Fprintf(w, "%s %s: %s\n", label, c.Alternative, design.Short(c))
-		fmt.Fprintf(w, "    cost: %s (total %g); P(deterrence) %s; P(no war by T) %s\n", costText(c.Cost), c.Total,
+		fmt.Fprintf(w, "    cost: %s (total %s); P(deterrence) %s; P(no war by T) %s\n", costText(c.Cost), costNum(c.Total),
 			pctI(c.PDeter, c.PDeterLo, c.PDeterHi), pctI(c.PNoWar, c.PNoWarLo, c.PNoWarHi))
 	}
 	fmt.Fprintln(w)
@@ -120,7 +133,7 @@ func DesignText(w io.Writer, d *Design) error {
 		if len(fr) < len(r.Frontier) && i == 6 {
 			fmt.Fprintf(tw, "  ...\t(%d more; --format csv lists all)\t\t\t\n", len(r.Frontier)-12)
 		}
-		fmt.Fprintf(tw, "  %g\t%s\t%s\t%s\t\n", c.Total, pctI(p.Score(c)), c.Alternative, design.Short(c))
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t\n", costNum(c.Total), pctI(p.Score(c)), c.Alternative, design.Short(c))
 	}
 	return tw.Flush()
 }
@@ -224,8 +237,8 @@ func ParetoSVG(d *Design) string {
 	for _, c := range res.Assessed {
 		v, lo, hi := p.Score(c)
 		fmt.Fprintf(&s, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="%s" stroke-opacity="0.5"/>`, x(c.Total), x(c.Total), y(lo), y(hi), col[c.Alternative])
-		fmt.Fprintf(&s, `<circle cx="%.1f" cy="%.1f" r="3" fill="%s" fill-opacity="0.7"><title>%s: %s; cost %g; %s %s</title></circle>`,
-			x(c.Total), y(v), col[c.Alternative], e(c.Alternative), e(design.Describe(d.Problem, c)), c.Total, e(name), pctI(v, lo, hi))
+		fmt.Fprintf(&s, `<circle cx="%.1f" cy="%.1f" r="3" fill="%s" fill-opacity="0.7"><title>%s: %s; cost %s; %s %s</title></circle>`,
+			x(c.Total), y(v), col[c.Alternative], e(c.Alternative), e(design.Describe(d.Problem, c)), costNum(c.Total), e(name), pctI(v, lo, hi))
 	}
 	if len(res.Frontier) > 0 {
 		var pts []string
