@@ -172,7 +172,17 @@ func DesignCSV(w io.Writer, d *Design) error {
 	return c.Error()
 }
 
-var altColors = []string{"#2f5f8f", "#c9733c", "#5a9a5a", "#8e5ea2", "#b5443c", "#3c9bb5"}
+// altColors tell up to ten alternatives apart before they repeat.
+var altColors = []string{"#2f5f8f", "#c9733c", "#5a9a5a", "#8e5ea2", "#b5443c", "#3c9bb5", "#c9a227", "#6b6b6b", "#d16ba5", "#7a5230"}
+
+// clipEnd keeps the start of a long alternative name, the part that tells
+// the alternatives apart ("+ peacekeepers + DMZ + joint comm…").
+func clipEnd(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
 
 // ParetoSVG plots every assessed package (cost against the quantity the
 // target is on: P(deterrence), or P(no war by T) when the target is on it
@@ -185,7 +195,7 @@ func ParetoSVG(d *Design) string {
 	if p.OnNoWar() {
 		target = p.NoWarTarget
 	}
-	const w, h, l, r, t, b = 720, 420, 70, 190, 40, 50
+	const w, h, l, r, t, b = 760, 420, 70, 230, 40, 50
 	res := d.Result
 	maxC := 0.0
 	for _, c := range res.Assessed {
@@ -194,6 +204,13 @@ func ParetoSVG(d *Design) string {
 	if maxC <= 0 {
 		maxC = 1
 	}
+	// Round ticks, the axis ending on the first one at or past the
+	// costliest package (not at its cost: 4.03 gave ticks 1.01, 2.02, ...).
+	xTicks := (&chart{XMin: 0, XMax: maxC}).ticks()
+	if n := len(xTicks); n > 1 && xTicks[n-1] < maxC {
+		xTicks = append(xTicks, xTicks[n-1]+(xTicks[1]-xTicks[0]))
+	}
+	maxC = xTicks[len(xTicks)-1]
 	x := func(v float64) float64 { return l + (w-l-r)*v/maxC }
 	// The vertical axis spans the packages' intervals and the target,
 	// padded to whole 5-point steps: after a war every package sits
@@ -217,11 +234,12 @@ func ParetoSVG(d *Design) string {
 	e := html.EscapeString
 	fmt.Fprintf(&s, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="cost frontier" font-family="sans-serif">`, w, h, w, h)
 	fmt.Fprintf(&s, `<rect width="%d" height="%d" fill="#fff"/><text x="8" y="20" font-size="14" font-weight="bold">Cost against %s of every package assessed</text>`, w, h, e(name))
-	for k := 0; k <= 4; k++ {
-		f := float64(k) / 4
-		v := yLo + (yHi-yLo)*f
-		fmt.Fprintf(&s, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#e2e2e2"/><text x="%d" y="%.1f" font-size="10" text-anchor="end">%.4g%%</text>`, l, w-r, y(v), y(v), l-4, y(v)+3, 100*v)
-		fmt.Fprintf(&s, `<text x="%.1f" y="%d" font-size="10" text-anchor="middle">%.3g</text>`, x(maxC*f), h-b+14, maxC*f)
+	yAxis := &chart{XMin: yLo, XMax: yHi, Percent: true}
+	for _, v := range yAxis.ticks() {
+		fmt.Fprintf(&s, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#e2e2e2"/><text x="%d" y="%.1f" font-size="10" text-anchor="end">%s</text>`, l, w-r, y(v), y(v), l-4, y(v)+3, yAxis.tickLabel(v))
+	}
+	for _, v := range xTicks {
+		fmt.Fprintf(&s, `<text x="%.1f" y="%d" font-size="10" text-anchor="middle">%s</text>`, x(v), h-b+14, (&chart{}).tickLabel(v))
 	}
 	fmt.Fprintf(&s, `<text x="%d" y="%d" font-size="11" text-anchor="middle">total cost</text>`, (l+w-r)/2, h-12)
 	fmt.Fprintf(&s, `<text x="14" y="%d" font-size="11" transform="rotate(-90 14 %d)" text-anchor="middle">%s</text>`, (t+h-b)/2, (t+h-b)/2, e(name))
@@ -232,7 +250,7 @@ func ParetoSVG(d *Design) string {
 	col := map[string]string{}
 	for i, a := range d.Problem.Alternatives {
 		col[a.Name] = altColors[i%len(altColors)]
-		fmt.Fprintf(&s, `<circle cx="%d" cy="%d" r="4" fill="%s"/><text x="%d" y="%d" font-size="11">%s</text>`, w-r+12, t+16*i+10, col[a.Name], w-r+20, t+16*i+14, e(clip(a.Name, 26, "…")))
+		fmt.Fprintf(&s, `<circle cx="%d" cy="%d" r="4" fill="%s"/><text x="%d" y="%d" font-size="11">%s</text>`, w-r+12, t+16*i+10, col[a.Name], w-r+20, t+16*i+14, e(clipEnd(a.Name, 34)))
 	}
 	for _, c := range res.Assessed {
 		v, lo, hi := p.Score(c)
