@@ -305,6 +305,15 @@ func compileStructural(o Option) (*structural, error) {
 	ends := map[float64]string{} // phase start (years) -> a date in that phase
 	var firstYear []string       // instruments that start or end within the first year
 	for _, g := range sc.Option.Guarantors {
+		for k, sg := range g.Signals {
+			if sg.Date != "" && s.asOf != "" && scenario.DateStart(sg.Date) > scenario.DateStart(s.asOf) {
+				// Signals carry no dates in the engine: one after the
+				// assessment date counts as known then (a look-ahead in a
+				// historical case), which the reader must see.
+				s.flag("guarantors.%s.signals[%d] is dated %s, after the assessment date %s: it counts as if known then (the engine does not date signals)",
+					g.ID, k, sg.Date, s.asOf)
+			}
+		}
 		for k, in := range g.Instruments {
 			what := fmt.Sprintf("guarantors.%s.instruments[%d] (%s)", g.ID, k, in.Type)
 			if !in.Scope.Covers(sc.Challenger) {

@@ -36,7 +36,10 @@ func TestHeldOutFiles(t *testing.T) {
 		{"06-general-alliance-poland-2010.yaml", "", nil, "general"},
 		{"07-limited-seizure-senkaku.yaml", "", nil, ""},
 		{"08-minimal.yaml", "", nil, ""},
-		{"09-cold-war-tripwire-berlin-1961.yaml", "", nil, "immediate"},
+		// The second US signal (20 August) follows the assessment date
+		// (13 August): the engine does not date signals, so it says so.
+		{"09-cold-war-tripwire-berlin-1961.yaml", "", []string{
+			"guarantors.us.signals[1] is dated 1961-08-20, after the assessment date 1961-08-13"}, "immediate"},
 		// The pact starts after the assessment and the monitors' and DMZ's
 		// phases follow: a later start is a phase, not a flag.
 		{"10-korea-1953-armistice-dmz.yaml", "", nil, "postwar"},
