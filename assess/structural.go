@@ -416,6 +416,19 @@ func (s *structural) forces(o Option) error {
 	sc := c.Scenario
 	none := force{-1, -1, -1, -1}
 	national := scenario.NoTheatre(sc)
+	// SIPRI expenditure is the UDG engine's measure; the structural engine
+	// reads theatre troops, else CINC. Say so instead of ignoring it.
+	from := map[string]string{"capabilities.challenger": c.Challenger.From, "capabilities.protege": c.Protege.From}
+	keys := []string{"capabilities.challenger", "capabilities.protege"}
+	for _, g := range c.Guarantors {
+		k := "guarantors." + g.ID + ".capability"
+		from[k], keys = g.Capability.From, append(keys, k)
+	}
+	for _, k := range keys {
+		if from[k] == "sipri_milex" {
+			s.flag("%s.from: sipri_milex is read by the udg engine only; the structural engine reads deployable_troops, else the COW NMC CINC", k)
+		}
+	}
 	year := min(o.Year, LatestNMCYear)
 	if year == 0 {
 		year = LatestNMCYear

@@ -117,3 +117,23 @@ func TestHeldOutFiles(t *testing.T) {
 		}
 	}
 }
+
+// A capability read from SIPRI (from: sipri_milex) is the UDG engine's
+// measure; the structural engine's national fallback is CINC. It said
+// nothing and used CINC; now the output says so.
+func TestSIPRICapabilityFlaggedUnderStructural(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "milex.yaml")
+	text := "name: milex\nchallenger: RUS\nprotege: GRG\nhorizon: 5\nperiod: {start: 2008-07-01}\n" +
+		"capabilities:\n  challenger: {from: sipri_milex, year: 2008}\n  protege: {from: sipri_milex, year: 2008}\n" +
+		"option:\n  guarantors:\n    - {country: USA, id: us, instruments: [{type: defense_pact}]}\n"
+	if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runData(t, "assess", f, "--samples", "200", "-q")
+	for _, want := range []string{"capabilities.challenger.from: sipri_milex is read by the udg engine only",
+		"capabilities.protege.from: sipri_milex is read by the udg engine only"} {
+		if code != 0 || !strings.Contains(out, want) {
+			t.Errorf("exit %d (%s); output lacks %q:\n%s", code, errs, want, out)
+		}
+	}
+}
