@@ -726,6 +726,21 @@ func (s *structural) flagUnread() {
 			unread = append(unread, p.Name)
 		}
 	}
+	// A side's nuclear status is not a quantity, so it is not among the
+	// params; the structural engine reads no arsenal (its nuclear cost is
+	// the declared umbrella holder's, docs/assess.md §4), so a file that
+	// states one is told so rather than left to think it counted.
+	if s.c.Challenger.Nuclear != nil {
+		unread = append(unread, "capabilities.challenger.nuclear")
+	}
+	if s.c.Protege.Nuclear != nil {
+		unread = append(unread, "capabilities.protege.nuclear")
+	}
+	for _, g := range s.c.Guarantors {
+		if g.Capability.Nuclear != nil {
+			unread = append(unread, "guarantors."+g.ID+".capability.nuclear")
+		}
+	}
 	if len(unread) > 0 {
 		s.flag("inputs the structural engine does not read (recorded, not used): %s", strings.Join(unread, ", "))
 	}
