@@ -199,11 +199,11 @@ option:
 	for _, c := range []struct {
 		year int
 		flag bool
-	}{{2022, true}, {2016, false}, {2010, false}} {
+	}{{2025, true}, {2022, false}, {2016, false}} {
 		m := compileYAML(t, fmt.Sprintf(src, c.year))
 		found := false
 		for _, f := range m.st.flags {
-			found = found || f == fmt.Sprintf("capabilities.challenger.year: COW NMC ends in 2016, so the CINC is read in 2016, not %d", c.year)
+			found = found || f == fmt.Sprintf("capabilities.challenger.year: COW NMC ends in 2022, so the CINC is read in 2022, not %d", c.year)
 		}
 		if found != c.flag {
 			t.Errorf("year %d: flag %v, want %v: %v", c.year, found, c.flag, m.st.flags)

@@ -28,9 +28,10 @@ func (s scaled) Quantile(p float64) float64 { return s.k * s.d.Quantile(p) }
 func (s scaled) Mean() float64              { return s.k * s.d.Mean() }
 func (s scaled) String() string             { return fmt.Sprintf("%g × %s", s.k, s.d) }
 
-// LatestNMCYear is the last year of the embedded COW NMC data, used when a
-// scenario gives no capability.
-const LatestNMCYear = 2016
+// LatestNMCYear is the last year of the embedded COW NMC 7.0 data
+// (1816-2022; TestLatestNMCYearIsTheData checks it against the file), used
+// when a scenario gives no capability or asks for a later year.
+const LatestNMCYear = 2022
 
 // postureShare is the share of tripwire troops in harm's way from the
 // first day (judgment), and rotationShare the discount for rotational
@@ -261,7 +262,7 @@ func (a *adapter) capability(key string, cp scenario.CapabilityParams, units str
 }
 
 // nearestCINC returns a state's CINC in the year, or else in the nearest
-// year with data (the NMC table ends in 2016; a state may enter the system
+// year with data (the NMC table ends in LatestNMCYear; a state may enter the system
 // after a case starts, as the German Federal Republic did in 1955).
 func nearestCINC(ccode, year int) (float64, int, error) {
 	x, err := capability.Default()
@@ -269,8 +270,12 @@ func nearestCINC(ccode, year int) (float64, int, error) {
 		return 0, 0, err
 	}
 	first := err
+	// Search outward from the year clamped to the data: from an unclamped
+	// year far outside them (1700) the window would end before a late
+	// entrant's first year.
+	from := min(max(year, x.First), x.Last)
 	for d := 0; d <= x.Last-x.First; d++ {
-		for _, y := range []int{year - d, year + d} {
+		for _, y := range []int{from - d, from + d} {
 			if v, err := x.CINC(ccode, y); err == nil {
 				return v, y, nil
 			} else if first == nil {

@@ -28,7 +28,7 @@ func party(t testing.TB, name string, cc int, deploy float64) Party {
 func threeGuarantors(t testing.TB) Option {
 	return Option{
 		Name: "test", Year: 2025, Horizon: 10,
-		Challenger: Challenger{Party: party(t, "Russia", 365, 0.5), Nuclear: true},
+		Challenger: Challenger{Party: party(t, "Russia", 365, 0.5)},
 		Protege:    party(t, "Ukraine", 369, 1),
 		Guarantors: []Guarantor{
 			{ID: "us", Party: party(t, "United States", 2, 0.3), Instruments: []Instrument{

@@ -118,9 +118,6 @@ type Guarantor struct {
 // Challenger holds the challenger's side of the game.
 type Challenger struct {
 	Party
-	// Nuclear: the challenger has nuclear weapons (scales the guarantors'
-	// war-cost term).
-	Nuclear bool
 }
 
 // Option is one guarantee option, compiled: the engine's view of a

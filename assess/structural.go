@@ -305,8 +305,22 @@ func compileStructural(o Option) (*structural, error) {
 	ends := map[float64]string{} // phase start (years) -> a date in that phase
 	var firstYear []string       // instruments that start or end within the first year
 	for _, g := range sc.Option.Guarantors {
+		for k, sg := range g.Signals {
+			if sg.Date != "" && s.asOf != "" && scenario.DateStart(sg.Date) > scenario.DateStart(s.asOf) {
+				// Signals carry no dates in the engine: one after the
+				// assessment date counts as known then (a look-ahead in a
+				// historical case), which the reader must see.
+				s.flag("guarantors.%s.signals[%d] is dated %s, after the assessment date %s: it counts as if known then (the engine does not date signals)",
+					g.ID, k, sg.Date, s.asOf)
+			}
+		}
 		for k, in := range g.Instruments {
 			what := fmt.Sprintf("guarantors.%s.instruments[%d] (%s)", g.ID, k, in.Type)
+			if !in.Scope.Covers(sc.Challenger) {
+				// Said here, not only through the unread-inputs flag, so the
+				// reader sees which commitment was set aside and why.
+				s.flag("%s is out of scope: %s: it counts as no instrument", what, scopeReason(in.Scope, sc.Challenger))
+			}
 			switch {
 			case in.End != "" && !in.InForce(s.asOf) && !(in.Start > s.asOf):
 				s.flag("%s ended %s, before the assessment date %s: it counts for nothing", what, in.End, s.asOf)
@@ -402,6 +416,19 @@ func (s *structural) forces(o Option) error {
 	sc := c.Scenario
 	none := force{-1, -1, -1, -1}
 	national := scenario.NoTheatre(sc)
+	// SIPRI expenditure is the UDG engine's measure; the structural engine
+	// reads theatre troops, else CINC. Say so instead of ignoring it.
+	from := map[string]string{"capabilities.challenger": c.Challenger.From, "capabilities.protege": c.Protege.From}
+	keys := []string{"capabilities.challenger", "capabilities.protege"}
+	for _, g := range c.Guarantors {
+		k := "guarantors." + g.ID + ".capability"
+		from[k], keys = g.Capability.From, append(keys, k)
+	}
+	for _, k := range keys {
+		if from[k] == "sipri_milex" {
+			s.flag("%s.from: sipri_milex is read by the udg engine only; the structural engine reads deployable_troops, else the COW NMC CINC", k)
+		}
+	}
 	year := min(o.Year, LatestNMCYear)
 	if year == 0 {
 		year = LatestNMCYear
@@ -699,8 +726,40 @@ func (s *structural) flagUnread() {
 			unread = append(unread, p.Name)
 		}
 	}
+	// A side's nuclear status is not a quantity, so it is not among the
+	// params; the structural engine reads no arsenal (its nuclear cost is
+	// the declared umbrella holder's, docs/assess.md §4), so a file that
+	// states one is told so rather than left to think it counted.
+	if s.c.Challenger.Nuclear != nil {
+		unread = append(unread, "capabilities.challenger.nuclear")
+	}
+	if s.c.Protege.Nuclear != nil {
+		unread = append(unread, "capabilities.protege.nuclear")
+	}
+	for _, g := range s.c.Guarantors {
+		if g.Capability.Nuclear != nil {
+			unread = append(unread, "guarantors."+g.ID+".capability.nuclear")
+		}
+	}
 	if len(unread) > 0 {
 		s.flag("inputs the structural engine does not read (recorded, not used): %s", strings.Join(unread, ", "))
 	}
 	s.read = read
+}
+
+// scopeReason says why an instrument's scope leaves out this challenge: the
+// coder's covers_challenge: false, or a list of challengers without this one.
+func scopeReason(sc *scenario.Scope, challenger scenario.Country) string {
+	why := "covers_challenge is false"
+	if sc.CoversChallenge {
+		names := make([]string, len(sc.Challengers))
+		for i, c := range sc.Challengers {
+			names[i] = c.Name
+		}
+		why = fmt.Sprintf("scope.challengers (%s) leaves out %s", strings.Join(names, ", "), challenger.Name)
+	}
+	if sc.Note != "" {
+		why += " (" + sc.Note + ")"
+	}
+	return why
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/uncertainty"
@@ -36,6 +37,22 @@ func date(m obj, k string) string {
 		return strconv.Itoa(int(y))
 	}
 	return str(m, k)
+}
+
+// calendarDate returns the date field k of m (at path) and reports one that
+// has the schema's form but is not in the calendar (2008-13-01, 2008-02-30):
+// the engine compares dates as strings, so such a date would be used
+// silently as if it were a real one.
+func (d *decoder) calendarDate(m obj, k string, path []string) string {
+	v := date(m, k)
+	layout := map[int]string{7: "2006-01", 10: "2006-01-02"}[len(v)]
+	if layout == "" {
+		return v // a year, or a form the schema has already rejected
+	}
+	if _, err := time.Parse(layout, v); err != nil {
+		d.errf(sub(path, k), false, "%s is not a date in the calendar (month 01-12, a day the month has)", v)
+	}
+	return v
 }
 
 func boolOr(m obj, k string, def bool) bool {
@@ -76,7 +93,7 @@ func (d *decoder) decode(root obj) *Scenario {
 	}
 	s.Horizon = d.quantity(root["horizon"], []string{"horizon"}, 0, true, 200)
 	if p, ok := root["period"].(obj); ok {
-		s.Period = &Period{Start: date(p, "start"), End: date(p, "end")}
+		s.Period = &Period{Start: d.calendarDate(p, "start", []string{"period"}), End: d.calendarDate(p, "end", []string{"period"})}
 		if s.Period.End != "" && s.Period.End < s.Period.Start {
 			d.errf([]string{"period", "end"}, false, "expected an end on or after the start %s, got %s", s.Period.Start, s.Period.End)
 		}
@@ -373,7 +390,7 @@ func (d *decoder) guarantor(m obj, s *Scenario, path []string) Guarantor {
 	for i, x := range sig {
 		sp := sub(path, "signals", strconv.Itoa(i))
 		sm := x.(obj)
-		sg := Signal{Text: str(sm, "text"), Kind: str(sm, "kind"), Date: date(sm, "date"), Source: str(sm, "source"), Pos: d.pos(sp, false)}
+		sg := Signal{Text: str(sm, "text"), Kind: str(sm, "kind"), Date: d.calendarDate(sm, "date", sp), Source: str(sm, "source"), Pos: d.pos(sp, false)}
 		if sg.Kind == "" {
 			sg.Kind = "statement"
 		}
@@ -405,7 +422,7 @@ var commonInstrumentParams = []string{"type", "base_rate", "start", "end", "scop
 
 func (d *decoder) instrument(m obj, path []string) Instrument {
 	t := InstrumentType(str(m, "type"))
-	in := Instrument{Type: t, Start: date(m, "start"), End: date(m, "end"), Source: str(m, "source"), Note: str(m, "note"), Pos: d.pos(path, false)}
+	in := Instrument{Type: t, Start: d.calendarDate(m, "start", path), End: d.calendarDate(m, "end", path), Source: str(m, "source"), Note: str(m, "note"), Pos: d.pos(path, false)}
 	if in.Start != "" && in.End != "" && DateEnd(in.End) < DateStart(in.Start) {
 		d.errf(sub(path, "end"), false, "expected an end on or after the start %s, got %s", in.Start, in.End)
 	}
@@ -537,7 +554,7 @@ func (d *decoder) model(m obj, path []string) Model {
 }
 
 func (d *decoder) outcome(m obj, s *Scenario, path []string) *Outcome {
-	o := &Outcome{Deterrence: str(m, "deterrence"), Date: date(m, "date"), Note: str(m, "note"), Source: str(m, "source")}
+	o := &Outcome{Deterrence: str(m, "deterrence"), Date: d.calendarDate(m, "date", path), Note: str(m, "note"), Source: str(m, "source")}
 	if y, ok := m["years_held"].(float64); ok {
 		o.YearsHeld = y
 	}
@@ -595,13 +612,29 @@ func (d *decoder) quantity(v any, path []string, lo float64, openLo bool, hi flo
 	switch {
 	case slo >= lo && (!openLo || slo > lo) && shi <= hi:
 	case q.Dist.IsPoint():
-		d.errf(path, false, "expected a value in %s, got %g", interval(lo, openLo, hi), slo)
+		d.errf(path, false, "expected a value in %s, got %g%s", interval(lo, openLo, hi), slo, percentHint(lo, hi, slo, shi))
 	case math.IsInf(slo, -1) || math.IsInf(shi, 1):
 		d.errf(path, false, "expected values in %s, but %s is unbounded; truncate it with min and max", interval(lo, openLo, hi), q.Dist.String())
 	default:
-		d.errf(path, false, "expected values in %s, but %s ranges over [%g, %g]", interval(lo, openLo, hi), q.Dist.String(), slo, shi)
+		d.errf(path, false, "expected values in %s, but %s ranges over [%g, %g]%s", interval(lo, openLo, hi), q.Dist.String(), slo, shi,
+			percentHint(lo, hi, slo, shi))
 	}
 	return q
+}
+
+// percentHint adds a hint when a probability looks written as a percentage
+// (80 for 0.8), the most common mistake with a [0, 1] field: every value
+// given is between 2 and 100 (a range such as 0.5 to 1.2 is a slip, not a
+// percentage).
+func percentHint(lo, hi, min, max float64) string {
+	switch {
+	case lo != 0 || hi != 1 || min < 2 || max > 100:
+	case min == max:
+		return fmt.Sprintf(" (a probability: write %g for %g%%)", max/100, max)
+	default:
+		return fmt.Sprintf(" (a probability: write %g to %g for %g%% to %g%%)", min/100, max/100, min, max)
+	}
+	return ""
 }
 
 func interval(lo float64, openLo bool, hi float64) string {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -163,6 +164,10 @@ func describe(e *jsonschema.ValidationError, pos func([]string, bool) Pos, insta
 		var out ErrorList
 		for _, p := range k.Properties {
 			msg := fmt.Sprintf("unknown field %q", p)
+			if digitsOnly(p) {
+				// {personnel: 1,200} reads as personnel: 1 and a key 200.
+				msg += " (a thousands separator inside {...} splits the number there: write 1200, not 1,200)"
+			}
 			if len(allowed) > 0 {
 				msg += "; expected one of: " + strings.Join(allowed, ", ")
 			}
@@ -221,6 +226,18 @@ func typeHint(want []string) string {
 	return orList(w)
 }
 
+// thousands matches a number written with thousands separators (7,000).
+var thousands = regexp.MustCompile(`^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$`)
+
+func digitsOnly(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // gotValue shows the offending scalar next to its type.
 func gotValue(typ string, v any) string {
 	switch v := v.(type) {
@@ -228,6 +245,14 @@ func gotValue(typ string, v any) string {
 		if _, err := strconv.ParseFloat(v, 64); err == nil && strings.ContainsAny(v, "eE") {
 			// YAML 1.1 reads an exponent without a dot (1e9) as text.
 			return fmt.Sprintf("%s %q (YAML reads an exponent without a decimal point as text: write 1.0e9 or 1000000000)", typ, v)
+		}
+		if thousands.MatchString(v) {
+			return fmt.Sprintf("%s %q (YAML reads a thousands separator as text: write %s)", typ, v, strings.ReplaceAll(v, ",", ""))
+		}
+		if n, ok := strings.CutSuffix(v, "%"); ok {
+			if f, err := strconv.ParseFloat(n, 64); err == nil {
+				return fmt.Sprintf("%s %q (a percentage is text: write the fraction, %g)", typ, v, f/100)
+			}
 		}
 		if len(v) > 40 {
 			v = v[:40] + "..."

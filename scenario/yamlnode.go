@@ -176,20 +176,36 @@ func (c *converter) convert(n ast.Node, path []string) (any, error) {
 
 func (c *converter) mapping(values []*ast.MappingValueNode, path []string) (any, error) {
 	out := map[string]any{}
+	// merged holds the keys that came from a merge key (<<): the mapping's
+	// own keys override them wherever the << stands (yaml.org/type/merge),
+	// so only a key written twice in the mapping itself is a duplicate.
+	merged := map[string]bool{}
 	for _, mv := range values {
 		if mv.Key != nil && mv.Key.IsMergeKey() {
 			v, err := c.convert(mv.Value, path)
 			if err != nil {
 				return nil, err
 			}
-			m, ok := v.(map[string]any)
-			if !ok {
-				return nil, c.fail(mv.Value, path, "merge key << expects a mapping")
+			// One mapping, or a list of them in which the earlier wins.
+			ms, ok := []any{v}, true
+			if l, isList := v.([]any); isList {
+				ms = l
 			}
-			for k, x := range m {
-				if _, dup := out[k]; !dup {
-					out[k] = x
+			for _, x := range ms {
+				m, isMap := x.(map[string]any)
+				if !isMap {
+					ok = false
+					break
 				}
+				for k, y := range m {
+					if _, dup := out[k]; !dup {
+						out[k] = y
+						merged[k] = true
+					}
+				}
+			}
+			if !ok {
+				return nil, c.fail(mv.Value, path, "merge key << expects a mapping or a list of mappings")
 			}
 			continue
 		}
@@ -197,9 +213,10 @@ func (c *converter) mapping(values []*ast.MappingValueNode, path []string) (any,
 		if err != nil {
 			return nil, err
 		}
-		if _, dup := out[key]; dup {
+		if _, dup := out[key]; dup && !merged[key] {
 			return nil, c.fail(mv.Key, append(path[:len(path):len(path)], key), "duplicate key %q", key)
 		}
+		delete(merged, key)
 		sub := append(path[:len(path):len(path)], key)
 		c.doc.keys[ptr(sub)] = c.at(mv.Key)
 		v, err := c.convert(mv.Value, sub)

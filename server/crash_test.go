@@ -93,7 +93,7 @@ func startChild(t *testing.T, dsn, grace string, env ...string) *proc {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(2 * time.Minute)
 	for {
 		if b, err := os.ReadFile(addrFile); err == nil {
 			return &proc{cmd: cmd, base: "http://" + string(b)}

@@ -31,12 +31,25 @@ func costText(c map[string]float64) string {
 	sort.Strings(keys)
 	var parts []string
 	for _, k := range keys {
-		parts = append(parts, fmt.Sprintf("%s %g", k, c[k]))
+		parts = append(parts, k+" "+costNum(c[k]))
 	}
 	if len(parts) == 0 {
 		return "none"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// costNum prints a cost (or a percentage) as the decimal it stands for: totals are sums of
+// decimal unit costs times lever levels, whose binary rounding error
+// (0.0001 × 1200 = 0.12000000000000001) is noise in a table. Ten
+// significant digits keep every cost a file can state; the CSV and JSON
+// keep full precision.
+func costNum(v float64) string {
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 10, 64), 64)
+	if err != nil {
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 func pctI(v, lo, hi float64) string {
@@ -55,10 +68,10 @@ func DesignText(w io.Writer, d *Design) error {
 	}
 	var t []string
 	if p.Target > 0 {
-		t = append(t, fmt.Sprintf("P(deterrence) >= %g%%", 100*p.Target))
+		t = append(t, fmt.Sprintf("P(deterrence) >= %s%%", costNum(100*p.Target)))
 	}
 	if p.NoWarTarget > 0 {
-		t = append(t, fmt.Sprintf("P(no war by T) >= %g%%", 100*p.NoWarTarget))
+		t = append(t, fmt.Sprintf("P(no war by T) >= %s%%", costNum(100*p.NoWarTarget)))
 	}
 	fmt.Fprintf(w, "Target: %s (on the %s; intervals are 90%% Monte Carlo intervals, %d draws per package, seed %d, the same draws for every package)\n",
 		strings.Join(t, " and "), rule, p.Samples, p.Seed)
@@ -91,7 +104,7 @@ func DesignText(w io.Writer, d *Design) error {
 	}
 	one := func(label string, c design.Candidate) {
 		fmt.Fprintf(w, "%s %s: %s\n", label, c.Alternative, design.Short(c))
-		fmt.Fprintf(w, "    cost: %s (total %g); P(deterrence) %s; P(no war by T) %s\n", costText(c.Cost), c.Total,
+		fmt.Fprintf(w, "    cost: %s (total %s); P(deterrence) %s; P(no war by T) %s\n", costText(c.Cost), costNum(c.Total),
 			pctI(c.PDeter, c.PDeterLo, c.PDeterHi), pctI(c.PNoWar, c.PNoWarLo, c.PNoWarHi))
 	}
 	fmt.Fprintln(w)
@@ -120,7 +133,7 @@ func DesignText(w io.Writer, d *Design) error {
 		if len(fr) < len(r.Frontier) && i == 6 {
 			fmt.Fprintf(tw, "  ...\t(%d more; --format csv lists all)\t\t\t\n", len(r.Frontier)-12)
 		}
-		fmt.Fprintf(tw, "  %g\t%s\t%s\t%s\t\n", c.Total, pctI(p.Score(c)), c.Alternative, design.Short(c))
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t\n", costNum(c.Total), pctI(p.Score(c)), c.Alternative, design.Short(c))
 	}
 	return tw.Flush()
 }
@@ -159,7 +172,17 @@ func DesignCSV(w io.Writer, d *Design) error {
 	return c.Error()
 }
 
-var altColors = []string{"#2f5f8f", "#c9733c", "#5a9a5a", "#8e5ea2", "#b5443c", "#3c9bb5"}
+// altColors tell up to ten alternatives apart before they repeat.
+var altColors = []string{"#2f5f8f", "#c9733c", "#5a9a5a", "#8e5ea2", "#b5443c", "#3c9bb5", "#c9a227", "#6b6b6b", "#d16ba5", "#7a5230"}
+
+// clipEnd keeps the start of a long alternative name, the part that tells
+// the alternatives apart ("+ peacekeepers + DMZ + joint comm…").
+func clipEnd(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
 
 // ParetoSVG plots every assessed package (cost against the quantity the
 // target is on: P(deterrence), or P(no war by T) when the target is on it
@@ -172,7 +195,7 @@ func ParetoSVG(d *Design) string {
 	if p.OnNoWar() {
 		target = p.NoWarTarget
 	}
-	const w, h, l, r, t, b = 720, 420, 70, 190, 40, 50
+	const w, h, l, r, t, b = 760, 420, 70, 230, 40, 50
 	res := d.Result
 	maxC := 0.0
 	for _, c := range res.Assessed {
@@ -181,6 +204,13 @@ func ParetoSVG(d *Design) string {
 	if maxC <= 0 {
 		maxC = 1
 	}
+	// Round ticks, the axis ending on the first one at or past the
+	// costliest package (not at its cost: 4.03 gave ticks 1.01, 2.02, ...).
+	xTicks := (&chart{XMin: 0, XMax: maxC}).ticks()
+	if n := len(xTicks); n > 1 && xTicks[n-1] < maxC {
+		xTicks = append(xTicks, xTicks[n-1]+(xTicks[1]-xTicks[0]))
+	}
+	maxC = xTicks[len(xTicks)-1]
 	x := func(v float64) float64 { return l + (w-l-r)*v/maxC }
 	// The vertical axis spans the packages' intervals and the target,
 	// padded to whole 5-point steps: after a war every package sits
@@ -204,11 +234,12 @@ func ParetoSVG(d *Design) string {
 	e := html.EscapeString
 	fmt.Fprintf(&s, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" role="img" aria-label="cost frontier" font-family="sans-serif">`, w, h, w, h)
 	fmt.Fprintf(&s, `<rect width="%d" height="%d" fill="#fff"/><text x="8" y="20" font-size="14" font-weight="bold">Cost against %s of every package assessed</text>`, w, h, e(name))
-	for k := 0; k <= 4; k++ {
-		f := float64(k) / 4
-		v := yLo + (yHi-yLo)*f
-		fmt.Fprintf(&s, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#e2e2e2"/><text x="%d" y="%.1f" font-size="10" text-anchor="end">%.4g%%</text>`, l, w-r, y(v), y(v), l-4, y(v)+3, 100*v)
-		fmt.Fprintf(&s, `<text x="%.1f" y="%d" font-size="10" text-anchor="middle">%.3g</text>`, x(maxC*f), h-b+14, maxC*f)
+	yAxis := &chart{XMin: yLo, XMax: yHi, Percent: true}
+	for _, v := range yAxis.ticks() {
+		fmt.Fprintf(&s, `<line x1="%d" x2="%d" y1="%.1f" y2="%.1f" stroke="#e2e2e2"/><text x="%d" y="%.1f" font-size="10" text-anchor="end">%s</text>`, l, w-r, y(v), y(v), l-4, y(v)+3, yAxis.tickLabel(v))
+	}
+	for _, v := range xTicks {
+		fmt.Fprintf(&s, `<text x="%.1f" y="%d" font-size="10" text-anchor="middle">%s</text>`, x(v), h-b+14, (&chart{}).tickLabel(v))
 	}
 	fmt.Fprintf(&s, `<text x="%d" y="%d" font-size="11" text-anchor="middle">total cost</text>`, (l+w-r)/2, h-12)
 	fmt.Fprintf(&s, `<text x="14" y="%d" font-size="11" transform="rotate(-90 14 %d)" text-anchor="middle">%s</text>`, (t+h-b)/2, (t+h-b)/2, e(name))
@@ -219,13 +250,13 @@ func ParetoSVG(d *Design) string {
 	col := map[string]string{}
 	for i, a := range d.Problem.Alternatives {
 		col[a.Name] = altColors[i%len(altColors)]
-		fmt.Fprintf(&s, `<circle cx="%d" cy="%d" r="4" fill="%s"/><text x="%d" y="%d" font-size="11">%s</text>`, w-r+12, t+16*i+10, col[a.Name], w-r+20, t+16*i+14, e(clip(a.Name, 26, "…")))
+		fmt.Fprintf(&s, `<circle cx="%d" cy="%d" r="4" fill="%s"/><text x="%d" y="%d" font-size="11">%s</text>`, w-r+12, t+16*i+10, col[a.Name], w-r+20, t+16*i+14, e(clipEnd(a.Name, 34)))
 	}
 	for _, c := range res.Assessed {
 		v, lo, hi := p.Score(c)
 		fmt.Fprintf(&s, `<line x1="%.1f" x2="%.1f" y1="%.1f" y2="%.1f" stroke="%s" stroke-opacity="0.5"/>`, x(c.Total), x(c.Total), y(lo), y(hi), col[c.Alternative])
-		fmt.Fprintf(&s, `<circle cx="%.1f" cy="%.1f" r="3" fill="%s" fill-opacity="0.7"><title>%s: %s; cost %g; %s %s</title></circle>`,
-			x(c.Total), y(v), col[c.Alternative], e(c.Alternative), e(design.Describe(d.Problem, c)), c.Total, e(name), pctI(v, lo, hi))
+		fmt.Fprintf(&s, `<circle cx="%.1f" cy="%.1f" r="3" fill="%s" fill-opacity="0.7"><title>%s: %s; cost %s; %s %s</title></circle>`,
+			x(c.Total), y(v), col[c.Alternative], e(c.Alternative), e(design.Describe(d.Problem, c)), costNum(c.Total), e(name), pctI(v, lo, hi))
 	}
 	if len(res.Frontier) > 0 {
 		var pts []string

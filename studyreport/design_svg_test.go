@@ -1,6 +1,7 @@
 package studyreport
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -41,5 +42,42 @@ func TestParetoSVGAxisFitsThePackages(t *testing.T) {
 		if y < 40 || y > 370 {
 			t.Errorf("point at y %v outside the plot", y)
 		}
+	}
+}
+
+// The axes carry round ticks (0, 1, 2, ... not 1.01, 2.02; 87.5%, 90%, ...
+// not 88.75%), the legend names up to eight alternatives in eight colours
+// and keeps the start of a long name (the part that tells them apart).
+func TestParetoSVGRoundTicksAndLegend(t *testing.T) {
+	names := []string{"sponsored ceasefire", "+ joint commission", "+ DMZ", "+ DMZ + joint commission", "+ peacekeepers",
+		"+ peacekeepers + joint commission", "+ peacekeepers + DMZ", "+ peacekeepers + DMZ + joint commission"}
+	var alts []design.Alternative
+	var cands []design.Candidate
+	for i, n := range names {
+		alts = append(alts, design.Alternative{Name: n})
+		v := 0.87 + 0.01*float64(i)
+		cands = append(cands, design.Candidate{Alternative: n, Values: []float64{0}, Total: 0.12 + 0.4901*float64(i), PNoWar: v, PNoWarLo: v, PNoWarHi: v})
+	}
+	d := &Design{Problem: design.Problem{Alternatives: alts, NoWarTarget: 0.9, Horizon: 10}, Result: &design.Result{Assessed: cands, Frontier: cands}}
+	svg := ParetoSVG(d)
+	for _, m := range regexp.MustCompile(`text-anchor="(?:end|middle)">([0-9.]+)(%?)</text>`).FindAllStringSubmatch(svg, -1) {
+		v, _ := strconv.ParseFloat(m[1], 64)
+		step := 0.5 // cost ticks: multiples of 0.5 here (span about 3.6)
+		if m[2] == "%" {
+			step = 0.5 // percentage ticks: multiples of half a point (87.5%, not 88.75%)
+		}
+		if r := v / step; math.Abs(r-math.Round(r)) > 1e-9 {
+			t.Errorf("tick %s%s is not a multiple of %g", m[1], m[2], step)
+		}
+	}
+	colours := map[string]bool{}
+	for _, m := range regexp.MustCompile(`<circle cx="[0-9.]+" cy="[0-9.]+" r="4" fill="(#[0-9a-f]+)"/>`).FindAllStringSubmatch(svg, -1) {
+		colours[m[1]] = true
+	}
+	if len(colours) != len(names) {
+		t.Errorf("%d legend colours for %d alternatives", len(colours), len(names))
+	}
+	if !strings.Contains(svg, ">+ peacekeepers + joint commission<") || !strings.Contains(svg, ">+ peacekeepers + DMZ + joint comm…<") {
+		t.Errorf("legend names clipped at the start or not at all:\n%s", svg)
 	}
 }

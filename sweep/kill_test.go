@@ -148,7 +148,7 @@ wait:
 	}
 	// The last acknowledgements may trail the last result by a moment.
 	ws, _ := js.Stream(ctx, WorkStream)
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(50 * time.Millisecond) {
 		wi, _ := ws.Info(ctx)
 		if wi.State.Msgs == 0 {
 			break
