@@ -104,16 +104,20 @@ func RowGuarantors(a, b, year int, cinc *capability.Index) (all, engine []int, n
 // with x⁺ as Index, the engine's queries (one per row) and the counts. x⁺
 // is computed by engine under c's point estimates; a row without a
 // guarantor in the engine must get x⁺ = x within 1e-9 (rule 3), else it
-// fails.
+// fails, and its x⁺ is then x exactly (rule 3: x⁺ = x on those rows; so
+// fit.Refit, which trusts the check, need not run the engine on them).
 func GeneralPactRows(ctx context.Context, all []evidence.GeneralDyadYear, c *deter.Coefficients, engine DyadYearIndexFunc) (bare, plus []GenSlopeRow, qs []DyadYearQuery, n GenPactCounts, err error) {
 	cinc, err := capability.Default()
 	if err != nil {
 		return nil, nil, nil, n, err
 	}
-	return generalPactRows(ctx, all, laggedCINC(all, cinc), c, cinc, engine)
+	return generalPactRows(ctx, all, laggedCINC(all, cinc), c, cinc, engine, true)
 }
 
-func generalPactRows(ctx context.Context, all []evidence.GeneralDyadYear, lag [][2]float64, c *deter.Coefficients, cinc *capability.Index, engine DyadYearIndexFunc) (bare, plus []GenSlopeRow, qs []DyadYearQuery, n GenPactCounts, err error) {
+// generalPactRows is GeneralPactRows; without check the rows without a
+// guarantor in the engine are not run through it (x⁺ = x, which `guarantor
+// fit` checked on every such row).
+func generalPactRows(ctx context.Context, all []evidence.GeneralDyadYear, lag [][2]float64, c *deter.Coefficients, cinc *capability.Index, engine DyadYearIndexFunc, check bool) (bare, plus []GenSlopeRow, qs []DyadYearQuery, n GenPactCounts, err error) {
 	bare, _ = slopeRowsFrom(all, lag, c)
 	n.Rows = len(bare)
 	qs = make([]DyadYearQuery, 0, len(bare))
@@ -139,12 +143,34 @@ func generalPactRows(ctx context.Context, all []evidence.GeneralDyadYear, lag []
 	if j != len(bare) {
 		return nil, nil, nil, n, fmt.Errorf("general-stage guarantees: %d rows with both CINCs, %d in the slope fit", j, len(bare))
 	}
-	xs, qsum, err := engine(ctx, PointCoefficients(c), qs)
+	run := qs // the rows the engine computes
+	if !check {
+		run = nil
+		for _, q := range qs {
+			if len(q.Guarantors) > 0 {
+				run = append(run, q)
+			}
+		}
+	}
+	rx, rq, err := engine(ctx, PointCoefficients(c), run)
 	if err != nil {
 		return nil, nil, nil, n, err
 	}
-	if len(xs) != len(qs) || len(qsum) != len(qs) {
-		return nil, nil, nil, n, fmt.Errorf("general-stage guarantees: the engine returned %d indices for %d rows", len(xs), len(qs))
+	if len(rx) != len(run) || len(rq) != len(run) {
+		return nil, nil, nil, n, fmt.Errorf("general-stage guarantees: the engine returned %d indices for %d rows", len(rx), len(run))
+	}
+	xs, qsum := rx, rq
+	if !check {
+		xs, qsum = make([]float64, len(qs)), make([]float64, len(qs))
+		k := 0
+		for i, q := range qs {
+			if len(q.Guarantors) == 0 {
+				xs[i] = bare[i].Index
+				continue
+			}
+			xs[i], qsum[i] = rx[k], rq[k]
+			k++
+		}
 	}
 	plus = append([]GenSlopeRow(nil), bare...)
 	var diffs []float64
@@ -158,6 +184,7 @@ func generalPactRows(ctx context.Context, all []evidence.GeneralDyadYear, lag []
 			if math.Abs(d) > 1e-9*math.Max(1, math.Abs(bare[i].Index)) || math.IsNaN(d) {
 				return nil, nil, nil, n, fmt.Errorf("general-stage guarantees: %d→%d in %d without a guarantor: engine index %v, G1 index %v", q.A, q.B, q.Year+1, xs[i], bare[i].Index)
 			}
+			plus[i].Index = bare[i].Index // x⁺ = x on these rows (rule 3)
 			continue
 		}
 		n.IndexRows++
@@ -396,7 +423,7 @@ func loadRefitPlus(ctx context.Context) ([]float64, error) {
 			return
 		}
 		// Not ctx: the result is shared by every later Refit of the process.
-		_, plus, _, _, err := generalPactRows(context.Background(), d.rows, d.lag, deter.Default(), cinc, engine)
+		_, plus, _, _, err := generalPactRows(context.Background(), d.rows, d.lag, deter.Default(), cinc, engine, false)
 		if err != nil {
 			refitPlus.err = err
 			return
