@@ -16,7 +16,9 @@
 //     general-deterrence intercept, the challenger covariates (rivalry,
 //     peace years, no prior dispute, contiguity) and the index's slope by a
 //     penalised logit of yearly use-of-force onsets, cross-validated by
-//     dyad (general.go, general_slope.go).
+//     dyad (general.go, general_slope.go), and the index measured with the
+//     target's ATOP defence partners as guarantors, computed by the engine
+//     (general_pact.go; the engine's side is package fit/spellindex).
 //
 // Penalties are weakly informative priors (Gelman, Jakulin, Pittau and Su
 // 2008, "A weakly informative default prior distribution for logistic and

@@ -5,4 +5,9 @@
 // not on a copy of its equations. It is a package of its own because the
 // engine's tests import package fit, so fit cannot import the engine;
 // `guarantor fit` passes Index to fit.Run as Options.EngineIndex.
+//
+// DyadYearIndex does the same for the general stage's dyad-years with the
+// target's defence partners (docs/fit.md, "General-stage guarantees"); the
+// package registers it with fit.SetDyadYearIndex in its init, for
+// fit.Refit, so a program that refits imports this package.
 package spellindex

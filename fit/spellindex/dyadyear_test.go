@@ -14,7 +14,7 @@ import (
 	. "github.com/guarantor/guarantor/fit"
 )
 
-// sampledRows are every 60th row of the G1 rows (3,710 dyad-years, the
+// sampledRows are every 60th dyad-year of the general sample (about 3,700 G1 rows, the
 // real covariates, d and x), their queries, and x⁺ through DyadYearIndex
 // under the committed coefficients; x⁺ for the whole sample is what
 // `guarantor fit` computes.
@@ -30,10 +30,6 @@ var sampledRows = sync.OnceValues(func() (struct {
 	if err != nil {
 		return out, err
 	}
-	cinc, err := capability.Default()
-	if err != nil {
-		return out, err
-	}
 	var sub []evidence.GeneralDyadYear
 	for i := 0; i < len(all); i += 60 {
 		sub = append(sub, all[i])
@@ -46,7 +42,6 @@ var sampledRows = sync.OnceValues(func() (struct {
 		return DyadYearIndex(ctx, pc, qs)
 	}
 	out.bare, out.plus, _, _, err = GeneralPactRows(context.Background(), sub, c, capture)
-	_ = cinc
 	return out, err
 })
 
@@ -56,7 +51,7 @@ var sampledRows = sync.OnceValues(func() (struct {
 // least it with them.
 func TestDyadYearIndexMatchesYAML(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs the engine on 3,710 dyad-years")
+		t.Skip("runs the engine on about 3,700 dyad-years")
 	}
 	s, err := sampledRows()
 	if err != nil {
@@ -186,7 +181,7 @@ func with(rows []GenSlopeRow, src []GenSlopeRow, idx []int) []GenSlopeRow {
 // model that generated the outcomes (G3 from x⁺, G4 from d, G1 from x).
 func TestGenPactRecoversAndCVChoosesTruth(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs the engine on 3,710 dyad-years and cross-validates simulations")
+		t.Skip("runs the engine on about 3,700 dyad-years and cross-validates simulations")
 	}
 	s, err := sampledRows()
 	if err != nil {
