@@ -438,6 +438,11 @@ func (s *structural) forces(o Option) error {
 			return cp.CINC, nil
 		}
 		y := year
+		if cp.Year == 0 && o.Year > LatestNMCYear {
+			// The assessment is later than the data: the newest CINC stands
+			// in, as for a year asked beyond them.
+			s.flag("%s: COW NMC ends in %d, so the CINC is read in %d, not the assessment year %d", key, LatestNMCYear, LatestNMCYear, o.Year)
+		}
 		if cp.Year > 0 {
 			y = min(cp.Year, LatestNMCYear)
 			if cp.Year > LatestNMCYear {
