@@ -210,3 +210,29 @@ option:
 		}
 	}
 }
+
+// A file that gives no capability year and is assessed after the NMC data
+// end reads their last year, and a flag says so.
+func TestFlagAssessmentYearBeyondTheData(t *testing.T) {
+	src := `name: late
+challenger: RUS
+protege: UKR
+horizon: {value: 5, source: judgment}
+period: {start: %d-01}
+option:
+  guarantors: []
+`
+	for _, c := range []struct {
+		year int
+		flag bool
+	}{{2030, true}, {2022, false}, {2010, false}} {
+		m := compileYAML(t, fmt.Sprintf(src, c.year))
+		found := false
+		for _, f := range m.st.flags {
+			found = found || f == fmt.Sprintf("capabilities.challenger: COW NMC ends in 2022, so the CINC is read in 2022, not the assessment year %d", c.year)
+		}
+		if found != c.flag {
+			t.Errorf("year %d: flag %v, want %v: %v", c.year, found, c.flag, m.st.flags)
+		}
+	}
+}

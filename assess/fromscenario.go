@@ -128,7 +128,8 @@ func FromScenario(c *scenario.Compiled) (Option, error) {
 	if o.Protege, err = a.party("protege", c.Protege, units, DeployProtege, Point(1), "judgment: the protégé fights with all it has"); err != nil {
 		return o, err
 	}
-	for _, gp := range c.Guarantors {
+	for gi, gp := range c.Guarantors {
+		gp.Signals = c.KnownSignals(gi, a.asOf())
 		g, err := a.guarantor(gp, units)
 		if err != nil {
 			return o, err

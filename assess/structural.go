@@ -307,10 +307,10 @@ func compileStructural(o Option) (*structural, error) {
 	for _, g := range sc.Option.Guarantors {
 		for k, sg := range g.Signals {
 			if sg.Date != "" && s.asOf != "" && scenario.DateStart(sg.Date) > scenario.DateStart(s.asOf) {
-				// Signals carry no dates in the engine: one after the
-				// assessment date counts as known then (a look-ahead in a
-				// historical case), which the reader must see.
-				s.flag("guarantors.%s.signals[%d] is dated %s, after the assessment date %s: it counts as if known then (the engine does not date signals)",
+				// A signal after the assessment date is a look-ahead in a
+				// historical case: KnownSignals leaves it out, and the reader
+				// is told.
+				s.flag("guarantors.%s.signals[%d] is dated %s, after the assessment date %s: not counted (a case is coded as of its start; docs/scenario.md, signal)",
 					g.ID, k, sg.Date, s.asOf)
 			}
 		}
@@ -438,6 +438,11 @@ func (s *structural) forces(o Option) error {
 			return cp.CINC, nil
 		}
 		y := year
+		if cp.Year == 0 && o.Year > LatestNMCYear {
+			// The assessment is later than the data: the newest CINC stands
+			// in, as for a year asked beyond them.
+			s.flag("%s: COW NMC ends in %d, so the CINC is read in %d, not the assessment year %d", key, LatestNMCYear, LatestNMCYear, o.Year)
+		}
 		if cp.Year > 0 {
 			y = min(cp.Year, LatestNMCYear)
 			if cp.Year > LatestNMCYear {
@@ -653,7 +658,7 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 				mech[deter.HRPeacekeepers] = true
 			}
 		}
-		g.signals = gp.Signals
+		g.signals = c.KnownSignals(gi, s.asOf)
 		ph.g = append(ph.g, g)
 	}
 	for _, m := range scenario.Mechanisms {

@@ -279,3 +279,23 @@ func (c *Compiled) Dists() []uncertainty.Dist {
 
 // Uncertain returns the indices of parameters that are not constants.
 func (c *Compiled) Uncertain() []int { return append([]int(nil), c.uncertain...) }
+
+// KnownSignals returns the likelihood-ratio parameters of guarantor gi's
+// signals that were made by the assessment date asOf (YYYY-MM-DD): a case
+// is coded as of its start, so a signal dated later is a look-ahead and is
+// not counted (docs/scenario.md, signal); one without a date counts.
+func (c *Compiled) KnownSignals(gi int, asOf string) []int {
+	gp := c.Guarantors[gi]
+	if asOf == "" || gi >= len(c.Scenario.Option.Guarantors) {
+		return gp.Signals
+	}
+	sigs := c.Scenario.Option.Guarantors[gi].Signals
+	var out []int
+	for k, p := range gp.Signals {
+		if k < len(sigs) && sigs[k].Date != "" && DateStart(sigs[k].Date) > DateStart(asOf) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
