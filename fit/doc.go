@@ -19,6 +19,8 @@
 //     dyad (general.go, general_slope.go), and the index measured with the
 //     target's ATOP defence partners as guarantors, computed by the engine
 //     (general_pact.go; the engine's side is package fit/spellindex).
+//     That index x⁺ is written by the fit as a derived table beside the
+//     coefficients, which Refit reads after checking it (xplus.go).
 //
 // Penalties are weakly informative priors (Gelman, Jakulin, Pittau and Su
 // 2008, "A weakly informative default prior distribution for logistic and

@@ -267,6 +267,12 @@ func TestCommittedCoefficientsReproduce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The committed x⁺ table (which Refit reads) is this run's, bit for bit.
+	if res.GeneralPact.Plus == nil {
+		t.Error("the run computed no x+ (the engine is registered by engine_hook_test.go)")
+	} else if compared, err := CheckIndexPlus(res.GeneralPact.Plus); err != nil || !compared {
+		t.Errorf("x+ table: compared %v, %v", compared, err)
+	}
 	got, want := res.Coefficients.All(), deter.Default().All()
 	if len(got) != len(want) {
 		t.Fatalf("%d estimates, committed %d", len(got), len(want))

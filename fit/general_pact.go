@@ -105,72 +105,21 @@ func RowGuarantors(a, b, year int, cinc *capability.Index) (all, engine []int, n
 // is computed by engine under c's point estimates; a row without a
 // guarantor in the engine must get x⁺ = x within 1e-9 (rule 3), else it
 // fails, and its x⁺ is then x exactly (rule 3: x⁺ = x on those rows; so
-// fit.Refit, which trusts the check, need not run the engine on them).
+// the x⁺ table fit.Refit reads holds only the rows with a guarantor).
 func GeneralPactRows(ctx context.Context, all []evidence.GeneralDyadYear, c *deter.Coefficients, engine DyadYearIndexFunc) (bare, plus []GenSlopeRow, qs []DyadYearQuery, n GenPactCounts, err error) {
 	cinc, err := capability.Default()
 	if err != nil {
 		return nil, nil, nil, n, err
 	}
-	return generalPactRows(ctx, all, laggedCINC(all, cinc), c, cinc, engine, true)
-}
-
-// generalPactRows is GeneralPactRows; without check the rows without a
-// guarantor in the engine are not run through it (x⁺ = x, which `guarantor
-// fit` checked on every such row).
-func generalPactRows(ctx context.Context, all []evidence.GeneralDyadYear, lag [][2]float64, c *deter.Coefficients, cinc *capability.Index, engine DyadYearIndexFunc, check bool) (bare, plus []GenSlopeRow, qs []DyadYearQuery, n GenPactCounts, err error) {
-	bare, _ = slopeRowsFrom(all, lag, c)
-	n.Rows = len(bare)
-	qs = make([]DyadYearQuery, 0, len(bare))
-	j := 0
-	for i, r := range all {
-		if math.IsNaN(lag[i][0]) {
-			continue
-		}
-		gs, eg, k, err := RowGuarantors(r.A, r.B, r.Year, cinc)
-		if err != nil {
-			return nil, nil, nil, n, err
-		}
-		bare[j].Pact = len(gs) > 0
-		n.WithGuarantor += k.WithGuarantor
-		n.Pairs += k.Pairs
-		n.CrossCutting += k.CrossCutting
-		n.NoCINC += k.NoCINC
-		n.Truncated += k.Truncated
-		n.Cut += k.Cut
-		qs = append(qs, DyadYearQuery{A: r.A, B: r.B, Year: r.Year - 1, Guarantors: eg})
-		j++
+	if bare, qs, n, err = pactQueries(all, laggedCINC(all, cinc), c, cinc); err != nil {
+		return nil, nil, nil, n, err
 	}
-	if j != len(bare) {
-		return nil, nil, nil, n, fmt.Errorf("general-stage guarantees: %d rows with both CINCs, %d in the slope fit", j, len(bare))
-	}
-	run := qs // the rows the engine computes
-	if !check {
-		run = nil
-		for _, q := range qs {
-			if len(q.Guarantors) > 0 {
-				run = append(run, q)
-			}
-		}
-	}
-	rx, rq, err := engine(ctx, PointCoefficients(c), run)
+	xs, qsum, err := engine(ctx, PointCoefficients(c), qs)
 	if err != nil {
 		return nil, nil, nil, n, err
 	}
-	if len(rx) != len(run) || len(rq) != len(run) {
-		return nil, nil, nil, n, fmt.Errorf("general-stage guarantees: the engine returned %d indices for %d rows", len(rx), len(run))
-	}
-	xs, qsum := rx, rq
-	if !check {
-		xs, qsum = make([]float64, len(qs)), make([]float64, len(qs))
-		k := 0
-		for i, q := range qs {
-			if len(q.Guarantors) == 0 {
-				xs[i] = bare[i].Index
-				continue
-			}
-			xs[i], qsum[i] = rx[k], rq[k]
-			k++
-		}
+	if len(xs) != len(qs) || len(qsum) != len(qs) {
+		return nil, nil, nil, n, fmt.Errorf("general-stage guarantees: the engine returned %d indices for %d rows", len(xs), len(qs))
 	}
 	plus = append([]GenSlopeRow(nil), bare...)
 	var diffs []float64
@@ -206,6 +155,38 @@ func generalPactRows(ctx context.Context, all []evidence.GeneralDyadYear, lag []
 	return bare, plus, qs, n, nil
 }
 
+// pactQueries builds the G1 rows of the dyad-years all (lag their lagged
+// CINCs, x from c) with d set, the engine's query of each row (its
+// guarantors, rule 2 and rule 3) and the guarantor counts.
+func pactQueries(all []evidence.GeneralDyadYear, lag [][2]float64, c *deter.Coefficients, cinc *capability.Index) (bare []GenSlopeRow, qs []DyadYearQuery, n GenPactCounts, err error) {
+	bare, _ = slopeRowsFrom(all, lag, c)
+	n.Rows = len(bare)
+	qs = make([]DyadYearQuery, 0, len(bare))
+	j := 0
+	for i, r := range all {
+		if math.IsNaN(lag[i][0]) {
+			continue
+		}
+		gs, eg, k, err := RowGuarantors(r.A, r.B, r.Year, cinc)
+		if err != nil {
+			return nil, nil, n, err
+		}
+		bare[j].Pact = len(gs) > 0
+		n.WithGuarantor += k.WithGuarantor
+		n.Pairs += k.Pairs
+		n.CrossCutting += k.CrossCutting
+		n.NoCINC += k.NoCINC
+		n.Truncated += k.Truncated
+		n.Cut += k.Cut
+		qs = append(qs, DyadYearQuery{A: r.A, B: r.B, Year: r.Year - 1, Guarantors: eg})
+		j++
+	}
+	if j != len(bare) {
+		return nil, nil, n, fmt.Errorf("general-stage guarantees: %d rows with both CINCs, %d in the slope fit", j, len(bare))
+	}
+	return bare, qs, n, nil
+}
+
 // GenPactModels are the guarantee test's models in report order.
 var GenPactModels = [4]GenSlopeModel{GenG1, GenG3, GenG4, GenG5}
 
@@ -224,6 +205,9 @@ type GeneralPactReport struct {
 	// Adopted is the model the rule adopts: GenG1 (neither G3 nor G4 beats
 	// it), GenG3 or GenG4.
 	Adopted GenSlopeModel
+	// Plus is x⁺ of the rows with a guarantor in the engine, the table
+	// `guarantor fit --write` writes for fit.Refit (not part of the report).
+	Plus *IndexPlus `json:"-"`
 }
 
 // Ran reports whether the test was run (fit.Options.EngineDyadYearIndex set).
@@ -235,8 +219,11 @@ func (g GeneralPactReport) Ran() bool { return g.Folds > 0 }
 // on all rows, and rule 5's 10-fold CV on the general fit's folds.
 func fitGeneralPact(ctx context.Context, all []evidence.GeneralDyadYear, c *deter.Coefficients, folds int, seed uint64, engine DyadYearIndexFunc) (GeneralPactReport, error) {
 	r := GeneralPactReport{Folds: folds, Seed: seed, Adopted: GenG1}
-	bare, plus, _, n, err := GeneralPactRows(ctx, all, c, engine)
+	bare, plus, qs, n, err := GeneralPactRows(ctx, all, c, engine)
 	if err != nil {
+		return r, err
+	}
+	if r.Plus, err = newIndexPlus(qs, plus, PointCoefficients(c)); err != nil {
 		return r, err
 	}
 	r.Counts = n
@@ -377,17 +364,18 @@ func fillGeneralPact(c *deter.Coefficients, g GeneralPactReport, data string) er
 	return nil
 }
 
-// dyadYearEngine is the engine's dyad-year index for fit.Refit's G3 refit,
-// registered by fit/spellindex (fit cannot import the engine).
+// dyadYearEngine is the engine's dyad-year index that fit.Run uses when
+// its Options name none, registered by fit/spellindex (fit cannot import
+// the engine): fit's own test binary registers it so that Run there
+// reproduces the committed, G3-adopting fit. Refit does not use it: it
+// reads the x⁺ table (xplus.go).
 var dyadYearEngine struct {
 	sync.Mutex
 	f DyadYearIndexFunc
 }
 
-// SetDyadYearIndex registers the engine's dyad-year index for fit.Refit
-// (fit/spellindex does, in its init): with G3 adopted, Refit needs x⁺ of
-// every dyad-year, computed once per process with the committed
-// coefficients (docs/fit.md, "General-stage guarantees", rule 6).
+// SetDyadYearIndex registers the engine's dyad-year index as fit.Run's
+// default (fit/spellindex does, in its init).
 func SetDyadYearIndex(f DyadYearIndexFunc) {
 	dyadYearEngine.Lock()
 	defer dyadYearEngine.Unlock()
@@ -395,8 +383,9 @@ func SetDyadYearIndex(f DyadYearIndexFunc) {
 }
 
 // refitPlus is x⁺ of every row of refitData.rows under the committed
-// coefficients (NaN where a lagged CINC is missing), computed once per
-// process.
+// coefficients (NaN where a lagged CINC is missing), read once per process
+// from the committed table (deter.IndexPlusTable) after checking that it
+// belongs to the embedded coefficients and data.
 var refitPlus struct {
 	once sync.Once
 	x    []float64
@@ -409,38 +398,49 @@ func loadRefitPlus(ctx context.Context) ([]float64, error) {
 			refitPlus.err = err
 			return
 		}
-		dyadYearEngine.Lock()
-		engine := dyadYearEngine.f
-		dyadYearEngine.Unlock()
-		if engine == nil {
-			refitPlus.err = fmt.Errorf("fit.Refit: the general stage's adopted slope is G3's (the index with the target's defence pacts), which needs the engine's index: import github.com/guarantor/guarantor/fit/spellindex")
-			return
-		}
-		d := &refitData
-		cinc, err := capability.Default()
+		t, err := CommittedIndexPlus()
 		if err != nil {
-			refitPlus.err = err
+			refitPlus.err = fmt.Errorf("fit.Refit: %w", err)
 			return
 		}
-		// Not ctx: the result is shared by every later Refit of the process.
-		_, plus, _, _, err := generalPactRows(context.Background(), d.rows, d.lag, deter.Default(), cinc, engine, false)
-		if err != nil {
-			refitPlus.err = err
-			return
-		}
-		x := make([]float64, len(d.rows))
-		j := 0
-		for i := range d.rows {
-			x[i] = math.NaN()
-			if !math.IsNaN(d.lag[i][0]) {
-				x[i] = plus[j].Index
-				j++
-			}
-		}
-		refitPlus.x = x
+		refitPlus.x, refitPlus.err = refitPlusFrom(t, deter.EmbeddedJSON())
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	return refitPlus.x, refitPlus.err
+}
+
+// refitPlusFrom checks t against the refit data's queries and the
+// coefficients.json coefficientsJSON, and spreads it over refitData.rows:
+// NaN without both lagged CINCs, the table's x⁺ on the rows with a
+// guarantor, x under the committed coefficients on the others (rule 3).
+func refitPlusFrom(t *IndexPlus, coefficientsJSON []byte) ([]float64, error) {
+	d := &refitData
+	cinc, err := capability.Default()
+	if err != nil {
+		return nil, err
+	}
+	bare, qs, _, err := pactQueries(d.rows, d.lag, deter.Default(), cinc)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.matches(qs, coefficientsJSON); err != nil {
+		return nil, fmt.Errorf("fit.Refit: %w", err)
+	}
+	x := make([]float64, len(d.rows))
+	j, k := 0, 0
+	for i := range d.rows {
+		x[i] = math.NaN()
+		if math.IsNaN(d.lag[i][0]) {
+			continue
+		}
+		x[i] = bare[j].Index
+		if len(qs[j].Guarantors) > 0 {
+			x[i] = t.Rows[k].X
+			k++
+		}
+		j++
+	}
+	return x, nil
 }

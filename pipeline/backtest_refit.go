@@ -10,9 +10,6 @@ import (
 	"github.com/guarantor/guarantor/contract"
 	"github.com/guarantor/guarantor/deter"
 	"github.com/guarantor/guarantor/fit"
-	// The engine's dyad-year index, which fit.Refit needs for the general
-	// stage's adopted G3 (docs/fit.md, "General-stage guarantees").
-	_ "github.com/guarantor/guarantor/fit/spellindex"
 	"github.com/guarantor/guarantor/history"
 	"github.com/guarantor/guarantor/scenario"
 )

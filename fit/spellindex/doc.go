@@ -7,7 +7,9 @@
 // `guarantor fit` passes Index to fit.Run as Options.EngineIndex.
 //
 // DyadYearIndex does the same for the general stage's dyad-years with the
-// target's defence partners (docs/fit.md, "General-stage guarantees"); the
-// package registers it with fit.SetDyadYearIndex in its init, for
-// fit.Refit, so a program that refits imports this package.
+// target's defence partners (docs/fit.md, "General-stage guarantees");
+// `guarantor fit` passes it as Options.EngineDyadYearIndex, and the
+// package registers it with fit.SetDyadYearIndex in its init as fit.Run's
+// default (for fit's own tests). fit.Refit does not need it: it reads the
+// x⁺ table the fit wrote, which a test here checks against the engine.
 package spellindex

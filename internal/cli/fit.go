@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -99,6 +100,20 @@ Reproduce the committed deter/coefficients.json with:
 			if err := os.WriteFile(write, b, 0o644); err != nil {
 				return fmt.Errorf("--write: %w", err)
 			}
+			if err := writeIndexPlus(filepath.Dir(write), res, o, b); err != nil {
+				return fmt.Errorf("--write: %w", err)
+			}
+		} else if p := res.GeneralPact.Plus; p != nil {
+			// As the coefficients: the committed x⁺ table must be what this
+			// run computes, bit for bit, whenever the engine read the same
+			// coefficients (fit.Refit trusts it instead of the engine).
+			compared, err := fit.CheckIndexPlus(p)
+			if err != nil {
+				return err
+			}
+			if !compared {
+				fmt.Fprintln(cmd.ErrOrStderr(), "fit: the x+ table was not compared: this run's coefficients differ from the committed ones")
+			}
 		}
 		if svg != "" {
 			if err := writeHuthSVG(svg, res.Validation); err != nil {
@@ -112,6 +127,24 @@ Reproduce the committed deter/coefficients.json with:
 		return renderFit(w, res)
 	}
 	return cmd
+}
+
+// writeIndexPlus writes the general stage's x⁺ table and its provenance
+// in dir, beside the coefficients (coefficientsJSON) of the same run, which
+// fit.Refit reads instead of running the engine (docs/fit.md).
+func writeIndexPlus(dir string, res *fit.Result, o fit.Options, coefficientsJSON []byte) error {
+	p := res.GeneralPact.Plus
+	if p == nil {
+		return nil // the guarantee test did not run: no x⁺
+	}
+	table, prov, err := p.Encode(o.Command, o.Date, coefficientsJSON)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, fit.IndexPlusFile), table, 0o644); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, fit.IndexPlusProvenanceFile), prov, 0o644)
 }
 
 // fitCommandLine rebuilds the command with every flag the user set (in
