@@ -13,7 +13,7 @@ import (
 
 // The committed x⁺ table (which fit.Refit reads instead of running the
 // engine) is the engine's index under the committed coefficients, bit for
-// bit, on 400 rows drawn at random (seeded): each row's guarantors are
+// bit, on 1,000 rows drawn at random (seeded): each row's guarantors are
 // rebuilt from the data (fit.RowGuarantors), not read from the table, and
 // DyadYearIndex runs with deter.Default(), so a stale table, a changed
 // engine or a table written under other coefficients fails.

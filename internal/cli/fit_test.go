@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/guarantor/guarantor/deter"
+	"github.com/guarantor/guarantor/fit"
 )
 
 func runFit(args ...string) (string, string, int) {
@@ -56,6 +59,33 @@ func TestFitCommand(t *testing.T) {
 	want := "guarantor fit --bootstrap 200 --date 2026-01-02 --format json --sensitivity false --write " + path
 	if c.Provenance.Command != want || c.Provenance.Date != "2026-01-02" {
 		t.Errorf("provenance %+v, want command %q", c.Provenance, want)
+	}
+	// The x⁺ table beside the coefficients: decodable, tied to the
+	// coefficients.json written with it, and (the bootstrap and the
+	// sensitivity runs do not move a coefficient) the committed table's
+	// values bit for bit.
+	table, err := os.ReadFile(filepath.Join(filepath.Dir(path), fit.IndexPlusFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prov, err := os.ReadFile(filepath.Join(filepath.Dir(path), fit.IndexPlusProvenanceFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, err := fit.DecodeIndexPlus(table, prov)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(b)
+	if p := tab.Provenance; p.CoefficientsJSONSHA256 != hex.EncodeToString(sum[:]) || p.Command != want || p.Date != "2026-01-02" {
+		t.Errorf("x+ provenance %+v: want the coefficients' SHA-256, command and date", p)
+	}
+	committed, err := fit.CommittedIndexPlus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := committed.SameValues(tab); err != nil {
+		t.Errorf("written x+ table against the committed one: %v", err)
 	}
 }
 
