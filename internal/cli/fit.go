@@ -38,7 +38,10 @@ maximum likelihood on the data embedded in guarantor: Huth's 58 crises (defender
 challenger status quo, jointly), alliance fulfilment (base rates by instrument and era), and
 COW war + MID post-war spells (durability). It prints standard errors, leave-one-out and k-fold
 cross-validation on Huth's crises against the base rate and an ex-ante logit, and with --write
-saves the coefficients (with their provenance) in the form deter.Default reads.
+saves the coefficients (with their provenance) in the form deter.Default reads, and beside them
+the general stage's x+ table (general_xplus.tsv.gz, general_xplus.json) that backtest refits read
+instead of running the engine. Without --write it checks that its x+ equals the committed table
+bit for bit whenever it ran on the committed coefficients.
 
 Reproduce the committed deter/coefficients.json with:
   guarantor fit --write deter/coefficients.json --date YYYY-MM-DD`,
@@ -46,7 +49,7 @@ Reproduce the committed deter/coefficients.json with:
 	}
 	f := cmd.Flags()
 	f.StringVar(&format, "format", "text", "output format: text or json")
-	f.StringVar(&write, "write", "", "write the fitted coefficients as JSON to this file")
+	f.StringVar(&write, "write", "", "write the fitted coefficients as JSON to this file (and the x+ table beside it)")
 	f.StringVar(&svg, "svg", "", "write a reliability diagram (SVG) of the leave-one-out forecasts on Huth's crises to this file")
 	f.StringVar(&date, "date", "", "date recorded in the provenance, YYYY-MM-DD (default today, UTC)")
 	f.IntVar(&o.Folds, "folds", 10, "k for k-fold cross-validation")
