@@ -172,3 +172,33 @@ func TestCommittedIndexPlusChecks(t *testing.T) {
 		}
 	}
 }
+
+// CheckIndexPlus (`guarantor fit` without --write) fails on a run whose x⁺
+// differs from the committed table in one bit under the same coefficients
+// and on other rows, and does not compare under other coefficients.
+func TestCheckIndexPlus(t *testing.T) {
+	committed, err := CommittedIndexPlus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	same := &IndexPlus{Rows: append([]IndexPlusRow(nil), committed.Rows...), Provenance: committed.Provenance}
+	if compared, err := CheckIndexPlus(same); !compared || err != nil {
+		t.Fatalf("the committed table itself: compared %v, %v", compared, err)
+	}
+	flipped := &IndexPlus{Rows: append([]IndexPlusRow(nil), committed.Rows...), Provenance: committed.Provenance}
+	k := len(flipped.Rows) / 3
+	flipped.Rows[k].X = math.Float64frombits(math.Float64bits(flipped.Rows[k].X) ^ 1)
+	if compared, err := CheckIndexPlus(flipped); !compared || !errors.Is(err, ErrIndexPlus) || !strings.Contains(err.Error(), "row ") {
+		t.Errorf("one bit flipped: compared %v, %v", compared, err)
+	}
+	other := &IndexPlus{Rows: flipped.Rows, Provenance: committed.Provenance}
+	other.Provenance.EngineCoefficientsSHA256 = "other"
+	if compared, err := CheckIndexPlus(other); compared || err != nil {
+		t.Errorf("other coefficients: compared %v, %v", compared, err)
+	}
+	moved := &IndexPlus{Rows: committed.Rows, Provenance: committed.Provenance}
+	moved.Provenance.RowsSHA256 = "other"
+	if _, err := CheckIndexPlus(moved); !errors.Is(err, ErrIndexPlus) {
+		t.Errorf("other rows: %v", err)
+	}
+}
