@@ -306,7 +306,7 @@ func compileStructural(o Option) (*structural, error) {
 	var firstYear []string       // instruments that start or end within the first year
 	for _, g := range sc.Option.Guarantors {
 		for k, sg := range g.Signals {
-			if sg.Date != "" && s.asOf != "" && scenario.DateStart(sg.Date) > scenario.DateStart(s.asOf) {
+			if sg.After(s.asOf) {
 				// A signal after the assessment date is a look-ahead in a
 				// historical case: KnownSignals leaves it out, and the reader
 				// is told.

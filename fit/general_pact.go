@@ -64,6 +64,16 @@ type GenPactCounts struct {
 	MaxBareDiff, MinDiff, MedianDiff, MaxDiff float64
 }
 
+// addRow adds one row's guarantor counts (RowGuarantors) to n.
+func (n *GenPactCounts) addRow(k GenPactCounts) {
+	n.WithGuarantor += k.WithGuarantor
+	n.Pairs += k.Pairs
+	n.CrossCutting += k.CrossCutting
+	n.NoCINC += k.NoCINC
+	n.Truncated += k.Truncated
+	n.Cut += k.Cut
+}
+
 // RowGuarantors returns the guarantors of the directed dyad-year a→b in
 // year (rule 2, read in year − 1), those of them the engine reads (a CINC
 // in year − 1; at most MaxGuarantors, the highest CINC kept) and the
@@ -172,12 +182,7 @@ func pactQueries(all []evidence.GeneralDyadYear, lag [][2]float64, c *deter.Coef
 			return nil, nil, n, err
 		}
 		bare[j].Pact = len(gs) > 0
-		n.WithGuarantor += k.WithGuarantor
-		n.Pairs += k.Pairs
-		n.CrossCutting += k.CrossCutting
-		n.NoCINC += k.NoCINC
-		n.Truncated += k.Truncated
-		n.Cut += k.Cut
+		n.addRow(k)
 		qs = append(qs, DyadYearQuery{A: r.A, B: r.B, Year: r.Year - 1, Guarantors: eg})
 		j++
 	}

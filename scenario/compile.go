@@ -286,16 +286,12 @@ func (c *Compiled) Uncertain() []int { return append([]int(nil), c.uncertain...)
 // not counted (docs/scenario.md, signal); one without a date counts.
 func (c *Compiled) KnownSignals(gi int, asOf string) []int {
 	gp := c.Guarantors[gi]
-	if asOf == "" || gi >= len(c.Scenario.Option.Guarantors) {
-		return gp.Signals
-	}
 	sigs := c.Scenario.Option.Guarantors[gi].Signals
 	var out []int
 	for k, p := range gp.Signals {
-		if k < len(sigs) && sigs[k].Date != "" && DateStart(sigs[k].Date) > DateStart(asOf) {
-			continue
+		if !sigs[k].After(asOf) {
+			out = append(out, p)
 		}
-		out = append(out, p)
 	}
 	return out
 }

@@ -268,6 +268,13 @@ type Signal struct {
 	Pos             Pos
 }
 
+// After reports whether the signal is dated after asOf (YYYY-MM-DD): a
+// look-ahead in a case coded as of asOf. A signal without a date, or no
+// date to compare with, is not after.
+func (sg Signal) After(asOf string) bool {
+	return sg.Date != "" && asOf != "" && DateStart(sg.Date) > DateStart(asOf)
+}
+
 // Model is the file's model: section: which engine, and the catalogue
 // parameters (Catalogue) the file sets, by name ("model.response.troops").
 // Parameters it leaves out take the catalogue's defaults.

@@ -463,12 +463,18 @@ func printPostWarPact(w io.Writer, d fit.DurabilityReport) {
 	}
 	fmt.Fprintf(w, "M4: %s; slope a %.3f (SE %.3f%s); cured share %.3f, K %.3f, Lambda %.1f; rivalry %.3f, contiguous %.3f, ln(1+wars) %.3f, challenger won %.3f, lost %.3f; log-lik %.2f (adopted %.2f)\n",
 		dp, f.Slope, f.SESlope, map[bool]string{true: ", boundary", false: ""}[f.Boundary], deter.Logistic(f.PC0), f.K, f.Lambda, f.Coef[0], f.Coef[1], f.Coef[2], f.OutCoef[0], f.OutCoef[1], f.LogLik, d.Outcome.LogLik)
-	verdict := "M4 not adopted: the engine keeps the adopted model"
-	if cv.M4Wins {
-		verdict = "M4 adopted"
+	printVsAdopted(w, "M4", cv.Folds, cv.Dyads, cv.Seed, cv.M4, cv.Adopted, cv.SE, cv.M4Wins)
+}
+
+// printVsAdopted prints a pre-registered comparison of one model against
+// the adopted one by held-out log-likelihood, and the rule's verdict.
+func printVsAdopted(w io.Writer, model string, folds, dyads int, seed uint64, score, adopted, se float64, wins bool) {
+	verdict := model + " not adopted: the engine keeps the adopted model"
+	if wins {
+		verdict = model + " adopted"
 	}
-	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): M4 %.2f vs adopted %.2f (difference %+.2f, SE %.2f): %s\n",
-		cv.Folds, cv.Dyads, cv.Seed, cv.M4, cv.Adopted, cv.M4-cv.Adopted, cv.SE, verdict)
+	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): %s %.2f vs adopted %.2f (difference %+.2f, SE %.2f): %s\n",
+		folds, dyads, seed, model, score, adopted, score-adopted, se, verdict)
 }
 
 // printPostWarGuar prints M3, the slope of the index with the target's
@@ -488,12 +494,7 @@ func printPostWarGuar(w io.Writer, d fit.DurabilityReport) {
 	}
 	fmt.Fprintf(w, "M3: %s, reference mean x+ %.3f, x+ / 2 SD scale %.3f; cured share %.3f, K %.3f, Lambda %.1f; rivalry %.3f, contiguous %.3f, ln(1+wars) %.3f; log-lik %.2f\n",
 		a, f.Ref, f.XScale, deter.Logistic(f.PC0), f.K, f.Lambda, f.Coef[0], f.Coef[1], f.Coef[2], f.LogLik)
-	verdict := "M3 not adopted: the engine keeps the adopted model"
-	if cv.M3Wins {
-		verdict = "M3 adopted"
-	}
-	fmt.Fprintf(w, "%d-fold CV by dyad (%d dyads, seed %d): M3 %.2f vs adopted %.2f (difference %+.2f, SE %.2f): %s\n",
-		cv.Folds, cv.Dyads, cv.Seed, cv.M3, cv.Adopted, cv.M3-cv.Adopted, cv.SE, verdict)
+	printVsAdopted(w, "M3", cv.Folds, cv.Dyads, cv.Seed, cv.M3, cv.Adopted, cv.SE, cv.M3Wins)
 }
 
 // printGeneralSlope prints the pre-registered general-stage slope of the
