@@ -13,6 +13,11 @@ import (
 // Coefficients.Aggregation. Every form is monotone in set inclusion: a
 // larger responding set has a higher ln C_S and a lower π_S, so a
 // responding set that grows pointwise raises ln C̄ − ln Π under each.
+//
+// AggInformed is a fourth form that is scored but that the engine cannot
+// run yet: the challenger decides after it sees which guarantors resist,
+// so there is no single index, only a probability averaged over sets
+// (Aggregation.StatusQuo).
 type Aggregation string
 
 // The aggregation forms.
@@ -25,10 +30,28 @@ const (
 	// AggPerSet weighs each set's cost-to-prize ratio on the log scale:
 	// ln C̄ − ln Π = E_R[ln C_S − ln π_S].
 	AggPerSet Aggregation = "per-set"
+	// AggInformed is MODEL.md §3's crisis stage: the challenger sees the
+	// responding set S before it decides, so P(SQ) = Σ_S P(S) L(A0 + A1
+	// (ln C_S − ln π_S)) (docs/fit.md, "A fourth form: the informed
+	// challenger"). It has no single ln C̄ − ln Π, so Aggregate cannot
+	// serve it and the engine's general and post-war stages, which read
+	// that index, cannot use it: it is not in Aggregations, and
+	// ParseAggregation rejects it, so no coefficient file can select it.
+	AggInformed Aggregation = "informed"
 )
 
-// Aggregations lists the forms in the order `guarantor fit` reports them.
+// Aggregations lists the forms the engine implements (an index ln C̄ −
+// ln Π), in the order `guarantor fit` reports them; a coefficient file may
+// name any of them.
 var Aggregations = []Aggregation{AggExpected, AggGeometricCost, AggPerSet}
+
+// Compared lists every form `guarantor fit` scores, in the order it
+// reports them: Aggregations, then AggInformed.
+var Compared = []Aggregation{AggExpected, AggGeometricCost, AggPerSet, AggInformed}
+
+// Index reports whether the form reduces the responding sets to one index
+// ln C̄ − ln Π (Aggregate), which is what the engine reads.
+func (a Aggregation) Index() bool { return a != AggInformed }
 
 // ParseAggregation reads a form's name; "" is AggExpected (coefficient
 // files written before the field existed).
@@ -41,6 +64,9 @@ func ParseAggregation(s string) (Aggregation, error) {
 			return a, nil
 		}
 	}
+	if s == string(AggInformed) {
+		return "", fmt.Errorf("aggregation %q: the engine does not implement it yet (it has no single index for the general and post-war stages); expected one of expected, geometric-cost, per-set", s)
+	}
 	return "", fmt.Errorf("aggregation %q: expected one of expected, geometric-cost, per-set", s)
 }
 
@@ -50,9 +76,13 @@ const piFloor = 1e-300
 
 // Aggregate returns ln C̄ and ln Π for the responding sets S with
 // probabilities p[S], challenger's chances pi[S] and log costs lnC[S]
-// (equal lengths; p sums to 1). It allocates nothing.
+// (equal lengths; p sums to 1). It allocates nothing. AggInformed has no
+// such index: it returns NaN for both, so a caller that forgets to check
+// Index gets NaN, not a silently different form.
 func (a Aggregation) Aggregate(p, pi, lnC []float64) (logCbar, logPi float64) {
 	switch a {
+	case AggInformed:
+		return math.NaN(), math.NaN()
 	case AggGeometricCost:
 		var pm float64
 		for s, w := range p {
@@ -77,4 +107,32 @@ func (a Aggregation) Aggregate(p, pi, lnC []float64) (logCbar, logPi float64) {
 		}
 		return math.Log(cm), math.Log(math.Max(pm, piFloor))
 	}
+}
+
+// StatusQuo returns the immediate-stage P(status quo) under the form for
+// the responding sets S with probabilities p[S], challenger's chances
+// pi[S] and log costs lnC[S] (as Aggregate). An index form reads
+// StatusQuo(ln C̄, ln Π); AggInformed averages each set's probability:
+//
+//	P(SQ) = Σ_S p[S] · L(A0 + A1 (lnC[S] − ln pi[S])).
+//
+// Derivation (docs/fit.md): the challenger's valuation V, ln V ~
+// Logistic(μ, 1/A1), is independent of S, and it attacks the set it sees
+// iff V π_S > C_S. With one set of mass 1 every form gives the same value.
+// It allocates nothing.
+func (a Aggregation) StatusQuo(c *Coefficients, p, pi, lnC []float64) float64 {
+	if a != AggInformed {
+		lc, lp := a.Aggregate(p, pi, lnC)
+		v, _ := StatusQuo(c, lc, lp, false)
+		return v
+	}
+	var s float64
+	for i, w := range p {
+		if w == 0 {
+			continue // a set that never occurs, whatever its (possibly infinite) index
+		}
+		v, _ := StatusQuo(c, lnC[i], math.Log(math.Max(pi[i], piFloor)), false)
+		s += w * v
+	}
+	return s
 }

@@ -13,6 +13,11 @@ import (
 // the chain refitted without it.
 type AggregationRow struct {
 	Form deter.Aggregation
+	// Wins marks the form the pre-registered rule picks among all the rows
+	// (the highest LOOLogLik unless it beats expected by less than
+	// aggregationTie). It is the form the fit uses only if the engine can
+	// run it (Form.Index()); otherwise the fit keeps expected.
+	Wins bool
 	// LOOLogLik is the sum over crises of the leave-one-out log predictive
 	// density of the observed outcome (status quo, back-down or war): the
 	// criterion (docs/fit.md).
@@ -26,16 +31,23 @@ type AggregationRow struct {
 	LOOBrier float64
 	// LogLik is the in-sample log-likelihood at the full-data fit.
 	LogLik float64
+	// Params are the full-data fit's estimates and SEs under the form.
+	Params []ParamRow
 }
 
 // aggregationTie is the margin (nats of LOO log predictive density) below
 // which the current form, deter.AggExpected, is kept (docs/fit.md).
 const aggregationTie = 0.1
 
-// CompareAggregations scores every deter.Aggregation on ks by leave-one-out
-// log predictive density and returns the rows and the chosen form: the
-// highest, unless it beats the expected form by less than aggregationTie.
-// spec's own Aggregation is ignored.
+// CompareAggregations scores every form in deter.Compared on ks by
+// leave-one-out log predictive density. The rule (docs/fit.md, fixed before
+// any form was scored) picks the highest, unless it beats the expected form
+// by less than aggregationTie; that row has Wins set. It returns the rows
+// and the form the fit uses: the winner if the engine can run it (an index
+// form, deter.Aggregations), else deter.AggExpected, so a win of
+// deter.AggInformed is reported but never written into the coefficients
+// until the engine has its immediate stage. spec's own Aggregation is
+// ignored.
 func CompareAggregations(ctx context.Context, ks []Crisis, spec HuthSpec) ([]AggregationRow, deter.Aggregation, error) {
 	n := len(ks)
 	y := make([]float64, n)
@@ -44,7 +56,7 @@ func CompareAggregations(ctx context.Context, ks []Crisis, spec HuthSpec) ([]Agg
 	}
 	var rows []AggregationRow
 	var base []float64 // per-crisis LOO log density of the expected form
-	for _, a := range deter.Aggregations {
+	for _, a := range deter.Compared {
 		sp := spec
 		sp.Aggregation = a
 		ll := make([]float64, n)
@@ -67,7 +79,7 @@ func CompareAggregations(ctx context.Context, ks []Crisis, spec HuthSpec) ([]Agg
 		if err != nil {
 			return nil, "", fmt.Errorf("aggregation %s: %w", a, err)
 		}
-		r := AggregationRow{Form: a, LOOBrier: Brier(psq, y), LogLik: f.LogLik}
+		r := AggregationRow{Form: a, LOOBrier: Brier(psq, y), LogLik: f.LogLik, Params: huthReport(ks, f, "").Params}
 		for _, v := range ll {
 			r.LOOLogLik += v
 		}
@@ -82,14 +94,65 @@ func CompareAggregations(ctx context.Context, ks []Crisis, spec HuthSpec) ([]Agg
 		}
 		rows = append(rows, r)
 	}
-	best := rows[0]
-	for _, r := range rows[1:] {
-		if r.LOOLogLik > best.LOOLogLik {
-			best = r
+	return rows, chooseAggregation(rows), nil
+}
+
+// chooseAggregation applies the pre-registered rule to rows (rows[0] is the
+// expected form): the highest LOO log density wins, unless it beats
+// expected by less than aggregationTie. It sets the winner's Wins and
+// returns the form the fit uses: the winner if the engine can run it, else
+// expected.
+func chooseAggregation(rows []AggregationRow) deter.Aggregation {
+	best := 0
+	for i, r := range rows {
+		if r.LOOLogLik > rows[best].LOOLogLik {
+			best = i
 		}
 	}
-	if best.LOOLogLik-rows[0].LOOLogLik < aggregationTie {
-		best = rows[0]
+	if rows[best].LOOLogLik-rows[0].LOOLogLik < aggregationTie {
+		best = 0
 	}
-	return rows, best.Form, nil
+	rows[best].Wins = true
+	if !rows[best].Form.Index() {
+		return deter.AggExpected
+	}
+	return rows[best].Form
 }
+
+// crisisOutcomes returns the probabilities of a one-defender crisis's three
+// outcomes under the form a, for the sets {} and {defender} with
+// probabilities p = (1 − q, q), challenger's chances pi and log costs lnC.
+//
+// An index form has the challenger decide before the defender's response,
+// against their mixture; a defender that is attacked then fights with
+// probability q:
+//
+//	SQ = L(A0 + A1 x̄),  back-down = (1 − SQ)(1 − q),  war = (1 − SQ) q.
+//
+// The informed form has it decide after it has seen whether the defender
+// resisted (docs/fit.md, "A fourth form"), and a defender that resisted
+// fights:
+//
+//	SQ = q L_D + (1 − q) L_∅,  back-down = (1 − q)(1 − L_∅),  war = q (1 − L_D),
+//
+// with L_S = L(A0 + A1 (ln C_S − ln π_S)); here 1 − L_S is L of the
+// negated index, so that a near-certain status quo keeps its tail.
+func crisisOutcomes(a deter.Aggregation, c *deter.Coefficients, p, pi, lnC [2]float64) (sq, backDown, war float64) {
+	if a == "" {
+		a = deter.AggExpected
+	}
+	q := p[1]
+	if a.Index() {
+		lc, lp := a.Aggregate(p[:], pi[:], lnC[:])
+		sq, _ := deter.StatusQuo(c, lc, lp, false)
+		// 1 − SQ as the fit has always computed it: the committed
+		// coefficients are reproduced bit for bit (TestCommitted).
+		return sq, (1 - sq) * (1 - q), (1 - sq) * q
+	}
+	l0, i0 := deter.StatusQuo(c, lnC[0], math.Log(math.Max(pi[0], piFloor)), false)
+	lD, iD := deter.StatusQuo(c, lnC[1], math.Log(math.Max(pi[1], piFloor)), false)
+	return q*lD + (1-q)*l0, (1 - q) * deter.Logistic(-i0), q * deter.Logistic(-iD)
+}
+
+// piFloor bounds π_S away from 0 on the log scale, as deter does.
+const piFloor = 1e-300

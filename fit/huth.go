@@ -156,6 +156,13 @@ func newHuthModel(theta []float64, spec HuthSpec) huthModel {
 
 // probs returns q (the defender fights if attacked) and P(status quo).
 func (m *huthModel) probs(k *Crisis) (q, psq float64) {
+	q, psq, _, _ = m.outcomes(k)
+	return q, psq
+}
+
+// outcomes returns q and the probabilities of the three outcomes (status
+// quo, back-down, war) under the spec's aggregation (crisisOutcomes).
+func (m *huthModel) outcomes(k *Crisis) (q, sq, backDown, war float64) {
 	g := m.c.Gamma.Value
 	// Forces in units of the challenger's: F_C = 1, F_S = ibf with the
 	// defender, phi * ibf without it.
@@ -171,30 +178,25 @@ func (m *huthModel) probs(k *Crisis) (q, psq float64) {
 		aud = 1
 	}
 	q = deter.Response(&m.c, deter.ResponseInput{Base: base, StakeUSDbn: k.Trade, Audience: aud, PWin: 1 - piD})
-	p := [2]float64{1 - q, q}
+	p := [2]float64{1 - q, q} // the sets {} and {defender}
 	pis := [2]float64{pi0, piD}
 	lnC := [2]float64{deter.LogWarCost(&m.c, m.phi*r, 1, false), deter.LogWarCost(&m.c, r, 1, k.Nuclear)}
-	agg := m.spec.Aggregation
-	if agg == "" {
-		agg = deter.AggExpected
-	}
-	lc, lp := agg.Aggregate(p[:], pis[:], lnC[:])
-	psq, _ = deter.StatusQuo(&m.c, lc, lp, false)
-	return q, psq
+	sq, backDown, war = crisisOutcomes(m.spec.Aggregation, &m.c, p, pis, lnC)
+	return q, sq, backDown, war
 }
 
-// logLik is the log-likelihood of one crisis's outcome: P(SQ), or
-// (1 - P(SQ)) times the defender's (1 - q) or q.
+// logLik is the log-likelihood of one crisis's outcome: P(SQ), P(back-down)
+// or P(war) (crisisOutcomes).
 func (m *huthModel) logLik(k *Crisis) float64 {
-	q, psq := m.probs(k)
+	_, sq, bd, war := m.outcomes(k)
 	const floor = 1e-300
 	switch k.Outcome {
 	case StatusQuo:
-		return math.Log(math.Max(psq, floor))
+		return math.Log(math.Max(sq, floor))
 	case BackDown:
-		return math.Log(math.Max((1-psq)*(1-q), floor))
+		return math.Log(math.Max(bd, floor))
 	default:
-		return math.Log(math.Max((1-psq)*q, floor))
+		return math.Log(math.Max(war, floor))
 	}
 }
 
