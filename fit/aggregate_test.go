@@ -1,8 +1,11 @@
 package fit
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"sort"
 	"testing"
 
 	"github.com/guarantor/guarantor/deter"
@@ -161,5 +164,122 @@ func TestFitHuthInformedRecovers(t *testing.T) {
 	}
 	if fe.LogLik >= f.LogLik {
 		t.Errorf("on informed data the expected form fits as well: %.2f vs informed %.2f", fe.LogLik, f.LogLik)
+	}
+}
+
+// oneDefender returns P(SQ) in a one-defender crisis at challenger force 1,
+// protege force fP and defender force fG that resists with probability q,
+// under the form a with the Huth chain's coefficients c.
+func oneDefender(a deter.Aggregation, c *deter.Coefficients, fP, fG, q float64, nuclear bool) float64 {
+	g := c.Gamma.Value
+	p := []float64{1 - q, q}
+	pi := []float64{deter.Contest(1, fP, g), deter.Contest(1, fP+fG, g)}
+	lnC := []float64{deter.LogWarCost(c, fP, 1, false), deter.LogWarCost(c, fP+fG, 1, nuclear)}
+	return a.StatusQuo(c, p, pi, lnC)
+}
+
+// TestInformedMeasure is a measurement, not a check of a choice (the
+// choice is CompareAggregations's, by the pre-registered rule): with
+// Huth's chain refitted under each form, the largest move in P(SQ) that a
+// defender resisting with probability q < 0.05 makes in a one-defender
+// Huth-like crisis, over a grid of forces (protege 0.1–1 and defender
+// 0.1–30 times the challenger's), and the per-crisis LOO log densities of
+// expected and informed. It checks what the informed form promises: the
+// move is at most q times the gap between the two sets' probabilities.
+//
+//	GUARANTOR_INFORMED_MEASURE=1 go test ./fit -run TestInformedMeasure -v
+func TestInformedMeasure(t *testing.T) {
+	if os.Getenv("GUARANTOR_INFORMED_MEASURE") == "" {
+		t.Skip("a measurement: GUARANTOR_INFORMED_MEASURE=1 go test ./fit -run TestInformedMeasure -v")
+	}
+	ks, _, err := HuthCrises()
+	if err != nil {
+		t.Skip("Huth's crises unavailable:", err)
+	}
+	const q = 0.05 // the move rises in q, so this bounds every q < 0.05
+	var fPs, fGs []float64
+	for i := 0; i <= 9; i++ {
+		fPs = append(fPs, 0.1+0.1*float64(i))
+	}
+	for i := 0; i <= 60; i++ {
+		fGs = append(fGs, 0.1*math.Pow(300, float64(i)/60)) // 0.1 to 30, log-spaced
+	}
+	for _, a := range []deter.Aggregation{deter.AggExpected, deter.AggInformed} {
+		spec := DefaultHuthSpec
+		spec.Aggregation = a
+		f, err := FitHuth(ks, spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := newHuthModel(f.Sol.Theta, spec)
+		c := &m.c
+		t.Logf("%s: A0 %.3f A1 %.3f gamma %.3f C1 %.3f CN %.3f; in-sample log-likelihood %.3f", a, c.A0.Value, c.A1.Value, c.Gamma.Value, c.C1.Value, c.CN.Value, f.LogLik)
+		for _, nuc := range []bool{false, true} {
+			var best, bestP, bestG, base float64
+			over2 := 0
+			for _, fP := range fPs {
+				for _, fG := range fGs {
+					p0 := oneDefender(a, c, fP, fG, 0, nuc)
+					mv := oneDefender(a, c, fP, fG, q, nuc) - p0
+					if mv > 0.02 {
+						over2++
+					}
+					if mv > best {
+						best, bestP, bestG, base = mv, fP, fG, p0
+					}
+					if a == deter.AggInformed {
+						hi := oneDefender(a, c, fP, fG, 1, nuc)
+						if mv < -1e-12 || mv > q*(hi-p0)+1e-12 {
+							t.Errorf("protege %.2f defender %.2f: move %v outside [0, q (%v - %v)]", fP, fG, mv, hi, p0)
+						}
+					}
+				}
+			}
+			t.Logf("%s, nuclear %v: largest move at q = %.2f: %+.2f points (protege %.1f, defender %.2f of the challenger; P(SQ) without it %.3f); %d of %d grid points move 2 points or more",
+				a, nuc, q, 100*best, bestP, bestG, base, over2, len(fPs)*len(fGs))
+			line := ""
+			for _, qq := range []float64{0.005, 0.01, 0.02, 0.03, 0.04} {
+				var mx float64
+				for _, fP := range fPs {
+					for _, fG := range fGs {
+						mx = math.Max(mx, oneDefender(a, c, fP, fG, qq, nuc)-oneDefender(a, c, fP, fG, 0, nuc))
+					}
+				}
+				line += fmt.Sprintf(" q %.3f: %.2f;", qq, 100*mx)
+			}
+			t.Logf("%s, nuclear %v: largest move (points) at smaller q:%s", a, nuc, line)
+		}
+	}
+
+	// Per-crisis LOO log densities: where the informed form gains and loses.
+	loo := func(a deter.Aggregation) []float64 {
+		spec := DefaultHuthSpec
+		spec.Aggregation = a
+		ll := make([]float64, len(ks))
+		for i := range ks {
+			train := append(append([]Crisis{}, ks[:i]...), ks[i+1:]...)
+			f, err := FitHuth(train, spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := newHuthModel(f.Sol.Theta, spec)
+			ll[i] = m.logLik(&ks[i])
+		}
+		return ll
+	}
+	e, in := loo(deter.AggExpected), loo(deter.AggInformed)
+	idx := make([]int, len(ks))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool { return math.Abs(in[idx[a]]-e[idx[a]]) > math.Abs(in[idx[b]]-e[idx[b]]) })
+	var byOutcome [3]float64
+	for i := range ks {
+		byOutcome[ks[i].Outcome] += in[i] - e[i]
+	}
+	t.Logf("LOO log density, informed minus expected, by outcome: status quo %+.3f, back-down %+.3f, war %+.3f", byOutcome[0], byOutcome[1], byOutcome[2])
+	for _, i := range idx[:8] {
+		k := ks[i]
+		t.Logf("crisis %d (%d, outcome %d, ibf %.2f, nuclear %v): expected %.3f informed %.3f (%+.3f)", k.ID, k.Year, k.Outcome, k.IBF, k.Nuclear, e[i], in[i], in[i]-e[i])
 	}
 }
