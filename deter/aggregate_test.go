@@ -211,3 +211,23 @@ func TestAggregationNoAllocation(t *testing.T) {
 		}
 	}
 }
+
+// The per-draw cost of each form's status quo for three guarantors (8
+// responding sets), with deter's math.Exp and math.Log (the engine uses
+// faster approximations): what the informed stage would add per draw.
+func BenchmarkAggregationStatusQuo(b *testing.B) {
+	c := aggCoef(-0.4, 1.3)
+	c.Gamma.Value, c.C1.Value, c.CN.Value = 1.7, 0.34, 1.4
+	p, pi, lnC := informedSets(c, 0.5, []float64{0.3, 2, 5}, []float64{0.2, 0.04, 0.6}, 2)
+	for _, a := range Compared {
+		b.Run(string(a), func(b *testing.B) {
+			var s float64
+			for b.Loop() {
+				s += a.StatusQuo(c, p, pi, lnC)
+			}
+			if s < 0 {
+				b.Fatal(s)
+			}
+		})
+	}
+}
