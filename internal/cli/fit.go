@@ -264,7 +264,7 @@ func renderFit(w io.Writer, r *fit.Result) error {
 				fmt.Fprintf(w, "  %s wins by the pre-registered rule; the engine keeps %s until its immediate stage implements %s (an engine change is owed)\n", a.Form, v.Aggregation, a.Form)
 			}
 		}
-		fmt.Fprintf(w, "  chosen: %s\n", v.Aggregation)
+		fmt.Fprintf(w, "  chosen for the coefficients: %s\n", v.Aggregation)
 	}
 	if len(v.Sensitivity) > 0 {
 		fmt.Fprintln(w, "Sensitivity to the protege share, the balance measure and the priors' width (reported, not used to choose them):")
