@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/guarantor/guarantor/scenario"
@@ -143,6 +144,7 @@ func (m *Model) Run(ctx context.Context, cfg Config, version string) (*Result, e
 		if st := scenario.EffectiveStage(c.Scenario, asOf); st != scenario.Immediate {
 			r.Flags = append(r.Flags, fmt.Sprintf("stage %s is not read by the UDG engine: its P(deterrence) is the one-shot crisis decision and its durability its own (docs/assess.md, \"The UDG engine\"); the structural engine reads the stage", st))
 		}
+		r.Flags = append(r.Flags, udgUnread(c, asOf)...)
 	}
 	r.Committed = r.AnyFight.Mean >= 0.5
 	r.Capable = r.CanWin.Mean >= 0.5
@@ -367,4 +369,29 @@ func (m *Model) Hash() string {
 		fmt.Fprintf(h, "%s=%s;%s\n", in.Name, in.Dist, in.Source)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// udgUnread flags what the file gives and the UDG engine leaves out, as the
+// structural engine's flagUnread does for its own: a signal dated after the
+// assessment date (compiled out, like the structural engine's) and a
+// catalogue parameter of the structural engine set in model:.
+func udgUnread(c *scenario.Compiled, asOf string) []string {
+	var flags, unread []string
+	for _, g := range c.Scenario.Option.Guarantors {
+		for k, sg := range g.Signals {
+			if sg.After(asOf) {
+				flags = append(flags, fmt.Sprintf("guarantors.%s.signals[%d] is dated %s, after the assessment date %s: not counted (a case is coded as of its start; docs/scenario.md, signal)",
+					g.ID, k, sg.Date, asOf))
+			}
+		}
+	}
+	for _, p := range c.Params {
+		if e, ok := scenario.LookupEntry(p.Name); ok && !p.Default && e.Engine == scenario.EngineDefault {
+			unread = append(unread, p.Name)
+		}
+	}
+	if len(unread) > 0 {
+		flags = append(flags, "inputs the udg engine does not read (recorded, not used): "+strings.Join(unread, ", "))
+	}
+	return flags
 }
