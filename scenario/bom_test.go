@@ -6,13 +6,15 @@ import (
 )
 
 // A file saved by a Windows editor starts with a UTF-8 byte-order mark and
-// ends its lines in CRLF. It loads as the same scenario (same input hash),
-// and an error in it still names its line and column. The mark used to
-// become part of the first key: `unknown field "\ufeffname"` and `missing
-// required field "name"`, or, before a comment, a YAML syntax error nine
-// lines further down (held-out file 24).
+// ends its lines in CRLF (so does every text a browser form submits). It
+// loads as the same scenario (same input hash), and an error in it names
+// the line and column an editor shows. The mark used to become part of the
+// first key: `unknown field "\ufeffname"` and `missing required field
+// "name"`, or, before a comment, a YAML syntax error nine lines further
+// down (held-out file 24); and under CRLF every comment line counted twice,
+// so the web editor put held-out file 21's errors 7 lines low.
 func TestByteOrderMarkAndCRLF(t *testing.T) {
-	const plain = "# a comment first\nname: bom\nchallenger: RUS\nprotege: GRG\nhorizon: 5\nperiod: {start: 2008-07-01}\n" +
+	const plain = "# a comment first\n# and a second\nname: bom\nchallenger: RUS\nprotege: GRG\nhorizon: 5\nperiod: {start: 2008-07-01}\n" +
 		"option:\n  guarantors:\n    - {country: USA, id: us, instruments: [{type: defense_pact}]}\n"
 	want, err := Parse("plain.yaml", []byte(plain), Options{})
 	if err != nil {

@@ -40,6 +40,13 @@ func parseYAML(file string, data []byte) (*document, error) {
 	// on it before a comment. Lines and columns still count as an editor
 	// shows them, since editors do not display the mark.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	// CRLF line ends (Windows editors; every textarea a browser submits):
+	// YAML reads a line break as LF, and the parser counts a comment's
+	// CRLF as two lines, which put every later error's line off by the
+	// number of comment lines above it.
+	if bytes.Contains(data, []byte("\r\n")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, ErrorList{yamlError(file, err)}
