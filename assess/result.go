@@ -400,6 +400,19 @@ func udgUnread(c *scenario.Compiled, asOf string) []string {
 			unread = append(unread, p.Name)
 		}
 	}
+	// Advisers have no term in the UDG engine (FromScenario skips them),
+	// and its durability reads a ceasefire's monitors and DMZ, not a
+	// joint commission.
+	for _, g := range c.Guarantors {
+		for k, ip := range g.Instruments {
+			switch {
+			case ip.Type == scenario.Advisers && ip.Personnel != scenario.None:
+				unread = append(unread, c.Params[ip.Personnel].Name)
+			case ip.Type == scenario.CeasefireAgreement && ip.JointCommission:
+				unread = append(unread, fmt.Sprintf("guarantors.%s.instruments[%d].joint_commission", g.ID, k))
+			}
+		}
+	}
 	if len(unread) > 0 {
 		flags = append(flags, "inputs the udg engine does not read (recorded, not used): "+strings.Join(unread, ", "))
 	}
