@@ -60,8 +60,8 @@ file-horizon all-cases diagram. By default (--refit) every coefficient is also r
 without each dyad group's data (fit.Refit: dyad-years, post-war spells, matched Huth crises)
 and the engine so refitted, "engine, refitted leave-dyad-out", is scored next to the
 committed one: that is the fully cross-validated score (issue 10 asks for no other);
---refit=false skips it and about halves the run; with --engine udg, which reads no fitted
-coefficient, it is off.
+--refit=false skips it and takes about a quarter of the CPU time; with --engine udg, which
+reads no fitted coefficient, it is off.
 
 --score PATH (a case file or a directory of them; repeat it, or separate paths by commas)
 scores only the loaded cases it names, each exactly as the run without --score scores it:
