@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -66,7 +67,7 @@ func LoadOptionsWith(paths []string, engine string) ([]Option, error) {
 		return nil, err
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("%s: no scenario files (*.yaml)", strings.Join(paths, ", "))
+		return nil, errors.New(scenario.NoOptionFiles(paths...))
 	}
 	var out []Option
 	for _, f := range files {

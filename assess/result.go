@@ -8,6 +8,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/guarantor/guarantor/scenario"
@@ -129,21 +130,10 @@ func (m *Model) Run(ctx context.Context, cfg Config, version string) (*Result, e
 	}
 	tau := m.point[m.coef.capable]
 	r := &Result{Option: m.Opt.Name, File: m.Opt.File, Engine: scenario.EngineUDG, Version: version, Seed: cfg.Seed, Samples: cfg.Samples,
-		InputHash: m.Hash(), Flags: []string{UDGCaveat}, PDeter: estimate(d.psq), PWar: estimate(d.pwar), Credibility: estimate(d.cred),
+		InputHash: m.Hash(), PDeter: estimate(d.psq), PWar: estimate(d.pwar), Credibility: estimate(d.cred),
 		PWinAll: estimate(d.pwin), Regions: map[string]float64{}}
 	r.AnyFight, r.CanWin = estimate(d.anyFight), estimate(d.canWin)
-	if c := m.Opt.Compiled; c != nil {
-		// The UDG engine plays the crisis decision whatever the stage: a
-		// general or post-war file must not read its P(deterrence) as the
-		// per-year or first-year post-war figure the legend describes.
-		asOf := c.AsOf()
-		if asOf == "" {
-			asOf = time.Now().UTC().Format("2006-01-02")
-		}
-		if st := scenario.EffectiveStage(c.Scenario, asOf); st != scenario.Immediate {
-			r.Flags = append(r.Flags, fmt.Sprintf("stage %s is not read by the UDG engine: its P(deterrence) is the one-shot crisis decision and its durability its own (docs/assess.md, \"The UDG engine\"); the structural engine reads the stage", st))
-		}
-	}
+	r.Flags = m.UDGFlags()
 	r.Committed = r.AnyFight.Mean >= 0.5
 	r.Capable = r.CanWin.Mean >= 0.5
 	r.Fails = fails(r.Committed, r.Capable)
@@ -367,4 +357,64 @@ func (m *Model) Hash() string {
 		fmt.Fprintf(h, "%s=%s;%s\n", in.Name, in.Dist, in.Source)
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// UDGFlags are the flags of a UDG-engine run, for assess and explain alike:
+// the engine's caveat, a stage it does not read, and what the file gives
+// that it leaves out (udgUnread).
+func (m *Model) UDGFlags() []string {
+	flags := []string{UDGCaveat}
+	c := m.Opt.Compiled
+	if c == nil {
+		return flags
+	}
+	// The UDG engine plays the crisis decision whatever the stage: a
+	// general or post-war file must not read its P(deterrence) as the
+	// per-year or first-year post-war figure the legend describes.
+	asOf := c.AsOf()
+	if asOf == "" {
+		asOf = time.Now().UTC().Format("2006-01-02")
+	}
+	if st := scenario.EffectiveStage(c.Scenario, asOf); st != scenario.Immediate {
+		flags = append(flags, fmt.Sprintf("stage %s is not read by the UDG engine: its P(deterrence) is the one-shot crisis decision and its durability its own (docs/assess.md, \"The UDG engine\"); the structural engine reads the stage", st))
+	}
+	return append(flags, udgUnread(c, asOf)...)
+}
+
+// udgUnread flags what the file gives and the UDG engine leaves out, as the
+// structural engine's flagUnread does for its own: a signal dated after the
+// assessment date (compiled out, like the structural engine's) and a
+// catalogue parameter of the structural engine set in model:.
+func udgUnread(c *scenario.Compiled, asOf string) []string {
+	var flags, unread []string
+	for _, g := range c.Scenario.Option.Guarantors {
+		for k, sg := range g.Signals {
+			if sg.After(asOf) {
+				flags = append(flags, fmt.Sprintf("guarantors.%s.signals[%d] is dated %s, after the assessment date %s: not counted (a case is coded as of its start; docs/scenario.md, signal)",
+					g.ID, k, sg.Date, asOf))
+			}
+		}
+	}
+	for _, p := range c.Params {
+		if e, ok := scenario.LookupEntry(p.Name); ok && !p.Default && e.Engine == scenario.EngineDefault {
+			unread = append(unread, p.Name)
+		}
+	}
+	// Advisers have no term in the UDG engine (FromScenario skips them),
+	// and its durability reads a ceasefire's monitors and DMZ, not a
+	// joint commission.
+	for _, g := range c.Guarantors {
+		for k, ip := range g.Instruments {
+			switch {
+			case ip.Type == scenario.Advisers && ip.Personnel != scenario.None:
+				unread = append(unread, c.Params[ip.Personnel].Name)
+			case ip.Type == scenario.CeasefireAgreement && ip.JointCommission:
+				unread = append(unread, fmt.Sprintf("guarantors.%s.instruments[%d].joint_commission", g.ID, k))
+			}
+		}
+	}
+	if len(unread) > 0 {
+		flags = append(flags, "inputs the udg engine does not read (recorded, not used): "+strings.Join(unread, ", "))
+	}
+	return flags
 }

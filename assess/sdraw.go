@@ -166,7 +166,12 @@ func (s *structural) strength(x []float64, f force, k, tau float64) float64 {
 // assessment date's summary in w.out.
 func (s *structural) eval(w *swork) {
 	s.setCoef(w)
-	for p := range s.phases {
+	// Last phase first: each phase is computed on its own (w.ph[p]), but the
+	// per-guarantor work (q, P(win), forces, responding sets) is overwritten
+	// by each; ending on phase 0 leaves the assessment date's, which every
+	// per-guarantor output reports beside P(deterrence) (held-out file 23:
+	// P(fights) was the last phase's, below P(some guarantor fights)).
+	for p := len(s.phases) - 1; p >= 0; p-- {
 		s.evalPhase(w, p)
 	}
 	if s.horizon >= 0 {

@@ -100,7 +100,7 @@ func FromTrace(m *assess.Model, version, hash string) *Explanation {
 		Challenger: o.Challenger.Name, Protege: o.Protege.Name, Year: o.Year, Guarantors: []GuarantorTrace{},
 		PWinAll: t.PWinAll, Credibility: t.Credibility, Satisfied: t.Satisfied, Determined: t.Determined,
 		PDeterrence: t.PSQ, PWar: t.PWar, Hazard: t.Hazard, NoWar: []PointHorizon{}, Assumptions: []Assumption{},
-		Engine: "udg", Flags: []string{assess.UDGCaveat}}
+		Engine: "udg", Flags: m.UDGFlags()}
 	for _, g := range t.Guarantors {
 		e.Guarantors = append(e.Guarantors, GuarantorTrace{ID: g.ID, Name: g.Name, Instrument: g.Instrument, BaseRate: g.BaseRate,
 			Terms: []Term{{"tripwire", g.Tripwire}, {"air_policing", g.Air}, {"stake_audience", g.StakeAudience},

@@ -20,6 +20,11 @@
 // horizon (IPCWLogitPredictor). It is the backtest's headline: scoring
 // over each file's own horizon, the observed spell, leaks the outcome.
 //
+// A case marked Unscored trains but is not scored: it enters the
+// baselines and the censoring distribution as in a run that scores every
+// case, so the scores of a subset are its cases' own contributions to
+// the full run's (backtest --score).
+//
 // CaseFeatures, CaseDyad and HuthCrisis read what the validation needs
 // from a case file. Evaluate is the older, unvalidated scorer.
 //

@@ -12,22 +12,30 @@ type Note struct {
 	Forecaster, Text string
 }
 
-// foldData counts, over the leave-group-out folds of groups, the folds
-// whose training rows are empty and those whose training rows hold no
-// failure (failed[i] marks row i).
-func foldData(groups []string, failed []bool) (folds, empty, noFailure int) {
+// foldData counts, over the leave-group-out folds of groups that hold a
+// scored row (scored[i]; nil scores every row), the folds whose training
+// rows are empty and those whose training rows hold no failure (failed[i]
+// marks row i). Training rows are every row outside the fold, scored or
+// not.
+func foldData(groups []string, failed, scored []bool) (folds, empty, noFailure int) {
 	fs := Folds(groups)
 	total := 0
 	perFold := make([]int, len(fs))
+	hasScored := make([]bool, len(fs))
 	for k, f := range fs {
 		for _, i := range f {
 			if failed[i] {
 				perFold[k]++
 				total++
 			}
+			hasScored[k] = hasScored[k] || scored == nil || scored[i]
 		}
 	}
 	for k, f := range fs {
+		if !hasScored[k] {
+			continue
+		}
+		folds++
 		switch {
 		case len(f) == len(groups):
 			empty++
@@ -35,7 +43,7 @@ func foldData(groups []string, failed []bool) (folds, empty, noFailure int) {
 			noFailure++
 		}
 	}
-	return len(fs), empty, noFailure
+	return folds, empty, noFailure
 }
 
 // oneDyadText is the note of a baseline fitted on no case.
@@ -49,14 +57,14 @@ func oneDyadText(groups []string, placeholder string) string {
 }
 
 // fileHorizonNotes are the notes of the file-horizon set's baselines.
-func fileHorizonNotes(groups []string, y []float64) []Note {
+func fileHorizonNotes(groups []string, y []float64, scored []bool) []Note {
 	failed := make([]bool, len(y))
 	held := make([]bool, len(y))
 	for i, v := range y {
 		failed[i], held[i] = v == 0, v == 1
 	}
-	folds, empty, noFail := foldData(groups, failed)
-	_, _, noHeld := foldData(groups, held)
+	folds, empty, noFail := foldData(groups, failed, scored)
+	_, _, noHeld := foldData(groups, held, scored)
 	if empty == folds {
 		return []Note{{ForecasterBase, oneDyadText(groups, "0.5")}, {ForecasterLogit, oneDyadText(groups, "0.5")}}
 	}
@@ -77,12 +85,12 @@ func fileHorizonNotes(groups []string, y []float64) []Note {
 }
 
 // survivalNotes are the notes of a survival set's baselines.
-func survivalNotes(groups []string, sp []Spell) []Note {
+func survivalNotes(groups []string, sp []Spell, scored []bool) []Note {
 	failed := make([]bool, len(sp))
 	for i, s := range sp {
 		failed[i] = s.Failed
 	}
-	folds, empty, noFail := foldData(groups, failed)
+	folds, empty, noFail := foldData(groups, failed, scored)
 	if empty == folds {
 		return []Note{{ForecasterKM, oneDyadText(groups, "the Kaplan-Meier survival of no case, 1 at every horizon")},
 			{ForecasterLogitIPCW, oneDyadText(groups, "0.5")}}

@@ -39,6 +39,14 @@ type Case struct {
 	Spell    Spell
 	HasSpell bool
 	S        []float64
+	// Unscored marks a case that trains but is not scored (backtest
+	// --score): it enters every leave-dyad-out baseline fitted for the
+	// other dyads and the censoring distribution of the survival block,
+	// exactly as in a run that scores it, but no score, interval,
+	// calibration bin or case list includes it. It needs no engine
+	// forecast (P, S). A scored case's contribution is therefore the one
+	// it has when every case is scored.
+	Unscored bool
 }
 
 // Score is a forecaster's Brier score and log loss (natural log).

@@ -86,8 +86,9 @@ type HorizonStats struct {
 	// then, or observed past it): the cases with a weight; FailedBy the
 	// failures at or before Years.
 	Known, FailedBy int
-	// KM is the Kaplan-Meier survival of the set at Years, Censoring the
-	// censoring distribution G(Years) behind the weights.
+	// KM is the Kaplan-Meier survival of the set's scored cases at Years,
+	// Censoring the censoring distribution G(Years) behind the weights
+	// (estimated on every case of the set, scored or not).
 	KM, Censoring float64
 }
 
@@ -113,12 +114,12 @@ type SurvivalSet struct {
 type SurvivalValidation struct {
 	Tau      int
 	Horizons []float64 // scored; the first Tau make the integral's grid
-	Cases    []Case    // the cases with a spell, in input order
+	Cases    []Case    // the scored cases with a spell, in input order
 	// BaseS and LogitS are the leave-dyad-out forecasts of the all-cases
 	// set: BaseS[i][k] is case i's at Horizons[k].
 	BaseS, LogitS [][]float64
 	// Unknown counts the cases left out for want of a spell (no outcome,
-	// or no years held).
+	// or no years held), scored or not.
 	Unknown int
 	// All, Closed, Unseen as in Validation; N == 0 when absent.
 	All, Closed, Unseen SurvivalSet
@@ -135,13 +136,17 @@ var ErrNoSpells = errors.New("survival backtest: no case gives its years held")
 // cases, the closed ones and the cases outside the fitting data; each set
 // is scored on its own (its censoring distribution and its baselines
 // fitted on its cases alone). Cases without a spell (Case.HasSpell) are
-// counted in Unknown.
+// counted in Unknown. Cases marked Unscored train the baselines and enter
+// the censoring distribution of every set they belong to, but are not
+// scored (SubsetMethod); it is ErrNoSpells when no scored case has a
+// spell.
 func ValidateSurvival(cases []Case, c SurvivalConfig) (SurvivalValidation, error) {
 	if err := c.check(); err != nil {
 		return SurvivalValidation{}, err
 	}
 	hs := c.Horizons()
 	v := SurvivalValidation{Tau: c.Tau, Horizons: hs}
+	var train []Case // scored or not
 	for _, k := range cases {
 		if !k.HasSpell {
 			v.Unknown++
@@ -150,23 +155,26 @@ func ValidateSurvival(cases []Case, c SurvivalConfig) (SurvivalValidation, error
 		if len(k.X) != len(FeatureNames) {
 			return SurvivalValidation{}, fmt.Errorf("%s: %d ex-ante features, want %d", k.File, len(k.X), len(FeatureNames))
 		}
-		if len(k.S) != len(hs) {
+		if !k.Unscored && len(k.S) != len(hs) {
 			return SurvivalValidation{}, fmt.Errorf("%s: %d survival forecasts for %d horizons", k.File, len(k.S), len(hs))
 		}
 		if !(k.Spell.Years >= 0) || math.IsInf(k.Spell.Years, 0) {
 			return SurvivalValidation{}, fmt.Errorf("%s: years held %v", k.File, k.Spell.Years)
 		}
-		v.Cases = append(v.Cases, k)
+		train = append(train, k)
+		if !k.Unscored {
+			v.Cases = append(v.Cases, k)
+		}
 	}
 	if len(v.Cases) == 0 {
 		return v, ErrNoSpells
 	}
 	var err error
-	if v.All, v.BaseS, v.LogitS, err = validateSurvivalSet("all cases", v.Cases, hs, c); err != nil {
+	if v.All, v.BaseS, v.LogitS, err = validateSurvivalSet("all cases", train, hs, c); err != nil {
 		return SurvivalValidation{}, err
 	}
 	var closed, unseen []Case
-	for _, k := range v.Cases {
+	for _, k := range train {
 		if !k.Ongoing {
 			closed = append(closed, k)
 		}
@@ -174,12 +182,12 @@ func ValidateSurvival(cases []Case, c SurvivalConfig) (SurvivalValidation, error
 			unseen = append(unseen, k)
 		}
 	}
-	if len(closed) > 0 && len(closed) < len(v.Cases) {
+	if len(closed) < len(train) && anyScored(closed) {
 		if v.Closed, _, _, err = validateSurvivalSet("closed cases", closed, hs, c); err != nil {
 			return SurvivalValidation{}, err
 		}
 	}
-	if len(unseen) > 0 && len(unseen) < len(v.Cases) {
+	if len(unseen) < len(train) && anyScored(unseen) {
 		if v.Unseen, _, _, err = validateSurvivalSet("cases outside the engine's fitting data", unseen, hs, c); err != nil {
 			return SurvivalValidation{}, err
 		}
@@ -187,24 +195,14 @@ func ValidateSurvival(cases []Case, c SurvivalConfig) (SurvivalValidation, error
 	return v, nil
 }
 
-// validateSurvivalSet scores one set; base and logit are indexed
-// [case][horizon].
+// validateSurvivalSet fits the baselines and the censoring distribution
+// on every case of cs and scores the scored ones; base and logit are the
+// scored cases' forecasts, indexed [case][horizon].
 func validateSurvivalSet(name string, cs []Case, hs []float64, c SurvivalConfig) (SurvivalSet, [][]float64, [][]float64, error) {
 	n := len(cs)
 	sp, groups, X := make([]Spell, n), make([]string, n), make([][]float64, n)
-	engine := make([][]float64, len(hs)) // [horizon][case]
-	for k := range hs {
-		engine[k] = make([]float64, n)
-	}
-	failed := 0
 	for i, k := range cs {
 		sp[i], groups[i], X[i] = k.Spell, k.Group, k.X
-		if k.Spell.Failed {
-			failed++
-		}
-		for j := range hs {
-			engine[j][i] = k.S[j]
-		}
 	}
 	base, err := LeaveGroupOutSurvival(groups, hs, KMPredictor(sp))
 	if err != nil {
@@ -214,18 +212,32 @@ func validateSurvivalSet(name string, cs []Case, hs []float64, c SurvivalConfig)
 	if err != nil {
 		return SurvivalSet{}, nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
+	idx, scored := scoredIndex(cs)
+	engine := make([][]float64, len(hs)) // [horizon][scored case]
 	always := make([][]float64, len(hs))
-	for k := range always {
-		always[k] = slices.Repeat([]float64{1}, n)
+	for k := range hs {
+		engine[k] = make([]float64, len(idx))
+		for j, i := range idx {
+			engine[k][j] = cs[i].S[k]
+		}
+		base[k], logit[k] = pick(base[k], idx), pick(logit[k], idx)
+		always[k] = slices.Repeat([]float64{1}, len(idx))
 	}
-	s, err := CompareSurvival(name, sp, groups, hs, c.Tau, []SurvivalForecasts{
+	// G comes from every case of the set, scored or not: the censoring
+	// process is assumed the same for every case (the weights' premise),
+	// so the larger sample estimates it better, and a scored case then
+	// carries the weight it has when every case is scored.
+	s, err := compareSurvival(subsetName(name, cs), pick(sp, idx), pick(groups, idx), hs, c.Tau, []SurvivalForecasts{
 		{Name: ForecasterEngine, S: engine},
 		{Name: ForecasterKM, S: base, Compare: true},
 		{Name: ForecasterLogitIPCW, S: logit, Compare: true},
 		{Name: ForecasterAlways, S: always, NoCalibration: true},
-	}, c.Config)
+	}, c.Config, CensoringKM(sp))
 	s.Method = SurvivalMethod
-	s.Notes = survivalNotes(groups, sp)
+	if scored != nil {
+		s.Method += SubsetMethod
+	}
+	s.Notes = survivalNotes(groups, sp, scored)
 	return s, transpose(base), transpose(logit), err
 }
 
@@ -261,6 +273,12 @@ type SurvivalForecasts struct {
 // some group holds several cases, by group, with the weights held fixed
 // (neither G nor the forecasts are refitted per resample, as in Compare).
 func CompareSurvival(name string, sp []Spell, groups []string, hs []float64, tau int, fs []SurvivalForecasts, c Config) (SurvivalSet, error) {
+	return compareSurvival(name, sp, groups, hs, tau, fs, c, CensoringKM(sp))
+}
+
+// compareSurvival is CompareSurvival with the censoring distribution g
+// given: estimated on sp, or on a set of which sp is the scored part.
+func compareSurvival(name string, sp []Spell, groups []string, hs []float64, tau int, fs []SurvivalForecasts, c Config, g Curve) (SurvivalSet, error) {
 	n := len(sp)
 	if groups == nil {
 		groups = make([]string, n)
@@ -284,7 +302,7 @@ func CompareSurvival(name string, sp []Spell, groups []string, hs []float64, tau
 			s.Failed++
 		}
 	}
-	g, km := CensoringKM(sp), KaplanMeier(sp)
+	km := KaplanMeier(sp)
 	w := make([][]float64, len(hs))
 	for k, t := range hs {
 		w[k] = IPCWeights(sp, g, t)

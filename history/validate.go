@@ -1,6 +1,7 @@
 package history
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
@@ -141,13 +142,15 @@ func (c Config) resamples() int {
 }
 
 // Validation is the cross-validated backtest of the engine on the case
-// base: every case with a known outcome, each baseline's out-of-sample
-// forecast of it, and the scores on all cases and on the closed ones.
+// base: every scored case with a known outcome, each baseline's
+// out-of-sample forecast of it, and the scores on all cases and on the
+// closed ones.
 type Validation struct {
+	// Cases are the scored cases (all of them without Case.Unscored).
 	Cases []Case
 	// BaseP and LogitP are the leave-dyad-out forecasts of the base rate
 	// and the ex-ante logit for Cases, fitted on all cases outside the
-	// case's dyad.
+	// case's dyad, unscored ones included.
 	BaseP, LogitP []float64
 	All, Closed   Set // Closed.N == 0 when every case is open
 	// Unseen leaves out the cases with an Overlap (the engine's fitting
@@ -157,52 +160,64 @@ type Validation struct {
 	Unseen Set
 }
 
+// ErrNoScored reports a validation whose scored cases (those without
+// Case.Unscored) are all left out: none has a known outcome, or a spell.
+var ErrNoScored = errors.New("no scored case has a known outcome")
+
 // Validate cross-validates the baselines on the cases (those with a known
 // outcome) and scores them beside the engine. Every fitted baseline is
 // refitted without the dyad of the case it forecasts (LeaveGroupOut by
 // Case.Group); the engine's forecast Case.P is taken as given, since the
 // engine fits nothing on the case base. The closed cases are validated on
 // their own: their baselines are refitted on closed cases only, as their
-// base rate is that of the closed cases.
+// base rate is that of the closed cases. Cases marked Unscored train the
+// baselines of every set they belong to but are not scored (SubsetMethod).
 func Validate(cases []Case, c Config) (Validation, error) {
 	if err := c.check(); err != nil {
 		return Validation{}, err
 	}
 	var v Validation
+	var known []Case // scored or not: the training cases
 	for _, k := range cases {
 		if k.Outcome == 0 || k.Outcome == 1 {
 			if len(k.X) != len(FeatureNames) {
 				return Validation{}, fmt.Errorf("%s: %d ex-ante features, want %d", k.File, len(k.X), len(FeatureNames))
 			}
-			v.Cases = append(v.Cases, k)
+			known = append(known, k)
+			if !k.Unscored {
+				v.Cases = append(v.Cases, k)
+			}
 		}
 	}
-	if len(v.Cases) == 0 {
+	if len(known) == 0 {
 		return Validation{}, ErrNoCases
 	}
-	all, base, logit, err := validateSet("all cases", v.Cases, c)
+	if len(v.Cases) == 0 {
+		return Validation{}, ErrNoScored
+	}
+	all, base, logit, err := validateSet("all cases", known, c)
 	if err != nil {
 		return Validation{}, err
 	}
 	v.All, v.BaseP, v.LogitP = all, base, logit
 	var closed []Case
-	for _, k := range v.Cases {
+	for _, k := range known {
 		if !k.Ongoing {
 			closed = append(closed, k)
 		}
 	}
-	if len(closed) > 0 {
+	if anyScored(closed) {
 		if v.Closed, _, _, err = validateSet("closed cases", closed, c); err != nil {
 			return Validation{}, err
 		}
 	}
 	var unseen []Case
-	for _, k := range v.Cases {
+	for _, k := range known {
 		if k.Overlap == "" {
 			unseen = append(unseen, k)
 		}
 	}
-	if len(unseen) > 0 && len(unseen) < len(v.Cases) {
+	if len(unseen) < len(known) && anyScored(unseen) {
 		if v.Unseen, _, _, err = validateSet("cases outside the engine's fitting data", unseen, c); err != nil {
 			return Validation{}, err
 		}
@@ -210,6 +225,68 @@ func Validate(cases []Case, c Config) (Validation, error) {
 	return v, nil
 }
 
+// anyScored reports whether some case of cs is scored.
+func anyScored(cs []Case) bool {
+	for _, k := range cs {
+		if !k.Unscored {
+			return true
+		}
+	}
+	return false
+}
+
+// SubsetMethod is appended to a set's Method when some of its cases are
+// Unscored (backtest --score).
+const SubsetMethod = "; only the cases named by --score are scored: every loaded case of the set (scored or not) " +
+	"trains the leave-dyad-out baselines and, in the survival scores, estimates the censoring distribution, so each " +
+	"scored case's loss is the one it has in the run that scores every case"
+
+// subsetName names a set of which only some cases are scored, so that no
+// output reads a subset's scores as the whole set's; with every case
+// scored it is name itself.
+func subsetName(name string, cs []Case) string {
+	n := 0
+	for _, k := range cs {
+		if !k.Unscored {
+			n++
+		}
+	}
+	if n == len(cs) {
+		return name
+	}
+	return fmt.Sprintf("%s: the %d scored (--score) of %d", name, n, len(cs))
+}
+
+// scoredIndex lists the scored cases of cs, and marks them; scored is
+// nil when every case is scored.
+func scoredIndex(cs []Case) (idx []int, scored []bool) {
+	scored = make([]bool, len(cs))
+	all := true
+	for i, k := range cs {
+		if !k.Unscored {
+			idx = append(idx, i)
+			scored[i] = true
+		} else {
+			all = false
+		}
+	}
+	if all {
+		scored = nil
+	}
+	return idx, scored
+}
+
+// pick is xs at the indices idx.
+func pick[T any](xs []T, idx []int) []T {
+	out := make([]T, len(idx))
+	for j, i := range idx {
+		out[j] = xs[i]
+	}
+	return out
+}
+
+// validateSet fits the baselines on every case of cs and scores the
+// scored ones; base and logit are the scored cases' forecasts.
 func validateSet(name string, cs []Case, c Config) (Set, []float64, []float64, error) {
 	n := len(cs)
 	y, p, groups := make([]float64, n), make([]float64, n), make([]string, n)
@@ -225,19 +302,24 @@ func validateSet(name string, cs []Case, c Config) (Set, []float64, []float64, e
 	if err != nil {
 		return Set{}, nil, nil, fmt.Errorf("%s: %w", name, err)
 	}
-	always := make([]float64, n)
+	idx, scored := scoredIndex(cs)
+	ys, ps, gs, bs, ls := pick(y, idx), pick(p, idx), pick(groups, idx), pick(base, idx), pick(logit, idx)
+	always := make([]float64, len(idx))
 	for i := range always {
 		always[i] = 1
 	}
-	s, err := Compare(name, y, groups, []Forecasts{
-		{Name: ForecasterEngine, P: p},
-		{Name: ForecasterBase, P: base, Compare: true},
-		{Name: ForecasterLogit, P: logit, Compare: true},
+	s, err := Compare(subsetName(name, cs), ys, gs, []Forecasts{
+		{Name: ForecasterEngine, P: ps},
+		{Name: ForecasterBase, P: bs, Compare: true},
+		{Name: ForecasterLogit, P: ls, Compare: true},
 		{Name: ForecasterAlways, P: always},
 	}, c)
 	s.Method = SetMethod
-	s.Notes = fileHorizonNotes(groups, y)
-	return s, base, logit, err
+	if scored != nil {
+		s.Method += SubsetMethod
+	}
+	s.Notes = fileHorizonNotes(groups, y, scored)
+	return s, bs, ls, err
 }
 
 // SetMethod is the Method of the case base's sets.

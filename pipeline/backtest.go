@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"errors"
+	"os"
 	"time"
 
 	"github.com/guarantor/guarantor/contract"
@@ -37,6 +38,13 @@ type BacktestOptions struct {
 	// Options.Workers goroutines, then the group's cases rerun with it and
 	// scored as contract.RefitForecaster (the document's refit block).
 	Refit bool
+	// Score, when given, restricts the scored cases to those loaded from
+	// these files or directories (each must name loaded cases): every
+	// loaded case still trains the leave-dyad-out baselines, the refits
+	// and the survival block's censoring distribution, so a scored case
+	// scores what it scores when every case is scored
+	// (history.Case.Unscored). The unscored cases are not run.
+	Score []string
 }
 
 // MaxHorizon bounds --horizon (years).
@@ -95,18 +103,29 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 		if err != nil {
 			return nil, err
 		}
+		scored, err := scoredCases(scs, b.Score)
+		if err != nil {
+			return nil, err
+		}
 		o.DriverSamples = -1
 		for i, s := range scs {
 			c, run, err := backtestCase(s, b.Horizon, o)
 			if err != nil {
 				return nil, err
 			}
-			sc, err := survivalCase(ctx, s, c.Case, scfg.Horizons(), o, progressFunc(o, "backtest, survival", i, len(scs), s.Option.Name))
+			// An unscored case trains the baselines with its features and
+			// outcome; no engine forecast of it is read, so none is run.
+			c.Unscored = scored != nil && !scored[i]
+			hs := scfg.Horizons()
+			if c.Unscored {
+				hs = nil
+			}
+			sc, err := survivalCase(ctx, s, c.Case, hs, o, progressFunc(o, "backtest, survival", i, len(scs), s.Option.Name))
 			if err != nil {
 				return nil, err
 			}
 			spells = append(spells, sc)
-			items = append(items, refitItem{s: s, scored: run != nil, caseIdx: len(cases), spellIdx: len(spells) - 1})
+			items = append(items, refitItem{s: s, scored: run != nil, unscored: c.Unscored, caseIdx: len(cases), spellIdx: len(spells) - 1})
 			if run == nil {
 				unknown++
 				continue
@@ -114,11 +133,13 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 			if c.missing {
 				missing++
 			}
-			r, err := run.Run(ctx, o, progressFunc(o, "backtest", i, len(scs), s.Option.Name))
-			if err != nil {
-				return nil, err
+			if !c.Unscored {
+				r, err := run.Run(ctx, o, progressFunc(o, "backtest", i, len(scs), s.Option.Name))
+				if err != nil {
+					return nil, err
+				}
+				c.P = r.Held.Mean
 			}
-			c.P = r.Held.Mean
 			cases = append(cases, c.Case)
 			hashes[s.File] = s.InputHash
 			all = append(all, s.InputHash)
@@ -172,6 +193,59 @@ func BacktestWith(ctx context.Context, paths []string, o Options, b BacktestOpti
 		d.Refit = r
 	}
 	return d, nil
+}
+
+// scoredCases marks the loaded cases that the --score paths name (nil,
+// every case scored, when there are none), after checking that no file
+// is loaded twice. A path is a case file or a
+// directory of them, read as the loaded paths are; each must name loaded
+// cases, compared as files (os.SameFile), so a path spelled differently
+// from the argument that loaded it still matches.
+func scoredCases(scs []*Scenario, paths []string) ([]bool, error) {
+	loaded := make([]os.FileInfo, len(scs))
+	for i, s := range scs {
+		fi, err := os.Stat(s.File)
+		if err != nil {
+			return nil, inputErrorf("%s: %v", s.File, err)
+		}
+		// A file loaded twice would train and be scored twice (a
+		// --score list mistaken for more DIRs does this).
+		for j, l := range loaded[:i] {
+			if os.SameFile(fi, l) {
+				return nil, inputErrorf("%s: loaded twice (also as %s); give each case once, and name the cases to score with --score", s.File, scs[j].File)
+			}
+		}
+		loaded[i] = fi
+	}
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	scored := make([]bool, len(scs))
+	for _, p := range paths {
+		files, err := scenario.OptionFiles(p)
+		if err != nil {
+			return nil, inputErrorf("--score: %v", err)
+		}
+		if len(files) == 0 {
+			return nil, inputErrorf("--score %s: no scenario files (*.yaml)", p)
+		}
+		for _, f := range files {
+			fi, err := os.Stat(f)
+			if err != nil {
+				return nil, inputErrorf("--score %s: %v", f, err)
+			}
+			found := false
+			for i, l := range loaded {
+				if os.SameFile(fi, l) {
+					scored[i], found = true, true
+				}
+			}
+			if !found {
+				return nil, inputErrorf("--score %s: not among the loaded cases (give it, or its directory, as an argument too: a scored case is scored with the others training)", f)
+			}
+		}
+	}
+	return scored, nil
 }
 
 type caseInfo struct {

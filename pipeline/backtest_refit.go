@@ -19,6 +19,7 @@ import (
 type refitItem struct {
 	s                 *Scenario
 	scored            bool // scored over the file horizon (or --horizon)
+	unscored          bool // trains only (--score): not rerun, not listed
 	caseIdx, spellIdx int
 }
 
@@ -75,6 +76,9 @@ func refitBacktest(ctx context.Context, items []refitItem, cases, spells []histo
 	fits := map[string]*refitted{}
 	var keys []string
 	for _, it := range items { // file order: deterministic
+		if it.unscored { // its group's exclusion counts it; its own refit is not needed
+			continue
+		}
 		k := group[history.CaseDyad(it.s.source)].Key()
 		if _, ok := fits[k]; !ok {
 			fits[k] = &refitted{}
@@ -119,6 +123,9 @@ func refitBacktest(ctx context.Context, items []refitItem, cases, spells []histo
 	spells2 := append([]history.Case(nil), spells...)
 	out := &contract.Refit{Method: contract.RefitMethod, Forecaster: contract.RefitForecaster, Refits: len(keys), Cases: []contract.RefitCase{}}
 	for i, it := range items {
+		if it.unscored {
+			continue
+		}
 		k := group[history.CaseDyad(it.s.source)].Key()
 		r := fits[k]
 		o2 := o

@@ -176,7 +176,7 @@ func LoadOpts(o Options, paths ...string) ([]*Scenario, error) {
 		return nil, wrapInput(err)
 	}
 	if len(files) == 0 {
-		return nil, inputErrorf("%s: no scenario files (*.yaml)", strings.Join(paths, ", "))
+		return nil, inputErrorf("%s", scenario.NoOptionFiles(paths...))
 	}
 	out := make([]*Scenario, 0, len(files))
 	for _, f := range files {

@@ -17,7 +17,13 @@ func Explain(w io.Writer, e *contract.Explanation) error {
 		return explainStructural(w, e)
 	}
 	fmt.Fprintf(w, "%s (%s), input hash %s, guarantor %s\n", e.Option, e.File, e.InputHash, e.EngineVersion)
-	fmt.Fprintf(w, "Challenger %s, protégé %s, year %d. Every input at its median.\n\n", e.Challenger, e.Protege, e.Year)
+	fmt.Fprintf(w, "Challenger %s, protégé %s, year %d. Every input at its median.\n", e.Challenger, e.Protege, e.Year)
+	// The UDG engine's caveat and what it does not read, as the structural
+	// chain prints its own flags (the document carried them; the text did not).
+	for _, f := range e.Flags {
+		fmt.Fprintf(w, "FLAG: %s\n", f)
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintln(w, "1. Commitment: logit P(fights) = logit(base rate) + tripwire + air + stake/audience + war cost + signals")
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "   guarantor\tinstrument\tbase rate\tlogit")

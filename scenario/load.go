@@ -226,6 +226,30 @@ func OptionFiles(paths ...string) ([]string, error) {
 	return out, nil
 }
 
+// NoOptionFiles is the message for paths that hold no scenario file: a
+// directory contributes only *.yaml and *.yml, so a scenario written as
+// JSON (which is YAML) there is named, with the two ways to load it,
+// rather than passed over in silence.
+func NoOptionFiles(paths ...string) string {
+	msg := strings.Join(paths, ", ") + ": no scenario files (*.yaml, *.yml)"
+	var skipped []string
+	for _, p := range paths {
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if n := e.Name(); !e.IsDir() && filepath.Ext(n) == ".json" && !strings.HasPrefix(n, "_") && !strings.HasPrefix(n, ".") {
+				skipped = append(skipped, n)
+			}
+		}
+	}
+	if len(skipped) > 0 {
+		msg += fmt.Sprintf("; a directory does not read *.json (%s): a JSON scenario loads when its file is named, or rename it .yaml", strings.Join(skipped, ", "))
+	}
+	return msg
+}
+
 // maxFlowDepth bounds the nesting of flow collections ([ and {) in the raw
 // text. The YAML parser recurses on them before the converter's own depth
 // bound (maxDepth) can act, and a 100k-deep "[[[[..." would otherwise take

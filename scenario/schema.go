@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -171,6 +172,10 @@ func describe(e *jsonschema.ValidationError, pos func([]string, bool) Pos, insta
 			if len(allowed) > 0 {
 				msg += "; expected one of: " + strings.Join(allowed, ", ")
 			}
+			if len(loc) == 0 && p == "options" {
+				// An analyst comparing packages writes them in one file.
+				msg += " (a file holds one option, under option:; to compare options put each in its own file of a directory, the shared part in a base file named by extends:, and assess the directory)"
+			}
 			out = append(out, mk(with(p), true, msg))
 		}
 		return out
@@ -185,7 +190,16 @@ func describe(e *jsonschema.ValidationError, pos func([]string, bool) Pos, insta
 		}
 		return out
 	case *kind.Type:
-		return ErrorList{mk(loc, false, fmt.Sprintf("expected %s, got %s", typeHint(k.Want), gotValue(k.Got, instance(loc))))}
+		msg := fmt.Sprintf("expected %s, got %s", typeHint(k.Want), gotValue(k.Got, instance(loc)))
+		if v, ok := instance(loc).(string); ok && len(loc) == 1 && loc[0] == "model" && (v == EngineUDG || v == EngineDefault) {
+			msg += fmt.Sprintf(" (the engine is a field of model: write model: {engine: %s})", v)
+		}
+		if m, ok := instance(loc).(map[string]any); ok && !slices.Contains(k.Want, "object") {
+			if _, dist := m["dist"]; dist || m["value"] != nil {
+				msg += " (this field takes one value, not a distribution or a {value: ...} object)"
+			}
+		}
+		return ErrorList{mk(loc, false, msg)}
 	case *kind.Enum:
 		want := make([]string, len(k.Want))
 		for i, w := range k.Want {

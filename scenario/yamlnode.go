@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -34,6 +35,18 @@ type converter struct {
 
 // parseYAML parses data into a document, or returns positioned errors.
 func parseYAML(file string, data []byte) (*document, error) {
+	// A UTF-8 byte-order mark (Windows editors write one) is not part of
+	// the text: the YAML parser would read it into the first key, or fail
+	// on it before a comment. Lines and columns still count as an editor
+	// shows them, since editors do not display the mark.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	// CRLF line ends (Windows editors; every textarea a browser submits):
+	// YAML reads a line break as LF, and the parser counts a comment's
+	// CRLF as two lines, which put every later error's line off by the
+	// number of comment lines above it.
+	if bytes.Contains(data, []byte("\r\n")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
 	f, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, ErrorList{yamlError(file, err)}

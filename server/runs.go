@@ -169,7 +169,11 @@ func (s *Server) registerRuns() {
 		})
 
 	type listRunsIn struct {
-		pageIn
+		// The page fields are spelt out: the API framework does not read
+		// query parameters from an embedded struct, so an embedded pageIn
+		// left ?limit= and ?after= ignored (TestRunsListPages).
+		After    string `query:"after" maxLength:"26" doc:"cursor: the next value of the previous page"`
+		Limit    int    `query:"limit" minimum:"0" maximum:"200" doc:"items per page (default 50)"`
 		Scenario string `query:"scenario" maxLength:"26"`
 		Status   string `query:"status" enum:"queued,running,done,failed,canceled,"`
 		Kind     string `query:"kind" enum:"assess,backtest," doc:"assess (the default) or backtest"`
@@ -182,7 +186,7 @@ func (s *Server) registerRuns() {
 	}
 	huma.Register(api, huma.Operation{OperationID: "list-runs", Method: http.MethodGet, Path: "/api/runs", Summary: "List runs, newest first", Tags: []string{"runs"}},
 		func(ctx context.Context, in *listRunsIn) (*listRunsOut, error) {
-			p, err := in.page()
+			p, err := pageIn{After: in.After, Limit: in.Limit}.page()
 			if err != nil {
 				return nil, err
 			}

@@ -255,6 +255,7 @@ func (s *Server) latestDone(ctx context.Context) (out []OptionView, older int, e
 		return nil, 0, storeErr(err)
 	}
 	seen, other := map[string]bool{}, map[string]bool{}
+	name := map[string]string{} // run id -> its scenario's name, the order
 	build := s.eng.Version()
 	for _, r := range runs {
 		if r.EngineVersion != build {
@@ -269,6 +270,11 @@ func (s *Server) latestDone(ctx context.Context) (out []OptionView, older int, e
 		if err != nil {
 			return nil, 0, err
 		}
+		sc, err := s.st.GetScenario(ctx, r.ScenarioID)
+		if err != nil {
+			return nil, 0, storeErr(err)
+		}
+		name[r.ID] = sc.Name
 		out = append(out, v)
 	}
 	for id := range other {
@@ -276,7 +282,9 @@ func (s *Server) latestDone(ctx context.Context) (out []OptionView, older int, e
 			older++
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Option < out[j].Option })
+	// Scenario-name order, as assess lists a directory's files: options
+	// written to be read in sequence (a-, b-, c-) stay in sequence.
+	sort.SliceStable(out, func(i, j int) bool { return name[out[i].RunID] < name[out[j].RunID] })
 	return out, older, nil
 }
 

@@ -40,6 +40,7 @@ type HorizonView struct {
 type OptionView struct {
 	RunID      string          `json:"run_id"`
 	Option     string          `json:"option"`
+	Stage      string          `json:"stage,omitempty" doc:"the deterrence stage the structural engine used (immediate, general, postwar), which says what p_deterrence means; absent for udg"`
 	PDeter     Interval        `json:"p_deterrence"`
 	Committed  bool            `json:"committed"`
 	Capable    bool            `json:"capable"`
@@ -71,7 +72,7 @@ func (s *Server) result(ctx context.Context, r store.Run) (*contract.Assessment,
 
 func optionView(runID string, doc *contract.Assessment) OptionView {
 	res := &doc.Options[0]
-	v := OptionView{RunID: runID, Option: res.Name, PDeter: iv(res.PDeterrence), Committed: res.Committed, Capable: res.Capable,
+	v := OptionView{RunID: runID, Option: res.Name, Stage: res.Stage, PDeter: iv(res.PDeterrence), Committed: res.Committed, Capable: res.Capable,
 		Fails: strings.Join(res.Fails, " and "), Guarantors: []GuarantorView{}, NoWar: []HorizonView{}}
 	for _, g := range res.Guarantors {
 		v.Guarantors = append(v.Guarantors, GuarantorView{g.Name, g.Instrument, iv(g.PFights), iv(g.PWin), g.Committed, g.Capable})

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/guarantor/guarantor/assess"
@@ -124,7 +125,9 @@ func readFiles(file string) (map[string]string, error) {
 	read := func(name string) ([]byte, error) {
 		b, err := inputfile.Read(name, scenario.MaxFileBytes)
 		if err == nil {
-			files[name] = string(b)
+			// The loader drops a byte-order mark; the evaluator parses
+			// the kept text itself, so it must not see one either.
+			files[name] = strings.TrimPrefix(string(b), "\ufeff")
 		}
 		return b, err
 	}

@@ -76,7 +76,7 @@ func newAssessCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "assess FILE|DIR...",
 		Short: "Assess guarantee options: P(deterrence holds), who is committed and capable, drivers, analogues",
-		Long: `Assess each guarantee option (a scenario file; a directory means every *.yaml in it).
+		Long: `Assess each guarantee option (a scenario file, YAML or JSON; a directory means every *.yaml and *.yml in it).
 
 For each option: P(deterrence holds) with a 90% interval, each guarantor's P(fights) with
 "committed?" and "capable?", which condition fails, P(no renewed war) at 1, 5 and 10 years,

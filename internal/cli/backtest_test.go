@@ -147,3 +147,34 @@ func TestBacktestOneCaseSaysBaselinesAreEmpty(t *testing.T) {
 		t.Errorf("NaN in the text:\n%s", out)
 	}
 }
+
+// --score scores the named cases only, trained on every loaded one: the
+// sets say so in their names, and the case lists hold the scored cases.
+// It names loaded cases (a file outside the DIRs, or no DIR, is refused).
+func TestBacktestScore(t *testing.T) {
+	dir := historyWithYears(t, map[string]string{"berlin.yaml": "3.5", "budapest.yaml": "19.2"})
+	out, errs, code := runData(t, "backtest", dir, "--samples", "200", "--tau", "3", "--refit=false", "--format", "json",
+		"--score", filepath.Join(dir, "budapest.yaml"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var d contract.Backtest
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Survival.Cases) != 1 || len(d.Cases) != 1 || d.Survival.Sets[0].Cases != 1 ||
+		d.Survival.Sets[0].Name != "all cases: the 1 scored (--score) of 2" {
+		t.Errorf("%d survival cases, %d file-horizon cases, set %q of %d", len(d.Survival.Cases), len(d.Cases), d.Survival.Sets[0].Name, d.Survival.Sets[0].Cases)
+	}
+	if len(d.Cases) == 1 && d.Cases[0].BaseRateForecast != 1 { // Berlin held: the base rate without Budapest's dyad
+		t.Errorf("base rate forecast of Budapest %v, want 1 (Berlin's outcome)", d.Cases[0].BaseRateForecast)
+	}
+	for _, args := range [][]string{
+		{"backtest", "--score", dir},
+		{"backtest", filepath.Join(dir, "berlin.yaml"), "--score", filepath.Join(dir, "budapest.yaml")},
+	} {
+		if _, errs, code := runData(t, args...); code == 0 || !strings.Contains(errs, "--score") {
+			t.Errorf("%v: exit %d, %s", args, code, errs)
+		}
+	}
+}

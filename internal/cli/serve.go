@@ -143,7 +143,7 @@ then records the rest as interrupted (rerun them from the run page).`,
 	cmd.Flags().DurationVar(&cfg.RunTimeout, "run-timeout", 10*time.Minute, "stop a run after this long")
 	cmd.Flags().DurationVar(&grace, "grace", 30*time.Second, "on SIGTERM, how long running runs may take to finish")
 	cmd.Flags().StringVar(&history, "history", "", "directory of historical cases for analogues and the backtest page")
-	cmd.Flags().StringVar(&importDir, "import", "", "import the *.yaml scenarios of this directory (and its _base) that are not stored yet")
+	cmd.Flags().StringVar(&importDir, "import", "", "import the *.yaml and *.yml scenarios of this directory (and its _base) that are not stored yet")
 	return cmd
 }
 
