@@ -27,6 +27,7 @@ type swork struct {
 	lnC   []float64 // per subset ln C_S
 	umb   []bool    // per subset: a declared umbrella holder responds
 	pS    []float64 // per subset P(exactly S responds)
+	sq    []float64 // per subset P(status quo | S seen) under the informed form (explain)
 	node  []float64 // per subset, one quadrature node
 	// xalpha is the draw's challenger-covariate term x'α (general
 	// deterrence; 0 otherwise): x is fixed per option, α drawn.
@@ -54,7 +55,7 @@ type phaseOut struct {
 type sdraw struct {
 	PSQ      float64 // P(status quo) at the assessment date
 	Pi, Cbar float64 // Π and C̄ (E_R[π_S], E_R[C_S] under the expected aggregation)
-	Index    float64 // deterrence index DI
+	Index    float64 // deterrence index DI (the expected form's A0 + A1 x under the informed form)
 	AnyFight float64 // P(some guarantor responds)
 	CanWin   float64 // P(the challenger loses | some respond)
 	PWinAll  float64 // P(protege and every guarantor prevail)
@@ -67,7 +68,7 @@ func (s *structural) newWork() *swork {
 	n, m := s.n, 1<<s.n
 	w := &swork{x: append([]float64(nil), s.point...), q: make([]float64, n), t: make([]float64, n), fg: make([]float64, n),
 		pwin: make([]float64, n), pz: make([]float64, n), fS: make([]float64, m), pi: make([]float64, m), cost: make([]float64, m), lnC: make([]float64, m),
-		umb: make([]bool, m), pS: make([]float64, m), node: make([]float64, m), ph: make([]phaseOut, len(s.phases))}
+		umb: make([]bool, m), pS: make([]float64, m), sq: make([]float64, m), node: make([]float64, m), ph: make([]phaseOut, len(s.phases))}
 	for range n {
 		w.idx = append(w.idx, make([]float64, 8))
 	}
@@ -398,15 +399,37 @@ func (s *structural) evalPhase(w *swork, p int) {
 		}
 	}
 	lnCbar, lnPi := fastLog(cbar), fastLog(max(pi, 1e-300))
-	if s.agg != deter.AggExpected {
+	// The index x = ln C̄ − ln Π: the form's own for an index form; under
+	// the informed form the expected form's (deter.Aggregation.StageIndex),
+	// which the general and post-war stages read and the immediate stage
+	// reports beside its averaged probability.
+	if ix := s.agg.StageIndex(); ix != deter.AggExpected {
 		m := 1 << n
-		lnCbar, lnPi = s.agg.Aggregate(w.pS[:m], w.pi[:m], w.lnC[:m])
+		lnCbar, lnPi = ix.Aggregate(w.pS[:m], w.pi[:m], w.lnC[:m])
 		pi, cbar = math.Exp(lnPi), math.Exp(lnCbar)
 	}
 	var psq, index float64
-	if s.general {
+	switch {
+	case s.general:
 		psq, index = deter.StatusQuoGeneral(c, lnCbar, lnPi, w.xalpha)
-	} else {
+	case s.agg == deter.AggInformed && !s.postwar:
+		// The informed challenger's crisis stage (docs/fit.md, "A fourth
+		// form"): it sees the responding set S before it decides, so
+		// P(SQ) = Σ_S p_S L(A0 + A1 (ln C_S − ln π_S)), deter's
+		// Aggregation.StatusQuo with the fast log and logistic. index
+		// stays A0 + A1 x of the expected form: the cure share reads it
+		// (PC1 is 0 in the committed fit, so it does not move P(deterrence)).
+		_, index = deter.StatusQuo(c, lnCbar, lnPi, false)
+		a0, a1 := c.A0.Value, c.A1.Value
+		for sub := range 1 << n {
+			if ps := w.pS[sub]; ps != 0 { // a set that never occurs, whatever its index
+				w.sq[sub] = fastLogistic(a0 + a1*(w.lnC[sub]-fastLog(max(w.pi[sub], 1e-300))))
+				psq += ps * w.sq[sub]
+			} else {
+				w.sq[sub] = 0
+			}
+		}
+	default:
 		psq, index = deter.StatusQuo(c, lnCbar, lnPi, false)
 	}
 	hr := 1.0

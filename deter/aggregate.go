@@ -14,10 +14,13 @@ import (
 // larger responding set has a higher ln C_S and a lower π_S, so a
 // responding set that grows pointwise raises ln C̄ − ln Π under each.
 //
-// AggInformed is a fourth form that is scored but that the engine cannot
-// run yet: the challenger decides after it sees which guarantors resist,
-// so there is no single index, only a probability averaged over sets
-// (Aggregation.StatusQuo).
+// AggInformed is a fourth form: the challenger decides after it sees which
+// guarantors resist, so its immediate stage has no single index, only a
+// probability averaged over sets (Aggregation.StatusQuo). It won the
+// pre-registered comparison (docs/fit.md, "A fourth form") and the engine
+// runs it; the general and post-war stages, which act before a crisis or
+// after a war when there is no counter-threat to observe, read the
+// expected form's index (Aggregation.StageIndex).
 type Aggregation string
 
 // The aggregation forms.
@@ -34,24 +37,37 @@ const (
 	// responding set S before it decides, so P(SQ) = Σ_S P(S) L(A0 + A1
 	// (ln C_S − ln π_S)) (docs/fit.md, "A fourth form: the informed
 	// challenger"). It has no single ln C̄ − ln Π, so Aggregate cannot
-	// serve it and the engine's general and post-war stages, which read
-	// that index, cannot use it: it is not in Aggregations, and
-	// ParseAggregation rejects it, so no coefficient file can select it.
+	// serve it; the engine's general and post-war stages read the
+	// expected form's index instead (StageIndex).
 	AggInformed Aggregation = "informed"
 )
 
-// Aggregations lists the forms the engine implements (an index ln C̄ −
-// ln Π), in the order `guarantor fit` reports them; a coefficient file may
-// name any of them.
-var Aggregations = []Aggregation{AggExpected, AggGeometricCost, AggPerSet}
+// Aggregations lists the forms the engine implements, in the order
+// `guarantor fit` reports them; a coefficient file may name any of them.
+var Aggregations = []Aggregation{AggExpected, AggGeometricCost, AggPerSet, AggInformed}
 
 // Compared lists every form `guarantor fit` scores, in the order it
-// reports them: Aggregations, then AggInformed.
-var Compared = []Aggregation{AggExpected, AggGeometricCost, AggPerSet, AggInformed}
+// reports them (the same as Aggregations since the engine runs
+// AggInformed).
+var Compared = Aggregations
 
 // Index reports whether the form reduces the responding sets to one index
-// ln C̄ − ln Π (Aggregate), which is what the engine reads.
+// ln C̄ − ln Π (Aggregate) for the immediate stage.
 func (a Aggregation) Index() bool { return a != AggInformed }
+
+// StageIndex is the index form the general and post-war stages read under
+// a: a itself for an index form, AggExpected for AggInformed. Before a
+// crisis (general stage) or after a war (post-war stage) there is no
+// counter-threat for the challenger to observe, so it faces the joint
+// distribution of responses, and those stages' slopes (gen_slope, the
+// post-war slopes) were fitted on the expected form's x = ln C̄ − ln Π
+// (docs/assess.md, "The informed challenger's stages").
+func (a Aggregation) StageIndex() Aggregation {
+	if a.Index() {
+		return a
+	}
+	return AggExpected
+}
 
 // ParseAggregation reads a form's name; "" is AggExpected (coefficient
 // files written before the field existed).
@@ -64,10 +80,7 @@ func ParseAggregation(s string) (Aggregation, error) {
 			return a, nil
 		}
 	}
-	if s == string(AggInformed) {
-		return "", fmt.Errorf("aggregation %q: the engine does not implement it yet (it has no single index for the general and post-war stages); expected one of expected, geometric-cost, per-set", s)
-	}
-	return "", fmt.Errorf("aggregation %q: expected one of expected, geometric-cost, per-set", s)
+	return "", fmt.Errorf("aggregation %q: expected one of expected, geometric-cost, per-set, informed", s)
 }
 
 // piFloor bounds π_S away from 0 on the log scale (a challenger with no

@@ -50,6 +50,9 @@ func TestAggregateMonotone(t *testing.T) {
 		q := rapid.Float64Range(0, 0.99).Draw(rt, "q")
 		dq := rapid.Float64Range(0, 1-q).Draw(rt, "dq")
 		for _, a := range Aggregations {
+			if !a.Index() {
+				continue // no index; TestInformedMonotone covers it
+			}
 			lc, lp := a.Aggregate([]float64{1 - q, q}, []float64{pi0, pi1}, []float64{c0, c1})
 			lc2, lp2 := a.Aggregate([]float64{1 - q - dq, q + dq}, []float64{pi0, pi1}, []float64{c0, c1})
 			if lc2-lp2 < lc-lp-1e-9 {
@@ -60,15 +63,24 @@ func TestAggregateMonotone(t *testing.T) {
 }
 
 func TestParseAggregation(t *testing.T) {
-	for _, s := range []string{"", "expected", "geometric-cost", "per-set"} {
+	for _, s := range []string{"", "expected", "geometric-cost", "per-set", "informed"} {
 		if _, err := ParseAggregation(s); err != nil {
 			t.Errorf("%q: %v", s, err)
 		}
 	}
-	for _, s := range []string{"risk-averse", "informed"} {
+	for _, s := range []string{"risk-averse", "Informed"} {
 		if _, err := ParseAggregation(s); err == nil {
-			t.Errorf("%q accepted: the engine cannot run it", s)
+			t.Errorf("%q accepted", s)
 		}
+	}
+	// The general and post-war stages read an index form under every form.
+	for _, a := range Aggregations {
+		if !a.StageIndex().Index() {
+			t.Errorf("%s: StageIndex %s has no index", a, a.StageIndex())
+		}
+	}
+	if AggInformed.StageIndex() != AggExpected {
+		t.Errorf("informed's stages read %s, want expected", AggInformed.StageIndex())
 	}
 }
 
@@ -200,8 +212,8 @@ func TestInformedMonotone(t *testing.T) {
 	})
 }
 
-// Every form's StatusQuo runs per draw in the engine's inner loop (once the
-// engine has the informed stage): it must not allocate.
+// Every form's StatusQuo is the reference for the engine's inner loop: it
+// must not allocate.
 func TestAggregationNoAllocation(t *testing.T) {
 	c := aggCoef(-0.4, 1.3)
 	p, pi, lnC := []float64{0.4, 0.1, 0.4, 0.1}, []float64{0.7, 0.4, 0.3, 0.1}, []float64{-0.5, 0.2, 0.6, 1.5}
@@ -214,7 +226,7 @@ func TestAggregationNoAllocation(t *testing.T) {
 
 // The per-draw cost of each form's status quo for three guarantors (8
 // responding sets), with deter's math.Exp and math.Log (the engine uses
-// faster approximations): what the informed stage would add per draw.
+// faster approximations): what the informed stage adds per draw.
 func BenchmarkAggregationStatusQuo(b *testing.B) {
 	c := aggCoef(-0.4, 1.3)
 	c.Gamma.Value, c.C1.Value, c.CN.Value = 1.7, 0.34, 1.4

@@ -15,8 +15,7 @@ type AggregationRow struct {
 	Form deter.Aggregation
 	// Wins marks the form the pre-registered rule picks among all the rows
 	// (the highest LOOLogLik unless it beats expected by less than
-	// aggregationTie). It is the form the fit uses only if the engine can
-	// run it (Form.Index()); otherwise the fit keeps expected.
+	// aggregationTie): the form the fit uses.
 	Wins bool
 	// LOOLogLik is the sum over crises of the leave-one-out log predictive
 	// density of the observed outcome (status quo, back-down or war): the
@@ -43,11 +42,9 @@ const aggregationTie = 0.1
 // leave-one-out log predictive density. The rule (docs/fit.md, fixed before
 // any form was scored) picks the highest, unless it beats the expected form
 // by less than aggregationTie; that row has Wins set. It returns the rows
-// and the form the fit uses: the winner if the engine can run it (an index
-// form, deter.Aggregations), else deter.AggExpected, so a win of
-// deter.AggInformed is reported but never written into the coefficients
-// until the engine has its immediate stage. spec's own Aggregation is
-// ignored.
+// and the form the fit uses: the winner (the engine runs every compared
+// form; deter.AggInformed's general and post-war stages read the expected
+// form's index). spec's own Aggregation is ignored.
 func CompareAggregations(ctx context.Context, ks []Crisis, spec HuthSpec) ([]AggregationRow, deter.Aggregation, error) {
 	n := len(ks)
 	y := make([]float64, n)
@@ -100,8 +97,7 @@ func CompareAggregations(ctx context.Context, ks []Crisis, spec HuthSpec) ([]Agg
 // chooseAggregation applies the pre-registered rule to rows (rows[0] is the
 // expected form): the highest LOO log density wins, unless it beats
 // expected by less than aggregationTie. It sets the winner's Wins and
-// returns the form the fit uses: the winner if the engine can run it, else
-// expected.
+// returns it: the form the fit uses.
 func chooseAggregation(rows []AggregationRow) deter.Aggregation {
 	best := 0
 	for i, r := range rows {
@@ -113,9 +109,6 @@ func chooseAggregation(rows []AggregationRow) deter.Aggregation {
 		best = 0
 	}
 	rows[best].Wins = true
-	if !rows[best].Form.Index() {
-		return deter.AggExpected
-	}
 	return rows[best].Form
 }
 

@@ -75,8 +75,8 @@ func TestCrisisOutcomesSumToOne(t *testing.T) {
 }
 
 // The pre-registered rule: the highest LOO log density wins unless it beats
-// expected by less than 0.1 nats; a win of the informed form is marked but
-// the fit keeps expected (the engine cannot run it yet).
+// expected by less than 0.1 nats; the winner is adopted, the informed form
+// too (the engine runs it).
 func TestChooseAggregation(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
@@ -87,9 +87,9 @@ func TestChooseAggregation(t *testing.T) {
 		{"expected best", [4]float64{-54.5, -56.8, -56.2, -55}, 0, deter.AggExpected},
 		{"per-set by 0.5", [4]float64{-54.5, -56.8, -54.0, -55}, 2, deter.AggPerSet},
 		{"per-set within the tie", [4]float64{-54.5, -56.8, -54.45, -55}, 0, deter.AggExpected},
-		{"informed by 0.2", [4]float64{-54.5, -56.8, -56.2, -54.3}, 3, deter.AggExpected},
+		{"informed by 0.2", [4]float64{-54.5, -56.8, -56.2, -54.3}, 3, deter.AggInformed},
 		{"informed within the tie", [4]float64{-54.5, -56.8, -56.2, -54.45}, 0, deter.AggExpected},
-		{"informed over per-set", [4]float64{-54.5, -56.8, -54.0, -53.0}, 3, deter.AggExpected},
+		{"informed over per-set", [4]float64{-54.5, -56.8, -54.0, -53.0}, 3, deter.AggInformed},
 	} {
 		rows := make([]AggregationRow, len(deter.Compared))
 		for i, a := range deter.Compared {

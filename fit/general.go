@@ -420,13 +420,14 @@ func crossValidateGeneral(ctx context.Context, rows []evidence.GeneralDyadYear, 
 }
 
 // huthReference is the mean over Huth's crises of the structural index
-// A0 + A1 (ln Cbar - ln Pi) under the Huth fit.
+// A0 + A1 (ln Cbar - ln Pi) under the Huth fit: the index the general stage
+// reads (huthModel.stageIndex; the expected form's under the informed
+// form, whose general stage reads that index).
 func huthReference(ks []Crisis, f HuthFit) float64 {
 	m := newHuthModel(f.Sol.Theta, f.Spec)
 	var s float64
 	for i := range ks {
-		_, p := m.probs(&ks[i])
-		s += deter.Logit(math.Min(math.Max(p, 1e-12), 1-1e-12))
+		s += m.stageIndex(&ks[i])
 	}
 	return s / float64(len(ks))
 }

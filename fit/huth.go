@@ -185,6 +185,30 @@ func (m *huthModel) outcomes(k *Crisis) (q, sq, backDown, war float64) {
 	return q, sq, backDown, war
 }
 
+// stageIndex is the index the general and post-war stages read for k,
+// A0 + A1 (ln C̄ − ln Π), under the spec's deter.Aggregation.StageIndex:
+// the form's own index for an index form (logit P(SQ) exactly), the
+// expected form's under the informed form, whose P(SQ) is an average over
+// the sets and no index (docs/assess.md, "The informed challenger's
+// stages").
+func (m *huthModel) stageIndex(k *Crisis) float64 {
+	a := m.spec.Aggregation
+	if a == "" || a.Index() {
+		// logit P(SQ), clamped, as the references have always read it: the
+		// committed index-form coefficients are reproduced bit for bit.
+		_, p := m.probs(k)
+		return deter.Logit(math.Min(math.Max(p, 1e-12), 1-1e-12))
+	}
+	g := m.c.Gamma.Value
+	r := m.spec.ratio(k)
+	piD, pi0 := deter.Contest(1, r, g), deter.Contest(1, m.phi*r, g)
+	q, _ := m.probs(k)
+	lnC := [2]float64{deter.LogWarCost(&m.c, m.phi*r, 1, false), deter.LogWarCost(&m.c, r, 1, k.Nuclear)}
+	lc, lp := a.StageIndex().Aggregate([]float64{1 - q, q}, []float64{pi0, piD}, lnC[:])
+	_, idx := deter.StatusQuo(&m.c, lc, lp, false)
+	return idx
+}
+
 // logLik is the log-likelihood of one crisis's outcome: P(SQ), P(back-down)
 // or P(war) (crisisOutcomes).
 func (m *huthModel) logLik(k *Crisis) float64 {

@@ -452,14 +452,14 @@ func deltaMethod(g func([]float64) float64, s Solution) (float64, float64) {
 // post-war spells carry no index of their own, so the average spell is
 // assumed to sit at the index of the average crisis input, the same
 // reference the general-deterrence fit reads its intercept at (huthReference).
+// Under the informed form x is the expected form's (huthModel.stageIndex):
+// the post-war stage reads that index.
 func postWarReference(ks []Crisis, f HuthFit) deter.Estimate {
 	g := func(th []float64) float64 {
 		m := newHuthModel(th, f.Spec)
 		var s float64
 		for i := range ks {
-			_, p := m.probs(&ks[i])
-			idx := deter.Logit(math.Min(math.Max(p, 1e-12), 1-1e-12))
-			s += (idx - m.c.A0.Value) / m.c.A1.Value
+			s += (m.stageIndex(&ks[i]) - m.c.A0.Value) / m.c.A1.Value
 		}
 		return s / float64(len(ks))
 	}

@@ -58,7 +58,7 @@ Reproduce the committed deter/coefficients.json with:
 	f.Float64Var(&o.Spec.ProtegeShare, "protege-share", fit.DefaultHuthSpec.ProtegeShare,
 		"judgment: the protege's share of Huth's defender-side balance (for the challenger against the protege alone)")
 	f.BoolVar(&o.Sensitivity, "sensitivity", true, "also refit at protege shares 0.1 and 0.5 (reported, not used)")
-	f.StringVar(&aggregation, "aggregation", "", "fit this form of the challenger's aggregation over responses (expected, geometric-cost or per-set) instead of choosing it by leave-one-out log density; informed is scored in the comparison but the engine cannot run it yet")
+	f.StringVar(&aggregation, "aggregation", "", "fit this form of the challenger's aggregation over responses (expected, geometric-cost, per-set or informed) instead of choosing it by leave-one-out log density")
 	cmd.RunE = func(cmd *cobra.Command, _ []string) error {
 		if format != "text" && format != "json" {
 			return usageError("--format %q: expected text or json", format)
@@ -250,8 +250,8 @@ func renderFit(w io.Writer, r *fit.Result) error {
 				a.Form, a.LOOLogLik, a.LOOLogLik-v.Aggregations[0].LOOLogLik, a.DiffSE, a.LOOBrier, a.LogLik)
 		}
 		for _, a := range v.Aggregations {
-			if a.Form.Index() {
-				continue // the expected form's estimates are the table above; the others are in docs/fit.md
+			if a.Form.Index() || a.Form == v.Aggregation {
+				continue // the chosen form's estimates are the table above; the index forms' are in docs/fit.md
 			}
 			fmt.Fprintf(w, "  estimates under %s (SE):", a.Form)
 			for _, p := range a.Params {
@@ -261,7 +261,7 @@ func renderFit(w io.Writer, r *fit.Result) error {
 		}
 		for _, a := range v.Aggregations {
 			if a.Wins && !a.Form.Index() {
-				fmt.Fprintf(w, "  %s wins by the pre-registered rule; the engine keeps %s until its immediate stage implements %s (an engine change is owed)\n", a.Form, v.Aggregation, a.Form)
+				fmt.Fprintf(w, "  %s wins by the pre-registered rule; the engine runs it in the immediate stage (the general and post-war stages read the %s form's index)\n", a.Form, a.Form.StageIndex())
 			}
 		}
 		fmt.Fprintf(w, "  chosen for the coefficients: %s\n", v.Aggregation)
