@@ -89,6 +89,14 @@ model:
 	pi := (1-q)*deter.Contest(fc, fp, gamma) + q*deter.Contest(fc, fp+fg, gamma)
 	cbar := (1-q)*math.Exp(deter.LogWarCost(c, fp, fc, false)) + q*math.Exp(deter.LogWarCost(c, fp+fg, fc, false))
 	psq, index := deter.StatusQuo(c, math.Log(cbar), math.Log(pi), false)
+	if d.Aggregation == deter.AggInformed {
+		// The informed challenger sees whether the guarantor resists:
+		// P(SQ) = (1 − q) L(A0 + A1 x_∅) + q L(A0 + A1 x_g); the index
+		// (the cure share's) stays the expected form's.
+		l0, _ := deter.StatusQuo(c, deter.LogWarCost(c, fp, fc, false), math.Log(deter.Contest(fc, fp, gamma)), false)
+		l1, _ := deter.StatusQuo(c, deter.LogWarCost(c, fp+fg, fc, false), math.Log(deter.Contest(fc, fp+fg, gamma)), false)
+		psq = (1-q)*l0 + q*l1
+	}
 	if math.Abs(w.q[0]-q) > 1e-12 || math.Abs(w.out.Pi-pi) > 1e-12 || math.Abs(w.out.Cbar-cbar) > 1e-12*cbar || math.Abs(w.out.PSQ-psq) > 1e-12 {
 		t.Errorf("engine q %.12g Pi %.12g Cbar %.12g PSQ %.12g; by hand %.12g %.12g %.12g %.12g", w.q[0], w.out.Pi, w.out.Cbar, w.out.PSQ, q, pi, cbar, psq)
 	}

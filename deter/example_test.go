@@ -2,7 +2,6 @@ package deter_test
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/guarantor/guarantor/deter"
 )
@@ -18,10 +17,16 @@ func Example() {
 		Base: base, Post1945: c.EraApplies("defense_pact"), Audience: 1,
 		PWin: 1 - deter.Contest(fC, fP+fG, c.Gamma.Value),
 	})
-	// The challenger averages over the guarantor fighting (prob q) or not.
-	pi := q*deter.Contest(fC, fP+fG, c.Gamma.Value) + (1-q)*deter.Contest(fC, fP, c.Gamma.Value)
-	cbar := q*math.Exp(deter.LogWarCost(c, fP+fG, fC, false)) + (1-q)*math.Exp(deter.LogWarCost(c, fP, fC, false))
-	p, di := deter.StatusQuo(c, math.Log(cbar), math.Log(pi), false)
-	fmt.Printf("P(fights) %.2f, P(status quo) %.2f, held 10 years %.2f\n", q, p, p*deter.Survival(c, di, 10, 1))
-	// Output: P(fights) 0.07, P(status quo) 0.44, held 10 years 0.42
+	// The responding sets {} and {guarantor}, with probabilities 1 − q and q.
+	p := []float64{1 - q, q}
+	pi := []float64{deter.Contest(fC, fP, c.Gamma.Value), deter.Contest(fC, fP+fG, c.Gamma.Value)}
+	lnC := []float64{deter.LogWarCost(c, fP, fC, false), deter.LogWarCost(c, fP+fG, fC, false)}
+	// The committed form (informed: the challenger sees whether the
+	// guarantor resists, and P(SQ) averages each set's probability).
+	sq := c.Aggregation.StatusQuo(c, p, pi, lnC)
+	// The cure share reads the index of the stages' form (expected).
+	lc, lp := c.Aggregation.StageIndex().Aggregate(p, pi, lnC)
+	_, di := deter.StatusQuo(c, lc, lp, false)
+	fmt.Printf("%s: P(fights) %.2f, P(status quo) %.2f, held 10 years %.2f\n", c.Aggregation, q, sq, sq*deter.Survival(c, di, 10, 1))
+	// Output: informed: P(fights) 0.08, P(status quo) 0.45, held 10 years 0.43
 }
