@@ -412,7 +412,7 @@ func (s *structural) evalPhase(w *swork, p int) {
 	switch {
 	case s.general:
 		psq, index = deter.StatusQuoGeneral(c, lnCbar, lnPi, w.xalpha)
-	case s.agg == deter.AggInformed && !s.postwar:
+	case s.informedStage():
 		// The informed challenger's crisis stage (docs/fit.md, "A fourth
 		// form"): it sees the responding set S before it decides, so
 		// P(SQ) = Σ_S p_S L(A0 + A1 (ln C_S − ln π_S)), deter's
@@ -458,6 +458,14 @@ func (s *structural) evalPhase(w *swork, p int) {
 			o.CanWin = clamp01(win / any)
 		}
 	}
+}
+
+// informedStage reports whether the option's P(status quo) is the informed
+// form's average over the responding sets: the immediate stage under
+// deter.AggInformed (the general and post-war stages read the expected
+// form's index, deter.Aggregation.StageIndex).
+func (s *structural) informedStage() bool {
+	return s.agg == deter.AggInformed && !s.general && !s.postwar
 }
 
 // contestCost is deter.Contest(fc, fs, gamma) and

@@ -257,6 +257,11 @@ type StructuralTrace struct {
 	Stage string
 	// PostWar is the post-war chain (nil for the other stages).
 	PostWar *PostWarTrace
+	// Informed is true when the immediate stage runs the informed form
+	// (deter.AggInformed): PSQ is then Σ_S P(S)·Sets[S].SQ, and Pi, Cbar
+	// and Index are the expected form's (the cure share reads Index), not
+	// the decision's inputs.
+	Informed bool
 }
 
 // GeneralSlopeTrace is the general stage's index term b·(x − x̄) at the
@@ -318,6 +323,10 @@ type ResponseSet struct {
 	Pi      float64 // challenger's P(prevail)
 	Cost    float64 // challenger's cost of war C_S
 	Force   float64 // F_S
+	// SQ is P(status quo | the challenger sees S) = L(A0 + A1 (ln C_S −
+	// ln π_S)) under the informed form's immediate stage (Informed); 0
+	// otherwise.
+	SQ float64
 }
 
 func (m *Model) explainStructural() *StructuralTrace {
@@ -327,7 +336,7 @@ func (m *Model) explainStructural() *StructuralTrace {
 	s.eval(w)
 	o := &w.out
 	t := &StructuralTrace{AsOf: s.asOf, Flags: s.flags, FC: o.FC, FP: o.FP, Pi: o.Pi, Cbar: o.Cbar, Index: o.Index, PSQ: o.PSQ, HR: o.HR, Phases: len(s.phases),
-		General: s.general, ChallengerTerm: w.xalpha, Stage: s.stage}
+		General: s.general, ChallengerTerm: w.xalpha, Stage: s.stage, Informed: s.informedStage()}
 	if s.general && s.coef.gsl >= 0 {
 		c := &w.coef
 		t.GeneralSlope = &GeneralSlopeTrace{X: math.Log(o.Cbar) - math.Log(o.Pi), Ref: c.GenRef.Value, Slope: c.GenSlope.Value, Intercept: c.AGeneral.Value}
@@ -351,6 +360,9 @@ func (m *Model) explainStructural() *StructuralTrace {
 	s.evalPhase(w, 0)
 	for sub := range 1 << s.n {
 		rs := ResponseSet{P: w.pS[sub], Pi: w.pi[sub], Cost: w.cost[sub], Force: w.fS[sub]}
+		if t.Informed {
+			rs.SQ = w.sq[sub]
+		}
 		for i, gp := range s.c.Guarantors {
 			if sub&(1<<i) != 0 {
 				rs.Members = append(rs.Members, gp.ID)

@@ -144,6 +144,7 @@ type StructuralChain struct {
 	GeneralSlope    *GeneralSlope `json:"general_slope,omitempty" doc:"general deterrence with the general stage's own fitted slope: DI = intercept + challenger_term + slope*(x - reference) (docs/fit.md); absent otherwise"`
 	Stage           string        `json:"stage,omitempty" doc:"the deterrence stage used: immediate, general or postwar (a ceasefire agreement not ended reads immediate as postwar)"`
 	PostWar         *PostWarChain `json:"postwar,omitempty" doc:"the post-war durability chain; only for stage postwar"`
+	Informed        bool          `json:"informed,omitempty" doc:"the immediate stage's informed challenger (deter aggregation informed): it sees the responding set before it decides, so p_deterrence = sum over sets of p * p_status_quo, and pi, cost_bar and deterrence_index are the expected form's (the cure share reads the index), not the decision's inputs"`
 }
 
 // GeneralSlope is the general stage's index term at the medians:
@@ -201,6 +202,9 @@ type ResponseSet struct {
 	Force   float64  `json:"force"`
 	Pi      float64  `json:"pi"`
 	Cost    float64  `json:"cost"`
+	// PSQ is P(status quo | the challenger sees this set), only under the
+	// informed form's immediate stage (StructuralChain.Informed).
+	PSQ *float64 `json:"p_status_quo,omitempty"`
 }
 
 // fromStructural maps the structural engine's trace (docs/assess.md): no
@@ -236,7 +240,7 @@ func fromStructural(m *assess.Model, t *assess.StructuralTrace, version, hash st
 		e.NoWar = append(e.NoWar, PointHorizon{Years: h.Years, P: h.P.Mean})
 	}
 	c := &StructuralChain{AsOf: t.AsOf, ChallengerForce: t.FC, ProtegeForce: t.FP, GuarantorForces: []float64{}, BaseLogits: []float64{},
-		Sets: []ResponseSet{}, Pi: t.Pi, CostBar: t.Cbar, Index: t.Index, HazardRatio: t.HR, Phases: t.Phases, Stage: t.Stage}
+		Sets: []ResponseSet{}, Pi: t.Pi, CostBar: t.Cbar, Index: t.Index, HazardRatio: t.HR, Phases: t.Phases, Stage: t.Stage, Informed: t.Informed}
 	if p := t.PostWar; p != nil {
 		c.PostWar = &PostWarChain{X: p.X, XRef: p.XRef, Weight: p.Weight, Z: p.Z, IndexHazardRatio: p.IndexHR, CuredShare: p.Cure,
 			Shape: p.Shape, Scale: p.Scale, DyadTerm: p.DyadTerm, HazardRatioTotal: p.HazardTotal, S1: p.S1, S10: p.S10,
@@ -255,7 +259,11 @@ func fromStructural(m *assess.Model, t *assess.StructuralTrace, version, hash st
 		c.BaseLogits = append(c.BaseLogits, g.Base)
 	}
 	for _, st := range t.Sets {
-		c.Sets = append(c.Sets, ResponseSet{Members: append([]string{}, st.Members...), P: st.P, Force: st.Force, Pi: st.Pi, Cost: st.Cost})
+		rs := ResponseSet{Members: append([]string{}, st.Members...), P: st.P, Force: st.Force, Pi: st.Pi, Cost: st.Cost}
+		if t.Informed {
+			rs.PSQ = &st.SQ
+		}
+		c.Sets = append(c.Sets, rs)
 	}
 	e.Structural = c
 	for _, a := range m.Assumptions() {

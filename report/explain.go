@@ -102,11 +102,28 @@ func explainStructural(w io.Writer, e *contract.Explanation) error {
 	}
 	fmt.Fprintln(w, "\n3. Responding sets (Gaussian copula over the responses): P(S), challenger's π_S and cost C_S")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "   set\tP(S)\tF_S\tπ_S\tC_S\t")
+	if c.Informed {
+		fmt.Fprintln(tw, "   set\tP(S)\tF_S\tπ_S\tC_S\tP(SQ | S)\t")
+	} else {
+		fmt.Fprintln(tw, "   set\tP(S)\tF_S\tπ_S\tC_S\t")
+	}
 	for _, s := range c.Sets {
-		fmt.Fprintf(tw, "   {%s}\t%.4f\t%.4g\t%.3f\t%.3f\t\n", strings.Join(s.Members, ","), s.P, s.Force, s.Pi, s.Cost)
+		fmt.Fprintf(tw, "   {%s}\t%.4f\t%.4g\t%.3f\t%.3f\t", strings.Join(s.Members, ","), s.P, s.Force, s.Pi, s.Cost)
+		if c.Informed && s.PSQ != nil {
+			fmt.Fprintf(tw, "%.4f\t", *s.PSQ)
+		}
+		fmt.Fprintln(tw)
 	}
 	tw.Flush()
+	if c.Informed {
+		// The informed challenger decides after it sees the set: Π, C̄ and
+		// DI are not its inputs, only the cure share's (DI).
+		fmt.Fprintln(w, "\n4. Challenger's best response (informed: it sees which guarantors resist before it decides): P(SQ | S) = L(A0 + A1·(ln C_S − ln π_S)),")
+		fmt.Fprintf(w, "   averaged over the sets: P(deterrence holds) = Σ_S P(S)·P(SQ | S) = %.3f; P(war) %.3f\n", e.PDeterrence, e.PWar)
+		fmt.Fprintf(w, "   not the decision's inputs: Π = E[π_S] = %.4f, C̄ = E[C_S] = %.4f, DI = %.3f (the expected form's index; the cure share reads it)\n", c.Pi, c.CostBar, c.Index)
+		fmt.Fprintf(w, "\n5. Durability (cure Weibull, hazard ratio of the mechanisms %.3f, %d phase(s) of instruments in force):", c.HazardRatio, c.Phases)
+		return explainTail(w, e)
+	}
 	fmt.Fprintf(w, "\n4. Challenger's best response: Π = E[π_S] = %.4f, C̄ = E[C_S] = %.4f, deterrence index DI = %.3f\n", c.Pi, c.CostBar, c.Index)
 	if p := c.PostWar; p != nil {
 		fmt.Fprintln(w, "   Stage: post-war (the challenger and the protégé have just ended a war): the crisis decision L(DI) is not used;")
