@@ -1,6 +1,10 @@
 package assess
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/guarantor/guarantor/deter"
+)
 
 func TestExplainAndGame(t *testing.T) {
 	m := compile(t, threeGuarantors(t))
@@ -14,5 +18,54 @@ func TestExplainAndGame(t *testing.T) {
 	}
 	if g.NumPlayers() != 2 {
 		t.Fatalf("game has %d players", g.NumPlayers())
+	}
+}
+
+// The structural game tree: the challenger decides once per valuation type
+// against the responding sets' mixture (index forms), or, informed, once per
+// (type, set it sees); the tree has perfect recall either way.
+func TestStructuralGameForms(t *testing.T) {
+	src := `name: game
+challenger: RUS
+protege: UKR
+horizon: {value: 10, source: judgment}
+capabilities:
+  challenger: {deployable_troops: 100000, source: judgment}
+  protege: {deployable_troops: 40000, source: judgment}
+option:
+  guarantors:
+    - country: USA
+      id: us
+      capability: {deployable_troops: 50000, arrival_days: 20, source: judgment}
+      instruments: [{type: defense_pact, ratified: true}]
+    - country: UKG
+      id: uk
+      capability: {deployable_troops: 8000, source: judgment}
+      instruments: [{type: security_assurance}]
+`
+	for _, a := range deter.Aggregations {
+		c := *deter.Default()
+		c.Aggregation = a
+		m := compileYAMLWith(t, src, &c)
+		g, err := m.Game()
+		if err != nil {
+			t.Fatalf("%s: %v", a, err)
+		}
+		if err := g.PerfectRecall(); err != nil {
+			t.Errorf("%s: %v", a, err)
+		}
+		want := GameTypes
+		if a == deter.AggInformed {
+			want *= 1 << 2
+		}
+		got := 0
+		for _, is := range g.Infosets {
+			if !is.IsChance() {
+				got++
+			}
+		}
+		if got != want {
+			t.Errorf("%s: the challenger has %d information sets, want %d", a, got, want)
+		}
 	}
 }

@@ -23,7 +23,9 @@ const GameTypes = 5
 // with the guarantors' joint response probabilities (behavioural, not
 // strategic: the guarantors are not players), and the war's outcome with
 // π_S. The challenger's payoff is V − C_S if it prevails, −C_S if not.
-// Each type's best response (attack iff V·Π > C̄) is the engine's.
+// Each type's best response (attack iff V·Π > C̄) is the engine's. Under
+// the informed form's immediate stage the order is V, then S, then the
+// challenger's decision knowing both (attack iff V·π_S > C_S).
 func (m *Model) structuralGame() (*game.Tree, error) {
 	s := m.st
 	w := s.newWork()
@@ -69,6 +71,26 @@ func (m *Model) structuralGame() (*game.Tree, error) {
 			}
 		}
 		setNames[sub] = "{" + strings.Join(ids, ",") + "}"
+	}
+	if s.informedStage() {
+		// The informed challenger (deter.AggInformed) sees the responding
+		// set before it decides: chance draws S after V, and each (type,
+		// set) is its own information set. Each attacks iff V·π_S > C_S.
+		for j, n := range kids {
+			rs := b.AddChanceInfoset(0, "responding set ("+types[j]+")", setNames, setProbs)
+			for sub, sn := range b.Move(n, rs) {
+				b.SetLabel(sn, setNames[sub])
+				is := b.AddInfoset(1, 0, types[j]+", sees "+setNames[sub], "status quo", "attack")
+				ch := b.Move(sn, is)
+				b.SetOutcome(ch[0], b.AddOutcome("status quo", models.Rats(0)))
+				war := b.AddChanceInfoset(0, "war "+setNames[sub], []string{"challenger prevails", "defence prevails"}, exactProbs([]float64{w.pi[sub], 1 - w.pi[sub]}))
+				ends := b.Move(ch[1], war)
+				cost := w.cost[sub]
+				b.SetOutcome(ends[0], b.AddOutcome("challenger prevails against "+setNames[sub], models.Rats(vals[j]-cost)))
+				b.SetOutcome(ends[1], b.AddOutcome("defence prevails ("+setNames[sub]+")", models.Rats(-cost)))
+			}
+		}
+		return b.Build()
 	}
 	for j, n := range kids {
 		is := b.AddInfoset(1, 0, types[j], "status quo", "attack")
