@@ -204,7 +204,7 @@ type ResponseSet struct {
 	Cost    float64  `json:"cost"`
 	// PSQ is P(status quo | the challenger sees this set), only under the
 	// informed form's immediate stage (StructuralChain.Informed).
-	PSQ *float64 `json:"p_status_quo,omitempty"`
+	PSQ *float64 `json:"p_status_quo,omitempty" doc:"P(status quo | the challenger sees this set); only when informed"`
 }
 
 // fromStructural maps the structural engine's trace (docs/assess.md): no
