@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/guarantor/guarantor/deter"
 	"github.com/guarantor/guarantor/evidence"
 	"github.com/guarantor/guarantor/fit"
 	"github.com/guarantor/guarantor/history"
@@ -17,7 +18,8 @@ import (
 // and calibration tables. Two sets: leave-one-out (as docs/fit.md reports
 // it) and leave-dyad-out (every crisis of the same pair of states left
 // out together, as for the case base). The forecasters are fit's own
-// predictors: the structural model (fit.DefaultHuthSpec), the base rate,
+// predictors: the structural model (fit.DefaultHuthSpec under the committed
+// fit's aggregation form, deter.Default().Aggregation), the base rate,
 // and the ex-ante logit on Huth's pre-crisis inputs, penalised and
 // maximum likelihood (fit.ExAnteInputs).
 func HuthSets(ctx context.Context, c history.Config) ([]history.Set, error) {
@@ -44,8 +46,12 @@ func HuthSets(ctx context.Context, c history.Config) ([]history.Set, error) {
 		pred    history.Predictor
 		compare bool
 	}
+	// The structural model as the engine runs it: the committed form of the
+	// challenger's aggregation over responses (docs/fit.md).
+	spec := fit.DefaultHuthSpec
+	spec.Aggregation = deter.Default().Aggregation
 	fs := []forecaster{
-		{"structural model (deter chain)", history.Predictor(fit.StructuralPredictor(ks, fit.DefaultHuthSpec)), false},
+		{"structural model (deter chain)", history.Predictor(fit.StructuralPredictor(ks, spec)), false},
 		{"base rate", history.BaseRatePredictor(y), true},
 		{"ex-ante logit, penalised", history.Predictor(fit.LogitPredictor(ks, true)), true},
 		{"ex-ante logit, ML", history.Predictor(fit.LogitPredictor(ks, false)), true},
