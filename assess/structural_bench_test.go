@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/guarantor/guarantor/capability"
+	"github.com/guarantor/guarantor/deter"
 	"github.com/guarantor/guarantor/scenario"
 )
 
@@ -45,6 +46,46 @@ func BenchmarkStructuralDraw(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(cpuTime()-c0)/float64(n), "cpu-ns/op")
+}
+
+// One draw of a three-guarantor option in the immediate stage (option 07,
+// the headline benchmark, is post-war, where every form reads the expected
+// index), under each aggregation form with the committed coefficients
+// otherwise: what the informed form's per-set probabilities cost (8 fast
+// logs and logistics a draw).
+func BenchmarkStructuralDrawImmediate(b *testing.B) {
+	src := `name: bench immediate
+challenger: RUS
+protege: EST
+horizon: {value: 10, source: judgment}
+challenge: {stage: immediate}
+option:
+  guarantors:
+    - {country: USA, id: us, instruments: [{type: collective_defense, ratified: true}]}
+    - {country: UKG, id: uk, instruments: [{type: tripwire, troops: 900, posture: frontline}]}
+    - {country: FRN, id: fr, instruments: [{type: security_assurance}]}
+`
+	for _, a := range deter.Aggregations {
+		b.Run(string(a), func(b *testing.B) {
+			c := *deter.Default()
+			c.Aggregation = a
+			m := compileYAMLWith(b, src, &c)
+			s := m.st
+			if s.n != 3 || s.general || s.postwar || (a == deter.AggInformed) != s.informedStage() {
+				b.Fatalf("%d guarantors, general %v, post-war %v", s.n, s.general, s.postwar)
+			}
+			w := s.newWork()
+			b.ReportAllocs()
+			c0 := cpuTime()
+			n := 0
+			for i := 0; b.Loop(); i++ {
+				s.sample(w, 1, uint64(i), -1, 0)
+				s.eval(w)
+				n++
+			}
+			b.ReportMetric(float64(cpuTime()-c0)/float64(n), "cpu-ns/op")
+		})
+	}
 }
 
 // cpuTime is the process's user plus system CPU time.
