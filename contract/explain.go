@@ -137,7 +137,7 @@ type StructuralChain struct {
 	Sets            []ResponseSet `json:"sets" doc:"every responding set with its probability"`
 	Pi              float64       `json:"pi" doc:"challenger's expected P(prevail) over the responding sets"`
 	CostBar         float64       `json:"cost_bar" doc:"challenger's expected cost of war"`
-	Index           float64       `json:"deterrence_index" doc:"DI; p_deterrence = L(DI)"`
+	Index           float64       `json:"deterrence_index" doc:"DI; p_deterrence = L(DI) in the immediate stage of an index form (not when informed: see informed)"`
 	ChallengerTerm  *float64      `json:"challenger_term,omitempty" doc:"general deterrence: the challenger covariates' term x'alpha in DI (rivalry, peace years, no prior dispute, contiguity; docs/assess.md); absent for immediate deterrence"`
 	HazardRatio     float64       `json:"hazard_ratio" doc:"the mechanisms' hazard ratio in the durability model"`
 	Phases          int           `json:"phases" doc:"phases of instruments in force within the horizon"`
