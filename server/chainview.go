@@ -20,6 +20,9 @@ type ChainView struct {
 	PDeter             float64
 	NoWar              []contract.PointHorizon
 	PostWar            *PostWarView
+	// Informed is the informed challenger's immediate stage: PDeter is
+	// Σ_S P(S)·P(SQ | S) (Sets[].PSQ), and Π, C̄, DI are not its inputs.
+	Informed bool
 }
 
 // PostWarView is the post-war stage at the medians (docs/assess.md,
@@ -38,7 +41,7 @@ func chainView(e *contract.Explanation) *ChainView {
 		return nil
 	}
 	c := e.Structural
-	v := &ChainView{Stage: c.Stage, Sets: c.Sets, Pi: c.Pi, CostBar: c.CostBar, Index: c.Index, PDeter: e.PDeterrence, NoWar: e.NoWar}
+	v := &ChainView{Stage: c.Stage, Sets: c.Sets, Pi: c.Pi, CostBar: c.CostBar, Index: c.Index, PDeter: e.PDeterrence, NoWar: e.NoWar, Informed: c.Informed}
 	if v.Stage == "" {
 		v.Stage = "immediate"
 	}

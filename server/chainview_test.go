@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/guarantor/guarantor/deter"
 )
 
 // The run page of a default-engine run shows how the engine got there:
@@ -70,7 +72,15 @@ model: {engine: udg}
 		t.Error("post-war page says there is no game to play")
 	}
 	p = page(immediate)
-	if !strings.Contains(p, "deterrence index DI =") || !strings.Contains(p, "{us}") || strings.Contains(p, "no game to play") ||
+	index := "deterrence index DI ="
+	if deter.Default().Aggregation == deter.AggInformed {
+		// The informed challenger: each set's P(SQ | S) and their average.
+		index = "P(deterrence) = Σ<sub>S</sub> P(S)·P(SQ | S) ="
+		if !strings.Contains(p, "<th scope=\"col\">P(SQ | S)</th>") {
+			t.Error("immediate-stage page under the informed form: no P(SQ | S) column")
+		}
+	}
+	if !strings.Contains(p, index) || !strings.Contains(p, "{us}") || strings.Contains(p, "no game to play") ||
 		strings.Contains(p, "There is no crisis game") {
 		t.Error("immediate-stage page: no chain, or a post-war or no-game sentence")
 	}
