@@ -43,6 +43,9 @@ func (m *Model) structuralGame() (*game.Tree, error) {
 	mu, scale := -a/weight, 1/weight
 	b := game.NewBuilder("Structural deterrence game (guarantor assess, MODEL.md §3): "+m.Opt.Name, "Challenger")
 	comment := fmt.Sprintf("at the inputs' medians; Pi = %.6g, Cbar = %.6g, P(status quo) = %.6g", w.out.Pi, w.out.Cbar, w.out.PSQ)
+	if s.informedStage() {
+		comment = fmt.Sprintf("at the inputs' medians; informed challenger (it sees the responding set S before it decides): P(status quo) = sum over S of P(S) L(A0 + A1 (ln C_S - ln pi_S)) = %.6g; Pi = %.6g and Cbar = %.6g are not its inputs", w.out.PSQ, w.out.Pi, w.out.Cbar)
+	}
 	if s.postwar {
 		// After a war the tree is the crisis decision whose index sets the
 		// post-war hazard; its own P(status quo) is not the engine's answer.
