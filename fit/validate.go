@@ -3,6 +3,8 @@ package fit
 import (
 	"context"
 	"fmt"
+
+	"github.com/guarantor/guarantor/deter"
 )
 
 // ExAnteInputs are Huth's regressors known before the crisis: the three
@@ -67,9 +69,14 @@ func LogitPredictor(ks []Crisis, penalise bool) Predictor {
 }
 
 // HuthValidation runs the cross-validation of Run on Huth's crises alone
-// (for `guarantor backtest`): options as for Run.
+// (for `guarantor backtest`): options as for Run, except that a spec with
+// no aggregation form takes the committed fit's (deter.Default), the form
+// the engine runs, as Run's validation takes the form it has just chosen.
 func HuthValidation(ctx context.Context, o Options) (Validation, error) {
 	o = o.withDefaults()
+	if o.Spec.Aggregation == "" {
+		o.Spec.Aggregation = deter.Default().Aggregation
+	}
 	ks, _, err := HuthCrises()
 	if err != nil {
 		return Validation{}, err
