@@ -199,7 +199,17 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	h := r.Huth
 	fmt.Fprintf(w, "Huth's crises: n = %d (status quo %d, defender backed down %d, war %d). %s\n", h.N, h.StatusQuo, h.BackDown, h.War, h.Data)
 	fmt.Fprintf(w, "Structural model, one defender: q = L(d0 + d_ally*ally + BE ln(1+trade) + BA dem + BD (P(def wins) - 1/2));\n")
-	fmt.Fprintf(w, "P(SQ) = L(A0 + A1 (ln Cbar - ln Pi)); protege share %.2f (judgment)\n", h.Spec.ProtegeShare)
+	if h.Spec.Aggregation == deter.AggInformed {
+		// The informed challenger decides after it sees whether the
+		// defender resists, so P(SQ) averages the two sets' probabilities.
+		fmt.Fprintf(w, "P(SQ) = q L(A0 + A1 (ln C_D - ln pi_D)) + (1 - q) L(A0 + A1 (ln C_0 - ln pi_0)) (informed); protege share %.2f (judgment)\n", h.Spec.ProtegeShare)
+	} else {
+		agg := h.Spec.Aggregation
+		if agg == "" {
+			agg = deter.AggExpected
+		}
+		fmt.Fprintf(w, "P(SQ) = L(A0 + A1 (ln Cbar - ln Pi)) (%s); protege share %.2f (judgment)\n", agg, h.Spec.ProtegeShare)
+	}
 	fmt.Fprintf(w, "log-likelihood %.3f; optimizer BFGS, status %s after %d iterations\n\n", h.LogLik, h.Status, h.Iterations)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "parameter\testimate\tSE\tprior\tmeaning")
