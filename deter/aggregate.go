@@ -46,11 +46,6 @@ const (
 // `guarantor fit` reports them; a coefficient file may name any of them.
 var Aggregations = []Aggregation{AggExpected, AggGeometricCost, AggPerSet, AggInformed}
 
-// Compared lists every form `guarantor fit` scores, in the order it
-// reports them (the same as Aggregations since the engine runs
-// AggInformed).
-var Compared = Aggregations
-
 // Index reports whether the form reduces the responding sets to one index
 // ln C̄ − ln Π (Aggregate) for the immediate stage.
 func (a Aggregation) Index() bool { return a != AggInformed }
@@ -144,8 +139,15 @@ func (a Aggregation) StatusQuo(c *Coefficients, p, pi, lnC []float64) float64 {
 		if w == 0 {
 			continue // a set that never occurs, whatever its (possibly infinite) index
 		}
-		v, _ := StatusQuo(c, lnC[i], math.Log(math.Max(pi[i], piFloor)), false)
+		v, _ := SetStatusQuo(c, lnC[i], pi[i])
 		s += w * v
 	}
 	return s
+}
+
+// SetStatusQuo is one responding set's immediate-stage P(status quo) and
+// its index under the informed form: StatusQuo at ln C_S and ln π_S, with
+// π_S floored on the log scale as Aggregate floors Π.
+func SetStatusQuo(c *Coefficients, lnC, pi float64) (psq, index float64) {
+	return StatusQuo(c, lnC, math.Log(math.Max(pi, piFloor)), false)
 }

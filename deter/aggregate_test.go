@@ -134,7 +134,7 @@ func TestAggregationOneSet(t *testing.T) {
 		}
 		p[at] = 1
 		want, _ := StatusQuo(c, lnC[at], math.Log(pi[at]), false)
-		for _, a := range Compared {
+		for _, a := range Aggregations {
 			if got := a.StatusQuo(c, p, pi, lnC); math.Abs(got-want) > 1e-12 {
 				rt.Fatalf("%s: %v, want %v", a, got, want)
 			}
@@ -217,7 +217,7 @@ func TestInformedMonotone(t *testing.T) {
 func TestAggregationNoAllocation(t *testing.T) {
 	c := aggCoef(-0.4, 1.3)
 	p, pi, lnC := []float64{0.4, 0.1, 0.4, 0.1}, []float64{0.7, 0.4, 0.3, 0.1}, []float64{-0.5, 0.2, 0.6, 1.5}
-	for _, a := range Compared {
+	for _, a := range Aggregations {
 		if n := testing.AllocsPerRun(100, func() { _ = a.StatusQuo(c, p, pi, lnC) }); n != 0 {
 			t.Errorf("%s: allocations per call %v, want 0", a, n)
 		}
@@ -231,7 +231,7 @@ func BenchmarkAggregationStatusQuo(b *testing.B) {
 	c := aggCoef(-0.4, 1.3)
 	c.Gamma.Value, c.C1.Value, c.CN.Value = 1.7, 0.34, 1.4
 	p, pi, lnC := informedSets(c, 0.5, []float64{0.3, 2, 5}, []float64{0.2, 0.04, 0.6}, 2)
-	for _, a := range Compared {
+	for _, a := range Aggregations {
 		b.Run(string(a), func(b *testing.B) {
 			var s float64
 			for b.Loop() {

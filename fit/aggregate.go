@@ -38,7 +38,7 @@ type AggregationRow struct {
 // which the current form, deter.AggExpected, is kept (docs/fit.md).
 const aggregationTie = 0.1
 
-// CompareAggregations scores every form in deter.Compared on ks by
+// CompareAggregations scores every form in deter.Aggregations on ks by
 // leave-one-out log predictive density. The rule (docs/fit.md, fixed before
 // any form was scored) picks the highest, unless it beats the expected form
 // by less than aggregationTie; that row has Wins set. It returns the rows
@@ -53,7 +53,7 @@ func CompareAggregations(ctx context.Context, ks []Crisis, spec HuthSpec) ([]Agg
 	}
 	var rows []AggregationRow
 	var base []float64 // per-crisis LOO log density of the expected form
-	for _, a := range deter.Compared {
+	for _, a := range deter.Aggregations {
 		sp := spec
 		sp.Aggregation = a
 		ll := make([]float64, n)
@@ -142,10 +142,7 @@ func crisisOutcomes(a deter.Aggregation, c *deter.Coefficients, p, pi, lnC [2]fl
 		// coefficients are reproduced bit for bit (TestCommitted).
 		return sq, (1 - sq) * (1 - q), (1 - sq) * q
 	}
-	l0, i0 := deter.StatusQuo(c, lnC[0], math.Log(math.Max(pi[0], piFloor)), false)
-	lD, iD := deter.StatusQuo(c, lnC[1], math.Log(math.Max(pi[1], piFloor)), false)
+	l0, i0 := deter.SetStatusQuo(c, lnC[0], pi[0])
+	lD, iD := deter.SetStatusQuo(c, lnC[1], pi[1])
 	return q*lD + (1-q)*l0, (1 - q) * deter.Logistic(-i0), q * deter.Logistic(-iD)
 }
-
-// piFloor bounds π_S away from 0 on the log scale, as deter does.
-const piFloor = 1e-300

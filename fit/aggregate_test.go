@@ -44,7 +44,7 @@ func TestCrisisOutcomesSumToOne(t *testing.T) {
 		}
 		k := Crisis{IBF: math.Exp(rapid.Float64Range(-4, 4).Draw(rt, "ln ibf")), Ally: rapid.Bool().Draw(rt, "ally"),
 			Nuclear: rapid.Bool().Draw(rt, "nuclear"), DemDefender: rapid.Bool().Draw(rt, "dem"), Trade: rapid.Float64Range(0, 10).Draw(rt, "trade")}
-		for _, a := range deter.Compared {
+		for _, a := range deter.Aggregations {
 			spec := DefaultHuthSpec
 			spec.Aggregation = a
 			m := newHuthModel(theta, spec)
@@ -91,8 +91,8 @@ func TestChooseAggregation(t *testing.T) {
 		{"informed within the tie", [4]float64{-54.5, -56.8, -56.2, -54.45}, 0, deter.AggExpected},
 		{"informed over per-set", [4]float64{-54.5, -56.8, -54.0, -53.0}, 3, deter.AggInformed},
 	} {
-		rows := make([]AggregationRow, len(deter.Compared))
-		for i, a := range deter.Compared {
+		rows := make([]AggregationRow, len(deter.Aggregations))
+		for i, a := range deter.Aggregations {
 			rows[i] = AggregationRow{Form: a, LOOLogLik: tc.ll[i]}
 		}
 		got := chooseAggregation(rows)

@@ -227,7 +227,7 @@ func scoredCases(scs []*Scenario, paths []string) ([]bool, error) {
 			return nil, inputErrorf("--score: %v", err)
 		}
 		if len(files) == 0 {
-			return nil, inputErrorf("--score %s: no scenario files (*.yaml)", p)
+			return nil, inputErrorf("--score %s", scenario.NoOptionFiles(p))
 		}
 		for _, f := range files {
 			fi, err := os.Stat(f)

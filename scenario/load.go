@@ -214,16 +214,23 @@ func OptionFiles(paths ...string) ([]string, error) {
 			return nil, ErrorList{{Pos: Pos{File: p}, Msg: "cannot read directory: " + errText(err)}}
 		}
 		for _, e := range entries {
-			n := e.Name()
-			if e.IsDir() || strings.HasPrefix(n, "_") || strings.HasPrefix(n, ".") {
+			if !candidateEntry(e) {
 				continue
 			}
-			if ext := filepath.Ext(n); ext == ".yaml" || ext == ".yml" {
+			if n := e.Name(); filepath.Ext(n) == ".yaml" || filepath.Ext(n) == ".yml" {
 				out = append(out, filepath.Join(p, n))
 			}
 		}
 	}
 	return out, nil
+}
+
+// candidateEntry reports whether a directory entry may be an option file:
+// a file whose name does not start with "_" or "." (base files for
+// extends:, kept in the same folder or a _base/ subfolder).
+func candidateEntry(e os.DirEntry) bool {
+	n := e.Name()
+	return !e.IsDir() && !strings.HasPrefix(n, "_") && !strings.HasPrefix(n, ".")
 }
 
 // NoOptionFiles is the message for paths that hold no scenario file: a
@@ -239,7 +246,7 @@ func NoOptionFiles(paths ...string) string {
 			continue
 		}
 		for _, e := range entries {
-			if n := e.Name(); !e.IsDir() && filepath.Ext(n) == ".json" && !strings.HasPrefix(n, "_") && !strings.HasPrefix(n, ".") {
+			if n := e.Name(); candidateEntry(e) && filepath.Ext(n) == ".json" {
 				skipped = append(skipped, n)
 			}
 		}
