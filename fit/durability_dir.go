@@ -126,12 +126,12 @@ func SetNationalIndex(sp []Spell, c *deter.Coefficients) {
 type SlopeModel int
 
 const (
-	SlopeFitted  SlopeModel = iota // M1: a ≥ 0 fitted, reference x̄
-	SlopeCarry                     // M0: a = Huth's A1, reference di_ref
-	SlopeZero                      // M2: a = 0
-	SlopeOutcome                   // M3: M1 with the war outcome (docs/fit.md, "War outcome")
-	SlopePact                      // M4: M3 with the defence-pact indicator, δ_pact ≤ 0 (docs/fit.md, "Post-war defence-pact indicator")
-	SlopeBilateral                 // M5: M3 with the bilateral-war indicator, sign free (docs/fit.md, "Bilateral wars")
+	SlopeFitted    SlopeModel = iota // M1: a ≥ 0 fitted, reference x̄
+	SlopeCarry                       // M0: a = Huth's A1, reference di_ref
+	SlopeZero                        // M2: a = 0
+	SlopeOutcome                     // M3: M1 with the war outcome (docs/fit.md, "War outcome")
+	SlopePact                        // M4: M3 with the defence-pact indicator, δ_pact ≤ 0 (docs/fit.md, "Post-war defence-pact indicator")
+	SlopeBilateral                   // M5: M3 with the bilateral-war indicator, sign free (docs/fit.md, "Bilateral wars")
 )
 
 func (m SlopeModel) String() string {
@@ -163,10 +163,10 @@ type SlopeFit struct {
 	// BilCoef, BilSE and BilCentre are M5's bilateral-war log hazard ratio
 	// δ_bil (sign free), its observed-information SE and the sample mean b̄.
 	BilCoef, BilSE, BilCentre float64
-	penalised                    float64   // log-likelihood + log-prior at the mode
-	theta, warm                  []float64 // the mode, and a start for the next fit (profile points)
-	slopeGrad                    float64   // d(penalised log posterior)/d(standardised slope) at a held slope
-	modeOnly                     bool      // a profile point: no standard errors
+	penalised                 float64   // log-likelihood + log-prior at the mode
+	theta, warm               []float64 // the mode, and a start for the next fit (profile points)
+	slopeGrad                 float64   // d(penalised log posterior)/d(standardised slope) at a held slope
+	modeOnly                  bool      // a profile point: no standard errors
 }
 
 // SpellLogLik is one spell's interval-censored log-likelihood under the fit.
