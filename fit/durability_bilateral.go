@@ -92,9 +92,11 @@ func crossValidateBilateral(undirected, sp []Spell, folds int, seed uint64, adop
 
 // BilateralReport is the pre-registered test's output.
 type BilateralReport struct {
-	Counts BilateralCounts
-	M5     SlopeFit
-	CV     BilateralCV
+	// Counts are on the directed spells of the fit, Undirected on the
+	// undirected spells they come from (one per opposing pair and war).
+	Counts, Undirected BilateralCounts
+	M5                 SlopeFit
+	CV                 BilateralCV
 }
 
 // durabilityBilateral runs the test on the directed spells (war outcomes
@@ -102,6 +104,9 @@ type BilateralReport struct {
 func durabilityBilateral(undirected, dir []Spell, folds int, seed uint64, adopted SlopeModel) (BilateralReport, error) {
 	var r BilateralReport
 	var err error
+	if r.Undirected, err = AddBilateral(append([]Spell(nil), undirected...)); err != nil {
+		return r, err
+	}
 	if r.Counts, err = AddBilateral(dir); err != nil {
 		return r, err
 	}
