@@ -239,7 +239,8 @@ func (a *adapter) capability(key string, cp scenario.CapabilityParams, units str
 				continue
 			}
 			sum, src := 0.0, "COW NMC 7.0 CINC, sum of the organisation's contributors:"
-			for _, m := range o.Contributors {
+			rest, _ := o.Without(a.c.Scenario.Challenger) // a state does not fight itself (FlagSelfDropped)
+			for _, m := range rest {
 				if v, got, err := nearestCINC(m.Code, min(a.year(), LatestNMCYear)); err == nil {
 					sum += v
 					src += fmt.Sprintf(" %s %d", m.Abbrev, got)

@@ -382,6 +382,9 @@ func (s *structural) evalPhase(w *swork, p int) {
 			PWin: w.pwin[i], LogLR: lr + shift}
 		z := deter.ResponseIndex(c, in)
 		w.q[i] = fastLogistic(z) // deter.Response's logistic, with fastExp
+		if g.self {
+			w.q[i] = 0 // the challenger under another name (FlagSelfOnly)
+		}
 		if p == 0 && w.trace {
 			t := w.idx[i]
 			t[0], t[1], t[2], t[3] = base-era, c.BT.Value*math.Log1p(troops), c.BE.Value*math.Log1p(stake), c.BA.Value*aud
