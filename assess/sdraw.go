@@ -224,11 +224,14 @@ func (s *structural) setCoef(w *swork) {
 	set(&c.PC0, cs.pc0)
 	set(&c.PC1, cs.pc1)
 	if s.postwar {
-		// The post-war slope and reference (deter.Coefficients.PostWarSlope):
-		// the fitted pair, or A1 (set above) and di_ref.
-		a, ref := c.PostWarSlope()
-		set(a, cs.pwa)
-		set(ref, cs.xref)
+		// The post-war slope and reference: the fitted pair, or A1 and
+		// di_ref (cs.pwa, cs.xref). Into their own fields: A1 stays the
+		// crisis decision's, which the exported game's valuation scale reads.
+		// Marked as fitted, as GenSlope above, so that
+		// deter.Coefficients.PostWarSlope reads this pair.
+		set(&c.PWSlope, cs.pwa)
+		set(&c.PWRef, cs.xref)
+		c.PWSlope.Method, c.PWSlope.Prior = drawnFitted, ""
 	}
 	w.xalpha = 0
 	if s.general {
