@@ -114,7 +114,11 @@ const (
 	// the challenger contributes to an organisation guaranteeing against it.
 	FlagSelfDropped = "guarantors.%s: the challenger %s is a contributor: its capability is dropped from the organisation's force, which is its other contributors' (a state does not fight itself)"
 	FlagSelfOnly    = "guarantors.%s: the challenger %s is the organisation's only contributor: the organisation counts as no guarantor (no force, P(fights) 0; a state does not fight itself)"
-	FlagNational    = "national capability (COW CINC × deploy share) stands in for the theatre balance: the challenger gives no deployable_troops"
+	// FlagMidYear (input key, state, entry date, year): the national
+	// fallback reads the CINC of the year a state entered the system
+	// after 1 January, a record of part of the year.
+	FlagMidYear  = "%s.cinc: %s entered the state system on %s, so COW NMC's %d record, read as its capability, covers part of that year only"
+	FlagNational = "national capability (COW CINC × deploy share) stands in for the theatre balance: the challenger gives no deployable_troops"
 )
 
 func (s *structural) add(name string, d uncertainty.Dist, src string) int {
@@ -470,6 +474,9 @@ func (s *structural) forces(o Option) error {
 				// nearest year stands in, which the output must say.
 				s.flag("%s.cinc: COW NMC has no capability for %s in %d (before the data or the state's entry): its %d value stands in",
 					key, m.Name, y, got)
+			}
+			if date, ok := midYearEntry(m.Code, got); ok {
+				s.flag(FlagMidYear, key, m.Name, date, got)
 			}
 			sum += v
 			src += fmt.Sprintf(", %s %d", m.Name, got)
