@@ -381,8 +381,12 @@ func renderFit(w io.Writer, r *fit.Result) error {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "Huth reference di_ref: mean index ln Cbar - ln Pi over Huth's crises %.3f (SE %.3f); the post-war stage reads it only with the carry-over A1 (pw_slope not adopted)\n",
-		c.DIRef.Value, c.DIRef.SE)
+	diRefUse := "the post-war stage reads it (carry-over A1: no fitted pw_slope)"
+	if c.PostWarSlopeFitted() {
+		diRefUse = "not read: the post-war stage reads the fitted pw_slope and pw_ref (it would read di_ref only with the carry-over A1)"
+	}
+	fmt.Fprintf(w, "Huth reference di_ref: mean index ln Cbar - ln Pi over Huth's crises %.3f (SE %.3f); %s\n",
+		c.DIRef.Value, c.DIRef.SE, diRefUse)
 	printGeneralSlope(w, r.GeneralSlope)
 	printGeneralPact(w, r.GeneralPact)
 
