@@ -320,7 +320,7 @@ func checkBehavior(t *game.Tree, b game.BehaviorProfile, tol *big.Rat, spe bool)
 			if unspecified(row) {
 				continue
 			}
-			if len(row) != len(t.Infosets[t.PlayerInfosets(p+1)[i]].Actions) {
+			if len(row) != len(t.Infosets[t.PlayerInfosets(p + 1)[i]].Actions) {
 				return fmt.Sprintf("player %d infoset %d: %d probabilities", p+1, i+1, len(row))
 			}
 			if c := checkDistribution(row, tol); c != "" {
