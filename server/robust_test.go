@@ -1,0 +1,64 @@
+package server
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// A JSON body that is not UTF-8 is refused with 400 saying so and where; it
+// used to be decoded with U+FFFD in place of the bad bytes and the scenario
+// stored with text its author never sent.
+func TestBodyNotUTF8Refused(t *testing.T) {
+	h := newSQLite(t, nil)
+	for _, path := range []string{"/api/scenarios", "/api/validate"} {
+		body := "{\"name\":\"latin1\",\"yaml\":\"name: Z\xfcrich\"}"
+		code, b := h.do("POST", path, body, true, nil)
+		if code != http.StatusBadRequest || !strings.Contains(string(b), "not valid UTF-8 (byte 33)") {
+			t.Errorf("%s: %d %s; want 400 naming byte 33", path, code, b)
+		}
+	}
+	var list struct {
+		Items []ScenarioOut `json:"items"`
+	}
+	if code, b := h.do("GET", "/api/scenarios", nil, true, &list); code != http.StatusOK || len(list.Items) != 0 {
+		t.Errorf("after a refused save: %d %s", code, b)
+	}
+	// Valid UTF-8 beyond ASCII goes through and is stored verbatim.
+	sc := h.create("zurich", "name: Zürich – Kyiv ✓\n")
+	var got struct {
+		Version struct {
+			YAML string `json:"yaml"`
+		} `json:"version"`
+	}
+	if code, b := h.do("GET", "/api/scenarios/"+sc.Scenario.ID, nil, true, &got); code != http.StatusOK || got.Version.YAML != "name: Zürich – Kyiv ✓\n" {
+		t.Errorf("stored text %q (%d %s)", got.Version.YAML, code, b)
+	}
+}
+
+// An error names the field and shows the start of the offending value, not
+// all of it: a scenario text over the 1 MiB cap came back whole (1.5 MB).
+func TestErrorValueClipped(t *testing.T) {
+	h := newSQLite(t, nil)
+	text := "é" + strings.Repeat("a", 1100000) // over the 1 MiB cap
+	code, b := h.do("POST", "/api/scenarios", map[string]string{"name": "big", "yaml": text}, true, nil)
+	if code != http.StatusUnprocessableEntity || len(b) > 4096 {
+		t.Fatalf("%d, %d bytes; want 422 in a few hundred bytes", code, len(b))
+	}
+	var p struct {
+		Errors []struct {
+			Location string `json:"location"`
+			Value    string `json:"value"`
+		} `json:"errors"`
+	}
+	if err := json.Unmarshal(b, &p); err != nil || len(p.Errors) != 1 || p.Errors[0].Location != "body.yaml" ||
+		!strings.HasSuffix(p.Errors[0].Value, "… (1100002 bytes in all)") || !strings.HasPrefix(p.Errors[0].Value, "éaa") {
+		t.Errorf("error %s", b)
+	}
+	// A short value is echoed as it was.
+	code, b = h.do("POST", "/api/runs", map[string]any{"scenario_id": "nope!"}, true, nil)
+	if code < 400 || code >= 500 || !strings.Contains(string(b), `"value":"nope!"`) {
+		t.Errorf("short value: %d %s", code, b)
+	}
+}
