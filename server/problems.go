@@ -3,6 +3,8 @@ package server
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -21,6 +23,7 @@ func init() {
 		if em, ok := se.(*huma.ErrorModel); ok {
 			for _, d := range em.Errors {
 				if d != nil {
+					plainUnmarshalError(d)
 					d.Value = clipValue(d.Value)
 				}
 			}
@@ -51,4 +54,49 @@ func clipValue(v any) any {
 		return fmt.Sprintf("(a value of %d bytes, not repeated here)", len(b))
 	}
 	return v
+}
+
+// goUnmarshal matches encoding/json's type errors, which huma passes on with
+// the location "body" and Go's words ("Go struct field .seed of type
+// uint64") when a value passes the schema but not the Go type: an integer
+// written 1e5, or one beyond 64 bits.
+var goUnmarshal = regexp.MustCompile(`^json: cannot unmarshal (\w+)(?: (\S+))? into Go struct field (\S*) of type (\S+)$`)
+
+// plainUnmarshalError rewrites such an error to name the field
+// ("body.seed") and say what is expected in the API's terms.
+func plainUnmarshalError(d *huma.ErrorDetail) {
+	m := goUnmarshal.FindStringSubmatch(d.Message)
+	if m == nil || d.Location != "body" {
+		return
+	}
+	field := m[3]
+	if i := strings.IndexByte(field, '.'); i >= 0 {
+		field = field[i+1:] // drop the Go struct's name
+	}
+	if field != "" {
+		d.Location = "body." + field
+	}
+	want := "a value of type " + m[4]
+	switch m[4] {
+	case "int", "int64":
+		want = "an integer from -2^63 to 2^63-1 written without a fraction or exponent"
+	case "int32":
+		want = "an integer from -2^31 to 2^31-1 written without a fraction or exponent"
+	case "uint64", "uint":
+		want = "an integer from 0 to 2^64-1 written without a fraction or exponent"
+	case "uint32":
+		want = "an integer from 0 to 2^32-1 written without a fraction or exponent"
+	case "float64", "float32":
+		want = "a number"
+	case "string":
+		want = "a string"
+	case "bool":
+		want = "true or false"
+	}
+	d.Message = "expected " + want
+	if m[2] != "" {
+		d.Value = m[2]
+	} else {
+		d.Value = m[1]
+	}
 }

@@ -62,3 +62,32 @@ func TestErrorValueClipped(t *testing.T) {
 		t.Errorf("short value: %d %s", code, b)
 	}
 }
+
+// A number the schema accepts but Go's type cannot hold is refused at its
+// field, in the API's words: it used to say "json: cannot unmarshal number
+// 1e5 into Go struct field .samples of type int" at location "body".
+func TestNumberErrorsNameTheField(t *testing.T) {
+	h := newSQLite(t, nil)
+	sc := h.create("x", "name: x\n")
+	for _, c := range []struct{ body, loc, value, msg string }{
+		{`"samples":1e5`, "body.samples", "1e5", "expected an integer from -2^63"},
+		{`"seed":99999999999999999999`, "body.seed", "99999999999999999999", "expected an integer from 0 to 2^64-1"},
+	} {
+		code, b := h.do("POST", "/api/runs", `{"scenario_id":"`+sc.Scenario.ID+`",`+c.body+`}`, true, nil)
+		var p struct {
+			Errors []struct {
+				Message  string `json:"message"`
+				Location string `json:"location"`
+				Value    any    `json:"value"`
+			} `json:"errors"`
+		}
+		if code != http.StatusUnprocessableEntity || json.Unmarshal(b, &p) != nil || len(p.Errors) != 1 {
+			t.Errorf("%s: %d %s", c.body, code, b)
+			continue
+		}
+		e := p.Errors[0]
+		if e.Location != c.loc || e.Value != c.value || !strings.HasPrefix(e.Message, c.msg) || strings.Contains(e.Message, "Go struct") {
+			t.Errorf("%s: %+v; want %s at %s with value %s", c.body, e, c.msg, c.loc, c.value)
+		}
+	}
+}
