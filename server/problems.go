@@ -2,12 +2,16 @@ package server
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/danielgtaylor/huma/v2"
+
+	"github.com/guarantor/guarantor/store"
 )
 
 // maxEchoBytes bounds the offending value an error echoes back: huma puts
@@ -100,3 +104,80 @@ func plainUnmarshalError(d *huma.ErrorDetail) {
 		d.Value = m[1]
 	}
 }
+
+// apiProblems makes every error under /api/ a problem document: the router
+// answers an unknown path or method in plain text ("404 page not found"),
+// and the event stream of a run that does not exist used to answer 200
+// with a "failed" event, which a client cannot tell from a run that failed.
+func (s *Server) apiProblems(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasPrefix(r.URL.Path, "/api/") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if id, ok := eventsRunID(r); ok {
+			if !store.ValidID(id) {
+				problem(w, http.StatusNotFound, "no such run: the identifier is malformed")
+				return
+			}
+			if _, err := s.st.GetRun(r.Context(), id); errors.Is(err, store.ErrNotFound) {
+				problem(w, http.StatusNotFound, "no such run")
+				return
+			}
+		}
+		next.ServeHTTP(&plainToProblem{ResponseWriter: w, path: r.URL.Path, method: r.Method}, r)
+	})
+}
+
+// eventsRunID returns the id of GET /api/runs/{id}/events.
+func eventsRunID(r *http.Request) (string, bool) {
+	if r.Method != http.MethodGet {
+		return "", false
+	}
+	rest, ok := strings.CutPrefix(r.URL.Path, "/api/runs/")
+	if !ok {
+		return "", false
+	}
+	id, ok := strings.CutSuffix(rest, "/events")
+	return id, ok && !strings.Contains(id, "/")
+}
+
+// plainToProblem turns the router's plain-text 404 and 405 into problem
+// documents; every other answer passes through untouched.
+type plainToProblem struct {
+	http.ResponseWriter
+	path, method string
+	swallow      bool
+}
+
+func (p *plainToProblem) WriteHeader(code int) {
+	if (code == http.StatusNotFound || code == http.StatusMethodNotAllowed) &&
+		strings.HasPrefix(p.Header().Get("Content-Type"), "text/plain") {
+		p.swallow = true
+		p.Header().Del("Content-Length")
+		detail := "no such API path: " + p.path + " (see /docs)"
+		if code == http.StatusMethodNotAllowed {
+			detail = p.method + " is not allowed on " + p.path + "; allowed: " + p.Header().Get("Allow")
+		}
+		problem(p.ResponseWriter, code, detail)
+		return
+	}
+	p.ResponseWriter.WriteHeader(code)
+}
+
+func (p *plainToProblem) Write(b []byte) (int, error) {
+	if p.swallow {
+		return len(b), nil
+	}
+	return p.ResponseWriter.Write(b)
+}
+
+// Flush keeps event streams flowing through the wrapper.
+func (p *plainToProblem) Flush() {
+	if f, ok := p.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (p *plainToProblem) Unwrap() http.ResponseWriter { return p.ResponseWriter }

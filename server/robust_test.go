@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -89,5 +90,58 @@ func TestNumberErrorsNameTheField(t *testing.T) {
 		if e.Location != c.loc || e.Value != c.value || !strings.HasPrefix(e.Message, c.msg) || strings.Contains(e.Message, "Go struct") {
 			t.Errorf("%s: %+v; want %s at %s with value %s", c.body, e, c.msg, c.loc, c.value)
 		}
+	}
+}
+
+// Every answer under /api/ is JSON: unknown paths and methods (the router's
+// plain text before) and the event stream of a run that does not exist (a
+// 200 stream with a "failed" event before) are problem documents.
+func TestAPIErrorsAreProblems(t *testing.T) {
+	h := newSQLite(t, nil)
+	for _, c := range []struct {
+		method, path string
+		code         int
+		detail       string
+	}{
+		{"GET", "/api/nonexistent", 404, "no such API path: /api/nonexistent"},
+		{"GET", "/api/runs/x/y/z", 404, "no such API path"},
+		{"DELETE", "/api/scenarios", 405, "DELETE is not allowed on /api/scenarios; allowed: GET, HEAD, POST"},
+		{"GET", "/api/runs/06h55vpicnfbe6d3h73emhgr4k/events", 404, "no such run"},
+		{"GET", "/api/runs/not-an-id/events", 404, "no such run: the identifier is malformed"},
+	} {
+		req, _ := http.NewRequest(c.method, h.ts.URL+c.path, nil)
+		req.Header.Set("Authorization", "Bearer "+h.secret)
+		resp, err := h.ts.Client().Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p struct {
+			Status int    `json:"status"`
+			Detail string `json:"detail"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&p)
+		resp.Body.Close()
+		if resp.StatusCode != c.code || resp.Header.Get("Content-Type") != "application/problem+json" || err != nil ||
+			p.Status != c.code || !strings.HasPrefix(p.Detail, c.detail) {
+			t.Errorf("%s %s: %d %s %+v (%v); want %d %q", c.method, c.path, resp.StatusCode, resp.Header.Get("Content-Type"), p, err, c.code, c.detail)
+		}
+	}
+	// A real run's stream still streams.
+	h.create("ukraine", example(t, "_base/ukraine.yaml"))
+	sc := h.create("x", example(t, "08-us-tripwire-7000.yaml"))
+	var run RunOut
+	if code, b := h.do("POST", "/api/runs", map[string]any{"scenario_id": sc.Scenario.ID, "samples": 200}, true, &run); code >= 300 {
+		t.Fatalf("%d %s", code, b)
+	}
+	h.wait(run.ID)
+	req, _ := http.NewRequest("GET", h.ts.URL+"/api/runs/"+run.ID+"/events", nil)
+	resp, err := h.ts.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") || !strings.Contains(string(b), `"status":"done"`) {
+		t.Errorf("events of a done run: %d %s %s", resp.StatusCode, resp.Header.Get("Content-Type"), b)
 	}
 }
