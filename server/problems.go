@@ -181,3 +181,34 @@ func (p *plainToProblem) Flush() {
 
 // Unwrap lets http.ResponseController reach the connection.
 func (p *plainToProblem) Unwrap() http.ResponseWriter { return p.ResponseWriter }
+
+// downloadName is the Content-Disposition of a run's file: shown in the
+// browser (inline) but saved as guarantor-OPTION-RUN-WHAT.EXT, e.g.
+// guarantor-us-tripwire-7-000-06h5504i-deterrence.png; without it a saved
+// chart was called "deterrence" and a report "pdf", with no extension.
+func downloadName(r store.Run, what, ext string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(r.Option) {
+		switch {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b.WriteRune(c)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+		if b.Len() >= 48 {
+			break
+		}
+	}
+	slug := strings.Trim(b.String(), "-")
+	if slug == "" {
+		slug = string(r.Kind)
+	}
+	id := r.ID
+	if len(id) > 8 {
+		id = id[:8]
+	}
+	return fmt.Sprintf(`inline; filename="guarantor-%s-%s-%s.%s"`, slug, id, what, ext)
+}

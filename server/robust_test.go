@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/guarantor/guarantor/store"
 )
 
 // A JSON body that is not UTF-8 is refused with 400 saying so and where; it
@@ -143,5 +145,34 @@ func TestAPIErrorsAreProblems(t *testing.T) {
 	b, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") || !strings.Contains(string(b), `"status":"done"`) {
 		t.Errorf("events of a done run: %d %s %s", resp.StatusCode, resp.Header.Get("Content-Type"), b)
+	}
+}
+
+// A run's files are saved under names that say what they are: the result,
+// the reports and the charts carry a Content-Disposition filename with the
+// option, the run and an extension (a saved chart was "deterrence", a PDF
+// "pdf").
+func TestDownloadNames(t *testing.T) {
+	h := newSQLite(t, nil)
+	h.create("ukraine", example(t, "_base/ukraine.yaml"))
+	sc := h.create("us", example(t, "08-us-tripwire-7000.yaml"))
+	var run RunOut
+	if code, b := h.do("POST", "/api/runs", map[string]any{"scenario_id": sc.Scenario.ID, "samples": 200}, true, &run); code >= 300 {
+		t.Fatalf("%d %s", code, b)
+	}
+	h.wait(run.ID)
+	want := `inline; filename="guarantor-us-tripwire-7-000-` + run.ID[:8] + `-`
+	for path, suffix := range map[string]string{"result": "result.json", "report/html": "report.html"} {
+		resp, err := h.ts.Client().Get(h.ts.URL + "/api/runs/" + run.ID + "/" + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Content-Disposition"); got != want+suffix+`"` {
+			t.Errorf("%s: Content-Disposition %q, want %q", path, got, want+suffix+`"`)
+		}
+	}
+	if got := downloadName(store.Run{ID: "06h5504il12hpf0levelrnojf4", Option: "Zürich — «long» name ✓ with: punctuation!!"}, "deterrence", "png"); got != `inline; filename="guarantor-z-rich-long-name-with-punctuation-06h5504i-deterrence.png"` {
+		t.Errorf("slug: %s", got)
 	}
 }
