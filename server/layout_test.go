@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
 	"github.com/guarantor/guarantor/server/pdf"
@@ -113,5 +115,89 @@ func TestNarrowLayout(t *testing.T) {
 		bcancel()
 		acancel()
 		cancel()
+	}
+}
+
+// TestKeyboardOnly reaches a validation error and its place in the text
+// with the keyboard alone: Tab first lands on "Skip to content", Tab
+// presses reach the error's "line L:C" link, and Enter puts the caret on
+// that line of the editor.
+func TestKeyboardOnly(t *testing.T) {
+	bin, err := pdf.Browser()
+	if err != nil {
+		t.Skip(err.Error() + "; .ci/run installs it")
+	}
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	h := newSQLite(t, nil)
+	h.create("ukraine", example(t, "_base/ukraine.yaml"))
+	bad := strings.Replace(example(t, "08-us-tripwire-7000.yaml"), "type: tripwire", "type: tripwires", 1)
+	sc := h.create("typo", bad)
+	if sc.ScenarioValidation.Valid || sc.ScenarioValidation.Errors[0].Line == 0 {
+		t.Fatalf("the typo is not an error at a line: %+v", sc.ScenarioValidation)
+	}
+	line := sc.ScenarioValidation.Errors[0].Line
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	actx, acancel := chromedp.NewExecAllocator(ctx, append(pdf.Options(bin), chromedp.WindowSize(1280, 900))...)
+	defer acancel()
+	bctx, bcancel := chromedp.NewContext(actx)
+	defer bcancel()
+	if err := chromedp.Do(bctx, chromedp.Navigate(h.ts.URL+"/scenarios/"+sc.Scenario.ID), chromedp.WaitReady("a.goto"), chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	focused := func() string {
+		s, err := chromedp.Run(bctx, chromedp.Evaluate[string](`(document.activeElement.className || "") + "|" + document.activeElement.textContent.trim().slice(0, 40)`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	if got := focused(); !strings.HasPrefix(got, "skip|Skip to content") {
+		t.Errorf("first Tab focuses %q, want the skip link", got)
+	}
+	reached := false
+	for i := 0; i < 80 && !reached; i++ {
+		if err := chromedp.Do(bctx, chromedp.KeyEvent("\t")); err != nil {
+			t.Fatal(err)
+		}
+		reached = strings.HasPrefix(focused(), "goto|line ")
+	}
+	if !reached {
+		t.Fatal("80 Tab presses never reached the error's line link")
+	}
+	// One Enter as a keyboard sends it: keyDown carrying the text "\r"
+	// (the browser makes the keypress and the text input from it), then
+	// keyUp. (chromedp.KeyEvent adds a separate "char" event, which no
+	// physical key press sends: it typed a newline into the editor that the
+	// link had just focused, a fault of the simulation, not of the page.)
+	enter := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeKeyDown, input.DispatchKeyEventTypeKeyUp} {
+			ev := input.DispatchKeyEventParams{Type: typ, Key: "Enter", Code: "Enter", WindowsVirtualKeyCode: 13, NativeVirtualKeyCode: 13}
+			if typ == input.DispatchKeyEventTypeKeyDown {
+				ev.Text, ev.UnmodifiedText = "\r", "\r"
+			}
+			if _, err := cdp.Call(ctx, tg, input.DispatchKeyEvent, ev); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err := chromedp.Do(bctx, enter); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(bctx, chromedp.Evaluate[int](`document.activeElement.id === "yaml" ? document.activeElement.value.slice(0, document.activeElement.selectionStart).split("\n").length : -1`))
+	if err != nil || got != line {
+		t.Errorf("after Enter on the link the caret is on line %d (-1: the editor lost focus), want %d (%v)", got, line, err)
+	}
+	// The key did not type into the scenario.
+	text, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.getElementById("yaml").value`))
+	if err != nil || text != bad {
+		i := 0
+		for i < len(text) && i < len(bad) && text[i] == bad[i] {
+			i++
+		}
+		t.Errorf("Enter on the link changed the editor's text at byte %d of %d (%d before): %q (%v)", i, len(text), len(bad), text[max(0, i-20):min(len(text), i+20)], err)
 	}
 }

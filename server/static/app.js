@@ -27,7 +27,8 @@
         if (lo == null || isNaN(lo)) { return [0, 1]; }
         return [Math.max(0, Math.min(0.9, Math.floor((lo - 0.01) * 20) / 20)), 1];
       } } },
-      axes: [{ label: "years from the assessment date (after a war: from the armistice)" }, { label: "P(no war by then)",
+      // The long axis title is wider than a phone's chart: a short one there.
+      axes: [{ label: fit() < 600 ? "years (after a war: since the armistice)" : "years from the assessment date (after a war: from the armistice)" }, { label: "P(no war by then)",
         values: function (u, vs) { return vs.map(function (v) { return (100 * v).toFixed(Math.abs(100 * v - Math.round(100 * v)) > 1e-9 ? 1 : 0) + "%"; }); } }] }, cols, host);
     var last = fit();
     window.addEventListener("resize", function () {
