@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -174,5 +176,57 @@ func TestDownloadNames(t *testing.T) {
 	}
 	if got := downloadName(store.Run{ID: "06h5504il12hpf0levelrnojf4", Option: "Zürich — «long» name ✓ with: punctuation!!"}, "deterrence", "png"); got != `inline; filename="guarantor-z-rich-long-name-with-punctuation-06h5504i-deterrence.png"` {
 		t.Errorf("slug: %s", got)
+	}
+}
+
+// Game solve over the API: a method that does not take the game is the
+// request's method field at fault, in the API's words, on one line (lp on a
+// game that is not constant-sum answered "the solver refused the game" at
+// body.content with a two-line message; spe on a table spoke of
+// "--method"); /api/game/methods lists enummixed as taking trees, as the
+// command line does (through the reduced strategic form).
+func TestGameSolveMethodErrors(t *testing.T) {
+	h := newSQLite(t, nil)
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "heldout-games", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, c := range []struct{ file, method, msg string }{
+		{"01-degenerate-duplicate-crlf.nfg", "lp", "solve: method does not apply to this game: the lp method needs a two-player constant-sum game"},
+		{"01-degenerate-duplicate-crlf.nfg", "spe", "method does not apply: method spe needs an extensive-form game (.efg)"},
+		{"08-three-player-all-ties.efg", "lcp", "lcp needs a two-player game"},
+	} {
+		code, b := h.do("POST", "/api/game/solve", map[string]any{"name": c.file, "content": read(c.file), "method": c.method}, true, nil)
+		var p struct {
+			Detail string `json:"detail"`
+			Errors []struct {
+				Message  string `json:"message"`
+				Location string `json:"location"`
+			} `json:"errors"`
+		}
+		if code != http.StatusUnprocessableEntity || json.Unmarshal(b, &p) != nil || len(p.Errors) != 1 ||
+			p.Detail != "the method does not apply" || p.Errors[0].Location != "body.method" ||
+			!strings.Contains(p.Errors[0].Message, c.msg) || strings.ContainsAny(p.Errors[0].Message, "\n") || strings.Contains(p.Errors[0].Message, "--") {
+			t.Errorf("%s %s: %d %s", c.file, c.method, code, b)
+		}
+	}
+	// The held-out tree solved by enummixed over the API, as listed.
+	var list struct {
+		Items []MethodOut `json:"items"`
+	}
+	h.do("GET", "/api/game/methods", nil, true, &list)
+	for _, m := range list.Items {
+		if m.Name == "enummixed" && !m.Trees {
+			t.Errorf("enummixed listed as not taking trees")
+		}
+	}
+	var doc struct {
+		Equilibria []any `json:"equilibria"`
+	}
+	if code, b := h.do("POST", "/api/game/solve", map[string]any{"name": "thirds.efg", "content": read("03-chance-thirds.efg"), "method": "enummixed"}, true, &doc); code != 200 || len(doc.Equilibria) == 0 {
+		t.Errorf("enummixed on a tree: %d %s", code, b)
 	}
 }
