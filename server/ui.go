@@ -52,7 +52,8 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"f3":    func(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) },
 	"g4":    func(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) },
 	// The report package escapes every text it puts in its SVG.
-	"tornado": func(r *contract.Option) template.HTML { return template.HTML(scalable(report.TornadoChart(r, 8))) },
+	"tornado":   func(r *contract.Option) template.HTML { return template.HTML(scalable(report.TornadoChart(r, 8))) },
+	"breakable": breakable,
 }).ParseFS(templateFS, "templates/*.html"))
 
 // page is what every template gets.
@@ -619,4 +620,18 @@ func scalable(svg string) string {
 		return svg
 	}
 	return svg[:4] + ` viewBox="0 0 ` + w + " " + h + `"` + svg[4:]
+}
+
+// breakable escapes a dotted input path and lets it wrap after each dot and
+// underscore (<wbr>): unbroken, a path with a guarantor id of forty
+// characters made its column as wide as a phone's screen.
+func breakable(path string) template.HTML {
+	var b strings.Builder
+	for _, c := range path {
+		b.WriteString(template.HTMLEscapeString(string(c)))
+		if c == '.' || c == '_' {
+			b.WriteString("<wbr>")
+		}
+	}
+	return template.HTML(b.String())
 }
