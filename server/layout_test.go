@@ -201,3 +201,17 @@ func TestKeyboardOnly(t *testing.T) {
 		t.Errorf("Enter on the link changed the editor's text at byte %d of %d (%d before): %q (%v)", i, len(text), len(bad), text[max(0, i-20):min(len(text), i+20)], err)
 	}
 }
+
+// breakable escapes everything and adds break points after dots and
+// underscores only (the ids in a path come from the user's scenario).
+func TestBreakable(t *testing.T) {
+	if got, want := string(breakable(`guarantors.<b>"x"_y.z`)), `guarantors.<wbr>&lt;b&gt;&#34;x&#34;_<wbr>y.<wbr>z`; got != want {
+		t.Errorf("breakable: %s, want %s", got, want)
+	}
+	if got := scalable(`<svg xmlns="http://www.w3.org/2000/svg" width="740" height="232" role="img">`); !strings.HasPrefix(got, `<svg viewBox="0 0 740 232" xmlns=`) {
+		t.Errorf("scalable: %s", got)
+	}
+	if in := `<svg width="10" height="5" viewBox="0 0 20 10">`; scalable(in) != in {
+		t.Errorf("scalable changed an SVG that has a viewBox")
+	}
+}
