@@ -73,6 +73,7 @@ type Validation struct {
 type SensitivityRow struct {
 	Balance                   string
 	PriorWidth                float64
+	Aggregation               deter.Aggregation // the form it was refitted under (the fit's own)
 	ProtegeShare, LogLik, LOO float64
 }
 
@@ -124,6 +125,10 @@ type DurabilityReport struct {
 	// its comparison with the adopted model (docs/fit.md, "Post-war
 	// defence-pact indicator").
 	Pact PactReport
+	// Bilateral is M5, the adopted model with the bilateral-war indicator,
+	// and its comparison with the adopted model (docs/fit.md, "Bilateral
+	// wars").
+	Bilateral BilateralReport
 }
 
 // DurabilityCV compares the cure and plain Weibull out of sample.
