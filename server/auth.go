@@ -1,15 +1,20 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/guarantor/guarantor/store"
 )
@@ -163,6 +168,43 @@ func (s *Server) middleware(next http.Handler) http.Handler {
 			ctx, cancel = context.WithTimeout(ctx, s.cfg.RequestTimeout)
 			defer cancel()
 		}
+		if api && r.Body != nil && r.ContentLength != 0 && strings.Contains(r.Header.Get("Content-Type"), "json") {
+			// JSON is UTF-8 (RFC 8259); the decoder would turn invalid bytes
+			// into U+FFFD and a scenario would be stored with text its
+			// author never sent, so such a body is refused, with where.
+			body, err := io.ReadAll(r.Body)
+			if err != nil {
+				var tooBig *http.MaxBytesError
+				if errors.As(err, &tooBig) {
+					problem(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body is too large (limit %d bytes)", tooBig.Limit))
+				} else {
+					problem(w, http.StatusBadRequest, "cannot read the request body: "+err.Error())
+				}
+				return
+			}
+			if off := invalidUTF8(body); off >= 0 {
+				problem(w, http.StatusBadRequest, fmt.Sprintf("request body is not valid UTF-8 (byte %d); JSON text must be UTF-8", off+1))
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// invalidUTF8 returns the offset of the first byte of b that is not valid
+// UTF-8, or -1.
+func invalidUTF8(b []byte) int {
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
 }

@@ -283,8 +283,9 @@ func (s *Server) registerRuns() {
 		})
 
 	type rawOut struct {
-		ContentType string `header:"Content-Type"`
-		Body        []byte
+		ContentType        string `header:"Content-Type"`
+		ContentDisposition string `header:"Content-Disposition"`
+		Body               []byte
 	}
 	huma.Register(api, huma.Operation{OperationID: "get-result", Method: http.MethodGet, Path: "/api/runs/{id}/result",
 		Summary: "A done run's result: the output contract's JSON, byte for byte as computed", Tags: []string{"runs"},
@@ -301,7 +302,7 @@ func (s *Server) registerRuns() {
 			if err != nil {
 				return nil, storeErr(err)
 			}
-			return &rawOut{"application/json", body}, nil
+			return &rawOut{"application/json", downloadName(r, "result", "json"), body}, nil
 		})
 
 	type reportIn struct {
@@ -320,7 +321,7 @@ func (s *Server) registerRuns() {
 			if err != nil {
 				return nil, err
 			}
-			return &rawOut{ctype, body}, nil
+			return &rawOut{ctype, downloadName(r, "report", in.Format), body}, nil
 		})
 
 	type explainOut struct{ Body *contract.Explanation }
@@ -365,7 +366,7 @@ func (s *Server) registerRuns() {
 			if err != nil {
 				return nil, err
 			}
-			return &rawOut{"image/png", body}, nil
+			return &rawOut{"image/png", downloadName(r, in.Chart, "png"), body}, nil
 		})
 
 	type compareIn struct {

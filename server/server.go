@@ -170,7 +170,7 @@ func New(cfg Config) (*Server, error) {
 	s.api = humago.New(s.mux, hc)
 	s.registerAPI()
 	s.registerUI()
-	s.h = s.middleware(s.mux)
+	s.h = s.middleware(s.apiProblems(s.mux))
 	return s, nil
 }
 

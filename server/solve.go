@@ -60,7 +60,9 @@ func (s *Server) registerSolve() {
 		func(ctx context.Context, _ *struct{}) (*methodsOut, error) {
 			out := &methodsOut{}
 			for _, m := range methods.All() {
-				out.Body.Items = append(out.Body.Items, MethodOut{m.Name, m.Help, m.Trees, m.Tables})
+				// A method that solves a tree through its reduced strategic form
+				// (enummixed) takes trees too, as the command line does.
+				out.Body.Items = append(out.Body.Items, MethodOut{m.Name, m.Help, m.Trees || m.ViaReducedForm, m.Tables})
 			}
 			return out, nil
 		})
@@ -118,7 +120,7 @@ func (s *Server) registerSolve() {
 				if strings.Contains(err.Error(), "agent") {
 					loc = "body.agent"
 				}
-				return nil, huma.Error422UnprocessableEntity("the method does not apply", &huma.ErrorDetail{Location: loc, Message: err.Error()})
+				return nil, huma.Error422UnprocessableEntity("the method does not apply", &huma.ErrorDetail{Location: loc, Message: apiWords(err.Error())})
 			}
 			eqs, serr := sv.Solve(sctx, g, solve.Options{MaxEquilibria: b.Max})
 			stopped := ""
@@ -128,6 +130,10 @@ func (s *Server) registerSolve() {
 				stopped = contract.StopLimit
 			case errors.Is(serr, context.DeadlineExceeded):
 				stopped = contract.StopTimeout
+			case errors.Is(serr, solve.ErrUnsupported):
+				// Not the game's fault: the method does not take this kind of
+				// game (lp: not constant-sum; enummixed, lcp: not two players).
+				return nil, huma.Error422UnprocessableEntity("the method does not apply", &huma.ErrorDetail{Location: "body.method", Value: b.Method, Message: serr.Error()})
 			default:
 				return nil, huma.Error422UnprocessableEntity("the solver refused the game", &huma.ErrorDetail{Location: "body.content", Message: serr.Error()})
 			}
@@ -192,4 +198,10 @@ func (s *Server) registerSolve() {
 			}
 			return &modelOut{doc}, nil
 		})
+}
+
+// apiWords speaks of the request's fields where the shared method table
+// speaks of the command line's flags ("--method spe needs…").
+func apiWords(msg string) string {
+	return strings.NewReplacer("--method ", "method ", "--agent", "agent", "--prior", "prior").Replace(msg)
 }

@@ -52,7 +52,8 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"f3":    func(x float64) string { return strconv.FormatFloat(x, 'f', 3, 64) },
 	"g4":    func(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) },
 	// The report package escapes every text it puts in its SVG.
-	"tornado": func(r *contract.Option) template.HTML { return template.HTML(report.TornadoChart(r, 8)) },
+	"tornado":   func(r *contract.Option) template.HTML { return template.HTML(scalable(report.TornadoChart(r, 8))) },
+	"breakable": breakable,
 }).ParseFS(templateFS, "templates/*.html"))
 
 // page is what every template gets.
@@ -593,4 +594,44 @@ func (s *Server) uiBacktest(w http.ResponseWriter, r *http.Request) {
 		data["B"], data["Chart"] = d, template.HTML(CalibrationSVG(d.Calibration)) // numbers and escaped titles only
 	}
 	s.render(w, r, http.StatusOK, "backtest", "Backtest", data)
+}
+
+// scalable gives an SVG chart without a viewBox one from its width and
+// height, so that "max-width: 100%" scales it on a narrow screen instead of
+// cutting it (the drivers chart showed only its labels on a phone).
+func scalable(svg string) string {
+	end := strings.IndexByte(svg, '>')
+	if !strings.HasPrefix(svg, "<svg") || end < 0 || strings.Contains(svg[:end], "viewBox") {
+		return svg
+	}
+	attr := func(name string) string {
+		_, rest, ok := strings.Cut(svg[:end], " "+name+`="`)
+		if !ok {
+			return ""
+		}
+		v, _, _ := strings.Cut(rest, `"`)
+		return v
+	}
+	w, h := attr("width"), attr("height")
+	if _, err := strconv.ParseFloat(w, 64); err != nil {
+		return svg
+	}
+	if _, err := strconv.ParseFloat(h, 64); err != nil {
+		return svg
+	}
+	return svg[:4] + ` viewBox="0 0 ` + w + " " + h + `"` + svg[4:]
+}
+
+// breakable escapes a dotted input path and lets it wrap after each dot and
+// underscore (<wbr>): unbroken, a path with a guarantor id of forty
+// characters made its column as wide as a phone's screen.
+func breakable(path string) template.HTML {
+	var b strings.Builder
+	for _, c := range path {
+		b.WriteString(template.HTMLEscapeString(string(c)))
+		if c == '.' || c == '_' {
+			b.WriteString("<wbr>")
+		}
+	}
+	return template.HTML(b.String())
 }

@@ -3,8 +3,11 @@ package sweep
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
+	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/goccy/go-yaml"
@@ -146,9 +149,47 @@ func (ev *evaluator) option(pt []float64) (assess.Option, error) {
 	}
 	o, err := ev.load(tree)
 	if err != nil {
-		return o, fmt.Errorf("%w (at point %v)", err, pt)
+		return o, fmt.Errorf("%w (at point %s)", err, ev.describe(pt))
 	}
 	return o, nil
+}
+
+// describe names a design point by its parameters: "X = 1, Y = 2".
+func (ev *evaluator) describe(pt []float64) string {
+	parts := make([]string, len(pt))
+	for i, v := range pt {
+		parts[i] = fmt.Sprintf("%s = %s", ev.s.Params[i].Path, strconv.FormatFloat(v, 'g', -1, 64))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// unplace drops the line and column of errors in the option's own file: the
+// loader reads the design point's tree written out as one line of JSON, so
+// "file:1:49" pointed into text the user never saw (a base file's errors
+// keep theirs: bases are read as written).
+func unplace(err error, file string) error {
+	var list scenario.ErrorList
+	var one *scenario.Error
+	switch {
+	case errors.As(err, &list):
+		out := make(scenario.ErrorList, len(list))
+		for i, e := range list {
+			out[i] = unplaceOne(e, file)
+		}
+		return out
+	case errors.As(err, &one):
+		return unplaceOne(one, file)
+	}
+	return err
+}
+
+func unplaceOne(e *scenario.Error, file string) *scenario.Error {
+	if e.Pos.File != file {
+		return e
+	}
+	c := *e
+	c.Pos.Line, c.Pos.Col = 0, 0
+	return &c
 }
 
 // load reads a decoded option tree as the scenario loader would read the
@@ -166,7 +207,7 @@ func (ev *evaluator) load(tree any) (assess.Option, error) {
 	}
 	sc, err := scenario.Parse(ev.s.File, b, scenario.Options{Countries: assess.Countries, ReadFile: read})
 	if err != nil {
-		return assess.Option{}, fmt.Errorf("%w: %v", ErrSpec, err)
+		return assess.Option{}, fmt.Errorf("%w: %v", ErrSpec, unplace(err, ev.s.File))
 	}
 	c := scenario.Compile(sc)
 	c.Today = ev.s.AsOf // "" leaves the date to the engine's clock

@@ -57,7 +57,8 @@ func ParseParam(s string) (Param, error) {
 		}
 		return v, nil
 	}
-	if strings.Contains(rng, ",") {
+	// A list, or one value alone (a sweep of one point at a chosen value).
+	if _, one := strconv.ParseFloat(strings.TrimSpace(rng), 64); strings.Contains(rng, ",") || one == nil {
 		for _, f := range strings.Split(rng, ",") {
 			v, err := num(f)
 			if err != nil {
@@ -70,7 +71,7 @@ func ParseParam(s string) (Param, error) {
 	}
 	f := strings.Split(rng, ":")
 	if len(f) < 2 || len(f) > 3 {
-		return Param{}, fmt.Errorf("%w: %s: range %q: expected LO:HI or LO:HI:STEP", ErrSpec, path, rng)
+		return Param{}, fmt.Errorf("%w: %s: range %q: expected V1,V2,... (or one value), LO:HI or LO:HI:STEP", ErrSpec, path, rng)
 	}
 	var err error
 	if p.Lo, err = num(f[0]); err != nil {

@@ -23,13 +23,17 @@ func TestParseParam(t *testing.T) {
 		{"a[0].b=1:3:0.5", Param{Path: "a[0].b", Lo: 1, Hi: 3, Step: 0.5}},
 		{"a[id=uk].b=2,4,8", Param{Path: "a[id=uk].b", Lo: 2, Hi: 8, Values: []float64{2, 4, 8}}},
 		{"t=1000:5000:1000i", Param{Path: "t", Lo: 1000, Hi: 5000, Step: 1000, Integer: true}},
+		// One value alone is a list of one (a one-point sweep at that value);
+		// it was refused as "expected LO:HI or LO:HI:STEP".
+		{"a=300000", Param{Path: "a", Lo: 300000, Hi: 300000, Values: []float64{300000}}},
+		{"a=2.5i", Param{Path: "a", Lo: 3, Hi: 3, Values: []float64{3}, Integer: true}},
 	} {
 		got, err := ParseParam(c.in)
 		if err != nil || !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%q: %+v %v, want %+v", c.in, got, err, c.want)
 		}
 	}
-	for _, bad := range []string{"", "a", "=1:2", "a=1", "a=3:1", "a=1:2:0", "a=1:x", "a[=1:2", "a[x]=1:2", "a[0]b=1:2", "a=1:2:3:4", "a=NaN:1"} {
+	for _, bad := range []string{"", "a", "=1:2", "a=x", "a=3:1", "a=1:2:0", "a=1:x", "a[=1:2", "a[x]=1:2", "a[0]b=1:2", "a=1:2:3:4", "a=NaN:1"} {
 		if _, err := ParseParam(bad); !errors.Is(err, ErrSpec) {
 			t.Errorf("%q: %v, want ErrSpec", bad, err)
 		}
@@ -181,9 +185,14 @@ func TestSpecErrors(t *testing.T) {
 		}
 	}
 	// A value outside the quantity's range is the scenario loader's error.
+	// It names the parameter and the point, and no line:col: the loader
+	// reads the point's tree as one line of generated JSON, so "file:1:49"
+	// pointed into text the user never saw.
 	p, _ := ParseParam("option.guarantors[id=uk].instruments[0].troops=-5:-1")
-	if _, err := NewSpec(example, []Param{p}, Options{Samples: 10}); err == nil {
-		t.Error("negative troops accepted")
+	_, err := NewSpec(example, []Param{p}, Options{Samples: 10})
+	if err == nil || !strings.Contains(err.Error(), "06-european-tripwire-12000.yaml: option.guarantors[0].instruments[0].troops") ||
+		!strings.Contains(err.Error(), "(at point option.guarantors[id=uk].instruments[0].troops = -5)") || strings.Contains(err.Error(), ".yaml:1:") {
+		t.Errorf("negative troops: %v", err)
 	}
 	if _, err := NewSpec("no-such.yaml", troopsParams(t), Options{}); err == nil {
 		t.Error("missing file accepted")

@@ -114,7 +114,7 @@ func TestBadInput(t *testing.T) {
 		{"sweep points 1e12", []string{"sweep", option, "-q", "--design", "lhs", "--vary", vary, "--points", "1000000000000", "--out", out}, 2, []string{"1000000000000 points"}, false},
 		{"sweep samples maxint", []string{"sweep", option, "-q", "--vary", vary, "--samples", "9223372036854775807", "--out", out}, 2, []string{"--samples must be between"}, false},
 		{"sweep workers negative", []string{"sweep", option, "-q", "--vary", vary, "--workers", "-1", "--out", out}, 2, []string{"--workers must be between"}, false},
-		{"sweep later point out of range", []string{"sweep", option, "-q", "--samples", "100", "--vary", "challenge.earlier_wars=999:1001:1", "--out", out + "-late"}, 2, []string{"challenge.earlier_wars", "expected a value <= 1000", "at point [1001]"}, false},
+		{"sweep later point out of range", []string{"sweep", option, "-q", "--samples", "100", "--vary", "challenge.earlier_wars=999:1001:1", "--out", out + "-late"}, 2, []string{"challenge.earlier_wars", "expected a value <= 1000", "at point challenge.earlier_wars = 1001"}, false},
 		{"sweep horizon negative", []string{"sweep", option, "-q", "--vary", vary, "--horizon", "-1", "--out", out}, 2, []string{"--horizon must be"}, false},
 		{"sweep vary NaN", []string{"sweep", option, "-q", "--vary", "model.challenger.weight=NaN:1", "--out", out}, 2, []string{`"NaN" is not a finite number`}, false},
 		{"sweep /dev/zero", []string{"sweep", "/dev/zero", "-q", "--vary", vary, "--out", out}, 2, []string{"/dev/zero", "not a regular file"}, false},

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -183,7 +184,7 @@ func sweepOnNATS(ctx context.Context, fl sweepFlags, st *sweep.Store, progress s
 // sweepSummary prints every point when there are few, else the range and
 // the extreme points, and where the files are.
 func sweepSummary(w io.Writer, spec *sweep.Spec, rows []sweep.Row, dir string, took time.Duration) error {
-	fmt.Fprintf(w, "Sweep of %s: %d points (%s design), %d draws each, seed %d, study %s\n", spec.File, len(rows), spec.Design, spec.Samples, spec.Seed, spec.ID())
+	fmt.Fprintf(w, "Sweep of %s: %s (%s design), %d draws each, seed %d, study %s\n", spec.File, plural(len(rows), "point"), spec.Design, spec.Samples, spec.Seed, spec.ID())
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	head := []string{}
 	for i, p := range spec.Params {
@@ -208,16 +209,52 @@ func sweepSummary(w io.Writer, spec *sweep.Spec, rows []sweep.Row, dir string, t
 	for _, r := range show {
 		var cells []string
 		for _, v := range r.Point {
-			cells = append(cells, strconv.FormatFloat(v, 'g', 6, 64))
+			cells = append(cells, pointValue(v))
 		}
 		fmt.Fprintf(tw, "%s\t%.1f%% ±%.1f\t%.1f%%\t%.1f%%\t%.1f%%\t\n", strings.Join(cells, "\t"), 100*r.PDeter, 100*r.PDeterSE, 100*r.PAnyFight, 100*r.PCapable, 100*r.PNoWar)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	draws := float64(len(rows) * spec.Samples)
-	fmt.Fprintf(w, "%.3g draws in %.1f s; results in %s/results.csv (shards in %s/shards)\n", draws, took.Seconds(), dir, dir)
+	draws := int64(len(rows)) * int64(spec.Samples)
+	fmt.Fprintf(w, "%s draws in %.1f s; results in %s/results.csv (shards in %s/shards)\n", digitGroups(draws), took.Seconds(), dir, dir)
 	return nil
+}
+
+// pointValue prints a design value as a user would write it: whole numbers
+// in full (1000000, not 1e+06, which read as a different kind of value next
+// to 800000), others to six significant digits.
+func pointValue(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(v, 'g', 6, 64)
+}
+
+// plural writes "1 point", "2 points".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// digitGroups writes n with thousands separators: 300,000 rather than 3e+05.
+func digitGroups(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
 }
 
 // sweepDoc is the JSON document of a sweep (contract.Sweep); its input

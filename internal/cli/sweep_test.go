@@ -54,3 +54,31 @@ func TestSweepAndWorkerBadInput(t *testing.T) {
 		}
 	}
 }
+
+// A one-point sweep at a value written alone, summarised as a user would
+// write the numbers: "1 point", the value 1000000 in full (it printed
+// 1e+06 next to 800000) and the draws with digit groups (it printed 2e+03).
+func TestSweepOnePointSummary(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "one")
+	out, errs, code := runData(t, "sweep", tripwireEU, "--vary", "capabilities.protege.deployable_troops=1000000",
+		"--samples", "2000", "--as-of", "2026-01-01", "--out", dir, "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{": 1 point (grid design)", "\n1000000 ", "\n2,000 draws in "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "e+0") {
+		t.Errorf("summary prints an exponent:\n%s", out)
+	}
+}
+
+func TestDigitGroups(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 512000: "512,000", 1234567: "1,234,567", -1000: "-1,000"} {
+		if got := digitGroups(n); got != want {
+			t.Errorf("digitGroups(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

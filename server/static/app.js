@@ -15,8 +15,11 @@
         value: function (u, v) { return v == null ? "-" : (100 * v).toFixed(1) + "%"; } });
       cols.push(s.values);
     });
-    var width = Math.min(host.parentNode.clientWidth || 800, 900);
-    new uPlot({ width: width, height: 280, series: series,
+    // The chart takes its box's width (at most 900 px) and follows it when
+    // the window changes (a phone turned, a window narrowed): a fixed width
+    // ran off the side of a phone's screen.
+    var fit = function () { return Math.min(host.clientWidth || 800, 900); };
+    var u = new uPlot({ width: fit(), height: 280, series: series,
       // After a war every option stays within a few points of the others
       // for years: an axis from 0% would draw them as one line. The axis
       // runs from the lowest value, rounded down to 5 points, to 100%.
@@ -24,8 +27,14 @@
         if (lo == null || isNaN(lo)) { return [0, 1]; }
         return [Math.max(0, Math.min(0.9, Math.floor((lo - 0.01) * 20) / 20)), 1];
       } } },
-      axes: [{ label: "years from the assessment date (after a war: from the armistice)" }, { label: "P(no war by then)",
+      // The long axis title is wider than a phone's chart: a short one there.
+      axes: [{ label: fit() < 600 ? "years (after a war: since the armistice)" : "years from the assessment date (after a war: from the armistice)" }, { label: "P(no war by then)",
         values: function (u, vs) { return vs.map(function (v) { return (100 * v).toFixed(Math.abs(100 * v - Math.round(100 * v)) > 1e-9 ? 1 : 0) + "%"; }); } }] }, cols, host);
+    var last = fit();
+    window.addEventListener("resize", function () {
+      var w = fit();
+      if (w !== last) { last = w; u.setSize({ width: w, height: 280 }); }
+    });
   }
 
   function progress(box) {

@@ -83,7 +83,8 @@ func TestPitchforkPassedOnSymmetricBranch(t *testing.T) {
 		t.Fatalf("pitchfork at lambda %g, expected about 0.81", crit)
 	}
 	g := testgames.Bimatrix([][]int64{{3, 0}, {0, 2}}, [][]int64{{2, 0}, {0, 3}})
-	tr := newTracer(newTableModel(g))
+	m := newTableModel(g)
+	tr := newTracer(m, maxSpread(m.pay))
 	var prev *Point
 	prevDet := 0.0
 	flips := 0

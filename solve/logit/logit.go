@@ -2,6 +2,7 @@ package logit
 
 import (
 	"context"
+	"math"
 	"math/big"
 
 	"github.com/guarantor/guarantor/game"
@@ -28,7 +29,7 @@ func (o Options) maxLambda() float64 {
 // rationals; the profile is an approximate equilibrium).
 func SolveTable(ctx context.Context, t *game.Table, opt Options) (game.MixedProfile, error) {
 	m := newTableModel(t)
-	end, err := newTracer(m).trace(ctx, opt.maxLambda(), opt.Branch)
+	end, err := newTracer(m, maxSpread(m.pay)).trace(ctx, opt.maxLambda(), opt.Branch)
 	if err != nil {
 		return nil, err
 	}
@@ -60,4 +61,20 @@ func ratRow(p []float64) []*big.Rat {
 		}
 	}
 	return row
+}
+
+// maxSpread is the largest range (max - min) of one player's payoffs, given
+// per player; it sets the lambda past which the branch counts as settled.
+func maxSpread(pay [][]float64) float64 {
+	spread := 0.0
+	for _, row := range pay {
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, v := range row {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+		if hi > lo {
+			spread = math.Max(spread, hi-lo)
+		}
+	}
+	return spread
 }

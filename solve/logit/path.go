@@ -21,8 +21,13 @@ const (
 	newtonTol = 1e-10
 	// maxNewton bounds corrector iterations before the step is halved.
 	maxNewton = 8
-	// settledLambda: past this lambda a breakdown of the continuation ends
-	// the branch at the last accepted point instead of failing.
+	// settledLambda: past this lambda times the game's payoff range (when
+	// the range exceeds 1) a breakdown of the continuation ends the branch
+	// at the last accepted point instead of failing. The branch depends on
+	// lambda only through lambda x payoff, so a game with payoffs of order
+	// 10^6 is as settled at lambda 10^-2 as a game with payoffs of order 1
+	// at 10^4; without the range, such games broke down before lambda 10^4
+	// and failed ("lost the branch") although they had settled long before.
 	settledLambda = 1e4
 	// maxDist: a corrector that moves farther than this fraction of the
 	// step has probably jumped to another part of the curve.
@@ -50,12 +55,16 @@ type tracer struct {
 	n     int // number of variables; the curve lives in R^(n+1)
 	u, pr []float64
 	du    [][]float64
+	// settled is the lambda past which a breakdown ends the branch at the
+	// last point: settledLambda / max(1, payoff range).
+	settled float64
 }
 
-func newTracer(m model) *tracer {
+func newTracer(m model, payoffRange float64) *tracer {
 	blk := m.blocks()
 	n := blk[len(blk)-1][1]
-	tr := &tracer{ctx: context.Background(), m: m, blk: blk, n: n, u: make([]float64, n), pr: make([]float64, n)}
+	tr := &tracer{ctx: context.Background(), m: m, blk: blk, n: n, u: make([]float64, n), pr: make([]float64, n),
+		settled: settledLambda / math.Max(1, payoffRange)}
 	tr.du = make([][]float64, n)
 	for i := range tr.du {
 		tr.du[i] = make([]float64, n)
@@ -165,7 +174,7 @@ func (tr *tracer) trace(ctx context.Context, maxLambda float64, visit func(Point
 			// (payoff range)/lambda of equilibrium; the corrector can lose
 			// the curve there when an information set's beliefs swing
 			// between probabilities like e^-lambda. Report the last point.
-			if x[n] >= settledLambda {
+			if x[n] >= tr.settled {
 				return tr.point(x), nil
 			}
 			return tr.point(x), ErrLostPath

@@ -184,7 +184,11 @@ func SolveTree(ctx context.Context, t *game.Tree, opt Options) (game.BehaviorPro
 	if m.n == 0 {
 		return make(game.BehaviorProfile, m.np), nil
 	}
-	end, err := newTracer(m).trace(ctx, opt.maxLambda(), opt.Branch)
+	perPlayer := make([][]float64, m.np)
+	for i, v := range m.pay {
+		perPlayer[i%m.np] = append(perPlayer[i%m.np], v)
+	}
+	end, err := newTracer(m, maxSpread(perPlayer)).trace(ctx, opt.maxLambda(), opt.Branch)
 	if err != nil {
 		return nil, err
 	}

@@ -52,7 +52,8 @@ func mapError(err error) error {
 	case errors.Is(err, seqlemke.ErrTooLarge):
 		return errors.Join(solve.ErrTooLarge, err)
 	case errors.Is(err, ErrNotConstantSum):
-		return errors.Join(solve.ErrUnsupported, err)
+		// One line ("…: the lp method needs…"); errors.Join printed two.
+		return fmt.Errorf("%w: %w", solve.ErrUnsupported, err)
 	}
 	return err
 }
