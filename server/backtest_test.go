@@ -23,6 +23,33 @@ import (
 
 const historyDir = "../examples/history"
 
+// backtestCases copies a few history cases (read only) into a temp dir:
+// what the backtest tests check (the stored document is the CLI's, reuse,
+// events, cancel, a crash) does not depend on the size of the case base,
+// and the whole base costs a refit per dyad, so the package outgrew go
+// test's default timeout on a loaded two-core machine as the base grew.
+// The cases cover every stage and outcome: post-war spells of one dyad
+// (one refit for two cases), general guarantees held and failed, a crisis,
+// an ongoing case and an organisation.
+func backtestCases(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range []string{
+		"israel-jordan-1949", "india-pakistan-1966", "india-pakistan-1972", "armenia-azerbaijan-1994",
+		"baltics-2004", "budapest-1994", "cyprus-1960", "korea-1950", "kuwait-1990", "unifil-1978",
+		"west-germany-1955", "falklands-1982",
+	} {
+		b, err := os.ReadFile(filepath.Join(historyDir, f+".yaml"))
+		if err != nil {
+			t.Skipf("examples/history absent: %v", err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, f+".yaml"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
 // get sends a GET and returns the status, the headers and the body.
 func (h *harness) get(path string) (int, http.Header, []byte) {
 	h.t.Helper()
@@ -59,12 +86,13 @@ func TestBacktestJobStoredAndReused(t *testing.T) {
 	for _, d := range []store.Dialect{store.SQLite, store.Postgres} {
 		t.Run(string(d), func(t *testing.T) {
 			st, _ := storetest.Open(t, d)
-			h := newHarness(t, st, func(c *Config) { c.History = historyDir })
+			cases := backtestCases(t)
+			h := newHarness(t, st, func(c *Config) { c.History = cases })
 			code, hdr, got := h.getDone("/api/backtest?seed=7&samples=300&bins=4&wait=20")
 			if code != 200 {
 				t.Fatalf("%d %.300s", code, got)
 			}
-			doc, err := pipeline.BacktestWith(context.Background(), []string{historyDir}, pipeline.Options{Seed: 7, Samples: 300, Version: "test"},
+			doc, err := pipeline.BacktestWith(context.Background(), []string{cases}, pipeline.Options{Seed: 7, Samples: 300, Version: "test"},
 				pipeline.BacktestOptions{Bins: 4, Refit: true})
 			if err != nil {
 				t.Fatal(err)
@@ -134,7 +162,7 @@ func TestBacktestJobStoredAndReused(t *testing.T) {
 
 // The samples cap is the server's, as for runs; bad parameters are 422.
 func TestBacktestLimits(t *testing.T) {
-	h := newSQLite(t, func(c *Config) { c.History = historyDir; c.MaxSamples = 30000 })
+	h := newSQLite(t, func(c *Config) { c.History = backtestCases(t); c.MaxSamples = 30000 })
 	for _, q := range []string{"samples=30001&wait=0", "bins=21&wait=0", "tau=51&wait=0", "horizon=201&wait=0", "wait=21", "seed=4294967296&wait=0"} {
 		if code, _, b := h.get("/api/backtest?" + q); code != 422 {
 			t.Fatalf("%s: %d %s", q, code, b)
@@ -171,7 +199,7 @@ func TestBacktestLimits(t *testing.T) {
 // A backtest streams its progress as server-sent events; cancel stops it,
 // it never gets a result, and the next identical request runs it afresh.
 func TestBacktestEventsAndCancel(t *testing.T) {
-	h := newSQLite(t, func(c *Config) { c.History = historyDir; c.Workers = 1; c.MaxSamples = 2_000_000 })
+	h := newSQLite(t, func(c *Config) { c.History = backtestCases(t); c.Workers = 1; c.MaxSamples = 2_000_000 })
 	const q = "/api/backtest?samples=200000&wait=0"
 	var job RunOut
 	code, hdr, b := h.get(q)
@@ -234,7 +262,7 @@ func TestBacktestCrash(t *testing.T) {
 		t.Skip("crash test skipped in -short mode")
 	}
 	storetest.Each(t, func(t *testing.T, st *store.Store, dsn string) {
-		abs, err := filepath.Abs(historyDir)
+		abs, err := filepath.Abs(backtestCases(t))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -291,7 +319,7 @@ func TestBacktestCrash(t *testing.T) {
 // its section, the form carries refit, and "Run it again" keeps it, so a
 // canceled refit=false run is not rerun as another computation.
 func TestBacktestPageRefit(t *testing.T) {
-	h := newSQLite(t, func(c *Config) { c.History = historyDir; c.Workers = 1; c.MaxSamples = 2_000_000 })
+	h := newSQLite(t, func(c *Config) { c.History = backtestCases(t); c.Workers = 1; c.MaxSamples = 2_000_000 })
 	for _, c := range []struct {
 		refit    string
 		section  bool
