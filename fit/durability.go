@@ -32,6 +32,9 @@ type Spell struct {
 	// Pact is the defence-pact indicator of a directed spell (1 if the
 	// protege has a guarantor under evidence.DefencePacts; AddPactIndicator).
 	Pact float64
+	// Bil is 1 when the war that starts the spell had exactly two state
+	// participants (AddBilateral; a dyad property, both directions).
+	Bil float64
 }
 
 // midLastYear is the last year MID 5.0 covers.
@@ -268,6 +271,9 @@ func durability(folds int, seed uint64, huth *deter.Coefficients, engine EngineI
 		return r, err
 	}
 	if r.Pact, err = durabilityPact(sp, dir, folds, seed, adopted); err != nil {
+		return r, err
+	}
+	if r.Bilateral, err = durabilityBilateral(sp, dir, folds, seed, adopted); err != nil {
 		return r, err
 	}
 	sp4, _, err := PostWarSpells(4)

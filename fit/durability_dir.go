@@ -126,15 +126,16 @@ func SetNationalIndex(sp []Spell, c *deter.Coefficients) {
 type SlopeModel int
 
 const (
-	SlopeFitted  SlopeModel = iota // M1: a ≥ 0 fitted, reference x̄
-	SlopeCarry                     // M0: a = Huth's A1, reference di_ref
-	SlopeZero                      // M2: a = 0
-	SlopeOutcome                   // M3: M1 with the war outcome (docs/fit.md, "War outcome")
-	SlopePact                      // M4: M3 with the defence-pact indicator, δ_pact ≤ 0 (docs/fit.md, "Post-war defence-pact indicator")
+	SlopeFitted    SlopeModel = iota // M1: a ≥ 0 fitted, reference x̄
+	SlopeCarry                       // M0: a = Huth's A1, reference di_ref
+	SlopeZero                        // M2: a = 0
+	SlopeOutcome                     // M3: M1 with the war outcome (docs/fit.md, "War outcome")
+	SlopePact                        // M4: M3 with the defence-pact indicator, δ_pact ≤ 0 (docs/fit.md, "Post-war defence-pact indicator")
+	SlopeBilateral                   // M5: M3 with the bilateral-war indicator, sign free (docs/fit.md, "Bilateral wars")
 )
 
 func (m SlopeModel) String() string {
-	return [...]string{"M1 fitted slope", "M0 carry-over (A1, di_ref)", "M2 no slope", "M3 M1 with the war outcome", "M4 M3 with the defence-pact indicator"}[m]
+	return [...]string{"M1 fitted slope", "M0 carry-over (A1, di_ref)", "M2 no slope", "M3 M1 with the war outcome", "M4 M3 with the defence-pact indicator", "M5 M3 with the bilateral-war indicator"}[m]
 }
 
 // SlopeFit is a cure Weibull with covariates and the index's hazard slope.
@@ -159,22 +160,28 @@ type SlopeFit struct {
 	PactBoundary                 bool
 	PactLower95                  float64
 	pactHeld                     bool
-	penalised                    float64   // log-likelihood + log-prior at the mode
-	theta, warm                  []float64 // the mode, and a start for the next fit (profile points)
-	slopeGrad                    float64   // d(penalised log posterior)/d(standardised slope) at a held slope
-	modeOnly                     bool      // a profile point: no standard errors
+	// BilCoef, BilSE and BilCentre are M5's bilateral-war log hazard ratio
+	// δ_bil (sign free), its observed-information SE and the sample mean b̄.
+	BilCoef, BilSE, BilCentre float64
+	penalised                 float64   // log-likelihood + log-prior at the mode
+	theta, warm               []float64 // the mode, and a start for the next fit (profile points)
+	slopeGrad                 float64   // d(penalised log posterior)/d(standardised slope) at a held slope
+	modeOnly                  bool      // a profile point: no standard errors
 }
 
 // SpellLogLik is one spell's interval-censored log-likelihood under the fit.
 func (f *SlopeFit) SpellLogLik(s Spell) float64 {
 	e := f.eta(s.X) - f.Slope*(s.Index-f.Ref)
-	if f.Model == SlopeOutcome || f.Model == SlopePact {
+	if f.Model.hasOutcome() {
 		for j := range NumOutcomes {
 			e += f.OutCoef[j] * (s.Out[j] - f.OutCentre[j])
 		}
 	}
-	if f.Model == SlopePact {
+	switch f.Model {
+	case SlopePact:
 		e += f.PactCoef * (s.Pact - f.PactCentre)
+	case SlopeBilateral:
+		e += f.BilCoef * (s.Bil - f.BilCentre)
 	}
 	return spellLogLikStable(s, logistic(f.PC0), f.K, f.Lambda, e)
 }
@@ -183,9 +190,9 @@ func (f *SlopeFit) SpellLogLik(s Spell) float64 {
 // outcome's two for M3.
 func (f *SlopeFit) numCov() int {
 	switch {
-	case f.Model == SlopePact && !f.pactHeld:
+	case f.Model == SlopePact && !f.pactHeld, f.Model == SlopeBilateral:
 		return NumPostWarCovariates + NumOutcomes + 1
-	case f.Model == SlopeOutcome || f.Model == SlopePact:
+	case f.Model.hasOutcome():
 		return NumPostWarCovariates + NumOutcomes
 	}
 	return NumPostWarCovariates
@@ -228,7 +235,7 @@ func fitSlopeFrom(sp []Spell, f SlopeFit, a1, ref float64) (SlopeFit, error) {
 	case SlopeZero:
 		return f, f.fit(sp, false)
 	}
-	// M1 and M3: the slope restricted to a ≥ 0.
+	// M1, M3 and the models built on M3: the slope restricted to a ≥ 0.
 	// The fit at the boundary a = 0 first: where the penalised profile falls
 	// as a leaves 0 (the unrestricted mode is below 0 when the profile is
 	// concave), the restricted mode is the boundary and the interval a
@@ -326,6 +333,7 @@ func (f *SlopeFit) fit(sp []Spell, free bool) error {
 	c.Centre, c.Scale = covariateScales(sp)
 	f.OutCentre = outcomeCentres(sp)
 	f.PactCentre = pactCentre(sp)
+	f.BilCentre = bilCentre(sp)
 	o := f.newObjective(sp, free)
 	fixed, zx := o.fixed, o.zx
 	// Start Λ where the average spell's hazard is that of a 20-year scale:
@@ -360,7 +368,11 @@ func (f *SlopeFit) fit(sp []Spell, free bool) error {
 		f.OutCoef[j-m], f.OutSE[j-m] = sol.Theta[3+j], se[3+j]
 	}
 	if mc == m+NumOutcomes+1 {
-		f.PactCoef, f.PactSE = sol.Theta[3+m+NumOutcomes], se[3+m+NumOutcomes]
+		if f.Model == SlopeBilateral {
+			f.BilCoef, f.BilSE = sol.Theta[3+m+NumOutcomes], se[3+m+NumOutcomes]
+		} else {
+			f.PactCoef, f.PactSE = sol.Theta[3+m+NumOutcomes], se[3+m+NumOutcomes]
+		}
 	}
 	if free {
 		f.Slope, f.SESlope = sol.Theta[3+mc]/f.XScale, se[3+mc]/f.XScale

@@ -30,8 +30,9 @@ func (f *SlopeFit) newObjective(sp []Spell, free bool) *slopeObjective {
 	centre, scale := covariateScales(sp)
 	outCentre := outcomeCentres(sp)
 	pc := pactCentre(sp)
+	bc := bilCentre(sp)
 	o := &slopeObjective{sp: sp, m: f.numCov(), z: make([][]float64, len(sp)), zx: make([]float64, len(sp)),
-		fixed: f.Slope * f.XScale, free: free, prior: f.Model == SlopeFitted || f.Model == SlopeOutcome || f.Model == SlopePact}
+		fixed: f.Slope * f.XScale, free: free, prior: f.Model == SlopeFitted || f.Model.hasOutcome()}
 	for i, s := range sp {
 		o.z[i] = make([]float64, o.m)
 		for j := range m {
@@ -40,8 +41,11 @@ func (f *SlopeFit) newObjective(sp []Spell, free bool) *slopeObjective {
 		for j := m; j < o.m && j < m+NumOutcomes; j++ { // binary: centred, scale 1
 			o.z[i][j] = s.Out[j-m] - outCentre[j-m]
 		}
-		if o.m == m+NumOutcomes+1 { // M4's indicator: binary, centred, scale 1
+		if o.m == m+NumOutcomes+1 { // M4's or M5's indicator: binary, centred, scale 1
 			o.z[i][o.m-1] = s.Pact - pc
+			if f.Model == SlopeBilateral {
+				o.z[i][o.m-1] = s.Bil - bc
+			}
 		}
 		o.zx[i] = (s.Index - f.Ref) / f.XScale
 	}

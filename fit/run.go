@@ -124,6 +124,10 @@ type DurabilityReport struct {
 	// its comparison with the adopted model (docs/fit.md, "Post-war
 	// defence-pact indicator").
 	Pact PactReport
+	// Bilateral is M5, the adopted model with the bilateral-war indicator,
+	// and its comparison with the adopted model (docs/fit.md, "Bilateral
+	// wars").
+	Bilateral BilateralReport
 }
 
 // DurabilityCV compares the cure and plain Weibull out of sample.

@@ -343,6 +343,7 @@ func renderFit(w io.Writer, r *fit.Result) error {
 	printPostWarSlope(w, d)
 	printPostWarGuar(w, d)
 	printPostWarPact(w, d)
+	printPostWarBilateral(w, d)
 	g := r.General
 	fmt.Fprintf(w, "\nGeneral deterrence: %d use-of-force onsets in %d %s, %d-%d (%.4f a year).\n",
 		g.Onsets, g.DyadYears, g.Sample, g.From, g.To, g.Rate)
@@ -489,6 +490,25 @@ func printPostWarPact(w io.Writer, d fit.DurabilityReport) {
 	fmt.Fprintf(w, "M4: %s; slope a %.3f (SE %.3f%s); cured share %.3f, K %.3f, Lambda %.1f; rivalry %.3f, contiguous %.3f, ln(1+wars) %.3f, challenger won %.3f, lost %.3f; log-lik %.2f (adopted %.2f)\n",
 		dp, f.Slope, f.SESlope, map[bool]string{true: ", boundary", false: ""}[f.Boundary], deter.Logistic(f.PC0), f.K, f.Lambda, f.Coef[0], f.Coef[1], f.Coef[2], f.OutCoef[0], f.OutCoef[1], f.LogLik, d.Outcome.LogLik)
 	printVsAdopted(w, "M4", cv.Folds, cv.Dyads, cv.Seed, cv.M4, cv.Adopted, cv.SE, cv.M4Wins)
+}
+
+// printPostWarBilateral prints M5, the adopted model with the
+// bilateral-war indicator, and its pre-registered comparison (docs/fit.md,
+// "Bilateral wars").
+func printPostWarBilateral(w io.Writer, d fit.DurabilityReport) {
+	b := d.Bilateral
+	n, cv, f := b.Counts, b.CV, b.M5
+	if cv.Folds == 0 {
+		return
+	}
+	rate := func(k int) float64 { return 100 * float64(n.Events[k]) / math.Max(float64(n.SpellYears[k]), 1) }
+	fmt.Fprintf(w, "Bilateral wars (pre-registered, docs/fit.md): %d directed spells, %d after a two-state war (b-bar %.3f); directed events per 100 spell-years: two-state %.2f (%d in %d), coalition %.2f (%d in %d)\n",
+		n.Spells, n.Bilateral, f.BilCentre, rate(1), n.Events[1], n.SpellYears[1], rate(0), n.Events[0], n.SpellYears[0])
+	u := b.Undirected
+	fmt.Fprintf(w, "  undirected: %d spells, %d after a two-state war with %d renewed wars; %d after a coalition war with %d\n", u.Spells, u.Bilateral, u.Events[1], u.Spells-u.Bilateral, u.Events[0])
+	fmt.Fprintf(w, "M5: delta_bil %.3f (SE %.3f, observed information), HR %.2f; slope a %.3f (SE %.3f%s); cured share %.3f, K %.3f, Lambda %.1f; rivalry %.3f, contiguous %.3f, ln(1+wars) %.3f, challenger won %.3f, lost %.3f; log-lik %.2f (adopted %.2f)\n",
+		f.BilCoef, f.BilSE, math.Exp(f.BilCoef), f.Slope, f.SESlope, map[bool]string{true: ", boundary", false: ""}[f.Boundary], deter.Logistic(f.PC0), f.K, f.Lambda, f.Coef[0], f.Coef[1], f.Coef[2], f.OutCoef[0], f.OutCoef[1], f.LogLik, d.Outcome.LogLik)
+	printVsAdopted(w, "M5", cv.Folds, cv.Dyads, cv.Seed, cv.M5, cv.Adopted, cv.SE, cv.M5Wins)
 }
 
 // printVsAdopted prints a pre-registered comparison of one model against
