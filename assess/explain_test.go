@@ -24,6 +24,7 @@ func TestExplainAndGame(t *testing.T) {
 // The structural game tree: the challenger decides once per valuation type
 // against the responding sets' mixture (index forms), or, informed, once per
 // (type, set it sees); the tree has perfect recall either way.
+// TestStructuralGameEquilibriumIsTheEngines checks its numbers.
 func TestStructuralGameForms(t *testing.T) {
 	src := `name: game
 challenger: RUS
@@ -54,9 +55,21 @@ option:
 		if err := g.PerfectRecall(); err != nil {
 			t.Errorf("%s: %v", a, err)
 		}
-		want := GameTypes
+		// The GameTypes quantile bins, split at each decision threshold
+		// inside one: one threshold under an index form, one per set (4)
+		// under informed.
+		types, cuts := 0, 1
+		for _, is := range g.Infosets {
+			if is.Label == "challenger's valuation" {
+				types = len(is.Actions)
+			}
+		}
+		want := types
 		if a == deter.AggInformed {
-			want *= 1 << 2
+			want, cuts = types*(1<<2), 1<<2
+		}
+		if types < GameTypes || types > GameTypes+cuts {
+			t.Errorf("%s: %d valuation types, want %d to %d", a, types, GameTypes, GameTypes+cuts)
 		}
 		got := 0
 		for _, is := range g.Infosets {

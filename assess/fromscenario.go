@@ -239,7 +239,8 @@ func (a *adapter) capability(key string, cp scenario.CapabilityParams, units str
 				continue
 			}
 			sum, src := 0.0, "COW NMC 7.0 CINC, sum of the organisation's contributors:"
-			for _, m := range o.Contributors {
+			rest, _ := o.Without(a.c.Scenario.Challenger) // a state does not fight itself (FlagSelfDropped)
+			for _, m := range rest {
 				if v, got, err := nearestCINC(m.Code, min(a.year(), LatestNMCYear)); err == nil {
 					sum += v
 					src += fmt.Sprintf(" %s %d", m.Abbrev, got)
@@ -260,7 +261,20 @@ func (a *adapter) capability(key string, cp scenario.CapabilityParams, units str
 	if got != year {
 		src += fmt.Sprintf("; no data for %d, nearest year with data used", year)
 	}
+	if date, ok := midYearEntry(cp.Country.Code, got); ok {
+		src += fmt.Sprintf("; %s entered the state system on %s, so the %d record covers part of that year only", cp.Country.Name, date, got)
+	}
 	return Input{Name: name, Dist: Point(v), Source: fmt.Sprintf("%s, %s %d", src, cp.Country.Name, got)}, nil
+}
+
+// midYearEntry returns the date the state with COW code ccode entered the
+// system in year, when that was after 1 January (evidence.EntersMidYear).
+func midYearEntry(ccode, year int) (string, bool) {
+	c, err := evidence.LookupCountry(strconv.Itoa(ccode))
+	if err != nil {
+		return "", false
+	}
+	return c.EntersMidYear(year)
 }
 
 // nearestCINC returns a state's CINC in the year, or else in the nearest

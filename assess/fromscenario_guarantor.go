@@ -72,6 +72,13 @@ func (a *adapter) guarantor(gp scenario.GuarantorParams, units string) (Guaranto
 		g.Instruments = append(g.Instruments, in)
 	}
 	g.BaseRate = a.baseRate(gp, strongest)
+	if a.selfOnly(gp) {
+		// The challenger under another name (FlagSelfOnly): no instrument
+		// commits it against itself, and it never resolves to fight.
+		g.Instruments = nil
+		g.BaseRate = Input{Name: pre + ".base_rate", Dist: Point(0), Source: "none: the challenger is the organisation's only contributor (a state does not fight itself)"}
+		ratified = false
+	}
 	if ratified {
 		g.Audience = a.param(CoefAudience)
 	}
@@ -82,6 +89,16 @@ func (a *adapter) guarantor(gp scenario.GuarantorParams, units string) (Guaranto
 		g.Signals = append(g.Signals, Signal{LR: a.in(s)})
 	}
 	return g, nil
+}
+
+// selfOnly reports whether gp is an organisation whose only contributor is
+// the challenger.
+func (a *adapter) selfOnly(gp scenario.GuarantorParams) bool {
+	if gp.Organization == nil {
+		return false
+	}
+	rest, dropped := gp.Organization.Without(a.c.Scenario.Challenger)
+	return dropped && len(rest) == 0
 }
 
 // param returns the compiled parameter name, or its catalogue default.

@@ -395,6 +395,17 @@ func udgUnread(c *scenario.Compiled, asOf string) []string {
 			}
 		}
 	}
+	for _, g := range c.Scenario.Option.Guarantors {
+		if g.Organization == nil {
+			continue
+		}
+		switch rest, dropped := g.Organization.Without(c.Scenario.Challenger); {
+		case dropped && len(rest) == 0:
+			flags = append(flags, fmt.Sprintf(FlagSelfOnly, g.ID, c.Scenario.Challenger.Name))
+		case dropped:
+			flags = append(flags, fmt.Sprintf(FlagSelfDropped, g.ID, c.Scenario.Challenger.Name))
+		}
+	}
 	for _, p := range c.Params {
 		if e, ok := scenario.LookupEntry(p.Name); ok && !p.Default && e.Engine == scenario.EngineDefault {
 			unread = append(unread, p.Name)

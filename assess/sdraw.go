@@ -224,11 +224,14 @@ func (s *structural) setCoef(w *swork) {
 	set(&c.PC0, cs.pc0)
 	set(&c.PC1, cs.pc1)
 	if s.postwar {
-		// The post-war slope and reference (deter.Coefficients.PostWarSlope):
-		// the fitted pair, or A1 (set above) and di_ref.
-		a, ref := c.PostWarSlope()
-		set(a, cs.pwa)
-		set(ref, cs.xref)
+		// The post-war slope and reference: the fitted pair, or A1 and
+		// di_ref (cs.pwa, cs.xref). Into their own fields: A1 stays the
+		// crisis decision's, which the exported game's valuation scale reads.
+		// Marked as fitted, as GenSlope above, so that
+		// deter.Coefficients.PostWarSlope reads this pair.
+		set(&c.PWSlope, cs.pwa)
+		set(&c.PWRef, cs.xref)
+		c.PWSlope.Method, c.PWSlope.Prior = drawnFitted, ""
 	}
 	w.xalpha = 0
 	if s.general {
@@ -382,6 +385,9 @@ func (s *structural) evalPhase(w *swork, p int) {
 			PWin: w.pwin[i], LogLR: lr + shift}
 		z := deter.ResponseIndex(c, in)
 		w.q[i] = fastLogistic(z) // deter.Response's logistic, with fastExp
+		if g.self {
+			w.q[i] = 0 // the challenger under another name (FlagSelfOnly)
+		}
 		if p == 0 && w.trace {
 			t := w.idx[i]
 			t[0], t[1], t[2], t[3] = base-era, c.BT.Value*math.Log1p(troops), c.BE.Value*math.Log1p(stake), c.BA.Value*aud

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"sort"
 	"strings"
 
 	"github.com/guarantor/guarantor/deter"
@@ -16,54 +17,96 @@ import (
 const GameTypes = 5
 
 // structuralGame returns the structural engine's game at the inputs'
-// medians as an exact tree: chance draws the challenger's valuation V
-// (GameTypes quantile types of ln V ~ Logistic(μ, s), μ = −(intercept +
-// general + x'α)/weight, s = 1/weight); the challenger, knowing V, keeps the
-// status quo (payoff 0) or attacks; chance then draws the responding set S
-// with the guarantors' joint response probabilities (behavioural, not
-// strategic: the guarantors are not players), and the war's outcome with
-// π_S. The challenger's payoff is V − C_S if it prevails, −C_S if not.
-// Each type's best response (attack iff V·Π > C̄) is the engine's. Under
-// the informed form's immediate stage the order is V, then S, then the
-// challenger's decision knowing both (attack iff V·π_S > C_S).
+// medians as an exact tree whose equilibrium gives the engine's
+// P(deterrence) for that draw. Chance draws the challenger's valuation V,
+// ln V ~ Logistic(μ, s) with s = 1/b and μ = −a/b for the stage's index
+// a + b·x (x = ln C̄ − ln Π): Huth's A0 and A1 in a crisis, the general
+// stage's own intercept (+ x'α) and slope in peacetime. The challenger,
+// knowing V, keeps the status quo (payoff 0) or attacks; chance then draws
+// the responding set S with the guarantors' joint response probabilities
+// (behavioural, not strategic: the guarantors are not players), and the
+// war's outcome with π_S. The challenger's payoff is V − C_S if it
+// prevails, −C_S if not, so each type attacks iff V·Π > C̄, i.e. ln V > x.
+// Under the informed form's immediate stage the order is V, then S, then
+// the challenger's decision knowing both (attack iff ln V > ln C_S − ln π_S).
+//
+// After a war (stage postwar) the engine's answer is not a crisis decision
+// but the post-war spells' survival, S_C→P(1)·S_P→C(1). The tree says that
+// with the same players: chance first draws whether the protégé renews the
+// war within the year (1 − S_P→C(1)); if not, the challenger's valuation is
+// drawn with Huth's scale 1/A1 and placed (a = logit S_C→P(1) − A1·x) so
+// that the types that attack have probability 1 − S_C→P(1). The post-war
+// slope is a hazard ratio's, not a valuation's scale: read as one, it gave
+// valuations from 1e-36 to 1e49.
+//
+// Types: the GameTypes quantile bins of the valuation, each split where a
+// decision threshold falls inside it (x, or every x_S), each type's V at its
+// part's median. No type then straddles a threshold, so the tree's
+// equilibrium P(status quo) is the engine's exactly (up to the 1e-12
+// rounding of exactProbs). The index forms other than expected aggregate Π
+// and C̄ otherwise than an expected payoff; their tree is the expected-
+// utility reading of the same sets, and its equilibrium is not theirs.
 func (m *Model) structuralGame() (*game.Tree, error) {
 	s := m.st
 	w := s.newWork()
 	s.eval(w)
 	s.evalPhase(w, 0) // leave phase 0's sets in w
 	c := &w.coef
-	a, weight := c.A0.Value, c.A1.Value
-	if s.general {
-		a, weight = deter.GeneralLogit(c) // the general stage's own slope when fitted
-	}
+	a, weight := s.indexSlope(c, w.x)
 	a += w.xalpha // 0 unless the stage is general
 	if !(weight > 0) {
 		return nil, fmt.Errorf("structural game: the index's slope is %v at the medians, so the valuation has no finite scale", weight)
 	}
-	mu, scale := -a/weight, 1/weight
+	x := math.Log(w.out.Cbar) - math.Log(w.out.Pi)
 	b := game.NewBuilder("Structural deterrence game (guarantor assess, MODEL.md §3): "+m.Opt.Name, "Challenger")
-	comment := fmt.Sprintf("at the inputs' medians; Pi = %.6g, Cbar = %.6g, P(status quo) = %.6g", w.out.Pi, w.out.Cbar, w.out.PSQ)
+	comment := fmt.Sprintf("at the inputs' medians; %s; P(status quo) = %.6g; Pi = %.6g, Cbar = %.6g", s.equation(), w.out.PSQ, w.out.Pi, w.out.Cbar)
 	if s.informedStage() {
-		comment = fmt.Sprintf("at the inputs' medians; informed challenger (it sees the responding set S before it decides): P(status quo) = sum over S of P(S) L(A0 + A1 (ln C_S - ln pi_S)) = %.6g; Pi = %.6g and Cbar = %.6g are not its inputs", w.out.PSQ, w.out.Pi, w.out.Cbar)
+		comment += " (not the informed challenger's inputs: it sees S before it decides)"
 	}
+	sCP, sPC := 1.0, 1.0
 	if s.postwar {
-		// After a war the tree is the crisis decision whose index sets the
-		// post-war hazard; its own P(status quo) is not the engine's answer.
-		_, sq := deter.StatusQuo(c, math.Log(w.out.Cbar), math.Log(w.out.Pi), false)
-		comment = fmt.Sprintf("at the inputs' medians; Pi = %.6g, Cbar = %.6g; post-war stage: this is the crisis decision (its P(status quo) = L(%.6g) = %.6g is not the engine's answer); its index x = ln Cbar - ln Pi enters the post-war cure Weibull as the hazard ratio exp(-A1 (x - x_ref)) = %.6g, and P(deterrence) = S(1 year) = %.6g",
-			w.out.Pi, w.out.Cbar, sq, deter.Logistic(sq), math.Exp(-w.ph[0].z), w.out.PSQ)
+		sCP, sPC = s.directions(w, c, 1)
+		a = logit(sCP) - weight*x
+		comment = fmt.Sprintf("at the inputs' medians; post-war stage: %s = %.6g; the protégé renews within the year with P %.6g, and the challenger's valuation (scale 1/A1 = %.6g) is placed so that its types that attack have P 1 − S_C→P(1) = %.6g at x = ln Cbar − ln Pi = %.6g (Pi = %.6g, Cbar = %.6g)",
+			s.equation(), w.out.PSQ, 1-sPC, 1/weight, 1-sCP, x, w.out.Pi, w.out.Cbar)
 	}
 	b.SetComment(comment)
-	types, tprobs := make([]string, GameTypes), make([]*big.Rat, GameTypes)
-	vals := make([]float64, GameTypes)
-	for j := range GameTypes {
-		u := (float64(j) + 0.5) / GameTypes
+	mu, scale := -a/weight, 1/weight
+	nset := 1 << s.n
+	// The thresholds in ln V, as quantiles u = L(a + b·t) of the valuation.
+	var cuts []float64
+	if s.informedStage() {
+		for sub := range nset {
+			if w.pS[sub] > 0 {
+				cuts = append(cuts, deter.Logistic(a+weight*(w.lnC[sub]-math.Log(max(w.pi[sub], 1e-300)))))
+			}
+		}
+	} else {
+		cuts = append(cuts, deter.Logistic(a+weight*x))
+	}
+	bins := typeBins(cuts)
+	types, vals := make([]string, len(bins)-1), make([]float64, len(bins)-1)
+	mass := make([]float64, len(bins)-1)
+	for j := range types {
+		u := (bins[j] + bins[j+1]) / 2
 		vals[j] = math.Exp(mu + scale*math.Log(u/(1-u)))
 		types[j] = fmt.Sprintf("V = %.4g", vals[j])
-		tprobs[j] = big.NewRat(1, GameTypes)
+		mass[j] = bins[j+1] - bins[j]
 	}
-	kids := models.TypeRoot(b, "challenger's valuation", types, tprobs)
-	nset := 1 << s.n
+	tprobs := exactProbs(mass)
+	var kids []int
+	if s.postwar {
+		is := b.AddChanceInfoset(0, "the protégé renews the war within the year", []string{"it renews", "it does not"}, exactProbs([]float64{1 - sPC, sPC}))
+		ch := b.Move(b.Root(), is)
+		b.SetOutcome(ch[0], b.AddOutcome("war renewed by the protégé", models.Rats(0)))
+		vs := b.AddChanceInfoset(0, "challenger's valuation", types, tprobs)
+		kids = b.Move(ch[1], vs)
+		for j, n := range kids {
+			b.SetLabel(n, types[j])
+		}
+	} else {
+		kids = models.TypeRoot(b, "challenger's valuation", types, tprobs)
+	}
 	setNames := make([]string, nset)
 	setProbs := exactProbs(w.pS[:nset])
 	for sub := range nset {
@@ -111,6 +154,37 @@ func (m *Model) structuralGame() (*game.Tree, error) {
 		}
 	}
 	return b.Build()
+}
+
+// binEps is the narrowest type kept, in probability: a threshold closer
+// than this to a bin's edge (or to another threshold) does not split it,
+// since a narrower type would carry less mass than exactProbs resolves.
+const binEps = 1e-10
+
+// typeBins returns the edges of the valuation types in quantile space: 0,
+// the GameTypes quantile edges, and the cuts strictly inside (0, 1), in
+// order, without near-duplicates.
+func typeBins(cuts []float64) []float64 {
+	edges := []float64{0, 1}
+	for j := 1; j < GameTypes; j++ {
+		edges = append(edges, float64(j)/GameTypes)
+	}
+	for _, u := range cuts {
+		if u > binEps && u < 1-binEps {
+			edges = append(edges, u)
+		}
+	}
+	sort.Float64s(edges)
+	out := edges[:1]
+	for _, e := range edges[1:] {
+		if e-out[len(out)-1] > binEps {
+			out = append(out, e)
+		}
+	}
+	if out[len(out)-1] != 1 {
+		out[len(out)-1] = 1
+	}
+	return out
 }
 
 // exactProbs converts probabilities to exact rationals that sum to 1: each

@@ -262,6 +262,9 @@ type StructuralTrace struct {
 	// and Index are the expected form's (the cure share reads Index), not
 	// the decision's inputs.
 	Informed bool
+	// Equation is P(deterrence)'s equation at this stage and form
+	// (EqInformed, EqIndex, EqGeneral, EqGeneralFitted, EqPostWar).
+	Equation string
 }
 
 // GeneralSlopeTrace is the general stage's index term b·(x − x̄) at the
@@ -277,7 +280,7 @@ type GeneralSlopeTrace struct {
 type PostWarTrace struct {
 	X, XRef float64 // ln C̄ − ln Π and the reference (model.durability.postwar_reference)
 	Weight  float64 // the index's slope: model.durability.postwar_slope, or A1 (model.challenger.weight) carried over
-	Z       float64 // A1 (x − x_ref)
+	Z       float64 // Weight·(x − x_ref)
 	IndexHR float64 // e^−z, the index's hazard ratio
 	Cure    float64 // cured share pc = L(cure_intercept + cure_index·z)
 	Shape   float64 // Weibull K
@@ -336,7 +339,7 @@ func (m *Model) explainStructural() *StructuralTrace {
 	s.eval(w)
 	o := &w.out
 	t := &StructuralTrace{AsOf: s.asOf, Flags: s.flags, FC: o.FC, FP: o.FP, Pi: o.Pi, Cbar: o.Cbar, Index: o.Index, PSQ: o.PSQ, HR: o.HR, Phases: len(s.phases),
-		General: s.general, ChallengerTerm: w.xalpha, Stage: s.stage, Informed: s.informedStage()}
+		General: s.general, ChallengerTerm: w.xalpha, Stage: s.stage, Informed: s.informedStage(), Equation: s.equation()}
 	if s.general && s.coef.gsl >= 0 {
 		c := &w.coef
 		t.GeneralSlope = &GeneralSlopeTrace{X: math.Log(o.Cbar) - math.Log(o.Pi), Ref: c.GenRef.Value, Slope: c.GenSlope.Value, Intercept: c.AGeneral.Value}

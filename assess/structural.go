@@ -35,6 +35,7 @@ type structural struct {
 	coef    scoefSlots
 	ch, pr  force
 	gforce  []force           // per guarantor: reinforcements or the national fallback
+	self    []bool            // per guarantor: an organisation whose only contributor is the challenger (never responds)
 	horizon int               // slot of the horizon (years)
 	post    bool              // assessment date in or after 1945
 	agg     deter.Aggregation // how the challenger aggregates over responding sets (the committed fit's choice)
@@ -84,6 +85,7 @@ type sguar struct {
 	public   bool    // a public commitment in force (the audience term needs one)
 	democ    float64 // 1 democracy, 0 not, -1 unknown (model.response.democracy)
 	umbrella bool
+	self     bool // the challenger under another name: it never responds (structural.self)
 }
 
 // base is one candidate base logit; era marks the alliance instruments
@@ -108,6 +110,14 @@ type scoefSlots struct {
 
 // Flag texts.
 const (
+	// FlagSelfDropped and FlagSelfOnly (guarantor id, challenger) say that
+	// the challenger contributes to an organisation guaranteeing against it.
+	FlagSelfDropped = "guarantors.%s: the challenger %s is a contributor: its capability is dropped from the organisation's force, which is its other contributors' (a state does not fight itself)"
+	FlagSelfOnly    = "guarantors.%s: the challenger %s is the organisation's only contributor: the organisation counts as no guarantor (no force, P(fights) 0; a state does not fight itself)"
+	// FlagMidYear (input key, state, entry date, year): the national
+	// fallback reads the CINC of the year a state entered the system
+	// after 1 January, a record of part of the year.
+	FlagMidYear  = "%s.cinc: %s entered the state system on %s, so COW NMC's %d record, read as its capability, covers part of that year only"
 	FlagNational = "national capability (COW CINC × deploy share) stands in for the theatre balance: the challenger gives no deployable_troops"
 )
 
@@ -465,6 +475,9 @@ func (s *structural) forces(o Option) error {
 				s.flag("%s.cinc: COW NMC has no capability for %s in %d (before the data or the state's entry): its %d value stands in",
 					key, m.Name, y, got)
 			}
+			if date, ok := midYearEntry(m.Code, got); ok {
+				s.flag(FlagMidYear, key, m.Name, date, got)
+			}
 			sum += v
 			src += fmt.Sprintf(", %s %d", m.Name, got)
 		}
@@ -512,23 +525,31 @@ func (s *structural) forces(o Option) error {
 	}
 	for _, gp := range c.Guarantors {
 		f := none
-		if !national && gp.Capability.DeployableTroops != scenario.None {
+		// A state does not fight itself: the challenger's contribution to an
+		// organisation is dropped from its force, and an organisation left
+		// with no contributor is the challenger under another name.
+		var members []scenario.Country
+		self := false
+		if gp.Organization != nil {
+			var dropped bool
+			members, dropped = gp.Organization.Without(sc.Challenger)
+			self = dropped && len(members) == 0
+			switch {
+			case self:
+				s.flag(FlagSelfOnly, gp.ID, sc.Challenger.Name)
+			case dropped:
+				s.flag(FlagSelfDropped, gp.ID, sc.Challenger.Name)
+			}
+		}
+		s.self = append(s.self, self)
+		switch {
+		case self:
+			// no force and no response (phase, evalPhase)
+		case !national && gp.Capability.DeployableTroops != scenario.None:
 			f.troops, f.arrival = gp.Capability.DeployableTroops, gp.Capability.ArrivalDays
-		} else {
+		default:
 			if !national {
 				s.flag("guarantors.%s: national capability (COW CINC × deploy share) stands in for its reinforcements (no capability.deployable_troops)", gp.ID)
-			}
-			var members []scenario.Country
-			if gp.Organization != nil {
-				members = gp.Organization.Contributors
-				for _, m := range members {
-					if m.Code != 0 && m.Code == sc.Challenger.Code {
-						// Allowed (a peacekeeping force may include the
-						// challenger), but its capability then counts on
-						// both sides of the balance.
-						s.flag("guarantors.%s: the challenger %s is a contributor, so its national capability counts in the force that defends against it", gp.ID, m.Name)
-					}
-				}
 			}
 			if f.cinc, err = cinc("guarantors."+gp.ID+".capability", gp.Capability, members); err != nil {
 				return err
@@ -557,7 +578,7 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 	mech, both := map[string]bool{}, map[string]bool{}
 	coef := s.c.Coef()
 	for gi, gp := range c.Guarantors {
-		g := sguar{democ: -1}
+		g := sguar{democ: -1, self: s.self[gi]}
 		if gp.Democracy != nil {
 			g.democ = 0
 			if *gp.Democracy {
@@ -582,8 +603,8 @@ func (s *structural) phase(start float64, date string) (phase, error) {
 		src := sc.Option.Guarantors[gi]
 		for j, ip := range gp.Instruments {
 			in := src.Instruments[j]
-			if !ip.InScope || !ip.InForce(date) {
-				continue
+			if g.self || !ip.InScope || !ip.InForce(date) {
+				continue // the challenger's own instruments commit no one against it
 			}
 			if ip.Type == scenario.NuclearUmbrella && !ip.Declared {
 				continue // an undeclared umbrella is no commitment (deter: a declared umbrella is a defence commitment)

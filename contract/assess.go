@@ -31,7 +31,7 @@ type Option struct {
 	Stage     string   `json:"stage,omitempty" enum:"immediate,general,postwar" doc:"the deterrence stage the structural engine used (challenge.stage; an immediate file with a ceasefire agreement not ended is postwar: p_deterrence is then P(no renewed war in the first year, by either party)); absent for udg"`
 	Flags     []string `json:"flags" doc:"fallbacks and caveats of the run (national capability standing in for the theatre balance, the UDG engine's caveat); empty when none"`
 	// Headline numbers.
-	PDeterrence  Estimate     `json:"p_deterrence" doc:"P(deterrence holds): the challenger does not attack when it decides now (stage postwar: no renewed war in the first year)"`
+	PDeterrence  Estimate     `json:"p_deterrence" doc:"P(deterrence holds): the challenger does not attack when it decides now (stage general: per year; stage postwar: no renewed war in the first year, by either party)"`
 	PWar         Estimate     `json:"p_war"`
 	Credibility  Estimate     `json:"credibility" doc:"effective credibility: P(a coalition that can win responds)"`
 	PWinAll      Estimate     `json:"p_win_all" doc:"P(every guarantor with the protege wins)"`

@@ -137,7 +137,7 @@ type StructuralChain struct {
 	Sets            []ResponseSet `json:"sets" doc:"every responding set with its probability"`
 	Pi              float64       `json:"pi" doc:"challenger's expected P(prevail) over the responding sets"`
 	CostBar         float64       `json:"cost_bar" doc:"challenger's expected cost of war"`
-	Index           float64       `json:"deterrence_index" doc:"DI; p_deterrence = L(DI) in the immediate stage of an index form (not when informed: see informed)"`
+	Index           float64       `json:"deterrence_index" doc:"DI = A0 + A1 (ln cost_bar - ln pi) (stage general: its own intercept, challenger_term and slope); p_deterrence = L(DI) in the immediate stage of an index form and, per year, in the general stage; not when informed (see informed) nor after a war (see postwar): equation says which"`
 	ChallengerTerm  *float64      `json:"challenger_term,omitempty" doc:"general deterrence: the challenger covariates' term x'alpha in DI (rivalry, peace years, no prior dispute, contiguity; docs/assess.md); absent for immediate deterrence"`
 	HazardRatio     float64       `json:"hazard_ratio" doc:"the mechanisms' hazard ratio in the durability model"`
 	Phases          int           `json:"phases" doc:"phases of instruments in force within the horizon"`
@@ -145,6 +145,7 @@ type StructuralChain struct {
 	Stage           string        `json:"stage,omitempty" doc:"the deterrence stage used: immediate, general or postwar (a ceasefire agreement not ended reads immediate as postwar)"`
 	PostWar         *PostWarChain `json:"postwar,omitempty" doc:"the post-war durability chain; only for stage postwar"`
 	Informed        bool          `json:"informed,omitempty" doc:"the immediate stage's informed challenger (deter aggregation informed): it sees the responding set before it decides, so p_deterrence = sum over sets of p * p_status_quo, and pi, cost_bar and deterrence_index are the expected form's (the cure share reads the index), not the decision's inputs"`
+	Equation        string        `json:"equation" doc:"the equation p_deterrence is computed with at this stage and form (docs/assess.md): the informed challenger's sum over responding sets, L(DI) of an index form, L(DI) per year in the general stage, or the post-war survival S_C->P(1) S_P->C(1)"`
 }
 
 // GeneralSlope is the general stage's index term at the medians:
@@ -240,7 +241,7 @@ func fromStructural(m *assess.Model, t *assess.StructuralTrace, version, hash st
 		e.NoWar = append(e.NoWar, PointHorizon{Years: h.Years, P: h.P.Mean})
 	}
 	c := &StructuralChain{AsOf: t.AsOf, ChallengerForce: t.FC, ProtegeForce: t.FP, GuarantorForces: []float64{}, BaseLogits: []float64{},
-		Sets: []ResponseSet{}, Pi: t.Pi, CostBar: t.Cbar, Index: t.Index, HazardRatio: t.HR, Phases: t.Phases, Stage: t.Stage, Informed: t.Informed}
+		Sets: []ResponseSet{}, Pi: t.Pi, CostBar: t.Cbar, Index: t.Index, HazardRatio: t.HR, Phases: t.Phases, Stage: t.Stage, Informed: t.Informed, Equation: t.Equation}
 	if p := t.PostWar; p != nil {
 		c.PostWar = &PostWarChain{X: p.X, XRef: p.XRef, Weight: p.Weight, Z: p.Z, IndexHazardRatio: p.IndexHR, CuredShare: p.Cure,
 			Shape: p.Shape, Scale: p.Scale, DyadTerm: p.DyadTerm, HazardRatioTotal: p.HazardTotal, S1: p.S1, S10: p.S10,

@@ -16,6 +16,9 @@ type Country struct {
 	Abb    string // COW abbreviation, e.g. "RUS"
 	Name   string // COW name, e.g. "Russia"
 	Spells [][2]int
+	// Entries are the first days of the spells, as YYYY-MM-DD, in the
+	// order of Spells.
+	Entries []string
 }
 
 // ErrNoCountry reports a country query that matches no state.
@@ -44,9 +47,11 @@ func loadCountries() {
 	code, err1 := t.Num("ccode")
 	sy, err2 := t.Num("styear")
 	ey, err3 := t.Num("endyear")
+	sm, err4 := t.Num("stmonth")
+	sd, err5 := t.Num("stday")
 	abb, ok1 := t.Col("stateabb")
 	nme, ok2 := t.Col("statenme")
-	if err := errors.Join(err1, err2, err3); err != nil || !ok1 || !ok2 {
+	if err := errors.Join(err1, err2, err3, err4, err5); err != nil || !ok1 || !ok2 {
 		countries.err = fmt.Errorf("cow_states: unexpected columns: %v", err)
 		return
 	}
@@ -60,6 +65,7 @@ func loadCountries() {
 			countries.list = append(countries.list, c)
 		}
 		c.Spells = append(c.Spells, [2]int{int(sy[i]), int(ey[i])})
+		c.Entries = append(c.Entries, fmt.Sprintf("%04d-%02d-%02d", int(sy[i]), int(sm[i]), int(sd[i])))
 	}
 	sort.Slice(countries.list, func(i, j int) bool { return countries.list[i].CCode < countries.list[j].CCode })
 }
@@ -125,4 +131,17 @@ func (c Country) InSystem(y int) bool {
 		}
 	}
 	return false
+}
+
+// EntersMidYear returns the date the country entered the state system in
+// year y when that is after 1 January (a spell starting then): COW NMC's
+// record for that year then covers a state that existed for part of it
+// only. 1816, where the system begins, is no entry.
+func (c Country) EntersMidYear(y int) (date string, ok bool) {
+	for i, s := range c.Spells {
+		if s[0] == y && y > 1816 && i < len(c.Entries) && !strings.HasSuffix(c.Entries[i], "-01-01") {
+			return c.Entries[i], true
+		}
+	}
+	return "", false
 }

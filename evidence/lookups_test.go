@@ -65,3 +65,23 @@ func TestFulfilmentCases(t *testing.T) {
 		t.Error("invalid coding accepted")
 	}
 }
+
+// A state that entered the system after 1 January: its entry date from
+// cow_states (Eritrea 24 May 1993; the German Federal Republic 5 May 1955);
+// not for a year it was already a member, nor for a 1 January entry.
+func TestEntersMidYear(t *testing.T) {
+	for _, c := range []struct {
+		q    string
+		year int
+		want string
+	}{{"ERI", 1993, "1993-05-24"}, {"GFR", 1955, "1955-05-05"}, {"ERI", 1994, ""}, {"USA", 1816, ""}, {"CAN", 1920, "1920-01-10"}} {
+		s, err := LookupCountry(c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := s.EntersMidYear(c.year)
+		if got != c.want || ok != (c.want != "") {
+			t.Errorf("%s %d: %q %v, want %q", c.q, c.year, got, ok, c.want)
+		}
+	}
+}

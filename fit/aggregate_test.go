@@ -283,3 +283,30 @@ func TestInformedMeasure(t *testing.T) {
 		t.Logf("crisis %d (%d, outcome %d, ibf %.2f, nuclear %v): expected %.3f informed %.3f (%+.3f)", k.ID, k.Year, k.Outcome, k.IBF, k.Nuclear, e[i], in[i], in[i]-e[i])
 	}
 }
+
+// The sensitivity rows are refitted under the form the fit chose (the
+// committed one, which the engine runs), whatever else they vary: under
+// informed they were refitted under expected until the review of the
+// informed change.
+func TestSensitivitySpecsKeepTheForm(t *testing.T) {
+	for _, form := range deter.Aggregations {
+		base := DefaultHuthSpec
+		base.Aggregation = form
+		specs := sensitivitySpecs(base)
+		if len(specs) != 6 {
+			t.Fatalf("%d specs, want 6", len(specs))
+		}
+		seen := map[HuthSpec]bool{}
+		for _, s := range specs {
+			if s.Aggregation != form {
+				t.Errorf("base form %s: a row refitted under %q: %+v", form, s.Aggregation, s)
+			}
+			seen[s] = true
+		}
+		want := base
+		want.Balance, want.PriorWidth = "ibf", 1
+		if !seen[want] || len(seen) != 6 {
+			t.Errorf("base form %s: the rows %+v do not include the base spec %+v once among six distinct specs", form, specs, want)
+		}
+	}
+}

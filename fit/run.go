@@ -73,6 +73,7 @@ type Validation struct {
 type SensitivityRow struct {
 	Balance                   string
 	PriorWidth                float64
+	Aggregation               deter.Aggregation // the form it was refitted under (the fit's own)
 	ProtegeShare, LogLik, LOO float64
 }
 

@@ -68,6 +68,32 @@ func LogitPredictor(ks []Crisis, penalise bool) Predictor {
 	}
 }
 
+// sensitivitySpecs are the sensitivity rows' specifications: base with the
+// protégé share at 0.1 and 0.5, the short-term and the geometric balance,
+// and priors twice as wide. Each keeps base's aggregation form, the one the
+// fit chose and the engine runs: a row refitted under another form would
+// mix a change of form into the change it reports.
+func sensitivitySpecs(base HuthSpec) []HuthSpec {
+	norm := func(s HuthSpec) HuthSpec {
+		if s.Balance == "" {
+			s.Balance = "ibf"
+		}
+		if s.PriorWidth == 0 {
+			s.PriorWidth = 1
+		}
+		s.Aggregation = base.Aggregation
+		return s
+	}
+	share := base.ProtegeShare
+	specs := []HuthSpec{{ProtegeShare: 0.1}, base, {ProtegeShare: 0.5},
+		{Balance: "sbf", ProtegeShare: share}, {Balance: "geo", ProtegeShare: share},
+		{ProtegeShare: share, PriorWidth: 2}}
+	for i := range specs {
+		specs[i] = norm(specs[i])
+	}
+	return specs
+}
+
 // HuthValidation runs the cross-validation of Run on Huth's crises alone
 // (for `guarantor backtest`): options as for Run, except that a spec with
 // no aggregation form takes the committed fit's (deter.Default), the form
@@ -155,16 +181,7 @@ func validate(ctx context.Context, ks []Crisis, o Options) (Validation, error) {
 	v.VsBase = BootstrapBrierDiff(loo[0], loo[3], y, o.Bootstrap, o.Seed)
 	v.VsLogit = BootstrapBrierDiff(loo[0], loo[2], y, o.Bootstrap, o.Seed)
 	if o.Sensitivity {
-		specs := []HuthSpec{{ProtegeShare: 0.1}, o.Spec, {ProtegeShare: 0.5},
-			{Balance: "sbf", ProtegeShare: o.Spec.ProtegeShare}, {Balance: "geo", ProtegeShare: o.Spec.ProtegeShare},
-			{ProtegeShare: o.Spec.ProtegeShare, PriorWidth: 2}}
-		for _, spec := range specs {
-			if spec.Balance == "" {
-				spec.Balance = "ibf"
-			}
-			if spec.PriorWidth == 0 {
-				spec.PriorWidth = 1
-			}
+		for _, spec := range sensitivitySpecs(o.Spec) {
 			f, err := FitHuth(ks, spec)
 			if err != nil {
 				return v, err
@@ -173,7 +190,8 @@ func validate(ctx context.Context, ks []Crisis, o Options) (Validation, error) {
 			if err != nil {
 				return v, err
 			}
-			v.Sensitivity = append(v.Sensitivity, SensitivityRow{Balance: spec.Balance, PriorWidth: spec.PriorWidth, ProtegeShare: spec.ProtegeShare, LogLik: f.LogLik, LOO: Brier(p, y)})
+			v.Sensitivity = append(v.Sensitivity, SensitivityRow{Balance: spec.Balance, PriorWidth: spec.PriorWidth, ProtegeShare: spec.ProtegeShare,
+				Aggregation: spec.Aggregation, LogLik: f.LogLik, LOO: Brier(p, y)})
 		}
 	}
 	return v, nil

@@ -19,8 +19,8 @@ const FileHorizonCaveat = "These scores leak the outcome: a case file's horizon 
 var DiagramYears = []float64{1, 5}
 
 // survivalText writes the survival block: per set the integrated Brier
-// scores and their differences, then for the first set (all cases) the
-// scores at every horizon and the calibration at DiagramYears.
+// scores and their differences, then per set the scores at every horizon,
+// then for the first set (all cases) the calibration at DiagramYears.
 func survivalText(w io.Writer, s contract.Survival, horizon float64) {
 	if len(s.Sets) == 0 {
 		if s.NoSpell > 0 {
@@ -70,19 +70,36 @@ func survivalText(w io.Writer, s contract.Survival, horizon float64) {
 	for _, st := range s.Sets {
 		notesText(w, st.Name, st.Notes)
 	}
+	// Every set by horizon: the closed and outside-the-fitting-data sets'
+	// yearly scores were in the JSON only, so docs quoted them from it.
+	for _, st := range s.Sets {
+		horizonText(w, st, horizon)
+	}
 	all := s.Sets[0]
+	for _, h := range diagramHorizons(all, horizon) {
+		for _, c := range h.Calibration {
+			fmt.Fprintf(w, "\nCalibration at %s, %s, %s (IPCW-weighted; cases with a known status)\n", yearsText(h.Years), all.Name, c.Forecaster)
+			calibrationTable(w, c.Bins)
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+// horizonText writes one set's scores at every horizon, with the
+// differences and their dyad-resampled intervals.
+func horizonText(w io.Writer, st contract.SurvivalSet, horizon float64) {
 	fmt.Fprintf(w, "\n%s, by horizon (IPCW Brier score; KNOWN: cases whose status then is known; KM: the set's Kaplan-Meier survival;\n"+
-		"G: P(not censored by then); differences with 95%% intervals resampling dyads (cases, when every dyad has one case))\n", all.Name)
-	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		"G: P(not censored by then); differences with 95%% intervals resampling dyads (cases, when every dyad has one case))\n", st.Name)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprint(tw, "YEARS\tKNOWN\tFAILED BY\tKM\tG")
-	for _, f := range all.IntegratedBrier {
+	for _, f := range st.IntegratedBrier {
 		fmt.Fprintf(tw, "\t%s", strings.ToUpper(short(f.Forecaster)))
 	}
-	for _, d := range all.Differences {
+	for _, d := range st.Differences {
 		fmt.Fprintf(tw, "\t%s - %s [DYADS]", strings.ToUpper(short(d.Forecaster)), strings.ToUpper(short(d.Baseline)))
 	}
 	fmt.Fprintln(tw)
-	for _, h := range all.Horizons {
+	for _, h := range st.Horizons {
 		mark := ""
 		if h.Years == horizon {
 			mark = " (--horizon)"
@@ -102,13 +119,6 @@ func survivalText(w io.Writer, s contract.Survival, horizon float64) {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-	for _, h := range diagramHorizons(all, horizon) {
-		for _, c := range h.Calibration {
-			fmt.Fprintf(w, "\nCalibration at %s, %s, %s (IPCW-weighted; cases with a known status)\n", yearsText(h.Years), all.Name, c.Forecaster)
-			calibrationTable(w, c.Bins)
-		}
-	}
-	fmt.Fprintln(w)
 }
 
 // diagramHorizons are the set's horizons at DiagramYears and at

@@ -122,3 +122,33 @@ func TestBacktestTextTauSpan(t *testing.T) {
 		}
 	}
 }
+
+// Every set's scores by horizon are in the text, each set's own (the
+// closed and outside sets' were in the JSON only, so docs/backtest.md
+// quoted them from it).
+func TestBacktestTextEverySetByHorizon(t *testing.T) {
+	s := testSurvival()
+	closed := s.Sets[0]
+	closed.Name = "closed cases"
+	closed.Horizons = append([]contract.SurvivalHorizon(nil), closed.Horizons...)
+	for i := range closed.Horizons {
+		h := &closed.Horizons[i]
+		h.Brier = []contract.ForecasterBrier{{Forecaster: "engine", Brier: 0.1234 + float64(i)/100}, {Forecaster: "Kaplan-Meier (leave-dyad-out)", Brier: 0.3}}
+	}
+	s.Sets = append(s.Sets, closed)
+	b := &contract.Backtest{Survival: s, Validation: contract.Validation{Sets: []contract.Set{testSet()}}}
+	var w strings.Builder
+	if err := Backtest(&w, b); err != nil {
+		t.Fatal(err)
+	}
+	out := w.String()
+	i := strings.Index(out, "closed cases, by horizon")
+	if strings.Index(out, "all <cases>, by horizon") < 0 || i < 0 {
+		t.Fatalf("a set's by-horizon table is missing:\n%s", out)
+	}
+	for _, want := range []string{"1      2      1          0.500  1.000  0.1234  0.3000", "0.1334", "0.1434"} {
+		if !strings.Contains(out[i:], want) {
+			t.Errorf("closed cases by horizon lacks %q:\n%s", want, out[i:])
+		}
+	}
+}

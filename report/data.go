@@ -20,8 +20,13 @@ func JSON(w io.Writer, doc any) error {
 }
 
 // CSVHeader is the header of the assessment's tidy CSV.
+// stage says what p_deterrence measures in each row's option: immediate
+// (the challenger does not attack when it decides now), general (the same
+// per year) or postwar (no renewed war in the first year, by either
+// party); "udg" for the UDG engine, which plays the crisis decision at any
+// stage. Without it a table of mixed stages read as one measure.
 var CSVHeader = []string{"option", "file", "input_hash", "guarantor", "measure", "years",
-	"mean", "p05", "p95", "se", "engine_version", "seed", "samples"}
+	"mean", "p05", "p95", "se", "engine_version", "seed", "samples", "stage"}
 
 // CSV writes the assessment as tidy data: one row per (option, guarantor,
 // measure, horizon), one value per cell, numbers in full precision and no
@@ -36,8 +41,12 @@ func CSV(w io.Writer, a *contract.Assessment) error {
 	tail := []string{a.EngineVersion, strconv.FormatUint(a.Seed, 10), strconv.Itoa(a.Samples)}
 	for i := range a.Options {
 		r := &a.Options[i]
+		stage := r.Stage
+		if r.Engine == "udg" {
+			stage = "udg"
+		}
 		row := func(guarantor, measure, years string, e contract.Estimate) {
-			c.Write(append([]string{r.Name, r.File, r.InputHash, guarantor, measure, years, f(e.Mean), f(e.P05), f(e.P95), f(e.SE)}, tail...))
+			c.Write(append(append([]string{r.Name, r.File, r.InputHash, guarantor, measure, years, f(e.Mean), f(e.P05), f(e.P95), f(e.SE)}, tail...), stage))
 		}
 		for _, m := range []struct {
 			name string

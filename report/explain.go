@@ -76,6 +76,9 @@ func explainStructural(w io.Writer, e *contract.Explanation) error {
 	c := e.Structural
 	fmt.Fprintf(w, "%s (%s), input hash %s, guarantor %s, structural engine\n", e.Option, e.File, e.InputHash, e.EngineVersion)
 	fmt.Fprintf(w, "Assessed as of %s. Every input at its median.\n", c.AsOf)
+	if c.Equation != "" {
+		fmt.Fprintf(w, "Stage %s: %s\n", stageName(c.Stage), c.Equation)
+	}
 	for _, f := range e.Flags {
 		fmt.Fprintf(w, "FLAG: %s\n", f)
 	}
@@ -151,7 +154,12 @@ func explainStructural(w io.Writer, e *contract.Explanation) error {
 		fmt.Fprintf(w, "   general stage's own slope (fitted on MID dyad-years): DI = general + x'α + b·(x − x̄) = %.3f + x'α + %.4f·(%.3f − %.3f); b·(x − x̄) = %.3f\n",
 			g.Intercept, g.Slope, g.X, g.Reference, g.Slope*(g.X-g.Reference))
 	}
-	fmt.Fprintf(w, "   P(deterrence holds) = L(DI) = %.3f; P(war) %.3f\n", e.PDeterrence, e.PWar)
+	if c.ChallengerTerm != nil || c.GeneralSlope != nil || c.Stage == "general" {
+		// Peacetime: the challenger decides each year.
+		fmt.Fprintf(w, "   P(deterrence holds per year) = L(DI) = %.3f; P(war in the year) %.3f\n", e.PDeterrence, e.PWar)
+	} else {
+		fmt.Fprintf(w, "   P(deterrence holds) = L(DI) = %.3f; P(war) %.3f\n", e.PDeterrence, e.PWar)
+	}
 	fmt.Fprintf(w, "\n5. Durability (cure Weibull, hazard ratio of the mechanisms %.3f, %d phase(s) of instruments in force):", c.HazardRatio, c.Phases)
 	return explainTail(w, e)
 }
@@ -170,4 +178,13 @@ func explainTail(w io.Writer, e *contract.Explanation) error {
 	tw.Flush()
 	_, err := fmt.Fprintln(w)
 	return err
+}
+
+// stageName is the stage a chain was computed at ("" from an older
+// document reads immediate, as the JSON's stage is omitted there).
+func stageName(s string) string {
+	if s == "" {
+		return "immediate"
+	}
+	return s
 }

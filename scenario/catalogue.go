@@ -321,11 +321,14 @@ func BaseKeys() []string {
 }
 
 const (
-	eqResponse  = "q_g = L(base + post1945 + troops·ln(1+troops at risk) + stake·ln(1+US$bn) + audience·a_g + balance·(P(g and protege prevail) − 1/2) + challenge shift + Σ ln LR)"
-	eqContest   = "π_S = F_C^γ / (F_C^γ + F_S^γ)"
-	eqCost      = "ln C_S = cost_intercept + cost_balance·ln(F_S/F_C) + cost_nuclear·[umbrella holder in S]"
-	eqSQ        = "P(SQ) = L(intercept + general + weight·(ln C̄ − ln Π)), Π = E_R[π_S], C̄ = E_R[C_S]"
-	eqSQGeneral = "P(SQ per year) = L(intercept + general + Σ α·(x − centre) + weight·(ln C̄ − ln Π)), α·(x − centre) per challenger covariate"
+	eqResponse = "q_g = L(base + post1945 + troops·ln(1+troops at risk) + stake·ln(1+US$bn) + audience·a_g + balance·(P(g and protege prevail) − 1/2) + challenge shift + Σ ln LR)"
+	eqContest  = "π_S = F_C^γ / (F_C^γ + F_S^γ)"
+	eqCost     = "ln C_S = cost_intercept + cost_balance·ln(F_S/F_C) + cost_nuclear·[umbrella holder in S]"
+	eqSQ       = "P(SQ) = L(intercept + general + weight·(ln C̄ − ln Π)), Π = E_R[π_S], C̄ = E_R[C_S]"
+	// eqSQInformed is the immediate stage under the informed challenger
+	// (deter.AggInformed), the committed form since 7 December 2026.
+	eqSQInformed = "P(SQ) = Σ_S P(S)·L(intercept + weight·(ln C_S − ln π_S)) (the informed challenger sees the responding set S before it decides)"
+	eqSQGeneral  = "P(SQ per year) = L(intercept + general + Σ α·(x − centre) + weight·(ln C̄ − ln Π)), α·(x − centre) per challenger covariate"
 	// eqSQGeneralFitted is the general stage with its own slope (docs/fit.md,
 	// "General-stage slope of the structural index").
 	eqSQGeneralFitted = "P(SQ per year) = L(general + Σ α·(x − centre) + general_slope·(ln C̄ − ln Π − general_reference))"
@@ -402,8 +405,12 @@ func defaultEngineEntries(c *deter.Coefficients) []Entry {
 		crisis = func(s *Scenario) bool { return !isGeneral(s) }
 		eqGeneral = eqSQGeneralFitted + " (the whole intercept, at the covariate means and x = general_reference)"
 	}
-	fit("model.challenger.intercept", c.A0, "logit", ninf, posInf, false, eqSQ+" (immediate deterrence, crises)", crisis)
-	fit("model.challenger.weight", c.A1, "logit per log", 0, posInf, true, eqSQ, crisis)
+	eqCrisis := eqSQ
+	if c.Aggregation == deter.AggInformed {
+		eqCrisis = eqSQInformed
+	}
+	fit("model.challenger.intercept", c.A0, "logit", ninf, posInf, false, eqCrisis+" (immediate deterrence, crises)", crisis)
+	fit("model.challenger.weight", c.A1, "logit per log", 0, posInf, true, eqCrisis, crisis)
 	fit("model.challenger.general", c.AGeneral, "logit", ninf, posInf, false, eqGeneral, isGeneral)
 	if c.GeneralSlopeFitted() {
 		fit("model.challenger.general_slope", c.GenSlope, "logit per unit of ln C̄ − ln Π", 0, posInf, false, eqSQGeneralFitted, isGeneral)

@@ -122,7 +122,9 @@ func (d *decoder) decode(root obj) *Scenario {
 	}
 	if src, ok := root["sources"].([]any); ok {
 		for _, x := range src {
-			s.Sources = append(s.Sources, x.(string))
+			if t, ok := x.(string); ok { // a non-string is the schema pass's error
+				s.Sources = append(s.Sources, t)
+			}
 		}
 	}
 	return s
@@ -321,7 +323,8 @@ func (d *decoder) option(m obj, s *Scenario, path []string) Option {
 	sovereign := -1 // index of the sovereign guarantor
 	for i, g := range gs {
 		gp := sub(path, "guarantors", strconv.Itoa(i))
-		gd := d.guarantor(g.(obj), s, gp)
+		gm, _ := g.(obj) // nil where the schema pass faulted the item (Parse prunes it)
+		gd := d.guarantor(gm, s, gp)
 		if gd.Country.Code != 0 && gd.Country == s.Protege {
 			d.errf(sub(gp, "country"), false, "a guarantor cannot be the protege itself (%s)", gd.Country.Name)
 		}
@@ -384,12 +387,13 @@ func (d *decoder) guarantor(m obj, s *Scenario, path []string) Guarantor {
 	}
 	ins, _ := m["instruments"].([]any)
 	for i, x := range ins {
-		g.Instruments = append(g.Instruments, d.instrument(x.(obj), sub(path, "instruments", strconv.Itoa(i))))
+		im, _ := x.(obj) // nil where the schema pass faulted the item
+		g.Instruments = append(g.Instruments, d.instrument(im, sub(path, "instruments", strconv.Itoa(i))))
 	}
 	sig, _ := m["signals"].([]any)
 	for i, x := range sig {
 		sp := sub(path, "signals", strconv.Itoa(i))
-		sm := x.(obj)
+		sm, _ := x.(obj) // nil where the schema pass faulted the item
 		sg := Signal{Text: str(sm, "text"), Kind: str(sm, "kind"), Date: d.calendarDate(sm, "date", sp), Source: str(sm, "source"), Pos: d.pos(sp, false)}
 		if sg.Kind == "" {
 			sg.Kind = "statement"
@@ -560,7 +564,10 @@ func (d *decoder) outcome(m obj, s *Scenario, path []string) *Outcome {
 	}
 	f, _ := m["fought"].([]any)
 	for i, x := range f {
-		id := x.(string)
+		id, ok := x.(string)
+		if !ok {
+			continue // the schema pass's error
+		}
 		found := false
 		for _, g := range s.Option.Guarantors {
 			found = found || g.ID == id

@@ -30,6 +30,9 @@ type Error struct {
 	Pos   Pos
 	Field string // dotted field path, e.g. option.guarantors[0].instruments[1].troops; "" for the whole file
 	Msg   string
+	// loc is the schema error's location as JSON-pointer tokens (nil for
+	// the decoder's errors): Parse prunes it before the semantic pass.
+	loc []string
 }
 
 func (e *Error) Error() string {

@@ -55,13 +55,20 @@ func Parse(name string, data []byte, opts Options) (*Scenario, error) {
 	}
 	hash := canonicalHash(doc.value)
 	pos := doc.lookup()
-	if errs := validateSchema(doc.value, pos); len(errs) > 0 {
-		return nil, errs
+	// Both passes run, so that a file with a schema mistake and a semantic
+	// one reports both at once: the semantic pass reads the document with
+	// the values the schema rejected removed, and its errors inside an
+	// object the schema pass already faulted are left out (they would be
+	// consequences of the removal, or a second report of the same field).
+	errs := validateSchema(doc.value, pos)
+	root := doc.value.(map[string]any)
+	if len(errs) > 0 {
+		root = pruned(root, errs)
 	}
 	d := &decoder{pos: pos, res: res, asOf: opts.AsOf}
-	s := d.decode(doc.value.(map[string]any))
-	if len(d.errs) > 0 {
-		return nil, d.errs.sortAndDedup()
+	s := d.decode(root)
+	if len(errs) > 0 || len(d.errs) > 0 {
+		return nil, append(errs, independent(d.errs, errs)...).sortAndDedup()
 	}
 	s.File, s.Files, s.InputHash = name, files, hash
 	return s, nil

@@ -146,7 +146,7 @@ func leaves(e *jsonschema.ValidationError) []*jsonschema.ValidationError {
 func describe(e *jsonschema.ValidationError, pos func([]string, bool) Pos, instance func([]string) any) ErrorList {
 	loc := e.InstanceLocation
 	mk := func(tokens []string, key bool, msg string) *Error {
-		return &Error{Pos: pos(tokens, key), Field: fieldPath(tokens), Msg: msg}
+		return &Error{Pos: pos(tokens, key), Field: fieldPath(tokens), Msg: msg, loc: tokens}
 	}
 	with := func(p string) []string { return append(loc[:len(loc):len(loc)], p) }
 	switch k := e.ErrorKind.(type) {

@@ -170,6 +170,21 @@ type Organization struct {
 	Contributors []Country
 }
 
+// Without returns the contributors other than c, and whether c was one.
+// A state does not fight itself: when the challenger contributes to an
+// organisation that guarantees against it, its forces cannot count in the
+// force that defends against it, nor can it be among those who respond.
+func (o *Organization) Without(c Country) (rest []Country, dropped bool) {
+	for _, m := range o.Contributors {
+		if m.Code != 0 && m.Code == c.Code || m.Code == 0 && m.Name != "" && m.Name == c.Name {
+			dropped = true
+			continue
+		}
+		rest = append(rest, m)
+	}
+	return rest, dropped
+}
+
 // Name is the guarantor's display name: its country's or organisation's.
 func (g Guarantor) Name() string {
 	if g.Organization != nil {

@@ -23,6 +23,9 @@ type ChainView struct {
 	// Informed is the informed challenger's immediate stage: PDeter is
 	// Σ_S P(S)·P(SQ | S) (Sets[].PSQ), and Π, C̄, DI are not its inputs.
 	Informed bool
+	// Equation is P(deterrence)'s equation at the stage and form
+	// (contract.StructuralChain.Equation).
+	Equation string
 }
 
 // PostWarView is the post-war stage at the medians (docs/assess.md,
@@ -41,7 +44,7 @@ func chainView(e *contract.Explanation) *ChainView {
 		return nil
 	}
 	c := e.Structural
-	v := &ChainView{Stage: c.Stage, Sets: c.Sets, Pi: c.Pi, CostBar: c.CostBar, Index: c.Index, PDeter: e.PDeterrence, NoWar: e.NoWar, Informed: c.Informed}
+	v := &ChainView{Stage: c.Stage, Sets: c.Sets, Pi: c.Pi, CostBar: c.CostBar, Index: c.Index, PDeter: e.PDeterrence, NoWar: e.NoWar, Informed: c.Informed, Equation: c.Equation}
 	if v.Stage == "" {
 		v.Stage = "immediate"
 	}

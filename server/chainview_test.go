@@ -1,12 +1,19 @@
 package server
 
 import (
+	"html"
 	"net/http"
 	"strings"
 	"testing"
 
+	"github.com/guarantor/guarantor/assess"
 	"github.com/guarantor/guarantor/deter"
 )
+
+// escaped is s as html/template writes it in text.
+func escaped(s string) string {
+	return strings.ReplaceAll(html.EscapeString(s), "+", "&#43;")
+}
 
 // The run page of a default-engine run shows how the engine got there:
 // the responding sets, and after a war the post-war stage (why there is no
@@ -30,6 +37,20 @@ option:
       instruments:
         - {type: defense_pact}
         - {type: tripwire, troops: 5000}
+`)
+	general := h.create("general", `name: general
+challenger: RUS
+protege: POL
+challenge: {stage: general, source: test}
+horizon: 10
+period: {start: 2010-01-01}
+option:
+  name: pact in peacetime
+  guarantors:
+    - country: USA
+      id: us
+      instruments:
+        - {type: defense_pact}
 `)
 	udg := h.create("udg", strings.Replace(`name: udg
 challenger: RUS
@@ -71,6 +92,11 @@ model: {engine: udg}
 	if strings.Contains(p, "no game to play") {
 		t.Error("post-war page says there is no game to play")
 	}
+	// Each stage's page gives its own equation (assess.Eq*), and the
+	// post-war slope is the fitted post-war slope, not A1.
+	if !strings.Contains(p, escaped(assess.EqPostWar)) || !strings.Contains(p, "z = slope·(x − x<sub>ref</sub>)") || strings.Contains(p, "A1 = ") {
+		t.Error("post-war page: no post-war equation, or the index slope called A1")
+	}
 	p = page(immediate)
 	index := "deterrence index DI ="
 	if deter.Default().Aggregation == deter.AggInformed {
@@ -83,6 +109,17 @@ model: {engine: udg}
 	if !strings.Contains(p, index) || !strings.Contains(p, "{us}") || strings.Contains(p, "no game to play") ||
 		strings.Contains(p, "There is no crisis game") {
 		t.Error("immediate-stage page: no chain, or a post-war or no-game sentence")
+	}
+	eq := assess.EqIndex
+	if deter.Default().Aggregation == deter.AggInformed {
+		eq = assess.EqInformed
+	}
+	if !strings.Contains(p, escaped(eq)) {
+		t.Errorf("immediate-stage page lacks its equation %q", eq)
+	}
+	p = page(general)
+	if !strings.Contains(p, escaped(assess.EqGeneralFitted)) || !strings.Contains(p, "P(deterrence per year) = L(DI) =") {
+		t.Error("general-stage page: no per-year equation")
 	}
 	p = page(udg)
 	if !strings.Contains(p, "The deterrence game at the medians") || strings.Contains(p, "How the engine got there") {

@@ -277,7 +277,7 @@ func renderFit(w io.Writer, r *fit.Result) error {
 		fmt.Fprintf(w, "  chosen for the coefficients: %s\n", v.Aggregation)
 	}
 	if len(v.Sensitivity) > 0 {
-		fmt.Fprintln(w, "Sensitivity to the protege share, the balance measure and the priors' width (reported, not used to choose them):")
+		fmt.Fprintf(w, "Sensitivity to the protege share, the balance measure and the priors' width, each refitted under the %s form (reported, not used to choose them):\n", v.Sensitivity[0].Aggregation)
 		for _, s := range v.Sensitivity {
 			fmt.Fprintf(w, "  balance %s, protege share %.2f, priors x%g: log-likelihood %.3f, LOO Brier %.4f\n", s.Balance, s.ProtegeShare, s.PriorWidth, s.LogLik, s.LOO)
 		}

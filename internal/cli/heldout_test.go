@@ -59,7 +59,7 @@ func TestHeldOutFiles(t *testing.T) {
 		{"17-nuclear-umbrella-general-korea-2015.yaml", "", []string{
 			"guarantors.us.signals[1] is dated 2016-01-10, after the assessment date 2015-01-01: not counted"}, "general"},
 		{"18-organisation-with-the-challenger-georgia-2008.yaml", "", []string{
-			"guarantors.cispkf: the challenger Russia is a contributor", "guarantors.unomig: the challenger Russia is a contributor"}, "immediate"},
+			"guarantors.cispkf: the challenger Russia is the organisation's only contributor: the organisation counts as no guarantor", "guarantors.unomig: the challenger Russia is a contributor"}, "immediate"},
 		{"19-arms-and-stake-no-commitment-ukraine-2021.yaml", "", nil, "immediate"},
 		// Every mistake of the schema pass at its line, with the hint for
 		// a distribution where one value is expected.
