@@ -48,7 +48,7 @@ func WriteReliabilitySVG(w io.Writer, title string, series map[string][]Calibrat
 	x := func(v float64) float64 { return margin + v*size }
 	y := func(v float64) float64 { return margin + (1-v)*size }
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" font-family="sans-serif" font-size="12">`+"\n", size+2*margin+160, size+2*margin)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%.0f" height="%.0f" viewBox="0 0 %.0[1]f %.0[2]f" role="img" aria-label="%s" font-family="sans-serif" font-size="12">`+"\n", size+2*margin+160, size+2*margin, escape(title))
 	fmt.Fprintf(&b, `<text x="%.0f" y="20" font-size="14">%s</text>`+"\n", margin, escape(title))
 	fmt.Fprintf(&b, `<rect x="%.0f" y="%.0f" width="%.0f" height="%.0f" fill="none" stroke="#888"/>`+"\n", margin, margin, size, size)
 	fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#bbb" stroke-dasharray="4 3"/>`+"\n", x(0), y(0), x(1), y(1))

@@ -30,6 +30,19 @@ func TestReliabilitySVGIsXML(t *testing.T) {
 	if err := WriteReliabilitySVG(&buf, "a <test> & more", map[string][]CalibrationBin{"m&m": bins}, []string{"m&m"}); err != nil {
 		t.Fatal(err)
 	}
+	// It scales with its box (a viewBox equal to its size) and names itself.
+	var root struct {
+		Width   string `xml:"width,attr"`
+		Height  string `xml:"height,attr"`
+		ViewBox string `xml:"viewBox,attr"`
+		Label   string `xml:"aria-label,attr"`
+	}
+	if err := xml.Unmarshal(buf.Bytes(), &root); err != nil {
+		t.Fatal(err)
+	}
+	if want := "0 0 " + root.Width + " " + root.Height; root.ViewBox != want || root.Label != "a <test> & more" {
+		t.Errorf("viewBox %q (want %q), label %q", root.ViewBox, want, root.Label)
+	}
 	d := xml.NewDecoder(&buf)
 	circles := 0
 	for {

@@ -135,7 +135,7 @@ func ReliabilityDiagram(s contract.Set) string {
 func reliabilitySVG(name string, n int, cals []contract.Calibration, xLabel, yLabel, nCases string) string {
 	const size, pad, legend = 360, 44, 230
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img" aria-label="reliability diagram: %s">`,
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %[1]d %[2]d" role="img" aria-label="reliability diagram: %s">`,
 		size+pad+legend, size+pad+30, esc(name))
 	px := func(p float64) float64 { return pad + size*p }
 	py := func(p float64) float64 { return 10 + size*(1-p) }

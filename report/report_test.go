@@ -111,3 +111,26 @@ func TestChartsAreWellFormedSVG(t *testing.T) {
 		}
 	}
 }
+
+// Every chart carries a viewBox equal to its width and height, so it
+// scales with its box in the HTML report and on a phone instead of being
+// cut (the web UI added one; the standalone report did not).
+func TestChartsScale(t *testing.T) {
+	rs := sample().Options
+	for name, svg := range map[string]string{
+		"bars": DeterrenceChart(rs), "tornado": TornadoChart(&rs[0], 8), "durability": DurabilityChart(rs),
+		"reliability": ReliabilityDiagram(testSet()),
+	} {
+		var root struct {
+			Width   string `xml:"width,attr"`
+			Height  string `xml:"height,attr"`
+			ViewBox string `xml:"viewBox,attr"`
+		}
+		if err := xml.Unmarshal([]byte(svg), &root); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if want := "0 0 " + root.Width + " " + root.Height; root.ViewBox != want {
+			t.Errorf("%s: viewBox %q, want %q", name, root.ViewBox, want)
+		}
+	}
+}

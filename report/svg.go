@@ -22,7 +22,7 @@ func esc(s string) string { return html.EscapeString(s) }
 func DeterrenceChart(rs []contract.Option) string {
 	var b strings.Builder
 	h := rowH*len(rs) + 40
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img" aria-label="P(deterrence holds) by option">`, labelW+plotW+60, h)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %[1]d %[2]d" role="img" aria-label="P(deterrence holds) by option">`, labelW+plotW+60, h)
 	axis(&b, len(rs))
 	for i := range rs {
 		r := &rs[i]
@@ -55,7 +55,7 @@ func TornadoChart(r *contract.Option, top int) string {
 	ds := r.Drivers[:min(top, len(r.Drivers))]
 	var b strings.Builder
 	h := rowH*len(ds) + 40
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img" aria-label="drivers of P(deterrence)">`, labelW+plotW+60, h)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %[1]d %[2]d" role="img" aria-label="drivers of P(deterrence)">`, labelW+plotW+60, h)
 	axis(&b, len(ds))
 	mx := labelW + plotW*r.PDeterrence.Mean
 	for i, d := range ds {
@@ -80,7 +80,7 @@ func DurabilityChart(rs []contract.Option) string {
 		}
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" role="img" aria-label="P(no renewed war by year)">`, w+200, h+pad)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %[1]d %[2]d" role="img" aria-label="P(no renewed war by year)">`, w+200, h+pad)
 	fmt.Fprintf(&b, `<rect x="%d" y="10" width="%d" height="%d" fill="none" stroke="#888"/>`, pad, w-pad, h-20)
 	for k := 0; k <= 4; k++ {
 		y := 10 + float64(h-20)*float64(4-k)/4
