@@ -63,40 +63,13 @@ func (m SlopeModel) hasOutcome() bool {
 	return m == SlopeOutcome || m == SlopePact || m == SlopeBilateral
 }
 
-// BilateralCV is the pre-registered comparison of M5 with the adopted model.
-type BilateralCV struct {
-	Folds, Dyads int
-	Seed         uint64
-	// M5 and Adopted are the summed held-out log-likelihoods; SE that of
-	// the summed difference M5 − adopted over dyads.
-	M5, Adopted, SE float64
-	M5Wins          bool // M5 > Adopted: M5 replaces the adopted model
-}
-
-// crossValidateBilateral runs rule 4 with the folds of the sections before
-// it (the undirected spells' pairs, seed); adopted is the adopted directed
-// model's form.
-func crossValidateBilateral(undirected, sp []Spell, folds int, seed uint64, adopted SlopeModel) (BilateralCV, error) {
-	models := []SlopeModel{adopted, SlopeBilateral}
-	r, err := crossValidateDirected("bilateral-war", undirected, [][]Spell{sp, sp}, folds, seed, 0, 1, func(m int, train []Spell) (SlopeFit, error) {
-		return FitSlope(train, models[m], 0, 0)
-	})
-	cv := BilateralCV{Folds: r.Folds, Seed: r.Seed, Dyads: r.Dyads}
-	if err != nil {
-		return cv, err
-	}
-	cv.Adopted, cv.M5, cv.SE = r.Score[0], r.Score[1], r.SE()
-	cv.M5Wins = cv.M5 > cv.Adopted
-	return cv, nil
-}
-
 // BilateralReport is the pre-registered test's output.
 type BilateralReport struct {
 	// Counts are on the directed spells of the fit, Undirected on the
 	// undirected spells they come from (one per opposing pair and war).
 	Counts, Undirected BilateralCounts
 	M5                 SlopeFit
-	CV                 BilateralCV
+	CV                 TermCV
 }
 
 // durabilityBilateral runs the test on the directed spells (war outcomes
@@ -110,7 +83,7 @@ func durabilityBilateral(undirected, dir []Spell, folds int, seed uint64, adopte
 	if r.Counts, err = AddBilateral(dir); err != nil {
 		return r, err
 	}
-	if r.CV, err = crossValidateBilateral(undirected, dir, folds, seed, adopted); err != nil {
+	if r.CV, err = crossValidateTerm("bilateral-war", undirected, dir, folds, seed, adopted, SlopeBilateral); err != nil {
 		return r, err
 	}
 	r.M5, err = FitSlope(dir, SlopeBilateral, 0, 0)

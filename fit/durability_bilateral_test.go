@@ -144,12 +144,12 @@ func TestBilateralCVPicksTruth(t *testing.T) {
 				sp[i].A, sp[i].B = sp[i].B, sp[i].A
 			}
 		}
-		cv, err := crossValidateBilateral(sp, sp, 10, 1, SlopeOutcome)
+		cv, err := crossValidateTerm("bilateral-war", sp, sp, 10, 1, SlopeOutcome, SlopeBilateral)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if cv.M5Wins != tc.want || cv.Dyads != 800 {
-			t.Errorf("δ_bil %v: M5 %v vs adopted %v (dyads %d), M5 wins %v, want %v", tc.db, cv.M5, cv.Adopted, cv.Dyads, cv.M5Wins, tc.want)
+		if cv.Wins != tc.want || cv.Dyads != 800 {
+			t.Errorf("δ_bil %v: M5 %v vs adopted %v (dyads %d), M5 wins %v, want %v", tc.db, cv.Candidate, cv.Adopted, cv.Dyads, cv.Wins, tc.want)
 		}
 	}
 }

@@ -95,30 +95,32 @@ func fitPact(sp []Spell) (SlopeFit, error) {
 	return b, profErr
 }
 
-// PactCV is the pre-registered comparison of M4 with the adopted model.
-type PactCV struct {
+// TermCV is a pre-registered comparison of a candidate model (the adopted
+// directed model plus one term: M4's defence-pact indicator, M5's
+// bilateral war) with the adopted model.
+type TermCV struct {
 	Folds, Dyads int
 	Seed         uint64
-	// M4 and Adopted are the summed held-out log-likelihoods; SE that of
-	// the summed difference M4 − adopted over dyads.
-	M4, Adopted, SE float64
-	M4Wins          bool // M4 > Adopted: M4 replaces the adopted model
+	// Candidate and Adopted are the summed held-out log-likelihoods; SE
+	// that of the summed difference candidate − adopted over dyads.
+	Candidate, Adopted, SE float64
+	Wins                   bool // Candidate > Adopted: the candidate replaces the adopted model
 }
 
-// crossValidatePact runs the comparison with the folds of the sections
+// crossValidateTerm runs such a comparison with the folds of the sections
 // before it (the undirected spells' pairs, seed); adopted is the adopted
-// directed model's form.
-func crossValidatePact(undirected, sp []Spell, folds int, seed uint64, adopted SlopeModel) (PactCV, error) {
-	models := []SlopeModel{adopted, SlopePact}
-	r, err := crossValidateDirected("defence-pact", undirected, [][]Spell{sp, sp}, folds, seed, 0, 1, func(m int, train []Spell) (SlopeFit, error) {
+// directed model's form, name labels the fold errors.
+func crossValidateTerm(name string, undirected, sp []Spell, folds int, seed uint64, adopted, candidate SlopeModel) (TermCV, error) {
+	models := []SlopeModel{adopted, candidate}
+	r, err := crossValidateDirected(name, undirected, [][]Spell{sp, sp}, folds, seed, 0, 1, func(m int, train []Spell) (SlopeFit, error) {
 		return FitSlope(train, models[m], 0, 0)
 	})
-	cv := PactCV{Folds: r.Folds, Seed: r.Seed, Dyads: r.Dyads}
+	cv := TermCV{Folds: r.Folds, Seed: r.Seed, Dyads: r.Dyads}
 	if err != nil {
 		return cv, err
 	}
-	cv.Adopted, cv.M4, cv.SE = r.Score[0], r.Score[1], r.SE()
-	cv.M4Wins = cv.M4 > cv.Adopted
+	cv.Adopted, cv.Candidate, cv.SE = r.Score[0], r.Score[1], r.SE()
+	cv.Wins = cv.Candidate > cv.Adopted
 	return cv, nil
 }
 
@@ -126,7 +128,7 @@ func crossValidatePact(undirected, sp []Spell, folds int, seed uint64, adopted S
 type PactReport struct {
 	Counts PactCounts
 	M4     SlopeFit
-	CV     PactCV
+	CV     TermCV
 }
 
 // durabilityPact runs the test on the directed spells (war outcomes
@@ -137,7 +139,7 @@ func durabilityPact(undirected, dir []Spell, folds int, seed uint64, adopted Slo
 	if r.Counts, err = AddPactIndicator(dir); err != nil {
 		return r, err
 	}
-	if r.CV, err = crossValidatePact(undirected, dir, folds, seed, adopted); err != nil {
+	if r.CV, err = crossValidateTerm("defence-pact", undirected, dir, folds, seed, adopted, SlopePact); err != nil {
 		return r, err
 	}
 	r.M4, err = FitSlope(dir, SlopePact, 0, 0)

@@ -493,7 +493,7 @@ func printPostWarPact(w io.Writer, d fit.DurabilityReport) {
 	}
 	fmt.Fprintf(w, "M4: %s; slope a %.3f (SE %.3f%s); cured share %.3f, K %.3f, Lambda %.1f; rivalry %.3f, contiguous %.3f, ln(1+wars) %.3f, challenger won %.3f, lost %.3f; log-lik %.2f (adopted %.2f)\n",
 		dp, f.Slope, f.SESlope, map[bool]string{true: ", boundary", false: ""}[f.Boundary], deter.Logistic(f.PC0), f.K, f.Lambda, f.Coef[0], f.Coef[1], f.Coef[2], f.OutCoef[0], f.OutCoef[1], f.LogLik, d.Outcome.LogLik)
-	printVsAdopted(w, "M4", cv.Folds, cv.Dyads, cv.Seed, cv.M4, cv.Adopted, cv.SE, cv.M4Wins)
+	printVsAdopted(w, "M4", cv.Folds, cv.Dyads, cv.Seed, cv.Candidate, cv.Adopted, cv.SE, cv.Wins)
 }
 
 // printPostWarBilateral prints M5, the adopted model with the
@@ -512,7 +512,7 @@ func printPostWarBilateral(w io.Writer, d fit.DurabilityReport) {
 	fmt.Fprintf(w, "  undirected: %d spells, %d after a two-state war with %d renewed wars; %d after a coalition war with %d\n", u.Spells, u.Bilateral, u.Events[1], u.Spells-u.Bilateral, u.Events[0])
 	fmt.Fprintf(w, "M5: delta_bil %.3f (SE %.3f, observed information), HR %.2f; slope a %.3f (SE %.3f%s); cured share %.3f, K %.3f, Lambda %.1f; rivalry %.3f, contiguous %.3f, ln(1+wars) %.3f, challenger won %.3f, lost %.3f; log-lik %.2f (adopted %.2f)\n",
 		f.BilCoef, f.BilSE, math.Exp(f.BilCoef), f.Slope, f.SESlope, map[bool]string{true: ", boundary", false: ""}[f.Boundary], deter.Logistic(f.PC0), f.K, f.Lambda, f.Coef[0], f.Coef[1], f.Coef[2], f.OutCoef[0], f.OutCoef[1], f.LogLik, d.Outcome.LogLik)
-	printVsAdopted(w, "M5", cv.Folds, cv.Dyads, cv.Seed, cv.M5, cv.Adopted, cv.SE, cv.M5Wins)
+	printVsAdopted(w, "M5", cv.Folds, cv.Dyads, cv.Seed, cv.Candidate, cv.Adopted, cv.SE, cv.Wins)
 }
 
 // printVsAdopted prints a pre-registered comparison of one model against
