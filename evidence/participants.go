@@ -8,8 +8,8 @@ import (
 // The state participants of a COW war (docs/fit.md, "Bilateral wars"): the
 // distinct ccode1 over all of the war's rows in the directed dyad-year file,
 // so a war with exactly two is a war the two fought alone. The fit's
-// indicator and the engine's derived challenge.bilateral_war read this one
-// function.
+// pre-registered indicator (M5) reads it; M5 was not adopted, so the engine
+// does not.
 
 var partIdx struct {
 	once sync.Once
